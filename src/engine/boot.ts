@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { loadConfig, unknownVariables, wantsEmbeddedDefault } from './config/load-config';
+import { setConfig } from './config/current';
+import { ConfigError, type HubConfig } from './config/types';
+import { checkConnectionBudget, describeBudget } from './db/budget';
+import { checkHealth } from './db/health';
+import { logger } from './log';
+
+const log = logger('boot');
+
+export interface Booted {
+  config: HubConfig;
+  embedded: boolean;
+  /** Stops what boot started (the embedded PostgreSQL); pools are closed separately. */
+  stopDatabases: () => Promise<void>;
+}
+
+export class BootError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BootError';
+  }
+}
+
+/** Validates a user-supplied configuration without touching any database (the embedded demo needs none). */
+export function preflight(env: NodeJS.ProcessEnv = process.env): void {
+  if (wantsEmbeddedDefault(env)) return;
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new BootError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Everything that must be true before the hub takes a request: configuration valid (all
+ * problems reported at once), the embedded demo running when nothing is configured, and the
+ * connection budget of every server checked. Throws BootError with a readable message.
+ */
+export async function boot(options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Booted> {
+  const env = options.env ?? process.env;
+  let stopDatabases = async () => undefined as void;
+  const embedded = wantsEmbeddedDefault(env);
+  if (embedded) {
+    const { startEmbeddedDemo } = await import('./embedded/demo');
+    const dataDir = path.resolve(options.cwd ?? process.cwd(), env.HUB_DATA_DIR ?? '.data', 'postgres');
+    log.info('no HUB_DOMAINS set: starting the embedded demo (PostgreSQL + demo domains blog and market)');
+    const demo = await startEmbeddedDemo({
+      dataDir,
+      port: Number(env.HUB_EMBEDDED_PORT ?? 54329),
+      orders: Number(env.HUB_SEED_ORDERS ?? 1_000_000),
+      onProgress: (m) => log.info(m),
+    });
+    Object.assign(env, demo.env);
+    stopDatabases = () => demo.server.stop();
+  }
+
+  let config: HubConfig;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    await stopDatabases();
+    if (error instanceof ConfigError) throw new BootError(error.message);
+    throw error;
+  }
+  setConfig(config);
+  for (const name of unknownVariables(env, config)) log.warn(`${name} is set but not read by Admin Hub: a typo?`);
+
+  const budgets = await checkConnectionBudget(config);
+  for (const b of budgets) (b.ok ? log.info : log.warn)(`connection budget ${describeBudget(b, config.replicas)}`);
+  const over = budgets.filter((b) => !b.ok && !b.error);
+  if (over.length > 0 && config.strictBudget) {
+    await stopDatabases();
+    throw new BootError(`HUB_STRICT_BUDGET=1 and ${over.length} server(s) are over their connection budget:\n` +
+      over.map((b) => '  - ' + describeBudget(b, config.replicas)).join('\n'));
+  }
+
+  // One domain down never stops the hub: report it and carry on; its pages say so.
+  const health = await checkHealth();
+  for (const t of [health.hub, ...health.domains]) {
+    if (t.ok) log.info(`${t.name === 'hub' ? 'hub database' : `domain "${t.name}"`} reachable (${t.latencyMs} ms)`);
+    else log.warn(t.error ?? `${t.name} unreachable`);
+  }
+  return { config, embedded, stopDatabases };
+}

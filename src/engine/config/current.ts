@@ -1,0 +1,52 @@
+import { loadConfig } from './load-config';
+import type { DbTarget, HubConfig } from './types';
+import { knownDomains } from '@/admin/domains';
+
+/** A domain named in code (checked by the compiler) … */
+export type KnownDomain = (typeof knownDomains)[number];
+declare const checked: unique symbol;
+/** … or a name from outside (a URL, a CLI argument) that `checkDomain` has confirmed at run time. */
+export type CheckedDomain = string & { readonly [checked]: true };
+export type DomainName = KnownDomain | CheckedDomain;
+
+/** Kept on globalThis so that Next's bundles, the custom server and dev reloads share one copy. */
+const KEY = Symbol.for('admin-hub.config');
+type Holder = { [KEY]?: HubConfig };
+
+export function getConfig(): HubConfig {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= loadConfig(process.env);
+  return holder[KEY];
+}
+
+/** Replaces the cached configuration (start-up after the embedded server sets env; tests). */
+export function setConfig(config: HubConfig | undefined): void {
+  (globalThis as Holder)[KEY] = config;
+}
+
+export class UnknownDomainError extends Error {
+  readonly status = 404;
+  constructor(name: string, configured: string[]) {
+    super(`Domain "${name}" is not configured. Configured domains: ${configured.join(', ') || '(none)'}. Add it to HUB_DOMAINS.`);
+    this.name = 'UnknownDomainError';
+  }
+}
+
+export function configuredDomains(): string[] {
+  return getConfig().domains.map((d) => d.name);
+}
+
+export function checkDomain(name: string): CheckedDomain {
+  const names = configuredDomains();
+  if (!names.includes(name)) throw new UnknownDomainError(name, names);
+  return name as CheckedDomain;
+}
+
+/** The connection target for a domain, or `hub` for the hub's own database. */
+export function targetFor(name: DomainName | 'hub'): DbTarget {
+  const config = getConfig();
+  if (name === 'hub') return config.hub;
+  const target = config.domains.find((d) => d.name === name);
+  if (!target) throw new UnknownDomainError(name, config.domains.map((d) => d.name));
+  return target;
+}

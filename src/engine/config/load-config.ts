@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { closest } from './suggest';
+import { ConfigError, SSL_MODES, type ConfigProblem, type DbTarget, type HubConfig, type SslMode } from './types';
+
+type Env = Record<string, string | undefined>;
+
+/** The hub's own database uses the same variables as a domain, under this prefix. */
+export const HUB_TARGET = 'hub';
+const DOMAIN_NAME = /^[a-z][a-z0-9_]{0,30}$/;
+
+/** The suffixes a database target reads; `*_DATABASE_URL` may replace the first five. */
+const DB_SUFFIXES = [
+  'DB_HOST',
+  'DB_PORT',
+  'DB_NAME',
+  'DB_USER',
+  'DB_PASSWORD',
+  'DATABASE_URL',
+  'DB_SSL_MODE',
+  'DB_SSL_CA',
+  'DB_POOL_MAX',
+  'DB_STATEMENT_TIMEOUT_MS',
+  'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+  'DB_CONNECTION_TIMEOUT_MS',
+] as const;
+
+const HUB_SETTINGS = [
+  'HUB_DOMAINS',
+  'HUB_REPLICAS',
+  'HUB_STRICT_BUDGET',
+  'HUB_SHUTDOWN_TIMEOUT_MS',
+  'HUB_LOG_LEVEL',
+  'HUB_PORT',
+  'HUB_HOST',
+  'HUB_EMBEDDED_PORT',
+  'HUB_DATA_DIR',
+  'HUB_SEED_ORDERS',
+] as const;
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Collects problems instead of throwing at the first one, so the operator fixes them all in one go. */
+class Reader {
+  readonly problems: ConfigProblem[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(variable: string): string | undefined {
+    const value = this.env[variable];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  problem(variable: string, message: string): void {
+    this.problems.push({ variable, message });
+  }
+
+  /** A required value; a missing one names the variable and, when a near-miss is set, the typo. */
+  required(variable: string, fix: string): string | undefined {
+    const value = this.raw(variable);
+    if (value !== undefined) return value;
+    const typo = this.typoFor(variable);
+    this.problem(
+      variable,
+      typo ? `is missing, but ${typo} is set: did you mean ${variable}?` : `is missing. ${fix}`,
+    );
+    return undefined;
+  }
+
+  integer(variable: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(variable);
+    if (value === undefined) return fallback;
+    const parsed = integer(min, max).safeParse(value);
+    if (parsed.success && /^\d+$/.test(value)) return parsed.data;
+    this.problem(variable, `must be a whole number from ${min} to ${max}, got "${value}".`);
+    return fallback;
+  }
+
+  flag(variable: string): boolean {
+    const value = this.raw(variable);
+    if (value === undefined) return false;
+    if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+    this.problem(variable, `must be 1 or 0, got "${value}".`);
+    return false;
+  }
+
+  /** A set variable whose name is one edit or two away from the expected one. */
+  private typoFor(variable: string): string | undefined {
+    const prefix = variable.split('_')[0] + '_';
+    const setNames = Object.keys(this.env).filter((k) => k.startsWith(prefix) && k !== variable && this.raw(k) !== undefined);
+    const near = closest(variable, setNames);
+    return near && !knownVariable(near) ? near : undefined;
+  }
+}
+
+const knownNames = new Set<string>(HUB_SETTINGS);
+function knownVariable(name: string): boolean {
+  return knownNames.has(name) || DB_SUFFIXES.some((suffix) => name.endsWith(`_${suffix}`) && name.length > suffix.length + 1);
+}
+
+function readSslCa(reader: Reader, variable: string): string | undefined {
+  const value = reader.raw(variable);
+  if (value === undefined) return undefined;
+  if (value.startsWith('-----BEGIN')) return value.replace(/\\n/g, '\n');
+  try {
+    return readFileSync(value, 'utf8');
+  } catch {
+    reader.problem(variable, `names "${value}", which cannot be read. Give the path of a PEM file, or the PEM text itself.`);
+    return undefined;
+  }
+}
+
+function readSslMode(reader: Reader, variable: string, fromUrl: string | null): SslMode {
+  const value = reader.raw(variable) ?? fromUrl ?? 'disable';
+  // libpq spells "encrypt without checking" as `prefer`/`allow`; accept them as no-verify's cousins.
+  const aliases: Record<string, SslMode> = { prefer: 'no-verify', allow: 'no-verify', 'verify-ca': 'require' };
+  const mode = (aliases[value] ?? value) as SslMode;
+  if ((SSL_MODES as readonly string[]).includes(mode)) return mode;
+  reader.problem(variable, `is "${value}", which is not an SSL mode. Use one of: ${SSL_MODES.join(', ')}.`);
+  return 'disable';
+}
+
+function readTarget(reader: Reader, name: string): DbTarget {
+  const prefix = name.toUpperCase();
+  const v = (suffix: (typeof DB_SUFFIXES)[number]) => `${prefix}_${suffix}`;
+  const url = reader.raw(v('DATABASE_URL'));
+  let fromUrl: { host: string; port: number; database: string; user: string; password?: string; sslMode: string | null } | undefined;
+  if (url !== undefined) {
+    try {
+      const parsed = new URL(url);
+      if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error('protocol');
+      fromUrl = {
+        host: decodeURIComponent(parsed.hostname) || 'localhost',
+        port: parsed.port ? Number(parsed.port) : 5432,
+        database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres',
+        user: decodeURIComponent(parsed.username) || 'postgres',
+        password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+        sslMode: parsed.searchParams.get('sslmode'),
+      };
+    } catch {
+      reader.problem(v('DATABASE_URL'), 'is not a valid postgres://user:password@host:port/database URL.');
+    }
+  }
+
+  const fix = `Set it, or set ${v('DATABASE_URL')}=postgres://user:password@host:5432/database instead.`;
+  const host = fromUrl?.host ?? (url ? 'invalid' : reader.required(v('DB_HOST'), fix)) ?? '';
+  const database = fromUrl?.database ?? (url ? 'invalid' : reader.required(v('DB_NAME'), fix)) ?? '';
+  const user = fromUrl?.user ?? (url ? 'invalid' : reader.required(v('DB_USER'), fix)) ?? '';
+  const port = fromUrl?.port ?? reader.integer(v('DB_PORT'), 5432, 1, 65535);
+
+  return {
+    name,
+    envPrefix: prefix,
+    host,
+    port,
+    database,
+    user,
+    password: fromUrl?.password ?? reader.raw(v('DB_PASSWORD')),
+    sslMode: readSslMode(reader, v('DB_SSL_MODE'), fromUrl?.sslMode ?? null),
+    sslCa: readSslCa(reader, v('DB_SSL_CA')),
+    poolMax: reader.integer(v('DB_POOL_MAX'), 10, 1, 1000),
+    statementTimeoutMs: reader.integer(v('DB_STATEMENT_TIMEOUT_MS'), 30_000, 0, 86_400_000),
+    idleInTransactionTimeoutMs: reader.integer(v('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'), 60_000, 0, 86_400_000),
+    connectionTimeoutMs: reader.integer(v('DB_CONNECTION_TIMEOUT_MS'), 5_000, 1, 600_000),
+  };
+}
+
+function readDomainNames(reader: Reader): string[] {
+  const list = reader.required('HUB_DOMAINS', 'List your domains, comma-separated: HUB_DOMAINS=blog,market.');
+  if (list === undefined) return [];
+  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const seen = new Set<string>();
+  const valid: string[] = [];
+  for (const name of names) {
+    if (!DOMAIN_NAME.test(name)) {
+      reader.problem('HUB_DOMAINS', `"${name}" is not a valid domain name: use lower-case letters, digits and _ , starting with a letter.`);
+    } else if (name === HUB_TARGET) {
+      reader.problem('HUB_DOMAINS', '"hub" is reserved for the hub\'s own database (HUB_DB_*); name the domain differently.');
+    } else if (seen.has(name)) {
+      reader.problem('HUB_DOMAINS', `"${name}" is listed twice.`);
+    } else {
+      seen.add(name);
+      valid.push(name);
+    }
+  }
+  if (names.length === 0) reader.problem('HUB_DOMAINS', 'is empty. List your domains, comma-separated: HUB_DOMAINS=blog,market.');
+  return valid;
+}
+
+/** True when nothing is configured: `npm start` then runs the embedded demo. */
+export function wantsEmbeddedDefault(env: Env = process.env): boolean {
+  const set = (k: string) => env[k] !== undefined && env[k]!.trim() !== '';
+  return !set('HUB_DOMAINS') && !set('HUB_DATABASE_URL') && !set('HUB_DB_HOST');
+}
+
+/**
+ * Reads and validates the whole configuration once. Throws a ConfigError listing every
+ * problem (each naming the variable and its fix) rather than stopping at the first.
+ */
+export function loadConfig(env: Env = process.env): HubConfig {
+  const reader = new Reader(env);
+  const domainNames = readDomainNames(reader);
+  const hub = readTarget(reader, HUB_TARGET);
+  const domains = domainNames.map((name) => readTarget(reader, name));
+  const config: HubConfig = {
+    hub,
+    domains,
+    replicas: reader.integer('HUB_REPLICAS', 1, 1, 1000),
+    strictBudget: reader.flag('HUB_STRICT_BUDGET'),
+    shutdownTimeoutMs: reader.integer('HUB_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+  };
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return config;
+}
+
+/** Variables that look like the hub's but are not read by it: typos to warn about. */
+export function unknownVariables(env: Env, config: HubConfig): string[] {
+  const prefixes = ['HUB', ...config.domains.map((d) => d.envPrefix)].map((p) => `${p}_`);
+  return Object.keys(env).filter((key) => {
+    if (!prefixes.some((p) => key.startsWith(p))) return false;
+    const expected = [...HUB_SETTINGS, ...prefixes.flatMap((p) => DB_SUFFIXES.map((s) => p + s))];
+    return !expected.includes(key) && closest(key, expected) !== undefined;
+  });
+}

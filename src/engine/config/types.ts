@@ -1,0 +1,47 @@
+export const SSL_MODES = ['disable', 'require', 'verify-full', 'no-verify'] as const;
+export type SslMode = (typeof SSL_MODES)[number];
+
+/** Everything needed to open a pool to one database: a domain's or the hub's own. */
+export interface DbTarget {
+  /** `hub` for the hub's own database, otherwise the domain name from HUB_DOMAINS. */
+  name: string;
+  /** The env prefix its variables use (`BLOG`, `HUB`): error messages name variables with it. */
+  envPrefix: string;
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string | undefined;
+  sslMode: SslMode;
+  /** PEM text of a private CA, read from *_DB_SSL_CA at start-up. */
+  sslCa: string | undefined;
+  poolMax: number;
+  /** 0 means no limit. */
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+  connectionTimeoutMs: number;
+}
+
+export interface HubConfig {
+  hub: DbTarget;
+  domains: DbTarget[];
+  /** How many hub processes share the databases: the connection budget multiplies by it. */
+  replicas: number;
+  strictBudget: boolean;
+  shutdownTimeoutMs: number;
+}
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: ConfigProblem[]) {
+    super(
+      `Admin Hub configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}

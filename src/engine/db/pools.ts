@@ -1,0 +1,85 @@
+import pg from 'pg';
+import { targetFor, type DomainName } from '../config/current';
+import type { DbTarget } from '../config/types';
+import { logger } from '../log';
+import { sslOptions } from './ssl';
+
+const log = logger('pool');
+
+export type PoolName = DomainName | 'hub';
+
+export interface PoolStats {
+  max: number;
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/**
+ * One pg.Pool per database, per process. The registry lives on globalThis because Next.js
+ * loads route modules in several bundles and re-evaluates them on every dev edit: a module
+ * level Map would open a fresh pool each time and leak the old one's connections.
+ */
+const KEY = Symbol.for('admin-hub.pools');
+type Registry = Map<string, pg.Pool>;
+function registry(): Registry {
+  const holder = globalThis as { [KEY]?: Registry };
+  holder[KEY] ??= new Map();
+  return holder[KEY];
+}
+
+export function createPool(target: DbTarget): pg.Pool {
+  const pool = new pg.Pool({
+    host: target.host,
+    port: target.port,
+    database: target.database,
+    user: target.user,
+    password: target.password,
+    ssl: sslOptions(target),
+    max: target.poolMax,
+    connectionTimeoutMillis: target.connectionTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    // Shown in pg_stat_activity, so a DBA can tell the hub's sessions from the product's own.
+    application_name: `admin-hub:${target.name}`,
+    // Server-side limits, so one slow query or a forgotten transaction cannot hold a
+    // connection forever and starve every other request of this domain.
+    ...(target.statementTimeoutMs > 0 ? { statement_timeout: target.statementTimeoutMs } : {}),
+    ...(target.idleInTransactionTimeoutMs > 0
+      ? { idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs }
+      : {}),
+  });
+  // An idle client whose server went away emits 'error' on the pool. Unhandled, that would
+  // crash the process; the pool already drops the client, so logging is all that is left.
+  pool.on('error', (error) => {
+    log.warn(`domain "${target.name}": idle connection lost (${error.message}); it will be replaced on demand.`);
+  });
+  return pool;
+}
+
+export function getPool(name: PoolName): pg.Pool {
+  const pools = registry();
+  let pool = pools.get(name);
+  if (!pool) {
+    pool = createPool(targetFor(name));
+    pools.set(name, pool);
+  }
+  return pool;
+}
+
+export function poolStats(name: PoolName): PoolStats {
+  const pool = getPool(name);
+  return { max: targetFor(name).poolMax, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}
+
+/** Ends every pool; in-flight queries finish first (pg.Pool.end waits for checked-out clients). */
+export async function closeAllPools(): Promise<void> {
+  const pools = registry();
+  const all = [...pools.entries()];
+  pools.clear();
+  await Promise.all(
+    all.map(([name, pool]) =>
+      pool.end().catch((error: Error) => log.warn(`domain "${name}": error while closing pool (${error.message})`)),
+    ),
+  );
+}

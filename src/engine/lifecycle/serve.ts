@@ -1,0 +1,105 @@
+import http from 'node:http';
+import { logger } from '../log';
+
+const log = logger('server');
+
+export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** How long in-flight requests may take to finish once shutdown starts. */
+  shutdownTimeoutMs: number;
+  /** Runs after the last request has finished (or the wait ran out): close pools, stop databases. */
+  onDrained: () => Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  server: http.Server;
+  inFlight(): number;
+  /** Stops taking requests, waits for in-flight ones (bounded), then runs onDrained. Idempotent. */
+  shutdown(reason: string): Promise<void>;
+}
+
+/**
+ * An HTTP server that can stop without dropping work: on shutdown it refuses new
+ * connections, tells keep-alive clients to go away, waits for in-flight requests up to a
+ * bound, and only then lets the caller close the pools those requests were using.
+ */
+export async function serve(handler: RequestHandler, options: ServeOptions): Promise<RunningServer> {
+  let active = 0;
+  let draining = false;
+  let idle: (() => void) | undefined;
+
+  const server = http.createServer((req, res) => {
+    active++;
+    if (draining) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      active--;
+      if (active === 0) idle?.();
+    });
+    Promise.resolve(handler(req, res)).catch((error: Error) => {
+      log.error(`unhandled error for ${req.method} ${req.url?.split('?')[0]}: ${error.message}`);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    shuttingDown ??= (async () => {
+      draining = true;
+      log.info(`${reason}: no new requests; waiting for ${active} in flight (at most ${options.shutdownTimeoutMs} ms)`);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drained = new Promise<void>((resolve) => {
+        idle = resolve;
+        if (active === 0) resolve();
+      });
+      const timedOut = await Promise.race([
+        drained.then(() => false),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(true), options.shutdownTimeoutMs).unref()),
+      ]);
+      if (timedOut) log.warn(`${active} request(s) still running after ${options.shutdownTimeoutMs} ms; closing them`);
+      server.closeAllConnections();
+      await closed;
+      await options.onDrained();
+    })();
+    return shuttingDown;
+  };
+
+  return { url: `http://${shownHost}:${port}`, server, inFlight: () => active, shutdown };
+}
+
+/** SIGTERM (orchestrators) and SIGINT (Ctrl-C) both drain, then exit 0; a second signal forces exit. */
+export function exitOnSignals(running: RunningServer): void {
+  let signalled = false;
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => {
+      if (signalled) {
+        log.warn(`second ${signal}: exiting without waiting`);
+        process.exit(1);
+      }
+      signalled = true;
+      running.shutdown(`received ${signal}`).then(
+        () => process.exit(0),
+        (error: Error) => {
+          log.error(`shutdown failed: ${error.message}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

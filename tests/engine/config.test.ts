@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig, unknownVariables, wantsEmbeddedDefault } from '../../src/engine/config/load-config';
+import { ConfigError } from '../../src/engine/config/types';
+
+const valid = {
+  HUB_DOMAINS: 'blog,market',
+  HUB_DATABASE_URL: 'postgres://hub:secret@db.internal:5433/hub',
+  BLOG_DB_HOST: 'blog-db',
+  BLOG_DB_NAME: 'blog',
+  BLOG_DB_USER: 'blog_admin',
+  BLOG_DB_PASSWORD: 'pw',
+  MARKET_DATABASE_URL: 'postgresql://m:p%40ss@market-db/market?sslmode=require',
+};
+
+function problemsOf(env: Record<string, string>): { variable: string; message: string }[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads host-style and URL-style targets with their defaults', () => {
+    const config = loadConfig(valid);
+    expect(config.domains.map((d) => d.name)).toEqual(['blog', 'market']);
+    const blog = config.domains[0]!;
+    expect(blog).toMatchObject({ host: 'blog-db', port: 5432, database: 'blog', user: 'blog_admin', password: 'pw', sslMode: 'disable', poolMax: 10 });
+    const market = config.domains[1]!;
+    expect(market).toMatchObject({ host: 'market-db', port: 5432, user: 'm', password: 'p@ss', sslMode: 'require' });
+    expect(config.hub).toMatchObject({ host: 'db.internal', port: 5433, database: 'hub', envPrefix: 'HUB' });
+    expect(config.replicas).toBe(1);
+  });
+
+  it('reads pool size, timeouts, replicas and strict budget', () => {
+    const config = loadConfig({
+      ...valid,
+      BLOG_DB_POOL_MAX: '3',
+      BLOG_DB_STATEMENT_TIMEOUT_MS: '1500',
+      BLOG_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '2000',
+      HUB_REPLICAS: '4',
+      HUB_STRICT_BUDGET: '1',
+    });
+    expect(config.domains[0]).toMatchObject({ poolMax: 3, statementTimeoutMs: 1500, idleInTransactionTimeoutMs: 2000 });
+    expect(config).toMatchObject({ replicas: 4, strictBudget: true });
+  });
+
+  it('names a missing variable and how to fix it', () => {
+    const { BLOG_DB_HOST: _omit, ...env } = valid;
+    const problems = problemsOf(env);
+    expect(problems).toEqual([
+      { variable: 'BLOG_DB_HOST', message: expect.stringContaining('is missing. Set it, or set BLOG_DATABASE_URL=postgres://') },
+    ]);
+  });
+
+  it('suggests the variable a typo was meant to be', () => {
+    const { BLOG_DB_HOST: host, ...env } = valid;
+    const problems = problemsOf({ ...env, BLOG_DB_HOTS: host });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.variable).toBe('BLOG_DB_HOST');
+    expect(problems[0]!.message).toBe('is missing, but BLOG_DB_HOTS is set: did you mean BLOG_DB_HOST?');
+  });
+
+  it('rejects a non-numeric port', () => {
+    const problems = problemsOf({ ...valid, BLOG_DB_PORT: '54x2' });
+    expect(problems).toEqual([{ variable: 'BLOG_DB_PORT', message: 'must be a whole number from 1 to 65535, got "54x2".' }]);
+  });
+
+  it('rejects an unknown SSL mode and lists the valid ones', () => {
+    const problems = problemsOf({ ...valid, BLOG_DB_SSL_MODE: 'strict' });
+    expect(problems[0]).toEqual({
+      variable: 'BLOG_DB_SSL_MODE',
+      message: 'is "strict", which is not an SSL mode. Use one of: disable, require, verify-full, no-verify.',
+    });
+  });
+
+  it('rejects an unreadable CA file and reads a readable one', () => {
+    expect(problemsOf({ ...valid, BLOG_DB_SSL_CA: '/nope/ca.pem' })[0]).toMatchObject({ variable: 'BLOG_DB_SSL_CA', message: expect.stringContaining('cannot be read') });
+    const dir = mkdtempSync(path.join(tmpdir(), 'ca-'));
+    writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n');
+    expect(loadConfig({ ...valid, BLOG_DB_SSL_CA: path.join(dir, 'ca.pem') }).domains[0]!.sslCa).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('rejects bad domain names, the reserved name hub, duplicates and an empty list', () => {
+    const messages = problemsOf({ ...valid, HUB_DOMAINS: 'blog,Bad-Name,hub,blog' })
+      .filter((p) => p.variable === 'HUB_DOMAINS')
+      .map((p) => p.message);
+    expect(messages).toEqual([
+      expect.stringContaining('"Bad-Name" is not a valid domain name'),
+      expect.stringContaining('"hub" is reserved'),
+      '"blog" is listed twice.',
+    ]);
+    expect(problemsOf({ ...valid, HUB_DOMAINS: ' , ' })).toContainEqual({ variable: 'HUB_DOMAINS', message: expect.stringContaining('is empty') });
+  });
+
+  it('rejects a malformed database URL', () => {
+    expect(problemsOf({ ...valid, MARKET_DATABASE_URL: 'mysql://x@y/z' })).toContainEqual({
+      variable: 'MARKET_DATABASE_URL',
+      message: expect.stringContaining('is not a valid postgres://'),
+    });
+  });
+
+  it('reports every problem at once, and the hub database is required', () => {
+    const problems = problemsOf({ HUB_DOMAINS: 'blog', BLOG_DB_PORT: 'x', BLOG_DB_SSL_MODE: 'on', HUB_REPLICAS: '0' });
+    expect(problems.map((p) => p.variable).sort()).toEqual(
+      ['BLOG_DB_HOST', 'BLOG_DB_NAME', 'BLOG_DB_PORT', 'BLOG_DB_SSL_MODE', 'BLOG_DB_USER', 'HUB_DB_HOST', 'HUB_DB_NAME', 'HUB_DB_USER', 'HUB_REPLICAS'].sort(),
+    );
+    const error = (() => {
+      try {
+        loadConfig({ HUB_DOMAINS: 'blog' });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toMatch(/^Admin Hub configuration has 6 problems:\n {2}- HUB_DB_HOST: is missing/);
+  });
+
+  it('never puts a password in an error message', () => {
+    const problems = problemsOf({ ...valid, BLOG_DB_PORT: 'bad', BLOG_DB_PASSWORD: 'hunter2-secret' });
+    expect(JSON.stringify(problems)).not.toContain('hunter2-secret');
+  });
+
+  it('runs the embedded demo only when nothing is configured', () => {
+    expect(wantsEmbeddedDefault({})).toBe(true);
+    expect(wantsEmbeddedDefault({ HUB_DOMAINS: 'blog' })).toBe(false);
+    expect(wantsEmbeddedDefault({ HUB_DATABASE_URL: 'postgres://x@y/z' })).toBe(false);
+  });
+
+  it('warns about near-miss variables it does not read', () => {
+    const env = { ...valid, BLOG_DB_PASWORD: 'x', HUB_REPLICA: '2', UNRELATED_THING: '1' };
+    expect(unknownVariables(env, loadConfig(env)).sort()).toEqual(['BLOG_DB_PASWORD', 'HUB_REPLICA']);
+  });
+});

@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { DbTarget } from '../../src/engine/config/types';
+
+export function serverUrl(): string {
+  return inject('databaseUrl');
+}
+
+export function urlFor(database: string, base = serverUrl()): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function adminQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = [], base = serverUrl()): Promise<T[]> {
+  const client = new pg.Client({ connectionString: base });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database with a random name; drop() removes it even with sessions open. */
+export async function createTestDatabase(prefix = 't', base = serverUrl()): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`, [], base);
+  return {
+    name,
+    url: urlFor(name, base),
+    drop: async () => {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`, [], base);
+    },
+  };
+}
+
+/** A DbTarget as the config loader would build it, for tests that set up pools by hand. */
+export function targetFromUrl(name: string, url: string, overrides: Partial<DbTarget> = {}): DbTarget {
+  const u = new URL(url);
+  return {
+    name,
+    envPrefix: name.toUpperCase(),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    database: decodeURIComponent(u.pathname.slice(1)) || 'postgres',
+    user: decodeURIComponent(u.username) || 'postgres',
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    sslMode: 'disable',
+    sslCa: undefined,
+    poolMax: 5,
+    statementTimeoutMs: 30_000,
+    idleInTransactionTimeoutMs: 60_000,
+    connectionTimeoutMs: 5_000,
+    ...overrides,
+  };
+}

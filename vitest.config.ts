@@ -1,0 +1,15 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(import.meta.dirname, 'src') } },
+  test: {
+    include: ['tests/**/*.test.{ts,tsx}'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    // Database tests start servers and wait on real timeouts; give them room.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: more workers only make the PostgreSQL-heavy files fight each other.
+    maxWorkers: 2,
+  },
+});
