@@ -72,14 +72,24 @@ export function poolStats(name: PoolName): PoolStats {
   return { max: targetFor(name).poolMax, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
 
-/** Ends every pool; in-flight queries finish first (pg.Pool.end waits for checked-out clients). */
-export async function closeAllPools(): Promise<void> {
+/**
+ * Ends every pool; checked-out clients are waited for (pg.Pool.end does that), but never
+ * longer than `timeoutMs`: a pool stuck connecting to a hung server must not hold shutdown.
+ */
+export async function closeAllPools(timeoutMs = 5_000): Promise<void> {
   const pools = registry();
   const all = [...pools.entries()];
   pools.clear();
-  await Promise.all(
+  let timer: NodeJS.Timeout | undefined;
+  const ending = Promise.all(
     all.map(([name, pool]) =>
       pool.end().catch((error: Error) => log.warn(`domain "${name}": error while closing pool (${error.message})`)),
     ),
   );
+  const gaveUp = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    timer.unref();
+  });
+  if ((await Promise.race([ending, gaveUp])) === 'timeout') log.warn(`pools still closing after ${timeoutMs} ms; leaving them`);
+  clearTimeout(timer);
 }

@@ -1,7 +1,10 @@
 import type pg from 'pg';
 import { targetFor } from '../config/current';
-import { describeConnectError, isConnectionBroken, PoolExhaustedError } from './errors';
+import { DbUnavailableError, describeConnectError, isConnectionBroken, PoolExhaustedError } from './errors';
 import { getPool, type PoolName } from './pools';
+import { logger } from '../log';
+
+const log = logger('db');
 
 export type Row = Record<string, unknown>;
 export type Params = readonly unknown[];
@@ -13,19 +16,56 @@ export interface Tx {
   execute<T extends Row = Row>(sql: string, params?: Params): Promise<pg.QueryResult<T>>;
 }
 
-/** Checks a client out, turning pool time-outs and refused connections into clear errors. */
-async function checkout(name: PoolName): Promise<pg.PoolClient> {
+/** A checked-out client plus what we learned about its health while we held it. */
+interface Lease {
+  client: pg.PoolClient;
+  run<T extends Row>(sql: string, params: Params): Promise<pg.QueryResult<T>>;
+  release(error?: unknown): void;
+}
+
+/**
+ * Checks a client out, turning pool time-outs and refused connections into clear errors.
+ * While checked out, a client whose server ends the session (idle-in-transaction timeout,
+ * admin kill, server restart) emits 'error' on the client itself, not the pool; without a
+ * listener that would crash the process, so we catch it and destroy the client on release.
+ */
+async function checkout(name: PoolName): Promise<Lease> {
   const pool = getPool(name);
   const target = targetFor(name);
   const saturated = pool.totalCount >= target.poolMax && pool.idleCount === 0;
+  let client: pg.PoolClient;
   try {
-    return await pool.connect();
+    client = await pool.connect();
   } catch (error) {
     if (saturated && /timeout/i.test((error as Error).message)) {
       throw new PoolExhaustedError(target, { total: pool.totalCount, waiting: pool.waitingCount });
     }
     throw describeConnectError(target, error);
   }
+  let lost: Error | undefined;
+  const onError = (error: Error & { code?: string }) => {
+    // The server's own reason (with a SQLSTATE) beats the socket's "terminated unexpectedly".
+    if (!lost || (error.code && !(lost as { code?: string }).code)) lost = error;
+    log.warn(`domain "${name}": connection lost while in use (${error.message})`);
+  };
+  client.on('error', onError);
+  return {
+    client,
+    async run<T extends Row>(sql: string, params: Params) {
+      try {
+        return await client.query<T>(sql, params as unknown[]);
+      } catch (error) {
+        // pg reports a session the server ended as "not queryable"; say why it ended instead.
+        if (lost) throw new DbUnavailableError(name, `Domain "${name}": the database ended the session (${lost.message}).`, { cause: error });
+        throw error;
+      }
+    },
+    release(error?: unknown) {
+      client.off('error', onError);
+      const broken = lost ?? (isConnectionBroken(error) ? (error as Error) : undefined);
+      client.release(broken ?? undefined);
+    },
+  };
 }
 
 /** Runs one statement on a pooled connection and returns its rows. */
@@ -35,13 +75,13 @@ export async function query<T extends Row = Row>(name: PoolName, sql: string, pa
 }
 
 export async function execute<T extends Row = Row>(name: PoolName, sql: string, params: Params = []): Promise<pg.QueryResult<T>> {
-  const client = await checkout(name);
+  const lease = await checkout(name);
   try {
-    const result = await client.query<T>(sql, params as unknown[]);
-    client.release();
+    const result = await lease.run<T>(sql, params);
+    lease.release();
     return result;
   } catch (error) {
-    client.release(isConnectionBroken(error) ? (error as Error) : undefined);
+    lease.release(error);
     throw error;
   }
 }
@@ -57,10 +97,11 @@ export interface TransactionOptions {
  * so a dead socket is never handed to the next request.
  */
 export async function withTransaction<R>(name: PoolName, work: (tx: Tx) => Promise<R>, options: TransactionOptions = {}): Promise<R> {
-  const client = await checkout(name);
+  const lease = await checkout(name);
+  const { client } = lease;
   const tx: Tx = {
-    query: async <T extends Row>(sql: string, params: Params = []) => (await client.query<T>(sql, params as unknown[])).rows,
-    execute: <T extends Row>(sql: string, params: Params = []) => client.query<T>(sql, params as unknown[]),
+    query: async <T extends Row>(sql: string, params: Params = []) => (await lease.run<T>(sql, params)).rows,
+    execute: <T extends Row>(sql: string, params: Params = []) => lease.run<T>(sql, params),
   };
   const begin = ['BEGIN'];
   if (options.isolation) begin.push(`ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
@@ -69,18 +110,19 @@ export async function withTransaction<R>(name: PoolName, work: (tx: Tx) => Promi
     await client.query(begin.join(' '));
     const result = await work(tx);
     await client.query('COMMIT');
-    client.release();
+    lease.release();
     return result;
   } catch (error) {
-    let broken = isConnectionBroken(error);
-    if (!broken) {
+    let releaseWith = error;
+    if (!isConnectionBroken(error)) {
       try {
         await client.query('ROLLBACK');
-      } catch {
-        broken = true;
+      } catch (rollbackError) {
+        releaseWith = rollbackError; // cannot vouch for a session whose ROLLBACK failed
+        if (!isConnectionBroken(rollbackError)) releaseWith = Object.assign(new Error('ROLLBACK failed'), { code: '08006' });
       }
     }
-    client.release(broken ? new Error('connection discarded after a failed transaction') : undefined);
+    lease.release(releaseWith);
     throw error;
   }
 }

@@ -137,8 +137,12 @@ async function waitUntilReady(child: ChildProcess, port: number, password: strin
       await client.connect();
       await client.end();
       return;
-    } catch {
+    } catch (error) {
       await client.end().catch(() => undefined);
+      // Any SQLSTATE but "starting up" (57P03) means the server is answering: a TLS-only
+      // pg_hba.conf refusing this plain probe is still a server that is ready.
+      const code = (error as { code?: string }).code;
+      if (code && /^[0-9A-Z]{5}$/.test(code) && code !== '57P03') return;
       await sleep(150);
     }
   }

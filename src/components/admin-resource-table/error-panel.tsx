@@ -1,0 +1,22 @@
+import { RefreshCw, TriangleAlert } from 'lucide-react';
+import { Button } from '../ui/button';
+import type { ResourceError } from './types';
+
+/** Replaces the table when loading failed; `role="alert"` so screen readers announce it. */
+export function ErrorPanel({ title, message, retry }: ResourceError) {
+  return (
+    <div role="alert" className="flex flex-col items-center gap-2 px-4 py-12 text-center" data-testid="error-panel">
+      <span className="flex size-10 items-center justify-center rounded-full bg-destructive/15 text-destructive">
+        <TriangleAlert aria-hidden="true" className="size-5" />
+      </span>
+      <h2 className="font-medium text-foreground">{title}</h2>
+      <p className="max-w-md text-sm break-words text-muted-foreground">{message}</p>
+      {retry ? (
+        <Button variant="outline" size="sm" className="mt-2" onClick={retry} data-testid="error-retry">
+          <RefreshCw aria-hidden="true" />
+          Try again
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+export { AdminResourceTable } from './admin-resource-table';
+export { AdminResourceTableSkeleton, type AdminResourceTableSkeletonProps } from './admin-resource-table-skeleton';
+export { iconColorClasses } from './icon-colors';
+export { rangeText } from './pagination-math';
+export type {
+  AdminResourceTableProps,
+  IconColor,
+  ResourceColumn,
+  ResourceEmptyState,
+  ResourceError,
+  ResourcePagination,
+  ResourceSearch,
+  ResourceSelection,
+  ResourceSort,
+  ResourceVisibleColumns,
+  SortDirection,
+} from './types';

@@ -1,0 +1,53 @@
+import type { ResourcePagination } from './types';
+
+// A fixed locale: server and browser must print the same text or hydration fails.
+const numberFormat = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** Number of pages, or null when the total is not known exactly. */
+export function pageCount(total: number | null, pageSize: number): number | null {
+  if (total === null || pageSize <= 0) return null;
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** True when previous/next come from a cursor (`onNext`/`onPrevious`) rather than page numbers. */
+export function isCursorPaging(p: ResourcePagination): boolean {
+  return p.onNext !== undefined || p.onPrevious !== undefined;
+}
+
+/**
+ * "Rows 26–50 of 1,234". Uses the rows actually shown (a last page is short) and the label
+ * when the total is estimated ("of about 1,000,000") or unknown ("of many"), else no total.
+ */
+export function rangeText(p: Pick<ResourcePagination, 'page' | 'pageSize' | 'total' | 'totalLabel'>, rowCount: number): string {
+  const totalText = p.totalLabel ?? (p.total === null ? null : formatCount(p.total));
+  if (rowCount <= 0) {
+    if (p.page <= 1 || p.total === 0) return 'No rows';
+    return totalText === null ? 'No rows on this page' : `No rows on this page of ${totalText}`;
+  }
+  const from = (Math.max(1, p.page) - 1) * p.pageSize + 1;
+  const to = from + rowCount - 1;
+  const range = `Rows ${formatCount(from)}–${formatCount(to)}`;
+  return totalText === null ? range : `${range} of ${totalText}`;
+}
+
+export type PageSlot = number | 'gap';
+
+/** Page buttons to show: first, last, and the current page with one neighbour on each side. */
+export function pageWindow(page: number, count: number): PageSlot[] {
+  const wanted = new Set([1, count, page - 1, page, page + 1].filter((n) => n >= 1 && n <= count));
+  const sorted = [...wanted].sort((a, b) => a - b);
+  const slots: PageSlot[] = [];
+  let previous = 0;
+  for (const n of sorted) {
+    // A gap of exactly one page shows that page instead of an ellipsis standing for it.
+    if (n - previous === 2) slots.push(n - 1);
+    else if (n - previous > 2) slots.push('gap');
+    slots.push(n);
+    previous = n;
+  }
+  return slots;
+}
