@@ -23,7 +23,7 @@ export class BootError extends Error {
 }
 
 /** Validates a user-supplied configuration without touching any database (the embedded demo needs none). */
-export function preflight(env: NodeJS.ProcessEnv = process.env): void {
+export function preflight(env: Record<string, string | undefined> = process.env): void {
   if (wantsEmbeddedDefault(env)) return;
   try {
     loadConfig(env);
@@ -38,7 +38,7 @@ export function preflight(env: NodeJS.ProcessEnv = process.env): void {
  * problems reported at once), the embedded demo running when nothing is configured, and the
  * connection budget of every server checked. Throws BootError with a readable message.
  */
-export async function boot(options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<Booted> {
+export async function boot(options: { env?: Record<string, string | undefined>; cwd?: string } = {}): Promise<Booted> {
   const env = options.env ?? process.env;
   let stopDatabases = async () => undefined as void;
   const embedded = wantsEmbeddedDefault(env);

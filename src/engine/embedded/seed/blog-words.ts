@@ -25,6 +25,12 @@ export const SUBTITLES = [
   'The Parts That Hurt', 'Six Months Later', 'A Second Look',
 ] as const;
 
+/** Completes "Why <topic> …". */
+export const PREDICATES = [
+  'Is Harder Than It Looks', 'Still Matters', 'Deserves a Second Look', 'Is Not the Problem',
+  'Keeps Surprising Me', 'Is Worth Learning', 'Needs Better Defaults', 'Is Easier Than You Think',
+] as const;
+
 export const SERIES = ['Weekend Projects', 'Postmortems', 'From Scratch', 'Reader Questions', 'Tools I Use'] as const;
 
 export const SENTENCES = [

@@ -4,7 +4,7 @@
  * trigram search. Small enough (about 80k rows) to seed in a few seconds.
  */
 import {
-  ADJECTIVES, CITIES, COMMENTS, ROLES, SENTENCES, SERIES, SUBTITLES, TAG_NAMES, TOPICS, VERBS,
+  ADJECTIVES, CITIES, COMMENTS, PREDICATES, ROLES, SENTENCES, SERIES, SUBTITLES, TAG_NAMES, TOPICS, VERBS,
 } from './blog-words';
 import {
   assertEmpty, between, chance, count, inTransaction, pick, resetIdentity, rnd, SET_UPDATED_AT_FUNCTION,
@@ -103,16 +103,24 @@ const INSERT_TAGS = `
   INSERT INTO tags (name, slug)
   SELECT name, ${slugify('name')} FROM unnest(${textArray(TAG_NAMES)}) WITH ORDINALITY AS t(name, n) ORDER BY n`;
 
-/** Human-looking titles from a handful of templates; topic2 is always a different topic. */
+/**
+ * Human-looking titles from a handful of templates; topic2 is always a different topic. The
+ * occasional suffix keeps the same title from repeating dozens of times in 20,000 posts.
+ */
 const TITLE = `CASE ${between('g', 10, 0, 7)}
     WHEN 0 THEN 'How to ' || w.verb || ' ' || w.topic
     WHEN 1 THEN w.num || ' ' || w.adj || ' Tips for ' || w.topic
     WHEN 2 THEN w.topic || ': ' || w.subtitle
     WHEN 3 THEN 'The ' || w.adj || ' Guide to ' || w.topic
-    WHEN 4 THEN 'Why ' || w.topic || ' Is Harder Than It Looks'
+    WHEN 4 THEN 'Why ' || w.topic || ' ' || w.predicate
     WHEN 5 THEN w.topic || ' vs. ' || w.topic2
     WHEN 6 THEN 'What ' || w.num || ' Years of ' || w.topic || ' Taught Me'
     ELSE 'Notes on ' || w.topic || ', ' || w.subtitle
+  END || CASE ${between('g', 24, 0, 9)}
+    WHEN 0 THEN ' in ' || extract(year FROM tm.created_at)
+    WHEN 1 THEN ' (Part ' || ${between('g', 25, 2, 4)} || ')'
+    WHEN 2 THEN ', Revisited'
+    ELSE ''
   END`;
 
 /** 2–6 paragraphs of 2–6 sentences; the hash input g*64+p*8+s is unique per sentence slot. */
@@ -156,11 +164,14 @@ const INSERT_POSTS = `
      SELECT (${textArray(TOPICS)})[ti.ti + 1] AS topic,
             (${textArray(TOPICS)})[(ti.ti + ti.shift) % ${TOPICS.length} + 1] AS topic2,
             ${pick(VERBS, 'g', 13)} AS verb, ${pick(ADJECTIVES, 'g', 14)} AS adj,
-            ${pick(SUBTITLES, 'g', 15)} AS subtitle, ${pick(['3', '5', '7', '10', '12'], 'g', 16)} AS num
+            ${pick(SUBTITLES, 'g', 15)} AS subtitle, ${pick(PREDICATES, 'g', 26)} AS predicate, ${pick(['3', '5', '7', '10', '12'], 'g', 16)} AS num
    ) w
    CROSS JOIN LATERAL (SELECT ${TITLE} AS title) t
    -- OFFSET 0 keeps the planner from inlining the body twice (once per reference below).
-   CROSS JOIN LATERAL (SELECT body, array_length(regexp_split_to_array(body, '[[:space:]]+'), 1) AS word_count
+   -- Words are joined by single spaces and paragraphs by one blank line, so counting those
+   -- is exact, and far cheaper than splitting 20,000 bodies with a regular expression.
+   CROSS JOIN LATERAL (SELECT body, 1 + length(body) - length(replace(body, ' ', ''))
+                                  + (length(body) - length(replace(body, E'\\n\\n', ''))) / 2 AS word_count
                          FROM (SELECT ${BODY} AS body OFFSET 0) x) b
    CROSS JOIN LATERAL (
      SELECT (CASE WHEN ${chance('g', 17, 0.72)} THEN 'published'
@@ -182,9 +193,10 @@ const INSERT_COMMENTS = `
   WITH pub AS MATERIALIZED (
     SELECT id, created_at, row_number() OVER (ORDER BY id) AS rn FROM posts WHERE status = 'published'
   ), picks AS (
-    -- Comments go to published posts only; the power() skew gives some posts long threads.
-    SELECT g, 1 + floor(power(${rnd('g', 30)}, 1.7) * (SELECT count(*) FROM pub))::bigint AS rn
-      FROM generate_series(1, ${COMMENT_ROWS}) g
+    -- Comments go to published posts only. power() skews towards a few popular ranks, and
+    -- multiplying by a prime scatters those ranks, so the long threads are not all on the oldest posts.
+    SELECT g, 1 + (floor(power(${rnd('g', 30)}, 1.7) * n)::bigint * 7919) % n AS rn
+      FROM generate_series(1, ${COMMENT_ROWS}) g, (SELECT count(*) AS n FROM pub) total
   )
   INSERT INTO comments (id, post_id, author_name, body, approved, created_at)
   SELECT g, pub.id,
