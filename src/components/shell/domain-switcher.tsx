@@ -28,7 +28,7 @@ export function DomainSwitcher({ domains }: { domains: ShellDomain[] }) {
         data-testid="domain-switcher"
         onChange={(event) => {
           const next = event.target.value;
-          if (next && next !== current) router.push(next);
+          if (next && next !== current) router.push(domainHref(next));
         }}
       >
         {current === null ? (

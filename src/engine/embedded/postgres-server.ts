@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, closeSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { resolveBinaries } from './binaries';
 
 export interface EmbeddedServerOptions {
