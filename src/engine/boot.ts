@@ -1,3 +1,4 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, unknownVariables, wantsEmbeddedDefault } from './config/load-config';
 import { setConfig } from './config/current';
@@ -20,6 +21,31 @@ export class BootError extends Error {
     super(message);
     this.name = 'BootError';
   }
+}
+
+function embeddedRuntimeFile(env: Record<string, string | undefined>, cwd?: string): string {
+  return path.resolve(cwd ?? process.cwd(), env.HUB_DATA_DIR ?? '.data', 'embedded-runtime.json');
+}
+
+/**
+ * For command-line tools: the configuration of a hub that is already running on the
+ * embedded demo (its connection variables), or undefined when none is running.
+ */
+export function runningEmbeddedEnv(env: Record<string, string | undefined> = process.env): Record<string, string> | undefined {
+  if (!wantsEmbeddedDefault(env)) return undefined;
+  const file = embeddedRuntimeFile(env);
+  if (!existsSync(file)) return undefined;
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+}
+
+/**
+ * Connects a command-line tool: to a running embedded hub's databases when there is one,
+ * otherwise through a normal boot (which starts the embedded demo when nothing is set).
+ */
+export async function bootForTool(): Promise<Booted> {
+  const running = runningEmbeddedEnv();
+  if (running) Object.assign(process.env, running);
+  return boot();
 }
 
 /** Validates a user-supplied configuration without touching any database (the embedded demo needs none). */
@@ -53,7 +79,13 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
       onProgress: (m) => log.info(m),
     });
     Object.assign(env, demo.env);
-    stopDatabases = () => demo.server.stop();
+    // Tools run beside a running hub (doctor, introspect) find the embedded servers here.
+    const runtimeFile = embeddedRuntimeFile(env, options.cwd);
+    writeFileSync(runtimeFile, JSON.stringify(demo.env), { mode: 0o600 });
+    stopDatabases = async () => {
+      rmSync(runtimeFile, { force: true });
+      await demo.server.stop();
+    };
   }
 
   let config: HubConfig;

@@ -8,7 +8,7 @@ import {
 } from './blog-words';
 import {
   assertEmpty, between, chance, count, inTransaction, pick, resetIdentity, rnd, SET_UPDATED_AT_FUNCTION,
-  slugify, textArray, updatedAtTrigger, type Progress, type SeedClient,
+  slugify, textArray, updatedAtTrigger, vacuumAnalyze, type Progress, type SeedClient,
 } from './sql';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './words';
 
@@ -240,8 +240,8 @@ export async function seedBlog(client: SeedClient, options: { onProgress?: Progr
     await client.query(INSERT_COMMENTS);
     progress('blog: building indexes…');
     for (const sql of INDEXES) await client.query(sql);
-    progress('blog: analyzing…');
-    await client.query('ANALYZE');
   });
+  progress('blog: vacuuming and analyzing…');
+  await vacuumAnalyze(client);
   progress(`blog: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

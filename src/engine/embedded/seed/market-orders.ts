@@ -32,16 +32,47 @@ const LIFECYCLE: Record<string, readonly string[]> = {
   refunded: ['created', 'paid', 'shipped', 'delivered', 'refunded'],
 };
 
-/** SQL for how long after the order an event of `kind` happened; deterministic per order. */
+/**
+ * How long each step took after the previous one, deterministic per order. Payment is usually
+ * minutes but can take two days (bank transfers), which keeps some recent orders pending.
+ */
+const STEP: Record<string, (orderId: string) => string> = {
+  paid: (id) => `(interval '5 minutes' + power(${rnd(id, 90)}, 3) * interval '48 hours')`,
+  shipped: (id) => `(interval '20 hours' + ${rnd(id, 91)} * interval '30 hours')`,
+  delivered: (id) => `(interval '1 day' + ${rnd(id, 92)} * interval '3 days')`,
+  refunded: (id) => `(interval '7 days' + ${rnd(id, 94)} * interval '14 days')`,
+  cancelled: (id) => `(${rnd(id, 93)} * interval '24 hours')`,
+};
+
+/** SQL for the time from an order's creation to its event `kind` (a constant; 'created' is 0). */
+function offsetOf(kind: string, orderId: string): string {
+  const path = LIFECYCLE[kind] ?? [];
+  const steps = path.filter((k) => k !== 'created').map((k) => STEP[k]?.(orderId) ?? `interval '0'`);
+  return steps.length > 0 ? `(${steps.join(' + ')})` : `interval '0'`;
+}
+
+/** SQL for the time from an order's creation to the event named by the SQL expression `kind`. */
 function eventDelay(kind: string, orderId: string): string {
-  return `(CASE ${kind}
-    WHEN 'created' THEN interval '0'
-    WHEN 'paid' THEN ${rnd(orderId, 90)} * interval '30 minutes'
-    WHEN 'shipped' THEN interval '20 hours' + ${rnd(orderId, 91)} * interval '30 hours'
-    WHEN 'delivered' THEN interval '3 days' + ${rnd(orderId, 92)} * interval '3 days'
-    WHEN 'cancelled' THEN ${rnd(orderId, 93)} * interval '12 hours'
-    WHEN 'refunded' THEN interval '14 days' + ${rnd(orderId, 94)} * interval '14 days'
-  END)`;
+  const kinds = ['created', ...Object.keys(STEP)];
+  const branches = kinds.map((k) => `WHEN '${k}' THEN ${offsetOf(k, orderId)}`);
+  return `(CASE ${kind} ${branches.join(' ')} END)`;
+}
+
+/**
+ * SQL for an order's status: its fate (most orders are delivered, 7% cancelled, 5% refunded)
+ * advanced as far as its age allows, so no event ever lies in the future.
+ */
+function statusSql(orderId: string, ageExpr: string): string {
+  const fate = rnd(orderId, 102);
+  const reached = (kind: string) => `${ageExpr} >= ${offsetOf(kind, orderId)}`;
+  return `(CASE
+    WHEN ${fate} >= 0.93 THEN CASE WHEN ${reached('cancelled')} THEN 'cancelled' ELSE 'pending' END
+    WHEN ${fate} >= 0.88 AND ${reached('refunded')} THEN 'refunded'
+    WHEN ${reached('delivered')} THEN 'delivered'
+    WHEN ${reached('shipped')} THEN 'shipped'
+    WHEN ${reached('paid')} THEN 'paid'
+    ELSE 'pending'
+  END)::order_status`;
 }
 
 /** SQL for the text[] of event kinds an order in `statusExpr` went through. */
@@ -126,7 +157,7 @@ export function insertOrderItems(first: number, last: number): string {
 
 /**
  * Orders [first, last] of `total`. Orders with line items take their totals from them; older
- * ones get plausible made-up totals. Statuses follow age: last week's orders are still moving.
+ * ones get plausible made-up totals. updated_at is the time of the order's last event.
  */
 export function insertOrders(first: number, last: number, total: number): string {
   return `
@@ -139,25 +170,17 @@ export function insertOrders(first: number, last: number, total: number): string
            jsonb_build_object('name', c.full_name, 'country', c.country) || ${addressSql('c.country', 'c.id')}
              || CASE WHEN ${chance('c.id', 106, 0.15)} THEN jsonb_build_object('line2', 'Apt ' || ${between('c.id', 107, 1, 40)}) ELSE '{}'::jsonb END,
            tm.created_at,
-           least(now(), tm.created_at + ${eventDelay(lastEventCase('st.status'), 'g')})
+           tm.created_at + ${eventDelay(lastEventCase('st.status'), 'g')}
       FROM generate_series(${first}::bigint, ${last}::bigint) g
      -- Time runs faster than ids early on (derivative 1.4 -> 0.6): order volume grows ~2x over two years.
      CROSS JOIN LATERAL (SELECT (g - 1 + ${rnd('g', 100)}) / ${total}.0 AS f) fr
      CROSS JOIN LATERAL (SELECT fr.f * (1.4 - 0.4 * fr.f) AS tf) tfr
      CROSS JOIN LATERAL (
        SELECT now() - interval '${ORDER_DAYS} days' + tfr.tf * interval '${ORDER_DAYS} days' AS created_at,
-              (1 - tfr.tf) * ${ORDER_DAYS} AS age_days,
               -- Customers sign up in id order, so this is "someone who had an account by then".
               1 + floor(${rnd('g', 101)} * floor(${CUSTOMERS} * (${CUSTOMER_DAYS - ORDER_DAYS} + tfr.tf * ${ORDER_DAYS}) / ${CUSTOMER_DAYS}))::bigint AS customer_id
      ) tm
-     CROSS JOIN LATERAL (SELECT ${rnd('g', 102)} AS r) sr
-     CROSS JOIN LATERAL (
-       SELECT (CASE
-         WHEN tm.age_days < 2 THEN CASE WHEN sr.r < 0.30 THEN 'pending' WHEN sr.r < 0.78 THEN 'paid' WHEN sr.r < 0.95 THEN 'shipped' ELSE 'cancelled' END
-         WHEN tm.age_days < 7 THEN CASE WHEN sr.r < 0.05 THEN 'paid' WHEN sr.r < 0.55 THEN 'shipped' WHEN sr.r < 0.95 THEN 'delivered' ELSE 'cancelled' END
-         ELSE CASE WHEN sr.r < 0.88 THEN 'delivered' WHEN sr.r < 0.95 THEN 'cancelled' ELSE 'refunded' END
-       END)::order_status AS status
-     ) st
+     CROSS JOIN LATERAL (SELECT ${statusSql('g', '(now() - tm.created_at)')} AS status) st
      CROSS JOIN LATERAL (
        SELECT CASE WHEN ${chance('g', 108, 0.5)} THEN 1 WHEN ${chance('g', 109, 0.55)} THEN 2 ELSE ${between('g', 110, 3, 8)} END AS item_count,
               (ceil(exp(ln(4) + ${rnd('g', 111)} * ln(60))) * 100 - 1)::bigint AS unit_cents
@@ -187,7 +210,7 @@ export function insertOrderEvents(orders: number): string {
              WHEN 'refunded' THEN jsonb_build_object('amount_cents', o.total_cents,
                                                      'reason', ${pick(['damaged', 'wrong_size', 'not_as_described', 'late_delivery'], 'o.id', 126)})
            END,
-           least(now(), o.created_at + ${eventDelay('e.kind', 'o.id')})
+           o.created_at + ${eventDelay('e.kind', 'o.id')}
       FROM orders o
      CROSS JOIN LATERAL unnest(${lifecycleCase('o.status')}) WITH ORDINALITY AS e(kind, n)
      WHERE o.id % ${step} = 0

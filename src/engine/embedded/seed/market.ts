@@ -12,7 +12,7 @@ import {
 } from './market-orders';
 import {
   assertEmpty, between, chance, count, inTransaction, pick, resetIdentity, rnd, SET_UPDATED_AT_FUNCTION, slugify,
-  textArray, updatedAtTrigger, type Progress, type SeedClient,
+  textArray, updatedAtTrigger, vacuumAnalyze, type Progress, type SeedClient,
 } from './sql';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './words';
 
@@ -101,7 +101,8 @@ const INSERT_PRODUCTS = `
   SELECT g, upper(left(w.cat, 3)) || '-' || lpad(g::text, 5, '0'),
          w.adj || ' ' || w.noun || CASE WHEN ${chance('g', 23, 0.6)} THEN ' (' || w.color || ')' ELSE '' END,
          CASE WHEN ${chance('g', 24, 0.95)}
-              THEN 'A ' || lower(w.adj) || ' ' || lower(w.noun) || ' for everyday use. ' || ${pick(PRODUCT_BLURBS, 'g', 25)} END,
+              THEN CASE WHEN w.adj ~ '^[AEIOU]' THEN 'An ' ELSE 'A ' END || lower(w.adj) || ' ' || lower(w.noun)
+                   || ' for everyday use. ' || ${pick(PRODUCT_BLURBS, 'g', 25)} END,
          -- Log-uniform 3.99–239.99, mostly ending in .99; a few free samples test price 0.
          CASE WHEN ${chance('g', 26, 0.005)} THEN 0 ELSE (ceil(exp(ln(4) + ${rnd('g', 27)} * ln(60))) * 100 - 1)::int END,
          CASE WHEN ${chance('g', 28, 0.08)} THEN 0 ELSE ${between('g', 29, 1, 500)} END,
@@ -179,8 +180,8 @@ export async function seedMarket(client: SeedClient, options: SeedOptions): Prom
     progress('market: building indexes and foreign keys…');
     for (const sql of [...ORDER_CONSTRAINTS, ...ORDER_INDEXES, ...SEARCH_INDEXES, ...FINISH]) await client.query(sql);
 
-    progress('market: analyzing…');
-    await client.query('ANALYZE');
   });
+  progress('market: vacuuming and analyzing…');
+  await vacuumAnalyze(client);
   progress(`market: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

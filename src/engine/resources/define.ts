@@ -1,0 +1,110 @@
+import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef } from './types';
+
+/**
+ * Class-level defaults in the spirit of Django's ModelAdmin: a definition names only what
+ * differs from these.
+ */
+export const RESOURCE_DEFAULTS = {
+  pageSize: 50,
+  icon: 'table',
+  iconColor: 'blue',
+  exactCountBelow: 50_000,
+} as const;
+
+const UNSORTABLE: ReadonlySet<ColumnType> = new Set(['json', 'array', 'longtext']);
+const DEFAULT_FILTER: Partial<Record<ColumnType, FilterKind>> = {
+  enum: 'oneOf',
+  boolean: 'boolean',
+  integer: 'range',
+  bigint: 'range',
+  number: 'range',
+  money_cents: 'range',
+  date: 'range',
+  datetime: 'range',
+};
+
+/** "created_at" → "Created at" */
+export function humanize(name: string): string {
+  const words = name.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function resolveColumn(column: ColumnDef): ResolvedColumn {
+  const hidden = UNSORTABLE.has(column.type);
+  return {
+    name: column.name,
+    type: column.type,
+    label: column.label ?? humanize(column.name),
+    sortable: column.sortable ?? !hidden,
+    searchable: column.searchable ?? false,
+    filter: column.filter === false ? undefined : (column.filter ?? DEFAULT_FILTER[column.type]),
+    options: column.options,
+    list: column.list ?? !hidden,
+    nullable: column.nullable ?? true,
+    readOnly: column.readOnly ?? false,
+    references: column.references ? { resource: column.references.resource, column: column.references.column ?? 'id' } : undefined,
+    currency: column.currency,
+  };
+}
+
+export class ResourceDefinitionError extends Error {
+  constructor(resource: string, problem: string) {
+    super(`Resource "${resource}": ${problem}`);
+    this.name = 'ResourceDefinitionError';
+  }
+}
+
+/**
+ * Fills in defaults and checks the definition's internal consistency, so that a mistake
+ * (a sort on a column that is not declared, a bad table name) fails at start-up with the
+ * resource's name rather than as a SQL error on some page.
+ */
+export function resolveResource(def: ResourceDef<string>, options: { introspected?: boolean } = {}): Resource {
+  const id = `${def.domain}/${def.name}`;
+  if (!/^[a-z][a-z0-9-]*$/.test(def.name)) throw new ResourceDefinitionError(id, 'name must be lower-case letters, digits and dashes.');
+  const [schema, table, extra] = def.table.includes('.') ? def.table.split('.') : ['public', def.table];
+  if (!schema || !table || extra !== undefined) throw new ResourceDefinitionError(id, `table "${def.table}" must be "schema.table" or "table".`);
+  const columns = def.columns.map(resolveColumn);
+  const names = new Set(columns.map((c) => c.name));
+  if (names.size !== columns.length) throw new ResourceDefinitionError(id, 'a column is declared twice.');
+  const primaryKey = [...(def.primaryKey ?? ['id'])];
+  for (const key of primaryKey) {
+    if (!names.has(key)) throw new ResourceDefinitionError(id, `primary key column "${key}" is not declared in columns.`);
+  }
+  const defaultSort = def.defaultSort ?? { column: primaryKey[0]!, direction: 'desc' as const };
+  const sortColumn = columns.find((c) => c.name === defaultSort.column);
+  if (!sortColumn?.sortable) throw new ResourceDefinitionError(id, `default sort column "${defaultSort.column}" is not a sortable declared column.`);
+  if (def.softDelete && !names.has(def.softDelete)) {
+    throw new ResourceDefinitionError(id, `soft-delete column "${def.softDelete}" is not declared in columns.`);
+  }
+  for (const c of columns) {
+    if (c.type === 'enum' && !c.options?.length) throw new ResourceDefinitionError(id, `enum column "${c.name}" needs its options.`);
+  }
+  // Key columns are never NULL; saying so lets keyset pagination use a plain row comparison.
+  for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
+  return {
+    domain: def.domain,
+    name: def.name,
+    table: { schema, name: table },
+    primaryKey,
+    title: def.title,
+    subtitle: def.subtitle,
+    icon: def.icon ?? RESOURCE_DEFAULTS.icon,
+    iconColor: def.iconColor ?? RESOURCE_DEFAULTS.iconColor,
+    columns,
+    defaultSort,
+    pageSize: def.pageSize ?? RESOURCE_DEFAULTS.pageSize,
+    softDelete: def.softDelete,
+    readOnly: def.readOnly ?? false,
+    exactCountBelow: def.exactCountBelow ?? RESOURCE_DEFAULTS.exactCountBelow,
+    introspected: options.introspected ?? false,
+  };
+}
+
+/**
+ * Declares a resource. The domain is type-checked against src/admin/domains.ts; the rest is
+ * checked when the definition is resolved at start-up.
+ */
+export function defineResource<const D extends ResourceDef>(def: D): D {
+  return def;
+}

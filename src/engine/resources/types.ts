@@ -1,0 +1,120 @@
+import type { KnownDomain } from '../config/current';
+
+/**
+ * The vocabulary of a resource definition: one plain typed object per table, from which
+ * the list page, filters, sort, search, forms, validation, access and the SQL all derive.
+ * Everything here is data (serialisable), so the same definition can be handed to a
+ * client component after `toClientResource` strips what the browser must not see.
+ */
+export type IconColor = 'blue' | 'green' | 'amber' | 'rose' | 'violet';
+
+/** How a value is stored and shown. The engine derives filter parsing and rendering from it. */
+export type ColumnType =
+  | 'text'
+  | 'longtext'
+  | 'integer' // int2/int4: JS number
+  | 'bigint' // int8: kept as a string end to end, so ids above 2^53 survive
+  | 'number' // numeric/float: shown as number, sent as string when numeric
+  | 'money_cents' // integer cents, shown as currency
+  | 'boolean'
+  | 'date'
+  | 'datetime' // timestamptz / timestamp
+  | 'enum'
+  | 'json'
+  | 'array'
+  | 'uuid'
+  | 'email';
+
+export type FilterKind = 'equals' | 'oneOf' | 'range' | 'boolean' | 'isNull';
+
+export interface ColumnDef {
+  /** Column name in the table; it is quoted in every statement. */
+  name: string;
+  type: ColumnType;
+  /** Header text; defaults to the name in words ("created_at" → "Created at"). */
+  label?: string;
+  /** Default: true for scalar types, false for json, array and longtext. */
+  sortable?: boolean;
+  /** Searched by the search box (case-insensitive substring). Default: false. */
+  searchable?: boolean;
+  /** Filter offered in the filter bar. Default by type: enum → oneOf, boolean → boolean, numbers/dates → range, else none. */
+  filter?: FilterKind | false;
+  /** Allowed values of an enum column, in display order. */
+  options?: readonly string[];
+  /** Shown in the list by default. Default: true except json, longtext, array. */
+  list?: boolean;
+  /** May be NULL. Default: true. Keyset pagination on a NOT NULL sort key can use a plain row comparison (faster). */
+  nullable?: boolean;
+  /** Written by the database (identity, generated, defaults the hub must not override). */
+  readOnly?: boolean;
+  /** This column holds the primary key of another resource of the same domain. */
+  references?: { resource: string; column?: string };
+  /** For money_cents: ISO currency used for display. */
+  currency?: string;
+}
+
+export interface SortSpec {
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+export interface ResourceDef<D extends string = KnownDomain> {
+  domain: D;
+  /** URL segment: /d/<domain>/<name>. Lower-case, digits, dashes. */
+  name: string;
+  /** Schema-qualified table or view: "public.posts". */
+  table: string;
+  /** One column or several (composite key). Default: ['id']. */
+  primaryKey?: readonly string[];
+  title: string;
+  subtitle?: string;
+  /** lucide icon name from the kit's icon map ('file-text', 'users', …). */
+  icon?: string;
+  iconColor?: IconColor;
+  columns: readonly ColumnDef[];
+  /** Default: primary key, descending (newest first for identity keys). */
+  defaultSort?: SortSpec;
+  /** Rows per page (Django's list_per_page). Default: 50. */
+  pageSize?: number;
+  /** Column set to a timestamp on soft delete; rows with it set are hidden from the list. */
+  softDelete?: string;
+  /** No writes at all (views, introspected tables). */
+  readOnly?: boolean;
+  /** Count without a filter is exact below this many estimated rows. Default 50,000. */
+  exactCountBelow?: number;
+}
+
+/** A definition with every default filled in: what the engine and pages work from. */
+export interface Resource {
+  domain: string;
+  name: string;
+  table: { schema: string; name: string };
+  primaryKey: string[];
+  title: string;
+  subtitle: string | undefined;
+  icon: string;
+  iconColor: IconColor;
+  columns: ResolvedColumn[];
+  defaultSort: SortSpec;
+  pageSize: number;
+  softDelete: string | undefined;
+  readOnly: boolean;
+  exactCountBelow: number;
+  /** True when built from the catalog rather than written by hand. */
+  introspected: boolean;
+}
+
+export interface ResolvedColumn {
+  name: string;
+  type: ColumnType;
+  label: string;
+  sortable: boolean;
+  searchable: boolean;
+  filter: FilterKind | undefined;
+  options: readonly string[] | undefined;
+  list: boolean;
+  nullable: boolean;
+  readOnly: boolean;
+  references: { resource: string; column: string } | undefined;
+  currency: string | undefined;
+}
