@@ -112,7 +112,9 @@ export function DataGrid<Row>({
   return (
     <div
       // The table scrolls inside its card: sideways on phones, and down under a sticky header.
-      className="max-h-[max(24rem,calc(100dvh-16rem))] overflow-auto"
+      // `relative` keeps the sr-only texts in cells (absolutely positioned) inside this box;
+      // otherwise they escape the overflow clip and widen the whole page on phones.
+      className="relative max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto"
       role="region"
       aria-label={`${label} table`}
       // A scrollable region must be reachable by keyboard; focusable rows already are.
@@ -176,7 +178,7 @@ export function DataGrid<Row>({
                     onClick={rowHref ? (event) => onRowClick(event, row) : undefined}
                     onAuxClick={rowHref ? (event) => event.button === 1 && onRowClick(event, row) : undefined}
                     className={cn(
-                      'transition-colors hover:bg-muted/60 data-selected:bg-accent/70',
+                      'scroll-mt-10 transition-colors hover:bg-muted/60 data-selected:bg-accent/70',
                       'focus-visible:bg-accent focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring',
                       rowHref && 'cursor-pointer',
                     )}

@@ -6,6 +6,11 @@ import { sslOptions } from './ssl';
 
 const log = logger('pool');
 
+// A DATE has no time zone and a TIMESTAMP (without time zone) is wall-clock time: turning
+// them into JS Dates would shift them by the hub's own time zone. Keep PostgreSQL's text.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => value);
+
 export type PoolName = DomainName | 'hub';
 
 export interface PoolStats {

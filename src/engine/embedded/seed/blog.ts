@@ -114,7 +114,7 @@ const TITLE = `CASE ${between('g', 10, 0, 7)}
     WHEN 3 THEN 'The ' || w.adj || ' Guide to ' || w.topic
     WHEN 4 THEN 'Why ' || w.topic || ' ' || w.predicate
     WHEN 5 THEN w.topic || ' vs. ' || w.topic2
-    WHEN 6 THEN 'What ' || w.num || ' Years of ' || w.topic || ' Taught Me'
+    WHEN 6 THEN 'What ' || w.num || ' ' || w.unit || ' of ' || w.topic || ' Taught Me'
     ELSE 'Notes on ' || w.topic || ', ' || w.subtitle
   END || CASE ${between('g', 24, 0, 9)}
     WHEN 0 THEN ' in ' || extract(year FROM tm.created_at)
@@ -164,7 +164,8 @@ const INSERT_POSTS = `
      SELECT (${textArray(TOPICS)})[ti.ti + 1] AS topic,
             (${textArray(TOPICS)})[(ti.ti + ti.shift) % ${TOPICS.length} + 1] AS topic2,
             ${pick(VERBS, 'g', 13)} AS verb, ${pick(ADJECTIVES, 'g', 14)} AS adj,
-            ${pick(SUBTITLES, 'g', 15)} AS subtitle, ${pick(PREDICATES, 'g', 26)} AS predicate, ${pick(['3', '5', '7', '10', '12'], 'g', 16)} AS num
+            ${pick(SUBTITLES, 'g', 15)} AS subtitle, ${pick(PREDICATES, 'g', 26)} AS predicate, ${pick(['3', '5', '7', '10', '12'], 'g', 16)} AS num,
+            ${pick(['Weeks', 'Months', 'Years'], 'g', 27)} AS unit
    ) w
    CROSS JOIN LATERAL (SELECT ${TITLE} AS title) t
    -- OFFSET 0 keeps the planner from inlining the body twice (once per reference below).
@@ -195,7 +196,7 @@ const INSERT_COMMENTS = `
   ), picks AS (
     -- Comments go to published posts only. power() skews towards a few popular ranks, and
     -- multiplying by a prime scatters those ranks, so the long threads are not all on the oldest posts.
-    SELECT g, 1 + (floor(power(${rnd('g', 30)}, 1.7) * n)::bigint * 7919) % n AS rn
+    SELECT g, 1 + (floor(power(${rnd('g', 30)}, 1.7) * n)::bigint * 7919 + 4241) % n AS rn
       FROM generate_series(1, ${COMMENT_ROWS}) g, (SELECT count(*) AS n FROM pub) total
   )
   INSERT INTO comments (id, post_id, author_name, body, approved, created_at)
@@ -242,6 +243,6 @@ export async function seedBlog(client: SeedClient, options: { onProgress?: Progr
     for (const sql of INDEXES) await client.query(sql);
   });
   progress('blog: vacuuming and analyzing…');
-  await vacuumAnalyze(client);
+  await vacuumAnalyze(client, TABLES);
   progress(`blog: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -182,6 +182,6 @@ export async function seedMarket(client: SeedClient, options: SeedOptions): Prom
 
   });
   progress('market: vacuuming and analyzing…');
-  await vacuumAnalyze(client);
+  await vacuumAnalyze(client, TABLES);
   progress(`market: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -1,0 +1,14 @@
+export interface QueryProblem {
+  /** The URL parameter that was wrong: "sort", "f.status", "after"… */
+  param: string;
+  message: string;
+}
+
+/** A request the list engine refuses before any SQL runs: a 400 with what was wrong. */
+export class ListQueryError extends Error {
+  readonly status = 400;
+  constructor(readonly problems: QueryProblem[]) {
+    super(problems.map((p) => `${p.param}: ${p.message}`).join('; '));
+    this.name = 'ListQueryError';
+  }
+}

@@ -1,0 +1,184 @@
+import type { Resource, ResolvedColumn, SortSpec } from '../resources/types';
+import { decodeCursor, type CursorValues } from './cursor';
+import { ListQueryError, type QueryProblem } from './errors';
+import { parseValue } from './values';
+
+export type Filter =
+  | { column: ResolvedColumn; kind: 'equals'; value: unknown }
+  | { column: ResolvedColumn; kind: 'oneOf'; values: unknown[] }
+  | { column: ResolvedColumn; kind: 'range'; min?: unknown; max?: unknown }
+  | { column: ResolvedColumn; kind: 'isNull'; isNull: boolean };
+
+/** The list state a URL describes, validated against one resource. */
+export interface ListQuery {
+  sort: SortSpec;
+  search: string | undefined;
+  filters: Filter[];
+  /** Keyset position: rows after (next page) or before (previous page) these key values. */
+  cursor: { direction: 'after' | 'before'; values: CursorValues } | undefined;
+  /** 1-based page for jump-to-page (OFFSET); only when asked for. */
+  page: number | undefined;
+  pageSize: number;
+  columns: ResolvedColumn[];
+  exactCount: boolean;
+  /** Show soft-deleted rows only (the trash) instead of hiding them. */
+  trash: boolean;
+}
+
+export type SearchParams = Record<string, string | string[] | undefined>;
+
+const MAX_PAGE_SIZE = 500;
+const KNOWN = new Set(['sort', 'q', 'after', 'before', 'page', 'size', 'cols', 'count', 'trash']);
+
+function single(params: SearchParams, key: string, problems: QueryProblem[]): string | undefined {
+  const value = params[key];
+  if (Array.isArray(value)) {
+    problems.push({ param: key, message: 'is given more than once' });
+    return value[0];
+  }
+  return value === '' ? undefined : value;
+}
+
+function parseSort(resource: Resource, raw: string | undefined, problems: QueryProblem[]): SortSpec {
+  if (raw === undefined) return resource.defaultSort;
+  const direction = raw.startsWith('-') ? 'desc' : 'asc';
+  const name = raw.replace(/^[-+]/, '');
+  const column = resource.columns.find((c) => c.name === name);
+  if (!column || !column.sortable) {
+    const sortable = resource.columns.filter((c) => c.sortable).map((c) => c.name);
+    problems.push({ param: 'sort', message: `"${name.slice(0, 60)}" is not a sortable column; use one of: ${sortable.join(', ')} (prefix - for descending)` });
+    return resource.defaultSort;
+  }
+  return { column: name, direction };
+}
+
+/** `f.<column>` (equals / one-of), `f.<column>.min|max` (range), `f.<column>.null` (is null). */
+function parseFilter(resource: Resource, key: string, raw: string, problems: QueryProblem[]): Filter | undefined {
+  const [, name, op] = /^f\.([^.]+)(?:\.(min|max|null))?$/.exec(key) ?? [];
+  const column = resource.columns.find((c) => c.name === name);
+  if (!column) {
+    problems.push({ param: key, message: `"${(name ?? key).slice(0, 60)}" is not a column of ${resource.title}` });
+    return undefined;
+  }
+  const fail = (message: string) => {
+    problems.push({ param: key, message });
+    return undefined;
+  };
+  if (op === 'null') {
+    if (!['true', 'false'].includes(raw)) return fail('must be true or false');
+    return { column, kind: 'isNull', isNull: raw === 'true' };
+  }
+  if (!column.filter) return fail(`${column.label} cannot be filtered`);
+  if (op === 'min' || op === 'max') {
+    if (column.filter !== 'range') return fail(`${column.label} has no range filter`);
+    const parsed = parseValue(column, raw);
+    if (!parsed.ok) return fail(parsed.message);
+    return { column, kind: 'range', [op]: parsed.value };
+  }
+  if (column.filter === 'oneOf') {
+    const values: unknown[] = [];
+    for (const part of raw.split(',')) {
+      const parsed = parseValue(column, part);
+      if (!parsed.ok) return fail(parsed.message);
+      values.push(parsed.value);
+    }
+    return { column, kind: 'oneOf', values };
+  }
+  const parsed = parseValue(column, raw);
+  if (!parsed.ok) return fail(parsed.message);
+  return { column, kind: 'equals', value: parsed.value };
+}
+
+/** Merges min and max of the same column into one range filter. */
+function mergeRanges(filters: Filter[]): Filter[] {
+  const out: Filter[] = [];
+  for (const f of filters) {
+    const previous = out.find((o) => o.kind === 'range' && f.kind === 'range' && o.column === f.column);
+    if (previous && previous.kind === 'range' && f.kind === 'range') Object.assign(previous, f.min !== undefined ? { min: f.min } : { max: f.max });
+    else out.push({ ...f });
+  }
+  return out;
+}
+
+/**
+ * Validates every parameter against the resource and collects all problems, so one 400
+ * lists everything that was wrong. No SQL is built until this succeeds.
+ */
+export function parseListQuery(resource: Resource, params: SearchParams): ListQuery {
+  const problems: QueryProblem[] = [];
+  const sort = parseSort(resource, single(params, 'sort', problems), problems);
+
+  const search = single(params, 'q', problems)?.trim();
+  if (search && search.length > 200) problems.push({ param: 'q', message: 'is longer than 200 characters' });
+  if (search && !resource.columns.some((c) => c.searchable)) problems.push({ param: 'q', message: `${resource.title} has no searchable columns` });
+
+  const sizeRaw = single(params, 'size', problems);
+  let pageSize = resource.pageSize;
+  if (sizeRaw !== undefined) {
+    if (!/^\d{1,4}$/.test(sizeRaw) || Number(sizeRaw) < 1 || Number(sizeRaw) > MAX_PAGE_SIZE) problems.push({ param: 'size', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` });
+    else pageSize = Number(sizeRaw);
+  }
+
+  const pageRaw = single(params, 'page', problems);
+  let page: number | undefined;
+  if (pageRaw !== undefined) {
+    if (!/^\d{1,9}$/.test(pageRaw) || Number(pageRaw) < 1) problems.push({ param: 'page', message: 'must be a whole number from 1' });
+    else page = Number(pageRaw);
+  }
+
+  const after = single(params, 'after', problems);
+  const before = single(params, 'before', problems);
+  let cursor: ListQuery['cursor'];
+  if ([after, before, page].filter((v) => v !== undefined).length > 1) {
+    problems.push({ param: after !== undefined ? 'after' : 'before', message: 'use only one of after, before and page' });
+  } else if (after !== undefined || before !== undefined) {
+    const param = after !== undefined ? 'after' : 'before';
+    const keyColumns = [sort.column, ...resource.primaryKey].map((n) => resource.columns.find((c) => c.name === n)!);
+    const values = decodeCursor((after ?? before)!, keyColumns.length);
+    const valid = values?.every((v, i) => v === null ? keyColumns[i]!.nullable : parseValue(keyColumns[i]!, v).ok);
+    if (!values || !valid) problems.push({ param, message: 'is not a valid cursor for this sort; start again from the first page' });
+    else cursor = { direction: param, values };
+  }
+
+  const colsRaw = single(params, 'cols', problems);
+  let columns = resource.columns.filter((c) => c.list);
+  if (colsRaw !== undefined) {
+    const names = colsRaw.split(',').filter(Boolean);
+    const unknown = names.filter((n) => !resource.columns.some((c) => c.name === n));
+    if (unknown.length > 0) problems.push({ param: 'cols', message: `unknown column(s): ${unknown.map((u) => u.slice(0, 60)).join(', ')}` });
+    else if (names.length > 0) columns = resource.columns.filter((c) => names.includes(c.name));
+  }
+
+  const countRaw = single(params, 'count', problems);
+  if (countRaw !== undefined && countRaw !== 'exact') problems.push({ param: 'count', message: 'must be "exact" or absent' });
+  const trashRaw = single(params, 'trash', problems);
+  if (trashRaw !== undefined && !(trashRaw === '1' && resource.softDelete)) problems.push({ param: 'trash', message: resource.softDelete ? 'must be 1 or absent' : `${resource.title} has no trash` });
+
+  const filters: Filter[] = [];
+  for (const [key, value] of Object.entries(params)) {
+    if (KNOWN.has(key) || value === undefined) continue;
+    if (!key.startsWith('f.')) {
+      problems.push({ param: key.slice(0, 60), message: 'is not a list parameter' });
+      continue;
+    }
+    const raw = Array.isArray(value) ? value : [value];
+    for (const r of raw) {
+      if (r === '') continue;
+      const filter = parseFilter(resource, key, r, problems);
+      if (filter) filters.push(filter);
+    }
+  }
+
+  if (problems.length > 0) throw new ListQueryError(problems);
+  return {
+    sort,
+    search: search || undefined,
+    filters: mergeRanges(filters),
+    cursor,
+    page,
+    pageSize,
+    columns,
+    exactCount: countRaw === 'exact',
+    trash: trashRaw === '1',
+  };
+}

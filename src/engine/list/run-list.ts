@@ -1,0 +1,126 @@
+import type { DomainName } from '../config/current';
+import { execute, query, withTransaction, type Row } from '../db/query';
+import type { Resource, SortSpec } from '../resources/types';
+import { buildCountSql, buildEstimateSql, buildRowsSql } from './build-sql';
+import { encodeCursor } from './cursor';
+import { parseListQuery, type ListQuery, type SearchParams } from './list-query';
+
+export interface ListCount {
+  /** null when only "many" is known. */
+  value: number | null;
+  exact: boolean;
+  /** What the page shows: "1,234", "about 1,000,000", "many". */
+  label: string;
+}
+
+export interface ListResult {
+  rows: Row[];
+  /** Names of the visible columns, in order. */
+  columns: string[];
+  sort: SortSpec;
+  search: string | undefined;
+  pageSize: number;
+  /** Set when the page was reached by number (jump-to-page). */
+  page: number | undefined;
+  next: string | null;
+  previous: string | null;
+  count: ListCount;
+  trash: boolean;
+}
+
+export interface ListOptions {
+  /** A filtered count on a big table gets this long before the page settles for "many". */
+  countBudgetMs?: number;
+}
+const COUNT_BUDGET_MS = 400;
+
+const format = (n: number) => n.toLocaleString('en-US');
+
+/** Dates as ISO strings and nothing else exotic, so rows cross to the browser and JSON unchanged. */
+function serialiseRow(row: Row, keep: Set<string>): Row {
+  const out: Row = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (!keep.has(key)) continue;
+    out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out;
+}
+
+async function exactCount(domain: DomainName, resource: Resource, listQuery: ListQuery, budgetMs?: number): Promise<number | null> {
+  const sql = buildCountSql(resource, listQuery);
+  if (budgetMs === undefined) {
+    const [row] = await query<{ n: string }>(domain, sql.text, sql.values);
+    return Number(row!.n);
+  }
+  try {
+    return await withTransaction(domain, async (tx) => {
+      // SET LOCAL takes no parameters; the value is our own integer constant, not input.
+      await tx.query(`SET LOCAL statement_timeout = ${Math.trunc(budgetMs)}`);
+      const [row] = await tx.query<{ n: string }>(sql.text, sql.values);
+      return Number(row!.n);
+    }, { readOnly: true });
+  } catch (error) {
+    if ((error as { code?: string }).code === '57014') return null; // query_canceled: over budget
+    throw error;
+  }
+}
+
+/**
+ * Counts without stalling the page: small tables are counted exactly; big ones show the
+ * planner's estimate ("about N"); a filtered count gets a time budget and otherwise says
+ * "many". `count=exact` asks for the real number whatever it costs.
+ */
+async function countRows(domain: DomainName, resource: Resource, listQuery: ListQuery, budgetMs: number): Promise<ListCount> {
+  const exact = (n: number): ListCount => ({ value: n, exact: true, label: format(n) });
+  if (listQuery.exactCount) return exact((await exactCount(domain, resource, listQuery))!);
+  const filtered = listQuery.search !== undefined || listQuery.filters.length > 0 || listQuery.trash;
+  const estimateSql = buildEstimateSql(resource);
+  const [estimate] = await query<{ n: string; kind: string }>(domain, estimateSql.text, estimateSql.values);
+  const estimated = Number(estimate?.n ?? 0);
+  // Views have no statistics of their own; treat them like a filtered count.
+  const hasStats = estimate !== undefined && estimate.kind !== 'v';
+  if (!filtered && hasStats && estimated >= resource.exactCountBelow) {
+    return { value: estimated, exact: false, label: `about ${format(estimated)}` };
+  }
+  const small = hasStats && estimated < resource.exactCountBelow;
+  const n = await exactCount(domain, resource, listQuery, small ? undefined : budgetMs);
+  return n === null ? { value: null, exact: false, label: 'many' } : exact(n);
+}
+
+/** Runs a validated list query: one statement for the rows, and the count beside it. */
+export async function runList(domain: DomainName, resource: Resource, listQuery: ListQuery, options: ListOptions = {}): Promise<ListResult> {
+  const sql = buildRowsSql(resource, listQuery);
+  const [result, count] = await Promise.all([execute(domain, sql.text, sql.values), countRows(domain, resource, listQuery, options.countBudgetMs ?? COUNT_BUDGET_MS)]);
+  let rows = result.rows;
+  const more = rows.length > listQuery.pageSize;
+  if (more) rows = rows.slice(0, listQuery.pageSize);
+  const backwards = listQuery.cursor?.direction === 'before';
+  if (backwards) rows.reverse();
+
+  const keyCount = 1 + resource.primaryKey.length;
+  const cursorOf = (row: Row | undefined) =>
+    row ? encodeCursor(Array.from({ length: keyCount }, (_, i) => (row[`__k${i}`] as string | null) ?? null)) : null;
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const hasNext = backwards ? true : more;
+  const hasPrevious = backwards ? more : listQuery.cursor !== undefined || (listQuery.page ?? 1) > 1;
+
+  const keep = new Set([...resource.primaryKey, ...listQuery.columns.map((c) => c.name), ...(resource.softDelete ? [resource.softDelete] : [])]);
+  return {
+    rows: rows.map((row) => serialiseRow(row, keep)),
+    columns: listQuery.columns.map((c) => c.name),
+    sort: listQuery.sort,
+    search: listQuery.search,
+    pageSize: listQuery.pageSize,
+    page: listQuery.page,
+    next: hasNext && rows.length > 0 ? cursorOf(last) : null,
+    previous: hasPrevious && rows.length > 0 ? cursorOf(first) : null,
+    count,
+    trash: listQuery.trash,
+  };
+}
+
+/** URL parameters in, a page of rows out: what the list page and the JSON route both call. */
+export async function listResource(domain: DomainName, resource: Resource, params: SearchParams, options?: ListOptions): Promise<ListResult> {
+  return runList(domain, resource, parseListQuery(resource, params), options);
+}

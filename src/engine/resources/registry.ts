@@ -1,0 +1,78 @@
+import { resourceDefinitions } from '@/admin/resources';
+import { checkDomain, configuredDomains, type DomainName } from '../config/current';
+import { introspectResources } from '../introspect';
+import { resolveResource } from './define';
+import type { Resource } from './types';
+
+export class ResourceNotFoundError extends Error {
+  readonly status = 404;
+  constructor(domain: string, name: string) {
+    super(`Domain "${domain}" has no resource "${name}".`);
+    this.name = 'ResourceNotFoundError';
+  }
+}
+
+/** Resolved once per process (and across dev reloads): definitions are static code. */
+const KEY = Symbol.for('admin-hub.resources');
+interface Cache {
+  defined?: Map<string, Resource[]>;
+  introspected: Map<string, Promise<Resource[]>>;
+}
+function cache(): Cache {
+  const holder = globalThis as { [KEY]?: Cache };
+  holder[KEY] ??= { introspected: new Map() };
+  return holder[KEY];
+}
+
+/** Hand-written definitions by domain, resolved and checked (a bad one throws at first use, naming itself). */
+export function definedResources(): Map<string, Resource[]> {
+  const c = cache();
+  if (!c.defined) {
+    const byDomain = new Map<string, Resource[]>();
+    for (const def of resourceDefinitions) {
+      const resource = resolveResource(def);
+      byDomain.set(resource.domain, [...(byDomain.get(resource.domain) ?? []), resource]);
+    }
+    c.defined = byDomain;
+  }
+  return c.defined;
+}
+
+/**
+ * The resources of a configured domain: its definitions, or, when it has none, its tables
+ * read from the catalog (read-only). Introspection runs once per domain per process; a
+ * failed attempt (domain down) is forgotten so the next request tries again.
+ */
+export async function resourcesOf(domain: DomainName): Promise<Resource[]> {
+  const defined = definedResources().get(domain);
+  if (defined) return defined;
+  const c = cache();
+  let pending = c.introspected.get(domain);
+  if (!pending) {
+    pending = introspectResources(domain);
+    c.introspected.set(domain, pending);
+    pending.catch(() => c.introspected.delete(domain));
+  }
+  return pending;
+}
+
+/** Looks a resource up from URL segments; unknown domain or resource → 404 errors. */
+export async function findResource(domainName: string, resourceName: string): Promise<{ domain: DomainName; resource: Resource }> {
+  const domain = checkDomain(domainName);
+  const resource = (await resourcesOf(domain)).find((r) => r.name === resourceName);
+  if (!resource) throw new ResourceNotFoundError(domainName, resourceName);
+  return { domain, resource };
+}
+
+/** Domains in configuration order, each with its resources or the error that kept them away. */
+export async function navigation(): Promise<{ domain: string; resources: Resource[]; error?: string }[]> {
+  return Promise.all(
+    configuredDomains().map(async (name) => {
+      try {
+        return { domain: name, resources: await resourcesOf(checkDomain(name)) };
+      } catch (error) {
+        return { domain: name, resources: [], error: (error as Error).message };
+      }
+    }),
+  );
+}
