@@ -15,3 +15,4 @@ export type {
   ResourceVisibleColumns,
   SortDirection,
 } from './types';
+export { ResourceHeader, type ResourceHeaderProps } from './resource-header';

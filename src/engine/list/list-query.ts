@@ -28,7 +28,8 @@ export interface ListQuery {
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 const MAX_PAGE_SIZE = 500;
-const KNOWN = new Set(['sort', 'q', 'after', 'before', 'page', 'size', 'cols', 'count', 'trash']);
+// `pn` is the page number the browser shows while paging by cursor; the SQL ignores it.
+const KNOWN = new Set(['sort', 'q', 'after', 'before', 'page', 'size', 'cols', 'count', 'trash', 'pn']);
 
 function single(params: SearchParams, key: string, problems: QueryProblem[]): string | undefined {
   const value = params[key];

@@ -1,0 +1,31 @@
+import { notFound } from 'next/navigation';
+import { ResourceListView } from '@/components/resource-list/resource-list-view';
+import { toHttpError } from '@/engine/http/errors';
+import { listResource, type ListResult } from '@/engine/list/run-list';
+import type { SearchParams } from '@/engine/list/list-query';
+import { findResource } from '@/engine/resources/registry';
+
+export const dynamic = 'force-dynamic';
+
+const empty = (pageSize: number): ListResult => ({
+  rows: [], columns: [], sort: { column: '', direction: 'asc' }, search: undefined, pageSize, page: undefined,
+  next: null, previous: null, count: { value: 0, exact: true, label: '0' }, trash: false,
+});
+
+/** The generic list page of every defined or introspected resource. */
+export default async function ResourceListPage(props: { params: Promise<{ domain: string; resource: string }>; searchParams: Promise<SearchParams> }) {
+  const [{ domain: domainName, resource: resourceName }, searchParams] = await Promise.all([props.params, props.searchParams]);
+  const found = await findResource(domainName, resourceName).catch((error) => {
+    if (toHttpError(error).status === 404) notFound();
+    throw error;
+  });
+  try {
+    const result = await listResource(found.domain, found.resource, searchParams);
+    return <ResourceListView resource={found.resource} result={result} />;
+  } catch (error) {
+    const { status, body } = toHttpError(error);
+    const detail = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
+    const title = status === 400 ? 'This link has invalid list parameters' : status === 503 ? 'The domain is unavailable' : 'The list could not be loaded';
+    return <ResourceListView resource={found.resource} result={{ ...empty(found.resource.pageSize), sort: found.resource.defaultSort }} error={{ title, message: detail }} />;
+  }
+}

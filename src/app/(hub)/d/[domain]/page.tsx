@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ResourceHeader } from '@/components/admin-resource-table';
+import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { checkDomain } from '@/engine/config/current';
+import { humanize } from '@/engine/resources/define';
+import { resourcesOf } from '@/engine/resources/registry';
+
+export const dynamic = 'force-dynamic';
+
+/** A domain's home: its resources, each a link to its list page. */
+export default async function DomainPage(props: { params: Promise<{ domain: string }> }) {
+  const { domain: name } = await props.params;
+  let domain;
+  try {
+    domain = checkDomain(name);
+  } catch {
+    notFound();
+  }
+  const resources = await resourcesOf(domain);
+  return (
+    <div className="flex flex-col gap-4">
+      <ResourceHeader title={humanize(domain)} subtitle={`${resources.length} resources`} />
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {resources.map((r) => (
+          <Link key={r.name} href={`/d/${domain}/${r.name}`} className="block">
+            <Card className="h-full transition-colors hover:bg-muted/50">
+              <CardHeader>
+                <CardTitle>{r.title}</CardTitle>
+                <CardDescription>{r.subtitle ?? `${r.table.schema}.${r.table.name}`}</CardDescription>
+              </CardHeader>
+            </Card>
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

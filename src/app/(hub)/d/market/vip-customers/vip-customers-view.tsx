@@ -1,0 +1,52 @@
+'use client';
+
+import { Crown } from 'lucide-react';
+import { AdminResourceTable } from '@/components/admin-resource-table';
+import { useListUrl } from '@/components/resource-list/use-list-url';
+import { Badge } from '@/components/ui/badge';
+
+type Customer = { id: string; full_name: string; email: string; country: string; created_at: string };
+
+export function VipCustomersView(props: { rows: Record<string, unknown>[]; next: string | null; previous: string | null; search: string; total: string }) {
+  const { update, pending, searchParams } = useListUrl();
+  const page = Number(searchParams.get('pn') ?? 1);
+  const rows = props.rows as Customer[];
+  return (
+    <AdminResourceTable<Customer>
+      title="VIP customers"
+      subtitle={`${props.total} customers with the VIP flag`}
+      icon={Crown}
+      iconColor="amber"
+      search={{ placeholder: 'Search VIPs by name or email…', value: props.search, onChange: (q) => update({ q }) }}
+      columns={[
+        {
+          key: 'customer',
+          header: 'Customer',
+          render: (c) => (
+            <span className="flex flex-col">
+              <span className="font-medium">{c.full_name}</span>
+              <span className="text-xs text-muted-foreground">{c.email}</span>
+            </span>
+          ),
+        },
+        { key: 'country', header: 'Country', render: (c) => <Badge variant="outline">{c.country}</Badge> },
+        { key: 'created_at', header: 'Customer since', render: (c) => c.created_at.slice(0, 10) },
+      ]}
+      rows={rows}
+      rowKey={(c) => c.id}
+      rowHref={(c) => `/d/market/customers/${c.id}`}
+      emptyState={{ title: 'No VIP customers match', description: 'Try another search.' }}
+      pagination={{
+        page,
+        pageSize: 50,
+        total: null,
+        onPageChange: () => undefined,
+        hasNext: props.next !== null,
+        hasPrevious: props.previous !== null,
+        onNext: () => props.next && update({ after: props.next, pn: String(page + 1) }),
+        onPrevious: () => props.previous && update({ before: props.previous, pn: String(page - 1) }),
+      }}
+      loading={pending}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Badge } from '@/components/ui/badge';
+import type { ResolvedColumn } from '@/engine/resources/types';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const number = new Intl.NumberFormat('en-US');
+
+function money(cents: unknown, currency = 'EUR'): string {
+  const value = Number(cents) / 100;
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value);
+}
+
+function truncate(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/**
+ * One table cell, rendered from the column's type. Every list page uses this, so a new type
+ * is taught here once rather than in each page. `domain` turns foreign keys into links.
+ */
+export function Cell({ column, value, domain }: { column: ResolvedColumn; value: unknown; domain: string }): ReactNode {
+  if (value === null || value === undefined) return null;
+  if (column.references) {
+    return (
+      <Link className="text-primary underline-offset-2 hover:underline" href={`/d/${domain}/${column.references.resource}/${encodeURIComponent(String(value))}`} onClick={(e) => e.stopPropagation()}>
+        {String(value)}
+      </Link>
+    );
+  }
+  switch (column.type) {
+    case 'boolean':
+      return <Badge variant={value ? 'success' : 'secondary'}>{value ? 'yes' : 'no'}</Badge>;
+    case 'enum':
+      return <Badge variant="outline">{String(value)}</Badge>;
+    case 'datetime':
+      return <time dateTime={String(value)} className="whitespace-nowrap tabular-nums">{dateTime.format(new Date(String(value)))} UTC</time>;
+    case 'date':
+      return <span className="whitespace-nowrap tabular-nums">{String(value)}</span>;
+    case 'money_cents':
+      return <span className="whitespace-nowrap tabular-nums">{money(value, column.currency)}</span>;
+    case 'integer':
+    case 'number':
+      return <span className="tabular-nums">{typeof value === 'number' ? number.format(value) : String(value)}</span>;
+    case 'bigint':
+      return <span className="tabular-nums">{String(value)}</span>;
+    case 'array':
+      return (
+        <span className="flex flex-wrap gap-1">
+          {(value as unknown[]).slice(0, 4).map((item, i) => (
+            <Badge key={i} variant="secondary">{truncate(String(item), 24)}</Badge>
+          ))}
+          {(value as unknown[]).length > 4 ? <span className="text-xs text-muted-foreground">+{(value as unknown[]).length - 4}</span> : null}
+        </span>
+      );
+    case 'json':
+      return <code className="font-mono text-xs text-muted-foreground">{truncate(JSON.stringify(value), 60)}</code>;
+    case 'longtext':
+      return <span className="text-muted-foreground">{truncate(String(value), 100)}</span>;
+    case 'uuid':
+      return <code className="font-mono text-xs">{String(value)}</code>;
+    default:
+      return truncate(String(value), 120);
+  }
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { X } from 'lucide-react';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import type { ResolvedColumn } from '@/engine/resources/types';
+
+interface FilterBarProps {
+  columns: ResolvedColumn[];
+  value: (key: string) => string | undefined;
+  onChange: (changes: Record<string, string | undefined>) => void;
+}
+
+const inputType = (column: ResolvedColumn) =>
+  column.type === 'date' ? 'date' : column.type === 'datetime' ? 'date' : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type) ? 'number' : 'text';
+
+/** A text-like input that applies on Enter or when it loses focus, not on every key. */
+function CommitInput({ current, onCommit, ...props }: { current: string | undefined; onCommit: (v: string | undefined) => void } & Omit<React.ComponentProps<typeof Input>, 'onChange' | 'value'>) {
+  const [draft, setDraft] = useState(current ?? '');
+  const [seen, setSeen] = useState(current);
+  if (seen !== current) {
+    setSeen(current);
+    setDraft(current ?? '');
+  }
+  const commit = () => draft !== (current ?? '') && onCommit(draft.trim() || undefined);
+  return <Input {...props} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
+}
+
+function FilterControl({ column, value, onChange }: { column: ResolvedColumn } & Omit<FilterBarProps, 'columns'>) {
+  const key = `f.${column.name}`;
+  const label = column.label;
+  switch (column.filter) {
+    case 'oneOf':
+      return (
+        <Select aria-label={label} data-testid={`filter-${column.name}`} value={value(key) ?? ''} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
+          <option value="">{label}: any</option>
+          {column.options?.map((o) => <option key={o} value={o}>{label}: {o}</option>)}
+        </Select>
+      );
+    case 'boolean':
+      return (
+        <Select aria-label={label} data-testid={`filter-${column.name}`} value={value(key) ?? ''} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
+          <option value="">{label}: any</option>
+          <option value="true">{label}: yes</option>
+          <option value="false">{label}: no</option>
+        </Select>
+      );
+    case 'isNull':
+      return (
+        <Select aria-label={label} data-testid={`filter-${column.name}`} value={value(`${key}.null`) ?? ''} onChange={(e) => onChange({ [`${key}.null`]: e.target.value || undefined })}>
+          <option value="">{label}: any</option>
+          <option value="true">{label}: empty</option>
+          <option value="false">{label}: not empty</option>
+        </Select>
+      );
+    case 'range':
+      return (
+        <span className="flex items-center gap-1">
+          <CommitInput aria-label={`${label} from`} placeholder={`${label} from`} type={inputType(column)} className="w-36" current={value(`${key}.min`)} onCommit={(v) => onChange({ [`${key}.min`]: v })} />
+          <CommitInput aria-label={`${label} to`} placeholder="to" type={inputType(column)} className="w-32" current={value(`${key}.max`)} onCommit={(v) => onChange({ [`${key}.max`]: v })} />
+        </span>
+      );
+    case 'equals':
+      return <CommitInput aria-label={label} placeholder={`${label} =`} type={inputType(column)} className="w-36" current={value(key)} onCommit={(v) => onChange({ [key]: v })} />;
+    default:
+      return null;
+  }
+}
+
+/** The filters a resource declares, as compact controls; each writes its own URL parameter. */
+export function FilterBar({ columns, value, onChange }: FilterBarProps) {
+  const filterable = columns.filter((c) => c.filter);
+  const active = filterable.flatMap((c) => [`f.${c.name}`, `f.${c.name}.min`, `f.${c.name}.max`, `f.${c.name}.null`]).filter((k) => value(k) !== undefined);
+  if (filterable.length === 0) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {filterable.map((column) => <FilterControl key={column.name} column={column} value={value} onChange={onChange} />)}
+      {active.length > 0 ? (
+        <Button variant="ghost" size="sm" onClick={() => onChange(Object.fromEntries(active.map((k) => [k, undefined])))}>
+          <X className="size-4" aria-hidden="true" /> Clear filters
+        </Button>
+      ) : null}
+    </div>
+  );
+}

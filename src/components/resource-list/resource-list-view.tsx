@@ -1,0 +1,103 @@
+'use client';
+
+import { Trash2 } from 'lucide-react';
+import { useMemo, useState } from 'react';
+import { AdminResourceTable, type ResourceColumn } from '@/components/admin-resource-table';
+import { resolveResourceIcon } from '@/components/shell';
+import { Button } from '@/components/ui/button';
+import type { ListResult } from '@/engine/list/run-list';
+import type { Resource } from '@/engine/resources/types';
+import { Cell } from './cell';
+import { FilterBar } from './filter-bar';
+import { JumpToPage } from './jump-to-page';
+import { useListUrl } from './use-list-url';
+
+type Row = Record<string, unknown>;
+
+export interface ResourceListViewProps {
+  resource: Resource;
+  result: ListResult;
+  /** Shown instead of the rows when the request could not be served (bad parameter, domain down). */
+  error?: { title: string; message: string };
+}
+
+/** The one URL form of a primary key: values joined by "," each URI-encoded (composite keys stay unambiguous). */
+export function recordId(resource: Resource, row: Row): string {
+  return resource.primaryKey.map((k) => encodeURIComponent(String(row[k]))).join(',');
+}
+
+/**
+ * The generic list page's client half: the Server Component hands it one page of rows and
+ * it turns every interaction (search, sort, filters, paging, columns) into a URL change.
+ */
+export function ResourceListView({ resource, result, error }: ResourceListViewProps) {
+  const { searchParams, update, pending } = useListUrl();
+  const [selected, setSelected] = useState<string[]>([]);
+  const value = (key: string) => searchParams.get(key) ?? undefined;
+  const pageNumber = Number(value('pn') ?? value('page') ?? 1);
+
+  const columns = useMemo<ResourceColumn<Row>[]>(
+    () =>
+      resource.columns.map((column) => ({
+        key: column.name,
+        header: column.label,
+        sortable: column.sortable,
+        hidden: !result.columns.includes(column.name),
+        className: ['integer', 'bigint', 'number', 'money_cents'].includes(column.type) ? 'text-right' : undefined,
+        render: (row: Row) => <Cell column={column} value={row[column.name]} domain={resource.domain} />,
+      })),
+    [resource, result.columns],
+  );
+
+  const base = `/d/${resource.domain}/${resource.name}`;
+  return (
+    <AdminResourceTable<Row>
+      title={result.trash ? `${resource.title} — trash` : resource.title}
+      subtitle={resource.subtitle ?? (resource.introspected ? 'Read from the catalog (read-only). Write a definition to customise it.' : undefined)}
+      icon={resolveResourceIcon(resource.icon)}
+      iconColor={resource.iconColor}
+      actions={
+        resource.softDelete ? (
+          <Button variant={result.trash ? 'default' : 'outline'} size="sm" onClick={() => update({ trash: result.trash ? undefined : '1' })} data-testid="toggle-trash">
+            <Trash2 className="size-4" aria-hidden="true" /> {result.trash ? 'Leave trash' : 'Trash'}
+          </Button>
+        ) : undefined
+      }
+      search={resource.columns.some((c) => c.searchable) ? { placeholder: `Search ${resource.title.toLowerCase()}…`, value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) } : undefined}
+      filters={
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
+          <JumpToPage current={value('page')} onJump={(page) => update({ page: String(page), pn: undefined })} />
+        </div>
+      }
+      columns={columns}
+      rows={result.rows}
+      rowKey={(row) => recordId(resource, row)}
+      rowHref={(row) => `${base}/${recordId(resource, row)}`}
+      sort={{
+        key: result.sort.column,
+        direction: result.sort.direction,
+        onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
+      }}
+      visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
+      selection={{ selected, onChange: setSelected }}
+      emptyState={{
+        title: result.search || searchParams.toString().includes('f.') ? 'Nothing matches' : result.trash ? 'The trash is empty' : `No ${resource.title.toLowerCase()} yet`,
+        description: result.search ? `No row matches “${result.search}”.` : undefined,
+      }}
+      pagination={{
+        page: pageNumber,
+        pageSize: result.pageSize,
+        total: result.count.exact ? result.count.value : null,
+        totalLabel: result.count.exact ? undefined : result.count.label,
+        onPageChange: (page) => update({ page: String(page), pn: undefined }),
+        hasNext: result.next !== null,
+        hasPrevious: result.previous !== null,
+        onNext: () => result.next && update({ after: result.next, pn: String(pageNumber + 1) }),
+        onPrevious: () => result.previous && update({ before: result.previous, pn: String(Math.max(1, pageNumber - 1)) }),
+      }}
+      loading={pending}
+      error={error}
+    />
+  );
+}

@@ -1,0 +1,144 @@
+import type { ColumnDef, ResourceDef, SortSpec } from '../resources/types';
+import { columnTypeOf, isOrderable, isStringColumn, isUnlisted } from './column-types';
+import { NameRegistry, resourceBaseName, titleFor } from './naming';
+import { chooseRowKey, type RowKey } from './row-key';
+import type { CatalogColumn, CatalogTable } from './types';
+
+/** One relation's definition, with what was decided on the way (for reports and file comments). */
+export interface PlannedDefinition {
+  table: CatalogTable;
+  def: ResourceDef<string>;
+  key: RowKey;
+}
+
+export interface SkippedTable {
+  table: CatalogTable;
+  reason: string;
+}
+
+export interface DefinitionPlan {
+  planned: PlannedDefinition[];
+  skipped: SkippedTable[];
+}
+
+/** Searched first, in this order: the columns people type into a search box. */
+const SEARCH_NAMES = ['name', 'title', 'email', 'slug', 'sku', 'username', 'login', 'code', 'handle', 'label', 'subject', 'full_name', 'display_name', 'first_name', 'last_name', 'company'];
+const SEARCH_SUFFIXES = ['_name', '_title', '_email', '_slug', '_sku', '_code'];
+/** Each searchable column is one more ILIKE per row scanned: a few are plenty. */
+const MAX_SEARCHABLE = 3;
+
+/**
+ * The identifying text columns: those named like SEARCH_NAMES (best first), else the first
+ * one-line text column so the search box still does something. Prose (longtext) is left out:
+ * substring search over article bodies is slow and rarely what an admin wants.
+ */
+function searchableColumns(columns: readonly CatalogColumn[]): Set<string> {
+  const candidates = columns.filter((c) => isStringColumn(c) && columnTypeOf(c) !== 'longtext');
+  const rank = (name: string) => {
+    const exact = SEARCH_NAMES.indexOf(name);
+    if (exact >= 0) return exact;
+    return SEARCH_SUFFIXES.some((s) => name.endsWith(s)) ? SEARCH_NAMES.length : -1;
+  };
+  const named = candidates
+    .map((c, position) => ({ name: c.name, rank: rank(c.name), position }))
+    .filter((c) => c.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.position - b.position)
+    .slice(0, MAX_SEARCHABLE)
+    .map((c) => c.name);
+  if (named.length > 0) return new Set(named);
+  return new Set(candidates.slice(0, 1).map((c) => c.name));
+}
+
+/** Written by the database, never by a form: identity, generated, and serial (nextval) columns. */
+function writtenByDatabase(column: CatalogColumn): boolean {
+  return column.identity !== null || column.generated !== null || /^nextval\(/.test(column.defaultExpression ?? '');
+}
+
+function columnDef(column: CatalogColumn, searchable: boolean, references: ColumnDef['references']): ColumnDef {
+  const type = columnTypeOf(column);
+  const def: ColumnDef = { name: column.name, type };
+  if (type === 'enum') def.options = column.enumLabels ?? [];
+  def.nullable = column.nullable;
+  if (writtenByDatabase(column)) def.readOnly = true;
+  if (searchable) def.searchable = true;
+  // Shown as text but without an ordering (point, xml, composites): sorting would fail in SQL.
+  if (!isOrderable(column) && type !== 'json' && type !== 'array' && type !== 'longtext') def.sortable = false;
+  if (isUnlisted(column)) def.list = false;
+  if (references) def.references = references;
+  return def;
+}
+
+/** Newest first when the table records creation time; otherwise by key, descending. */
+function defaultSortFor(table: CatalogTable, key: RowKey): SortSpec {
+  const created = table.columns.find((c) => c.name === 'created_at');
+  if (created && !created.nullable && columnTypeOf(created) === 'datetime') return { column: 'created_at', direction: 'desc' };
+  return { column: key.columns[0]!, direction: 'desc' };
+}
+
+function softDeleteFor(table: CatalogTable): string | undefined {
+  const column = table.columns.find((c) => c.name === 'deleted_at');
+  return column && column.nullable && columnTypeOf(column) === 'datetime' ? 'deleted_at' : undefined;
+}
+
+function whyUnusable(table: CatalogTable): string | undefined {
+  if (table.columns.length === 0) return 'it has no columns';
+  // resolveResource splits "schema.table" on the dot; a dot inside a name cannot be expressed.
+  if (table.schema.includes('.') || table.name.includes('.')) return 'its schema or table name contains a dot';
+  return undefined;
+}
+
+/**
+ * Decides every definition at once: names are handed out first, so a foreign key can point
+ * at a table that comes later, and repeated names are numbered the same way on every run.
+ */
+export function planDefinitions(domain: string, tables: readonly CatalogTable[]): DefinitionPlan {
+  const plan: DefinitionPlan = { planned: [], skipped: [] };
+  const names = new NameRegistry();
+  const accepted: { table: CatalogTable; key: RowKey; name: string; title: string }[] = [];
+  for (const table of tables) {
+    const problem = whyUnusable(table);
+    const key = problem ? undefined : chooseRowKey(table);
+    if (!key) {
+      plan.skipped.push({ table, reason: problem ?? 'no column can identify its rows (only json, array or unorderable types)' });
+      continue;
+    }
+    const base = resourceBaseName(table.schema, table.name);
+    accepted.push({ table, key, name: names.take(base), title: titleFor(base) });
+  }
+  const resourceOf = new Map(accepted.map((a) => [`${a.table.schema}.${a.table.name}`, a.name]));
+
+  for (const { table, key, name, title } of accepted) {
+    // Single-column foreign keys only: a column of a composite key does not identify a row
+    // on its own, so a link from it would be wrong. The first constraint (by name) wins.
+    const references = new Map<string, NonNullable<ColumnDef['references']>>();
+    for (const fk of table.foreignKeys) {
+      const target = resourceOf.get(`${fk.references.schema}.${fk.references.table}`);
+      if (!target || fk.columns.length !== 1 || references.has(fk.columns[0]!)) continue;
+      references.set(fk.columns[0]!, { resource: target, column: fk.references.columns[0]! });
+    }
+    const searchable = searchableColumns(table.columns);
+    const def: ResourceDef<string> = {
+      domain,
+      name,
+      table: `${table.schema}.${table.name}`,
+      primaryKey: key.columns,
+      title,
+      ...(table.comment?.trim() ? { subtitle: table.comment.trim().split('\n')[0]! } : {}),
+      columns: table.columns.map((c) => columnDef(c, searchable.has(c.name), references.get(c.name))),
+      defaultSort: defaultSortFor(table, key),
+    };
+    const softDelete = softDeleteFor(table);
+    if (softDelete) def.softDelete = softDelete;
+    if (table.kind === 'view' || table.kind === 'materialized_view' || key.source === 'all columns') def.readOnly = true;
+    plan.planned.push({ table, def, key });
+  }
+  return plan;
+}
+
+/**
+ * Resource definitions for every relation of a catalog that can be one (see
+ * `planDefinitions` for the ones left out and why).
+ */
+export function catalogToDefinitions(domain: string, tables: readonly CatalogTable[]): ResourceDef<string>[] {
+  return planDefinitions(domain, tables).planned.map((p) => p.def);
+}
