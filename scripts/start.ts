@@ -2,13 +2,11 @@
  * `npm start` (and `npm run dev` with --dev): boot the engine, build the app when the build
  * is missing or older than the sources, then serve Next.js with graceful shutdown.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import nextEnv from '@next/env';
 import next from 'next';
 import { boot, BootError, preflight } from '@/engine/boot';
 import { closeAllPools } from '@/engine/db/pools';
+import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { exitOnSignals, serve } from '@/engine/lifecycle/serve';
 import { logger } from '@/engine/log';
 
@@ -16,30 +14,13 @@ const log = logger('start');
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
 
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
 /** Resolves when the build is fresh; runs beside the embedded seeding on a first start. */
 async function buildIfStale(): Promise<void> {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const sources = Math.max(
-    newestSource(path.join(root, 'src')),
-    ...['next.config.ts', 'package-lock.json', 'postcss.config.mjs'].map((f) => statSync(path.join(root, f)).mtimeMs),
-  );
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
+  if (!isBuildStale(root)) return;
   log.info('building the app (first start, or sources changed since the last build)…');
-  const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
+  await buildApp(root).catch((error: Error) => {
+    throw new BootError(error.message);
   });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new BootError('next build failed; see the output above.');
 }
 
 async function main(): Promise<void> {

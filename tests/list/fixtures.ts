@@ -13,7 +13,7 @@ export const posts = resolveResource({
     { name: 'title', type: 'text', searchable: true, nullable: false },
     { name: 'status', type: 'enum', options: ['draft', 'published'] },
     { name: 'published', type: 'boolean' },
-    { name: 'word_count', type: 'integer' },
+    { name: 'word_count', type: 'integer', filter: 'range' },
     { name: 'rating', type: 'number' },
     { name: 'note', type: 'text', filter: 'equals' },
     { name: 'metadata', type: 'json' },

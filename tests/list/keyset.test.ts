@@ -60,7 +60,7 @@ const things = resolveResource({
   columns: [
     { name: 'id', type: 'bigint', searchable: true },
     { name: 'label', type: 'text', searchable: true },
-    { name: 'score', type: 'integer', nullable: false },
+    { name: 'score', type: 'integer', nullable: false, filter: 'range' },
     { name: 'mood', type: 'enum', options: ['sad', 'ok', 'glad'] },
     { name: 'code', type: 'text', searchable: true },
     { name: 'tags', type: 'array', list: true },

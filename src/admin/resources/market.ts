@@ -17,7 +17,7 @@ export const marketResources = [
       { name: 'id', type: 'bigint', label: 'Order', readOnly: true, searchable: true },
       { name: 'customer_id', type: 'bigint', label: 'Customer', references: { resource: 'customers' }, filter: 'equals', nullable: false },
       { name: 'status', type: 'enum', options: orderStatuses, nullable: false },
-      { name: 'total_cents', type: 'money_cents', label: 'Total', currency: 'EUR', nullable: false },
+      { name: 'total_cents', type: 'money_cents', label: 'Total', currency: 'EUR', nullable: false, filter: 'range' },
       { name: 'item_count', type: 'integer', label: 'Items', nullable: false },
       { name: 'currency', type: 'text', list: false, nullable: false },
       { name: 'note', type: 'longtext', filter: 'isNull' },

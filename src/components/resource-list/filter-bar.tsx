@@ -57,9 +57,11 @@ function FilterControl({ column, value, onChange }: { column: ResolvedColumn } &
       );
     case 'range':
       return (
-        <span className="flex items-center gap-1">
-          <CommitInput aria-label={`${label} from`} placeholder={`${label} from`} type={inputType(column)} className="w-36" current={value(`${key}.min`)} onCommit={(v) => onChange({ [`${key}.min`]: v })} />
-          <CommitInput aria-label={`${label} to`} placeholder="to" type={inputType(column)} className="w-32" current={value(`${key}.max`)} onCommit={(v) => onChange({ [`${key}.max`]: v })} />
+        <span className="flex items-center gap-1 text-sm text-muted-foreground" data-testid={`filter-${column.name}`}>
+          <span className="whitespace-nowrap">{label}</span>
+          <CommitInput aria-label={`${label} from`} placeholder="from" type={inputType(column)} className="w-36" current={value(`${key}.min`)} onCommit={(v) => onChange({ [`${key}.min`]: v })} />
+          <span aria-hidden="true">–</span>
+          <CommitInput aria-label={`${label} to`} placeholder="to" type={inputType(column)} className="w-36" current={value(`${key}.max`)} onCommit={(v) => onChange({ [`${key}.max`]: v })} />
         </span>
       );
     case 'equals':

@@ -13,24 +13,29 @@
  * connected role cannot read (the hub could not list them anyway).
  */
 export const RELATIONS_SQL = `
+-- A partitioned table has no rows of its own: its estimate is the sum over its leaf
+-- partitions (through sub-partitions too); -1 ("never analysed") counts as nothing.
+-- Computed for all roots in one pass, so pg_class is hashed once, not once per root.
+WITH partition_rows AS (
+  SELECT root.oid AS root_oid,
+         sum(greatest(leaf.reltuples, 0))::float8 AS rows,
+         bool_or(leaf.reltuples >= 0) AS analyzed
+    FROM pg_class root
+   CROSS JOIN LATERAL pg_partition_tree(root.oid) t
+    JOIN pg_class leaf ON leaf.oid = t.relid
+   WHERE root.relkind = 'p' AND NOT root.relispartition AND t.isleaf
+   GROUP BY root.oid
+)
 SELECT c.oid::int8 AS oid,
        n.nspname::text AS schema,
        c.relname::text AS name,
        c.relkind::text AS kind,
-       CASE WHEN c.relkind = 'p' THEN leaves.rows ELSE greatest(c.reltuples, 0)::float8 END AS estimated_rows,
-       CASE WHEN c.relkind = 'p' THEN leaves.analyzed ELSE c.reltuples >= 0 END AS analyzed,
+       CASE WHEN c.relkind = 'p' THEN coalesce(pr.rows, 0) ELSE greatest(c.reltuples, 0)::float8 END AS estimated_rows,
+       CASE WHEN c.relkind = 'p' THEN coalesce(pr.analyzed, false) ELSE c.reltuples >= 0 END AS analyzed,
        obj_description(c.oid, 'pg_class') AS comment
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
-  -- A partitioned table has no rows of its own: its estimate is the sum over its leaf
-  -- partitions (through sub-partitions too); -1 ("never analysed") counts as nothing.
-  LEFT JOIN LATERAL (
-    SELECT coalesce(sum(greatest(l.reltuples, 0)), 0)::float8 AS rows,
-           coalesce(bool_or(l.reltuples >= 0), false) AS analyzed
-      FROM pg_partition_tree(c.oid) t
-      JOIN pg_class l ON l.oid = t.relid
-     WHERE t.isleaf
-  ) leaves ON c.relkind = 'p'
+  LEFT JOIN partition_rows pr ON pr.root_oid = c.oid
  WHERE c.relkind IN ('r', 'v', 'm', 'p')
    AND NOT c.relispartition
    AND NOT starts_with(n.nspname, 'pg_')

@@ -1,21 +1,24 @@
 import { isOrderable } from './column-types';
-import type { CatalogTable } from './types';
+import type { CatalogTable, CatalogUniqueKey } from './types';
 
 /**
- * How the hub tells one row of a relation from another (links, keyset pages).
- * - 'primary key': the table's own.
- * - 'unique index': no primary key (views of tables never have one; materialized views and
- *   some tables do have unique indexes). Only an index whose columns are all NOT NULL
- *   qualifies: the engine treats key columns as never NULL (plain row comparison in
- *   keyset pagination), and a unique index lets any number of NULL rows through. Among
- *   those, the one with the fewest columns, then by index name, so the choice is stable.
- * - 'all columns': nothing else identifies a row. Every orderable column together is the
- *   best there is: rows that are equal in all of them cannot be told apart by anyone. The
- *   resource is made read-only, because an update or delete could hit several rows.
- *   `ctid` is not an option: it moves on every update and VACUUM FULL, so a link to a row
- *   would silently point at another one.
+ * How the hub tells one row of a relation from another (links, keyset pages), best first:
+ * 1. 'primary key': the table's own.
+ * 2. 'unique index' over NOT NULL columns: a UNIQUE constraint is as good as a key.
+ * 3. 'unique index' with nullable columns: still unique for every row without a NULL in it,
+ *    and an update through it can never touch two rows (NULL = NULL matches nothing).
+ *    Materialized views land here: their columns never carry NOT NULL, but the unique index
+ *    that REFRESH … CONCURRENTLY requires is their natural key.
+ *    Within a tier: the index with the fewest columns, then by name, so the choice is stable.
+ * 4. 'all columns': nothing identifies a row (plain views always end here). Every orderable
+ *    column together is the best there is: rows equal in all of them cannot be told apart
+ *    by anyone. The resource is then read-only, since an update could hit several rows.
+ *    `ctid` is not an option: it changes on every update and VACUUM FULL, so a link to a row
+ *    would silently point at another one.
  * A key is only usable when every column in it can go in a keyset cursor (no json or
  * array); a primary key over a jsonb column falls through to the next choice.
+ * Caveat for 3 and 4: the engine treats key columns as NOT NULL (plain row comparison in
+ * keyset pagination), so rows with a NULL in their key may be skipped when paging by cursor.
  */
 export type RowKey =
   | { source: 'primary key'; columns: string[] }
@@ -32,10 +35,12 @@ export function chooseRowKey(table: CatalogTable): RowKey | undefined {
     });
 
   if (usable(table.primaryKey, false)) return { source: 'primary key', columns: [...table.primaryKey] };
-  const unique = table.uniqueKeys
-    .filter((k) => usable(k.columns, true))
-    .sort((a, b) => a.columns.length - b.columns.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))[0];
-  if (unique) return { source: 'unique index', columns: [...unique.columns], index: unique.name };
+  const byWidthThenName = (a: CatalogUniqueKey, b: CatalogUniqueKey) =>
+    a.columns.length - b.columns.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const requireNotNull of [true, false]) {
+    const unique = table.uniqueKeys.filter((k) => usable(k.columns, requireNotNull)).sort(byWidthThenName)[0];
+    if (unique) return { source: 'unique index', columns: [...unique.columns], index: unique.name };
+  }
   const all = table.columns.filter(isOrderable).map((c) => c.name);
   return all.length > 0 ? { source: 'all columns', columns: all } : undefined;
 }

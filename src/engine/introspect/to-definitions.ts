@@ -62,7 +62,7 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
   if (writtenByDatabase(column)) def.readOnly = true;
   if (searchable) def.searchable = true;
   // Shown as text but without an ordering (point, xml, composites): sorting would fail in SQL.
-  if (!isOrderable(column) && type !== 'json' && type !== 'array' && type !== 'longtext') def.sortable = false;
+  if (type === 'text' && !isOrderable(column)) def.sortable = false;
   if (isUnlisted(column)) def.list = false;
   if (references) def.references = references;
   return def;

@@ -12,13 +12,11 @@ export const RESOURCE_DEFAULTS = {
 } as const;
 
 const UNSORTABLE: ReadonlySet<ColumnType> = new Set(['json', 'array', 'longtext']);
+// Filters offered without asking: the ones an operator reaches for on almost any table.
+// Numeric ranges are opt-in (`filter: 'range'`): on ids and counts they are mostly noise.
 const DEFAULT_FILTER: Partial<Record<ColumnType, FilterKind>> = {
   enum: 'oneOf',
   boolean: 'boolean',
-  integer: 'range',
-  bigint: 'range',
-  number: 'range',
-  money_cents: 'range',
   date: 'range',
   datetime: 'range',
 };

@@ -37,7 +37,7 @@ export interface ColumnDef {
   sortable?: boolean;
   /** Searched by the search box (case-insensitive substring). Default: false. */
   searchable?: boolean;
-  /** Filter offered in the filter bar. Default by type: enum → oneOf, boolean → boolean, numbers/dates → range, else none. */
+  /** Filter offered in the filter bar. Default by type: enum → oneOf, boolean → boolean, date/datetime → range, else none. */
   filter?: FilterKind | false;
   /** Allowed values of an enum column, in display order. */
   options?: readonly string[];

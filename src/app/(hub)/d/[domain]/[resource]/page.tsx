@@ -12,6 +12,14 @@ const empty = (pageSize: number): ListResult => ({
   next: null, previous: null, count: { value: 0, exact: true, label: '0' }, trash: false,
 });
 
+/** A bad link or an unavailable domain is shown in the page, with what was wrong. */
+function describeListError(error: unknown): { title: string; message: string } {
+  const { status, body } = toHttpError(error);
+  const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
+  const title = status === 400 ? 'This link has invalid list parameters' : status === 503 ? 'The domain is unavailable' : 'The list could not be loaded';
+  return { title, message };
+}
+
 /** The generic list page of every defined or introspected resource. */
 export default async function ResourceListPage(props: { params: Promise<{ domain: string; resource: string }>; searchParams: Promise<SearchParams> }) {
   const [{ domain: domainName, resource: resourceName }, searchParams] = await Promise.all([props.params, props.searchParams]);
@@ -19,13 +27,10 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
     if (toHttpError(error).status === 404) notFound();
     throw error;
   });
-  try {
-    const result = await listResource(found.domain, found.resource, searchParams);
-    return <ResourceListView resource={found.resource} result={result} />;
-  } catch (error) {
-    const { status, body } = toHttpError(error);
-    const detail = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
-    const title = status === 400 ? 'This link has invalid list parameters' : status === 503 ? 'The domain is unavailable' : 'The list could not be loaded';
-    return <ResourceListView resource={found.resource} result={{ ...empty(found.resource.pageSize), sort: found.resource.defaultSort }} error={{ title, message: detail }} />;
-  }
+  const outcome = await listResource(found.domain, found.resource, searchParams).then(
+    (result) => ({ result, error: undefined }),
+    (error: unknown) => ({ result: undefined, error: describeListError(error) }),
+  );
+  const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
+  return <ResourceListView resource={found.resource} result={result} error={outcome.error} />;
 }

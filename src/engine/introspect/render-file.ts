@@ -1,0 +1,74 @@
+import { knownDomains } from '@/admin/domains';
+import type { ResourceDef } from '../resources/types';
+import { quote, renderValue } from './render-value';
+
+export interface RenderOptions {
+  /** One line per resource name, printed as a comment above its definition. */
+  notes?: Record<string, string>;
+}
+
+/** "blog" → "blogResources", "field_ops" → "fieldOpsResources". */
+export function exportNameFor(domain: string): string {
+  return `${domain.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Resources`;
+}
+
+function isKnownDomain(domain: string): boolean {
+  return (knownDomains as readonly string[]).includes(domain);
+}
+
+function header(domain: string, known: boolean): string[] {
+  const lines = [
+    '/**',
+    ` * Resource definitions for the "${domain}" domain, generated from its database catalog by`,
+    ` * \`npm run introspect -- ${domain}\`. A starting point: review labels, searchable columns,`,
+    ' * readOnly flags and filters, then keep this file as your own (regenerating overwrites it).',
+    ' *',
+  ];
+  if (known) {
+    lines.push(' * Each definition goes through defineResource, which checks the domain against the known');
+    lines.push(' * domains in src/admin/domains.ts and every field against ResourceDef.');
+  } else {
+    // Why not a cast: defineResource only accepts the domains listed in src/admin/domains.ts; a cast (`as never`,
+    // `as KnownDomain`) would compile but hide real mistakes. A type annotation checks every field
+    // of every definition the same way, with the domain's own name as the literal type.
+    lines.push(` * "${domain}" is not one of the known domains in src/admin/domains.ts, and defineResource accepts`);
+    lines.push(` * only those, so the list is typed ResourceDef<'${domain}'>[] instead: every field is still`);
+    lines.push(` * checked. Once "${domain}" is added to knownDomains, wrap each object in defineResource(…).`);
+  }
+  lines.push(' */');
+  return lines;
+}
+
+/** A note goes into a // comment: one line, nothing that could end it early. */
+function commentLine(note: string): string {
+  return `  // ${note.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+}
+
+/**
+ * A TypeScript module exporting `<domain>Resources`, the given definitions in order. It
+ * compiles under the project's tsconfig whatever the domain (see the header it writes).
+ */
+export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<string>[], options: RenderOptions = {}): string {
+  // The hub's own rule for domain names (load-config): the name goes into identifiers and comments.
+  if (!/^[a-z][a-z0-9_]*$/.test(domain)) throw new Error(`"${domain}" is not a valid domain name.`);
+  const known = isKnownDomain(domain);
+  const lines = header(domain, known);
+  lines.push(
+    known
+      ? "import { defineResource } from '@/engine/resources/define';"
+      : "import type { ResourceDef } from '@/engine/resources/types';",
+  );
+  lines.push('');
+  const exportName = exportNameFor(domain);
+  lines.push(known ? `export const ${exportName} = [` : `export const ${exportName}: ResourceDef<${quote(domain)}>[] = [`);
+  defs.forEach((def, i) => {
+    if (i > 0) lines.push('');
+    const note = options.notes?.[def.name];
+    if (note) lines.push(commentLine(note));
+    // A definition always has columns, an array of objects, so it prints as a multi-line block.
+    const block = renderValue(def, '  ');
+    lines.push(known ? `  defineResource(${block}),` : `  ${block},`);
+  });
+  lines.push('];');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,106 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { startHub, type RunningHub } from '../support/hub-server';
+
+let hub: RunningHub;
+let browser: Browser;
+
+beforeAll(async () => {
+  hub = await startHub({ orders: 3000 });
+  browser = await launchChromium();
+}, 600_000);
+afterAll(async () => {
+  await browser?.close();
+  expect(await hub?.stop()).toBe(0); // SIGTERM drains and exits cleanly
+});
+
+const ids = (page: Page) => page.locator('[data-testid="resource-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+
+describe('list page in Chromium', () => {
+  it('opens a list, searches, sorts, pages forward and back, and chooses columns', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${hub.url}/d/market/orders`);
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    const first = await ids(page);
+    expect(first).toHaveLength(50);
+    await expect.poll(() => page.getByTestId('pagination-range').textContent()).toMatch(/Rows 1–50 of 3,000/);
+
+    // Page forward by cursor, then back: the same first page again, and the URL carries the state.
+    await page.getByTestId('pagination-next').click();
+    await page.waitForURL(/after=/);
+    await expect.poll(async () => (await ids(page))[0]).not.toBe(first[0]);
+    const second = await ids(page);
+    expect(second.some((id) => first.includes(id))).toBe(false);
+    await page.getByTestId('pagination-previous').click();
+    await page.waitForURL(/before=/);
+    await expect.poll(() => ids(page)).toEqual(first);
+
+    // Sort by total ascending via the header; aria-sort says so.
+    await page.getByTestId('sort-total_cents').click();
+    await page.waitForURL(/sort=total_cents/);
+    const header = page.locator('th', { has: page.getByTestId('sort-total_cents') });
+    await expect.poll(() => header.getAttribute('aria-sort')).toBe('ascending');
+    const totals = await page.locator('[data-testid="resource-row"] td:nth-child(5)').allTextContents();
+    const cents = totals.map((t) => Number(t.replace(/[^0-9.]/g, '')));
+    expect(cents).toEqual([...cents].sort((a, b) => a - b));
+
+    // Search by order id: exactly that order.
+    await page.getByTestId('resource-search').fill('1234');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=1234/);
+    await expect.poll(() => ids(page)).toEqual(['1234']);
+
+    // Column chooser: hide "Items"; the URL remembers, and the header goes away.
+    await page.getByTestId('column-chooser').click();
+    await page.getByTestId('column-toggle-item_count').click();
+    await page.waitForURL(/cols=/);
+    await expect.poll(() => page.locator('th', { hasText: 'Items' }).count()).toBe(0);
+
+    // Back button restores the previous state.
+    await page.goBack();
+    await expect.poll(() => page.locator('th', { hasText: 'Items' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('filters by enum and shows a clear message for a bad link, never a crash', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${hub.url}/d/market/orders?f.status=refunded`);
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    const statuses = await page.locator('[data-testid="resource-row"] td:nth-child(4)').allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['refunded']));
+
+    await page.goto(`${hub.url}/d/market/orders?sort=title%3Bdrop%20table%20orders`);
+    await page.getByTestId('error-panel').waitFor();
+    expect(await page.getByTestId('error-panel').textContent()).toContain('"title;drop table orders" is not a sortable column');
+    await page.close();
+  });
+});
+
+describe('JSON list API', () => {
+  it('serves the same rows as the page, and 400/404 with what was wrong', async () => {
+    const ok = await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at`);
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { rows: { id: string }[]; next: string; count: { label: string } };
+    expect(body.rows).toHaveLength(5);
+    const next = await (await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at&after=${body.next}`)).json() as { rows: { id: string }[] };
+    expect(next.rows.map((r) => r.id)).not.toContain(body.rows[0]!.id);
+
+    for (const [query, param] of [
+      ['sort=title;drop table posts', 'sort'],
+      ['f.status=deleted', 'f.status'],
+      ['after=AAAA', 'after'],
+      ["f.title'--=1", "f.title'--"],
+    ]) {
+      const response = await fetch(`${hub.url}/api/d/blog/posts?${query}`);
+      expect(response.status).toBe(400);
+      const error = (await response.json()) as { problems: { param: string }[] };
+      expect(error.problems.map((p) => p.param)).toContain(param);
+    }
+    expect((await fetch(`${hub.url}/api/d/crm/posts`)).status).toBe(404);
+    expect((await fetch(`${hub.url}/api/d/blog/nothing`)).status).toBe(404);
+    const health = (await (await fetch(`${hub.url}/api/health`)).json()) as { domains: { name: string; ok: boolean }[] };
+    expect(health.domains.map((d) => [d.name, d.ok])).toEqual([['blog', true], ['market', true]]);
+  });
+});
