@@ -56,7 +56,7 @@ function describeDomains(): string {
   return 'The configuration has problems (`npm run doctor` lists them); HUB_DOMAINS names the domains.';
 }
 
-function parse(argv: string[]): Args {
+function parse(argv: string[]): Args | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -68,7 +68,7 @@ function parse(argv: string[]): Args {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) throw new UsageError(USAGE);
+  if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError(`Which domain? ${USAGE}\n${describeDomains()}`);
   if (positionals.length > 1) throw new UsageError(`One domain at a time (got ${positionals.join(', ')}). ${USAGE}`);
   if (values.out !== undefined && values.stdout) throw new UsageError(`--out and --stdout exclude each other. ${USAGE}`);
@@ -96,6 +96,10 @@ function nextSteps(domain: string, file: string, exportName: string): string[] {
 async function main(argv: string[]): Promise<number> {
   nextEnv.loadEnvConfig(process.cwd(), false);
   const args = parse(argv);
+  if (args === 'help') {
+    console.log(`${USAGE}\n${describeDomains()}`);
+    return 0;
+  }
   const relative = path.relative(process.cwd(), args.out);
   if (!args.stdout && !args.force && existsSync(args.out)) {
     throw new UsageError(`${relative} already exists: pass --force to overwrite it, --out <file> to write elsewhere, or --stdout.`);
@@ -108,8 +112,10 @@ async function main(argv: string[]): Promise<number> {
     const source = renderDefinitionFile(domain, plan.planned.map((p) => p.def), { notes: notesFor(plan) });
     // With --stdout the file is the output (to pipe or redirect); everything else goes to stderr.
     const say = args.stdout ? (line: string) => console.error(line) : (line: string) => console.log(line);
-    if (args.stdout) process.stdout.write(source);
-    else {
+    if (args.stdout) {
+      // Wait for the write: process.exit would cut a large file short on an asynchronous pipe.
+      await new Promise<void>((resolve, reject) => process.stdout.write(source, (error) => (error ? reject(error) : resolve())));
+    } else {
       mkdirSync(path.dirname(args.out), { recursive: true });
       writeFileSync(args.out, source, { flag: args.force ? 'w' : 'wx' });
     }

@@ -96,6 +96,17 @@ describe('query and withTransaction', () => {
     expect(await query<{ ok: number }>('blog', 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
   });
 
+  it('logs a broken idle connection instead of crashing, and replaces it', async () => {
+    useBlog();
+    await query('blog', 'SELECT 1');
+    expect(poolStats('blog')).toMatchObject({ total: 1, idle: 1 });
+    // The server ends the idle session (a restart, a DBA's pg_terminate_backend, a proxy timeout).
+    await adminQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'admin-hub:blog' AND datname = $1", [db.name], db.url);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(poolStats('blog').total).toBe(0); // dropped from the pool; an uncaught 'error' would have failed this run
+    expect(await query<{ ok: number }>('blog', 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+  });
+
   it('cuts a transaction left idle, and the pool recovers', async () => {
     useBlog({ idleInTransactionTimeoutMs: 300 });
     const error = await withTransaction('blog', async (tx) => {

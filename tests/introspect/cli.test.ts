@@ -16,8 +16,8 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hub-introspect-'));
 });
 afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await db.drop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  await db?.drop();
 });
 
 interface Run {

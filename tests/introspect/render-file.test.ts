@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await resetEngine();
-  await db.drop();
+  await db?.drop();
 });
 
 describe('renderDefinitionFile', () => {

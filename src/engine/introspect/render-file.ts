@@ -28,9 +28,9 @@ function header(domain: string, known: boolean): string[] {
     lines.push(' * Each definition goes through defineResource, which checks the domain against the known');
     lines.push(' * domains in src/admin/domains.ts and every field against ResourceDef.');
   } else {
-    // Why not a cast: defineResource only accepts the domains listed in src/admin/domains.ts; a cast (`as never`,
-    // `as KnownDomain`) would compile but hide real mistakes. A type annotation checks every field
-    // of every definition the same way, with the domain's own name as the literal type.
+    // Why no cast: defineResource only accepts the domains of src/admin/domains.ts, and a cast
+    // (`as never`, `as KnownDomain`) would compile but hide real mistakes. A type annotation
+    // checks every field of every definition the same way, with the domain's own name as type.
     lines.push(` * "${domain}" is not one of the known domains in src/admin/domains.ts, and defineResource accepts`);
     lines.push(` * only those, so the list is typed ResourceDef<'${domain}'>[] instead: every field is still`);
     lines.push(` * checked. Once "${domain}" is added to knownDomains, wrap each object in defineResource(…).`);
