@@ -89,6 +89,8 @@ export async function execute<T extends Row = Row>(name: PoolName, sql: string, 
 export interface TransactionOptions {
   isolation?: 'read committed' | 'repeatable read' | 'serializable';
   readOnly?: boolean;
+  /** A tighter statement timeout for this transaction only (SET LOCAL), e.g. a bounded count. */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -106,8 +108,11 @@ export async function withTransaction<R>(name: PoolName, work: (tx: Tx) => Promi
   const begin = ['BEGIN'];
   if (options.isolation) begin.push(`ISOLATION LEVEL ${options.isolation.toUpperCase()}`);
   if (options.readOnly) begin.push('READ ONLY');
+  // Sent with BEGIN as one simple-protocol message: one round trip instead of two. The value
+  // is a number we truncate ourselves, never text from a request.
+  const setup = options.statementTimeoutMs === undefined ? '' : `; SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(options.statementTimeoutMs))}`;
   try {
-    await client.query(begin.join(' '));
+    await client.query(begin.join(' ') + setup);
     const result = await work(tx);
     await client.query('COMMIT');
     lease.release();

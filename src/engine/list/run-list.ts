@@ -54,15 +54,33 @@ async function exactCount(domain: DomainName, resource: Resource, listQuery: Lis
   }
   try {
     return await withTransaction(domain, async (tx) => {
-      // SET LOCAL takes no parameters; the value is our own integer constant, not input.
-      await tx.query(`SET LOCAL statement_timeout = ${Math.trunc(budgetMs)}`);
       const [row] = await tx.query<{ n: string }>(sql.text, sql.values);
       return Number(row!.n);
-    }, { readOnly: true });
+    }, { readOnly: true, statementTimeoutMs: budgetMs });
   } catch (error) {
     if ((error as { code?: string }).code === '57014') return null; // query_canceled: over budget
     throw error;
   }
+}
+
+/**
+ * The planner's estimate changes only when autovacuum or ANALYZE runs, so it is kept for a
+ * short while per table instead of costing a round trip on every page.
+ */
+const ESTIMATE_TTL_MS = 30_000;
+const ESTIMATES = Symbol.for('admin-hub.estimates');
+type Estimate = { n: string; kind: string } | undefined;
+async function tableEstimate(domain: DomainName, resource: Resource): Promise<Estimate> {
+  const holder = globalThis as { [ESTIMATES]?: Map<string, { at: number; value: Promise<Estimate> }> };
+  const cache = (holder[ESTIMATES] ??= new Map());
+  const key = `${domain}:${resource.table.schema}.${resource.table.name}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < ESTIMATE_TTL_MS) return hit.value;
+  const sql = buildEstimateSql(resource);
+  const value = query<{ n: string; kind: string }>(domain, sql.text, sql.values).then((rows) => rows[0]);
+  cache.set(key, { at: Date.now(), value });
+  value.catch(() => cache.delete(key));
+  return value;
 }
 
 /**
@@ -74,8 +92,7 @@ async function countRows(domain: DomainName, resource: Resource, listQuery: List
   const exact = (n: number): ListCount => ({ value: n, exact: true, label: format(n) });
   if (listQuery.exactCount) return exact((await exactCount(domain, resource, listQuery))!);
   const filtered = listQuery.search !== undefined || listQuery.filters.length > 0 || listQuery.trash;
-  const estimateSql = buildEstimateSql(resource);
-  const [estimate] = await query<{ n: string; kind: string }>(domain, estimateSql.text, estimateSql.values);
+  const estimate = await tableEstimate(domain, resource);
   const estimated = Number(estimate?.n ?? 0);
   // Views have no statistics of their own; treat them like a filtered count.
   const hasStats = estimate !== undefined && estimate.kind !== 'v';
