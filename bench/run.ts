@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import nextEnv from '@next/env';
 import pg from 'pg';
+import { commandLineOperator } from '@/engine/auth/operator';
 import { bootForTool } from '@/engine/boot';
 import { checkDomain, targetFor } from '@/engine/config/current';
 import { closeAllPools } from '@/engine/db/pools';
@@ -26,6 +27,7 @@ nextEnv.loadEnvConfig(process.cwd(), false);
 const runs = Number(process.env.BENCH_RUNS ?? 200);
 const booted = await bootForTool();
 const domain = checkDomain('market');
+const operator = commandLineOperator('bench');
 const { resource: orders } = await findResource('market', 'orders');
 const { resource: customers } = await findResource('market', 'customers');
 const [{ n: total }] = (await query<{ n: string }>(domain, 'SELECT count(*)::text AS n FROM orders')) as [{ n: string }];
@@ -59,7 +61,7 @@ async function floor(resource: typeof orders, params: SearchParams): Promise<voi
 console.log(`market.orders: ${Number(total).toLocaleString('en-US')} rows; ${runs} sequential runs per case after warm-up\n`);
 const results = [];
 for (const c of cases) {
-  const hub = summarise(await measure(() => listResource(domain, c.resource, c.params), runs));
+  const hub = summarise(await measure(() => listResource(operator, domain, c.resource, c.params), runs));
   const base = summarise(await measure(() => floor(c.resource, c.params), runs));
   const ratio = Math.round((hub.median / base.median) * 100) / 100;
   results.push({ case: c.name, hub, floor: base, ratio });

@@ -49,6 +49,10 @@ async function main(): Promise<void> {
   });
   exitOnSignals(running);
   log.info(`Admin Hub is running at ${running.url}${booted.embedded ? ' (embedded demo)' : ''}`);
+  if (booted.demoLogins?.length) {
+    const lines = booted.demoLogins.map((l) => `    ${l.email.padEnd(20)} ${l.password}   (${l.role})`);
+    process.stderr.write(`\n  Demo sign-in (kept in .data/demo-logins.json):\n${lines.join('\n')}\n\n`);
+  }
 }
 
 main().catch((error: Error) => {

@@ -4,7 +4,9 @@ import { loadConfig, unknownVariables, wantsEmbeddedDefault } from './config/loa
 import { setConfig } from './config/current';
 import { ConfigError, type HubConfig } from './config/types';
 import { checkConnectionBudget, describeBudget } from './db/budget';
-import { checkHealth } from './db/health';
+import { checkHealth, checkTarget } from './db/health';
+import { ensureDemoOperators } from './embedded/demo-operators';
+import { migrateHubDatabase } from './hub-db/migrate';
 import { logger } from './log';
 
 const log = logger('boot');
@@ -14,6 +16,8 @@ export interface Booted {
   embedded: boolean;
   /** Stops what boot started (the embedded PostgreSQL); pools are closed separately. */
   stopDatabases: () => Promise<void>;
+  /** The embedded demo's sign-in, printed at start; undefined with a real configuration. */
+  demoLogins: { email: string; password: string; role: string }[] | undefined;
 }
 
 export class BootError extends Error {
@@ -68,17 +72,18 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
   const env = options.env ?? process.env;
   let stopDatabases = async () => undefined as void;
   const embedded = wantsEmbeddedDefault(env);
+  let dataDir: string | undefined;
   if (embedded) {
     const { startEmbeddedDemo } = await import('./embedded/demo');
-    const dataDir = path.resolve(options.cwd ?? process.cwd(), env.HUB_DATA_DIR ?? '.data', 'postgres');
+    dataDir = path.resolve(options.cwd ?? process.cwd(), env.HUB_DATA_DIR ?? '.data');
     log.info('no HUB_DOMAINS set: starting the embedded demo (PostgreSQL + demo domains blog and market)');
     const demo = await startEmbeddedDemo({
-      dataDir,
+      dataDir: path.join(dataDir, 'postgres'),
       port: Number(env.HUB_EMBEDDED_PORT ?? 54329),
       orders: Number(env.HUB_SEED_ORDERS ?? 1_000_000),
       onProgress: (m) => log.info(m),
     });
-    Object.assign(env, demo.env);
+    Object.assign(env, demo.env, { HUB_AUTH_SECRET: demo.authSecret });
     // Tools run beside a running hub (doctor, introspect) find the embedded servers here.
     const runtimeFile = embeddedRuntimeFile(env, options.cwd);
     writeFileSync(runtimeFile, JSON.stringify(demo.env), { mode: 0o600 });
@@ -108,11 +113,16 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
       over.map((b) => '  - ' + describeBudget(b, config.replicas)).join('\n'));
   }
 
+  const health0 = await checkTarget('hub');
+  if (health0.ok) await migrateHubDatabase();
+  else log.warn(`${health0.error} Sign-in is unavailable until it is reachable.`);
+  const demoLogins = embedded && health0.ok ? await ensureDemoOperators(dataDir!) : undefined;
+
   // One domain down never stops the hub: report it and carry on; its pages say so.
   const health = await checkHealth();
   for (const t of [health.hub, ...health.domains]) {
     if (t.ok) log.info(`${t.name === 'hub' ? 'hub database' : `domain "${t.name}"`} reachable (${t.latencyMs} ms)`);
     else log.warn(t.error ?? `${t.name} unreachable`);
   }
-  return { config, embedded, stopDatabases };
+  return { config, embedded, stopDatabases, demoLogins };
 }

@@ -71,6 +71,7 @@ describe('connection budget', () => {
       BLOG_DATABASE_URL: small.url('postgres'),
       MARKET_DATABASE_URL: small.url('postgres'),
       HUB_REPLICAS: '2',
+      HUB_AUTH_SECRET: 'budget-test-secret-budget-test-secret',
     };
     const error = await boot({ env: { ...env, HUB_STRICT_BUDGET: '1' } }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(BootError);

@@ -7,6 +7,7 @@ import { ConfigError } from '../../src/engine/config/types';
 
 const valid = {
   HUB_DOMAINS: 'blog,market',
+  HUB_AUTH_SECRET: 'x'.repeat(40),
   HUB_DATABASE_URL: 'postgres://hub:secret@db.internal:5433/hub',
   BLOG_DB_HOST: 'blog-db',
   BLOG_DB_NAME: 'blog',
@@ -109,7 +110,7 @@ describe('loadConfig', () => {
   it('reports every problem at once, and the hub database is required', () => {
     const problems = problemsOf({ HUB_DOMAINS: 'blog', BLOG_DB_PORT: 'x', BLOG_DB_SSL_MODE: 'on', HUB_REPLICAS: '0' });
     expect(problems.map((p) => p.variable).sort()).toEqual(
-      ['BLOG_DB_HOST', 'BLOG_DB_NAME', 'BLOG_DB_PORT', 'BLOG_DB_SSL_MODE', 'BLOG_DB_USER', 'HUB_DB_HOST', 'HUB_DB_NAME', 'HUB_DB_USER', 'HUB_REPLICAS'].sort(),
+      ['BLOG_DB_HOST', 'BLOG_DB_NAME', 'BLOG_DB_PORT', 'BLOG_DB_SSL_MODE', 'BLOG_DB_USER', 'HUB_AUTH_SECRET', 'HUB_DB_HOST', 'HUB_DB_NAME', 'HUB_DB_USER', 'HUB_REPLICAS'].sort(),
     );
     const error = (() => {
       try {
@@ -118,7 +119,34 @@ describe('loadConfig', () => {
         return e as Error;
       }
     })();
-    expect(error?.message).toMatch(/^Admin Hub configuration has 6 problems:\n {2}- HUB_DB_HOST: is missing/);
+    expect(error?.message).toMatch(/^Admin Hub configuration has 7 problems:\n {2}- HUB_DB_HOST: is missing/);
+  });
+
+  it('reads sign-in settings and refuses half an OAuth client or a short secret', () => {
+    const config = loadConfig({
+      ...valid,
+      HUB_URL: 'https://admin.example.com/',
+      HUB_AUTH_ALLOWED_DOMAINS: '@Example.com, corp.example',
+      HUB_AUTH_GITHUB_CLIENT_ID: 'gh-id',
+      HUB_AUTH_GITHUB_CLIENT_SECRET: 'gh-secret',
+      HUB_AUTH_OIDC_ISSUER: 'https://sso.example.com/realms/x/',
+      HUB_AUTH_OIDC_CLIENT_ID: 'hub',
+      HUB_AUTH_OIDC_CLIENT_SECRET: 's',
+    });
+    expect(config.auth).toMatchObject({
+      baseUrl: 'https://admin.example.com',
+      allowedDomains: ['example.com', 'corp.example'],
+      github: { clientId: 'gh-id', clientSecret: 'gh-secret' },
+      google: undefined,
+      oidc: { issuer: 'https://sso.example.com/realms/x', clientId: 'hub', name: 'Single sign-on' },
+      localAccounts: true,
+      sessionHours: 12,
+    });
+    expect(problemsOf({ ...valid, HUB_AUTH_SECRET: 'short', HUB_AUTH_GOOGLE_CLIENT_ID: 'g', HUB_URL: 'admin.example.com' })).toEqual([
+      { variable: 'HUB_AUTH_SECRET', message: expect.stringContaining('is shorter than 32 characters') },
+      { variable: 'HUB_URL', message: expect.stringContaining('not an http(s) URL') },
+      { variable: 'HUB_AUTH_GOOGLE_CLIENT_SECRET', message: 'is missing while HUB_AUTH_GOOGLE_CLIENT_ID is set. Set both, or neither.' },
+    ]);
   });
 
   it('never puts a password in an error message', () => {

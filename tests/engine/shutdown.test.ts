@@ -14,7 +14,7 @@ afterAll(async () => {
 describe('graceful shutdown', () => {
   it('on SIGTERM stops taking requests, finishes the in-flight one, closes the pools and exits 0', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../fixtures/drain-server.ts')], {
-      env: { ...process.env, HUB_DOMAINS: 'blog', HUB_DATABASE_URL: db.url, BLOG_DATABASE_URL: db.url, HUB_LOG_LEVEL: 'warn' },
+      env: { ...process.env, HUB_DOMAINS: 'blog', HUB_DATABASE_URL: db.url, BLOG_DATABASE_URL: db.url, HUB_LOG_LEVEL: 'warn', HUB_AUTH_SECRET: 'shutdown-test-secret-shutdown-test-secret' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

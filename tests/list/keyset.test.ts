@@ -5,7 +5,7 @@ import { listResource } from '../../src/engine/list/run-list';
 import { resolveResource } from '../../src/engine/resources/define';
 import type { Resource } from '../../src/engine/resources/types';
 import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
-import { installConfig, resetEngine } from '../support/engine';
+import { installConfig, resetEngine, superadmin } from '../support/engine';
 
 let db: TestDatabase;
 const domain = 'blog' as DomainName;
@@ -87,18 +87,18 @@ const keyOf = (resource: Resource) => (row: Record<string, unknown>) => resource
 async function walk(resource: Resource, params: Record<string, string>): Promise<{ forward: string[]; backward: string[]; pages: number }> {
   const key = keyOf(resource);
   const forward: string[] = [];
-  let page = await listResource(domain, resource, params);
+  let page = await listResource(superadmin, domain, resource, params);
   let pages = 1;
   forward.push(...page.rows.map(key));
   while (page.next) {
-    page = await listResource(domain, resource, { ...params, after: page.next });
+    page = await listResource(superadmin, domain, resource, { ...params, after: page.next });
     forward.push(...page.rows.map(key));
     pages++;
     expect(pages).toBeLessThan(500);
   }
   const backward: string[] = [...page.rows.map(key)];
   while (page.previous) {
-    page = await listResource(domain, resource, { ...params, before: page.previous });
+    page = await listResource(superadmin, domain, resource, { ...params, before: page.previous });
     backward.unshift(...page.rows.map(key));
   }
   return { forward, backward, pages };
@@ -156,7 +156,7 @@ describe('keyset pagination walks whole tables without skipping or repeating row
 
 describe('list results', () => {
   it('returns values of every type in a form JSON carries unchanged', async () => {
-    const page = await listResource(domain, things, { sort: 'id', size: '1' });
+    const page = await listResource(superadmin, domain, things, { sort: 'id', size: '1' });
     expect(page.rows[0]).toEqual({
       id: '1',
       label: 'label 1',
@@ -171,31 +171,31 @@ describe('list results', () => {
   });
 
   it('jumps to a page by number and continues from there by cursor', async () => {
-    const jumped = await listResource(domain, things, { sort: 'id', size: '10', page: '5' });
+    const jumped = await listResource(superadmin, domain, things, { sort: 'id', size: '10', page: '5' });
     expect(jumped.rows.map((r) => r.id)).toEqual(Array.from({ length: 10 }, (_, i) => String(41 + i)));
-    const after = await listResource(domain, things, { sort: 'id', size: '10', after: jumped.next! });
+    const after = await listResource(superadmin, domain, things, { sort: 'id', size: '10', after: jumped.next! });
     expect(after.rows[0]!.id).toBe('51');
   });
 
   it('counts small tables exactly, and says so', async () => {
-    const page = await listResource(domain, things, {});
+    const page = await listResource(superadmin, domain, things, {});
     expect(page.count).toEqual({ value: 400, exact: true, label: '400' });
-    const filtered = await listResource(domain, things, { 'f.score.min': '3' });
+    const filtered = await listResource(superadmin, domain, things, { 'f.score.min': '3' });
     expect(filtered.count).toEqual({ value: 160, exact: true, label: '160' });
   });
 
   it('shows the estimate for a big table, and the exact count on demand', async () => {
     const big = { ...things, exactCountBelow: 100 };
-    const page = await listResource(domain, big, {});
+    const page = await listResource(superadmin, domain, big, {});
     expect(page.count.exact).toBe(false);
     expect(page.count.label).toMatch(/^about \d/);
     expect(page.count.value).toBeGreaterThan(300);
-    const exact = await listResource(domain, big, { count: 'exact' });
+    const exact = await listResource(superadmin, domain, big, { count: 'exact' });
     expect(exact.count).toEqual({ value: 400, exact: true, label: '400' });
   });
 
   it('sums partition estimates for a partitioned table', async () => {
-    const page = await listResource(domain, { ...events, exactCountBelow: 10 }, {});
+    const page = await listResource(superadmin, domain, { ...events, exactCountBelow: 10 }, {});
     expect(page.count).toEqual({ value: 300, exact: false, label: 'about 300' });
   });
 
@@ -206,11 +206,11 @@ describe('list results', () => {
       columns: [{ name: 'id', type: 'integer' }, { name: 'v', type: 'text', searchable: true }],
     });
     // A substring search no index helps with, over 300,000 rows, against a 1 ms budget.
-    const page = await listResource(domain, slow, { q: 'ab1', size: '5' }, { countBudgetMs: 1 });
+    const page = await listResource(superadmin, domain, slow, { q: 'ab1', size: '5' }, { countBudgetMs: 1 });
     expect(page.rows).toHaveLength(5);
     expect(page.count).toEqual({ value: null, exact: false, label: 'many' });
     // With a budget it can meet, the same request counts exactly.
-    const counted = await listResource(domain, slow, { q: 'ab1', size: '5' }, { countBudgetMs: 30_000 });
+    const counted = await listResource(superadmin, domain, slow, { q: 'ab1', size: '5' }, { countBudgetMs: 30_000 });
     expect(counted.count.value).toBe(Number((await ordered("SELECT count(*)::text AS k FROM slow WHERE v ILIKE '%ab1%'"))[0]));
   });
 });

@@ -1,10 +1,25 @@
 import { setConfig } from '../../src/engine/config/current';
-import type { DbTarget, HubConfig } from '../../src/engine/config/types';
+import type { Operator } from '../../src/engine/auth/operator';
+import type { AuthConfig, DbTarget, HubConfig } from '../../src/engine/config/types';
 import { closeAllPools } from '../../src/engine/db/pools';
 
 /** Points the engine at test targets, as start-up does with the real configuration. */
+export const testAuth: AuthConfig = {
+  secret: 'test-secret-test-secret-test-secret-0123',
+  baseUrl: 'http://localhost:3000',
+  sessionHours: 12,
+  localAccounts: true,
+  allowedEmails: [],
+  allowedDomains: [],
+  github: undefined,
+  google: undefined,
+  oidc: undefined,
+  signInAttempts: 5,
+  signInWindowSeconds: 60,
+};
+
 export function installConfig(hub: DbTarget, domains: DbTarget[], extra: Partial<HubConfig> = {}): HubConfig {
-  const config: HubConfig = { hub, domains, replicas: 1, strictBudget: false, shutdownTimeoutMs: 5_000, ...extra };
+  const config: HubConfig = { auth: testAuth, hub, domains, replicas: 1, strictBudget: false, shutdownTimeoutMs: 5_000, ...extra };
   setConfig(config);
   return config;
 }
@@ -13,3 +28,6 @@ export async function resetEngine(): Promise<void> {
   await closeAllPools();
   setConfig(undefined);
 }
+
+/** An operator who may do anything: for engine tests that are not about access. */
+export const superadmin: Operator = { id: 'test-superadmin', email: 'root@test.local', name: 'Root', superadmin: true, roles: {}, sessionId: undefined };

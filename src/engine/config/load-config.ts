@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { closest } from './suggest';
-import { ConfigError, SSL_MODES, type ConfigProblem, type DbTarget, type HubConfig, type SslMode } from './types';
+import { ConfigError, SSL_MODES, type AuthConfig, type ConfigProblem, type DbTarget, type HubConfig, type OAuthClient, type SslMode } from './types';
 
 type Env = Record<string, string | undefined>;
 
@@ -36,6 +36,22 @@ const HUB_SETTINGS = [
   'HUB_EMBEDDED_PORT',
   'HUB_DATA_DIR',
   'HUB_SEED_ORDERS',
+  'HUB_URL',
+  'HUB_AUTH_SECRET',
+  'HUB_SESSION_HOURS',
+  'HUB_AUTH_LOCAL',
+  'HUB_AUTH_ALLOWED_EMAILS',
+  'HUB_AUTH_ALLOWED_DOMAINS',
+  'HUB_AUTH_GITHUB_CLIENT_ID',
+  'HUB_AUTH_GITHUB_CLIENT_SECRET',
+  'HUB_AUTH_GOOGLE_CLIENT_ID',
+  'HUB_AUTH_GOOGLE_CLIENT_SECRET',
+  'HUB_AUTH_OIDC_ISSUER',
+  'HUB_AUTH_OIDC_CLIENT_ID',
+  'HUB_AUTH_OIDC_CLIENT_SECRET',
+  'HUB_AUTH_OIDC_NAME',
+  'HUB_AUTH_SIGN_IN_ATTEMPTS',
+  'HUB_AUTH_SIGN_IN_WINDOW_SECONDS',
 ] as const;
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -165,6 +181,44 @@ function readTarget(reader: Reader, name: string): DbTarget {
   };
 }
 
+function readList(reader: Reader, variable: string): string[] {
+  return (reader.raw(variable) ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+}
+
+/** Both halves of an OAuth client, or neither; half a pair is a mistake worth stopping for. */
+function readClient(reader: Reader, prefix: string): OAuthClient | undefined {
+  const clientId = reader.raw(`${prefix}_CLIENT_ID`);
+  const clientSecret = reader.raw(`${prefix}_CLIENT_SECRET`);
+  if (clientId === undefined && clientSecret === undefined) return undefined;
+  if (clientId === undefined) reader.problem(`${prefix}_CLIENT_ID`, `is missing while ${prefix}_CLIENT_SECRET is set. Set both, or neither.`);
+  if (clientSecret === undefined) reader.problem(`${prefix}_CLIENT_SECRET`, `is missing while ${prefix}_CLIENT_ID is set. Set both, or neither.`);
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined;
+}
+
+function readAuth(reader: Reader): AuthConfig {
+  const secret = reader.required('HUB_AUTH_SECRET', 'Set a random value of 32+ characters, e.g. the output of `openssl rand -base64 32`.') ?? '';
+  if (secret && secret.length < 32) reader.problem('HUB_AUTH_SECRET', 'is shorter than 32 characters. Use e.g. the output of `openssl rand -base64 32`.');
+  const baseUrl = reader.raw('HUB_URL');
+  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(baseUrl)) reader.problem('HUB_URL', `is "${baseUrl}", not an http(s) URL such as https://admin.example.com.`);
+  const oidcClient = readClient(reader, 'HUB_AUTH_OIDC');
+  const issuer = reader.raw('HUB_AUTH_OIDC_ISSUER');
+  if (oidcClient && !issuer) reader.problem('HUB_AUTH_OIDC_ISSUER', 'is missing while the OIDC client is set: give the issuer URL (its /.well-known/openid-configuration is read).');
+  if (issuer && !oidcClient) reader.problem('HUB_AUTH_OIDC_CLIENT_ID', 'is missing while HUB_AUTH_OIDC_ISSUER is set.');
+  return {
+    secret,
+    baseUrl: baseUrl?.replace(/\/$/, ''),
+    sessionHours: reader.integer('HUB_SESSION_HOURS', 12, 1, 24 * 90),
+    localAccounts: reader.raw('HUB_AUTH_LOCAL') === undefined ? true : reader.flag('HUB_AUTH_LOCAL'),
+    allowedEmails: readList(reader, 'HUB_AUTH_ALLOWED_EMAILS'),
+    allowedDomains: readList(reader, 'HUB_AUTH_ALLOWED_DOMAINS').map((d) => d.replace(/^@/, '')),
+    github: readClient(reader, 'HUB_AUTH_GITHUB'),
+    google: readClient(reader, 'HUB_AUTH_GOOGLE'),
+    oidc: oidcClient && issuer ? { ...oidcClient, issuer: issuer.replace(/\/$/, ''), name: reader.raw('HUB_AUTH_OIDC_NAME') ?? 'Single sign-on' } : undefined,
+    signInAttempts: reader.integer('HUB_AUTH_SIGN_IN_ATTEMPTS', 5, 1, 1000),
+    signInWindowSeconds: reader.integer('HUB_AUTH_SIGN_IN_WINDOW_SECONDS', 60, 1, 86_400),
+  };
+}
+
 function readDomainNames(reader: Reader): string[] {
   const list = reader.required('HUB_DOMAINS', 'List your domains, comma-separated: HUB_DOMAINS=blog,market.');
   if (list === undefined) return [];
@@ -203,6 +257,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const hub = readTarget(reader, HUB_TARGET);
   const domains = domainNames.map((name) => readTarget(reader, name));
   const config: HubConfig = {
+    auth: readAuth(reader),
     hub,
     domains,
     replicas: reader.integer('HUB_REPLICAS', 1, 1, 1000),

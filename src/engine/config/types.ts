@@ -22,7 +22,32 @@ export interface DbTarget {
   connectionTimeoutMs: number;
 }
 
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface AuthConfig {
+  /** Signs session cookies and encrypts OAuth tokens: HUB_AUTH_SECRET (32+ characters). */
+  secret: string;
+  /** The hub's public URL (HUB_URL): OAuth callbacks and cookie security derive from it. */
+  baseUrl: string | undefined;
+  sessionHours: number;
+  /** Email + password accounts (local operators), on unless HUB_AUTH_LOCAL=0. */
+  localAccounts: boolean;
+  /** Who may enter at all through an identity provider; both empty = anyone the provider vouches for. */
+  allowedEmails: string[];
+  allowedDomains: string[];
+  github: OAuthClient | undefined;
+  google: OAuthClient | undefined;
+  oidc: (OAuthClient & { issuer: string; name: string }) | undefined;
+  /** Failed sign-ins allowed per client per window before 429. */
+  signInAttempts: number;
+  signInWindowSeconds: number;
+}
+
 export interface HubConfig {
+  auth: AuthConfig;
   hub: DbTarget;
   domains: DbTarget[];
   /** How many hub processes share the databases: the connection budget multiplies by it. */

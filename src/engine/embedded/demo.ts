@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { seedBlog, seedMarket } from './seed';
 import { startEmbeddedPostgres, type EmbeddedServer } from './postgres-server';
@@ -14,6 +16,15 @@ export interface EmbeddedDemo {
   server: EmbeddedServer;
   /** The variables a user would set for their own servers, pointing at the embedded ones. */
   env: Record<string, string>;
+  /** A random signing secret kept beside the data, so sessions survive restarts. */
+  authSecret: string;
+}
+
+function persistentSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
 }
 
 /** Bumped when the demo schema changes, so an old .data folder is re-seeded, not misread. */
@@ -88,6 +99,7 @@ export async function startEmbeddedDemo(options: DemoOptions): Promise<EmbeddedD
   }
   return {
     server,
+    authSecret: persistentSecret(`${options.dataDir}.auth-secret`),
     env: {
       HUB_DOMAINS: DEMO_DOMAINS.join(','),
       HUB_DATABASE_URL: server.url('hub'),

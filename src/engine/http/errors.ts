@@ -1,3 +1,4 @@
+import { ForbiddenError, UnauthenticatedError } from '../auth/errors';
 import { UnknownDomainError } from '../config/current';
 import { DbUnavailableError } from '../db/errors';
 import { ListQueryError, type QueryProblem } from '../list/errors';
@@ -17,6 +18,8 @@ export interface HttpError {
  * log with a reference the operator can quote.
  */
 export function toHttpError(error: unknown): HttpError {
+  if (error instanceof UnauthenticatedError) return { status: 401, body: { error: error.message } };
+  if (error instanceof ForbiddenError) return { status: 403, body: { error: error.message } };
   if (error instanceof ListQueryError) return { status: 400, body: { error: 'The request has invalid parameters.', problems: error.problems } };
   if (error instanceof UnknownDomainError || error instanceof ResourceNotFoundError) return { status: 404, body: { error: error.message } };
   if (error instanceof DbUnavailableError) return { status: 503, body: { error: error.message } };

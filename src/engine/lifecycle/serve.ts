@@ -1,6 +1,9 @@
 import http from 'node:http';
 import { logger } from '../log';
 
+/** Set on every request by serve(); read by the auth library's rate limiter. */
+export const CLIENT_IP_HEADER = 'x-hub-client-ip';
+
 const log = logger('server');
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
@@ -32,8 +35,13 @@ export async function serve(handler: RequestHandler, options: ServeOptions): Pro
   let draining = false;
   let idle: (() => void) | undefined;
 
+  const trustProxy = process.env.HUB_TRUST_PROXY === '1';
   const server = http.createServer((req, res) => {
     active++;
+    // The client's address for rate limiting: the socket's own, unless the operator says a
+    // proxy in front sets X-Forwarded-For. Whatever the client sent in our header is replaced.
+    const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
     if (draining) res.setHeader('Connection', 'close');
     res.once('close', () => {
       active--;

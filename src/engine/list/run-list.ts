@@ -1,3 +1,5 @@
+import { authorize, maskedColumns, maskValue } from '../auth/access';
+import type { Operator } from '../auth/operator';
 import type { DomainName } from '../config/current';
 import { execute, query, withTransaction, type Row } from '../db/query';
 import type { Resource, SortSpec } from '../resources/types';
@@ -137,7 +139,34 @@ export async function runList(domain: DomainName, resource: Resource, listQuery:
   };
 }
 
-/** URL parameters in, a page of rows out: what the list page and the JSON route both call. */
-export async function listResource(domain: DomainName, resource: Resource, params: SearchParams, options?: ListOptions): Promise<ListResult> {
-  return runList(domain, resource, parseListQuery(resource, params), options);
+/**
+ * What this operator may do with each column: masked columns keep their place in the list
+ * but cannot be searched, sorted or filtered, so their values cannot be guessed through it.
+ */
+function restrictFor(resource: Resource, masked: Set<string>): Resource {
+  if (masked.size === 0) return resource;
+  return {
+    ...resource,
+    columns: resource.columns.map((c) => (masked.has(c.name) ? { ...c, sortable: false, searchable: false, filter: undefined } : c)),
+  };
+}
+
+/**
+ * URL parameters in, a page of rows out: what the list page and the JSON route both call.
+ * The operator is checked here, in the data path, whoever the caller is.
+ */
+export async function listResource(operator: Operator | null, domain: DomainName, resource: Resource, params: SearchParams, options?: ListOptions): Promise<ListResult> {
+  authorize(operator, resource, 'read');
+  const masked = maskedColumns(operator, resource);
+  const visible = restrictFor(resource, masked);
+  const result = await runList(domain, visible, parseListQuery(visible, params), options);
+  if (masked.size > 0) {
+    const columns = resource.columns.filter((c) => masked.has(c.name));
+    result.rows = result.rows.map((row) => {
+      const copy = { ...row };
+      for (const column of columns) if (column.name in copy) copy[column.name] = maskValue(column, copy[column.name]);
+      return copy;
+    });
+  }
+  return result;
 }

@@ -1,3 +1,4 @@
+import { atLeast, MINIMUM_ROLE, type Action, type DomainRole } from '../auth/roles';
 import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef } from './types';
 
 /**
@@ -42,7 +43,17 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     readOnly: column.readOnly ?? false,
     references: column.references ? { resource: column.references.resource, column: column.references.column ?? 'id' } : undefined,
     currency: column.currency,
+    mask: column.mask ? { kind: column.mask, visibleFrom: column.visibleFrom ?? 'editor' } : undefined,
   };
+}
+
+/** The hub's minimum per action, raised (never lowered) by the definition. */
+function resolveAccess(access: ResourceDef<string>['access']): Record<Action, DomainRole> {
+  const out = { ...MINIMUM_ROLE };
+  for (const [action, role] of Object.entries(access ?? {}) as [Action, DomainRole][]) {
+    if (atLeast(role, out[action])) out[action] = role;
+  }
+  return out;
 }
 
 export class ResourceDefinitionError extends Error {
@@ -96,6 +107,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     readOnly: def.readOnly ?? false,
     exactCountBelow: def.exactCountBelow ?? RESOURCE_DEFAULTS.exactCountBelow,
     introspected: options.introspected ?? false,
+    access: resolveAccess(def.access),
   };
 }
 

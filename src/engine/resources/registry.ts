@@ -1,4 +1,6 @@
 import { resourceDefinitions } from '@/admin/resources';
+import { can, canSeeDomain } from '../auth/access';
+import type { Operator } from '../auth/operator';
 import { checkDomain, configuredDomains, type DomainName } from '../config/current';
 import { introspectResources } from '../introspect';
 import { resolveResource } from './define';
@@ -64,12 +66,17 @@ export async function findResource(domainName: string, resourceName: string): Pr
   return { domain, resource };
 }
 
-/** Domains in configuration order, each with its resources or the error that kept them away. */
-export async function navigation(): Promise<{ domain: string; resources: Resource[]; error?: string }[]> {
+/**
+ * The domains and resources this operator may see, in configuration order; a domain whose
+ * resources could not be read (down, introspection failed) comes with the reason.
+ */
+export async function navigation(operator: Operator): Promise<{ domain: string; resources: Resource[]; error?: string }[]> {
+  const visible = configuredDomains().filter((name) => canSeeDomain(operator, name));
   return Promise.all(
-    configuredDomains().map(async (name) => {
+    visible.map(async (name) => {
       try {
-        return { domain: name, resources: await resourcesOf(checkDomain(name)) };
+        const resources = await resourcesOf(checkDomain(name));
+        return { domain: name, resources: resources.filter((r) => can(operator, r, 'read')) };
       } catch (error) {
         return { domain: name, resources: [], error: (error as Error).message };
       }

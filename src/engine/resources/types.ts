@@ -1,3 +1,4 @@
+import type { Action, DomainRole } from '../auth/roles';
 import type { KnownDomain } from '../config/current';
 
 /**
@@ -51,6 +52,13 @@ export interface ColumnDef {
   references?: { resource: string; column?: string };
   /** For money_cents: ISO currency used for display. */
   currency?: string;
+  /**
+   * Hide the value from operators below `visibleFrom` (default: editor): `email` shows
+   * j***@example.com, `full` shows ***. A masked column cannot be searched, sorted or
+   * filtered by those operators either, so it cannot be guessed through the list.
+   */
+  mask?: 'email' | 'full';
+  visibleFrom?: DomainRole;
 }
 
 export interface SortSpec {
@@ -82,6 +90,8 @@ export interface ResourceDef<D extends string = KnownDomain> {
   readOnly?: boolean;
   /** Count without a filter is exact below this many estimated rows. Default 50,000. */
   exactCountBelow?: number;
+  /** Raise the role an action needs on this resource (never lowers the hub's minimum). */
+  access?: Partial<Record<Action, DomainRole>>;
 }
 
 /** A definition with every default filled in: what the engine and pages work from. */
@@ -102,6 +112,8 @@ export interface Resource {
   exactCountBelow: number;
   /** True when built from the catalog rather than written by hand. */
   introspected: boolean;
+  /** The role each action needs on this resource's domain. */
+  access: Record<Action, DomainRole>;
 }
 
 export interface ResolvedColumn {
@@ -117,4 +129,5 @@ export interface ResolvedColumn {
   readOnly: boolean;
   references: { resource: string; column: string } | undefined;
   currency: string | undefined;
+  mask: { kind: 'email' | 'full'; visibleFrom: DomainRole } | undefined;
 }

@@ -1,5 +1,7 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
+import { can, canSeeDomain } from '@/engine/auth/access';
+import { requirePageOperator } from '@/web/operator';
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { checkDomain } from '@/engine/config/current';
@@ -11,13 +13,15 @@ export const dynamic = 'force-dynamic';
 /** A domain's home: its resources, each a link to its list page. */
 export default async function DomainPage(props: { params: Promise<{ domain: string }> }) {
   const { domain: name } = await props.params;
+  const operator = await requirePageOperator(`/d/${name}`);
   let domain;
   try {
     domain = checkDomain(name);
   } catch {
     notFound();
   }
-  const resources = await resourcesOf(domain);
+  if (!canSeeDomain(operator, domain)) forbidden();
+  const resources = (await resourcesOf(domain)).filter((r) => can(operator, r, 'read'));
   return (
     <div className="flex flex-col gap-4">
       <ResourceHeader title={humanize(domain)} subtitle={`${resources.length} resources`} />

@@ -4,6 +4,7 @@ import { toHttpError } from '@/engine/http/errors';
 import { listResource, type ListResult } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
 import { findResource } from '@/engine/resources/registry';
+import { requirePageOperator } from '@/web/operator';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,18 +17,20 @@ const empty = (pageSize: number): ListResult => ({
 function describeListError(error: unknown): { title: string; message: string } {
   const { status, body } = toHttpError(error);
   const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
-  const title = status === 400 ? 'This link has invalid list parameters' : status === 503 ? 'The domain is unavailable' : 'The list could not be loaded';
+  const titles: Record<number, string> = { 400: 'This link has invalid list parameters', 403: 'No access', 503: 'The domain is unavailable' };
+  const title = titles[status] ?? 'The list could not be loaded';
   return { title, message };
 }
 
 /** The generic list page of every defined or introspected resource. */
 export default async function ResourceListPage(props: { params: Promise<{ domain: string; resource: string }>; searchParams: Promise<SearchParams> }) {
   const [{ domain: domainName, resource: resourceName }, searchParams] = await Promise.all([props.params, props.searchParams]);
+  const operator = await requirePageOperator(`/d/${domainName}/${resourceName}`);
   const found = await findResource(domainName, resourceName).catch((error) => {
     if (toHttpError(error).status === 404) notFound();
     throw error;
   });
-  const outcome = await listResource(found.domain, found.resource, searchParams).then(
+  const outcome = await listResource(operator, found.domain, found.resource, searchParams).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => ({ result: undefined, error: describeListError(error) }),
   );

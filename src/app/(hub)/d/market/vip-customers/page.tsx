@@ -1,6 +1,7 @@
 import { listResource } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
 import { findResource } from '@/engine/resources/registry';
+import { requirePageOperator } from '@/web/operator';
 import { VipCustomersView } from './vip-customers-view';
 
 export const dynamic = 'force-dynamic';
@@ -11,8 +12,9 @@ export const dynamic = 'force-dynamic';
  * with the same AdminResourceTable; only the columns and the fixed filter are its own.
  */
 export default async function VipCustomersPage(props: { searchParams: Promise<SearchParams> }) {
+  const operator = await requirePageOperator('/d/market/vip-customers');
   const { domain, resource } = await findResource('market', 'customers');
   const params = await props.searchParams;
-  const result = await listResource(domain, resource, { q: params.q, after: params.after, before: params.before, 'f.vip': 'true' });
+  const result = await listResource(operator, domain, resource, { q: params.q, after: params.after, before: params.before, 'f.vip': 'true' });
   return <VipCustomersView rows={result.rows} next={result.next} previous={result.previous} search={result.search ?? ''} total={result.count.label} />;
 }

@@ -1,0 +1,30 @@
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { getConfig } from '@/engine/config/current';
+import { currentOperator } from '@/web/operator';
+
+export const dynamic = 'force-dynamic';
+
+/** Only same-site paths: `next` must never send the operator to another site after sign-in. */
+function safeNext(value: string | string[] | undefined): string {
+  const next = Array.isArray(value) ? value[0] : value;
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+export default async function SignInPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await props.searchParams;
+  const next = safeNext(params.next);
+  if (await currentOperator()) redirect(next);
+  const { auth } = getConfig();
+  const providers = [
+    ...(auth.github ? [{ id: 'github', label: 'GitHub' }] : []),
+    ...(auth.google ? [{ id: 'google', label: 'Google' }] : []),
+    ...(auth.oidc ? [{ id: 'oidc', label: auth.oidc.name }] : []),
+  ];
+  const error = typeof params.error === 'string' ? params.error : undefined;
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <SignInForm next={next} providers={providers} localAccounts={auth.localAccounts} initialError={error ? 'Sign-in with that provider was refused or failed. If you should have access, ask a superadmin.' : undefined} />
+    </main>
+  );
+}

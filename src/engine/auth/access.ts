@@ -1,0 +1,41 @@
+import type { Resource, ResolvedColumn } from '../resources/types';
+import { ForbiddenError, UnauthenticatedError } from './errors';
+import { roleOn, type Operator } from './operator';
+import { atLeast, type Action } from './roles';
+
+/** True when the operator may do `action` on the resource (its domain role meets the bar). */
+export function can(operator: Operator | null, resource: Resource, action: Action): boolean {
+  return operator !== null && atLeast(roleOn(operator, resource.domain), resource.access[action]);
+}
+
+/**
+ * The engine's gate, called at the start of every data operation. Throws 401 without an
+ * operator and 403 without the role; the check is on the resource, before any row is
+ * read, so the answer is the same whether or not a given record exists.
+ */
+export function authorize(operator: Operator | null, resource: Resource, action: Action): asserts operator is Operator {
+  if (!operator) throw new UnauthenticatedError();
+  if (!can(operator, resource, action)) {
+    throw new ForbiddenError(`You cannot ${action === 'read' ? 'see' : action} ${resource.title.toLowerCase()} in ${resource.domain}.`);
+  }
+}
+
+/** Columns whose values this operator sees masked. */
+export function maskedColumns(operator: Operator, resource: Resource): Set<string> {
+  const role = roleOn(operator, resource.domain);
+  return new Set(resource.columns.filter((c) => c.mask && !atLeast(role, c.mask.visibleFrom)).map((c) => c.name));
+}
+
+export function maskValue(column: ResolvedColumn, value: unknown): unknown {
+  if (value === null || value === undefined || !column.mask) return value;
+  if (column.mask.kind === 'email' && typeof value === 'string' && value.includes('@')) {
+    const [local, domain] = value.split('@') as [string, string];
+    return `${local.slice(0, 1)}***@${domain}`;
+  }
+  return '***';
+}
+
+/** A domain the operator has any role on (superadmins: every domain). */
+export function canSeeDomain(operator: Operator, domain: string): boolean {
+  return roleOn(operator, domain) !== undefined;
+}

@@ -1,0 +1,127 @@
+import { betterAuth, type BetterAuthOptions } from 'better-auth';
+import { APIError } from 'better-auth/api';
+import { nextCookies } from 'better-auth/next-js';
+import { genericOAuth } from 'better-auth/plugins/generic-oauth';
+import { getConfig } from '../config/current';
+import type { AuthConfig } from '../config/types';
+import { getPool } from '../db/pools';
+import { query } from '../db/query';
+import { CLIENT_IP_HEADER } from '../lifecycle/serve';
+
+/**
+ * Sign-in is Better Auth's: password hashing (scrypt), OAuth/OIDC flows, cookies, sessions
+ * stored in the hub database (so they can be listed and revoked), and rate limiting. This
+ * file only configures it; roles and access are the hub's own (operator.ts, access.ts).
+ */
+
+/** Who may enter through an identity provider; local accounts are created by a superadmin. */
+export function emailAllowed(auth: AuthConfig, email: string): boolean {
+  if (auth.allowedEmails.length === 0 && auth.allowedDomains.length === 0) return true;
+  const normalised = email.trim().toLowerCase();
+  const domain = normalised.split('@')[1] ?? '';
+  return auth.allowedEmails.includes(normalised) || auth.allowedDomains.includes(domain);
+}
+
+export function authOptions(): BetterAuthOptions {
+  const { auth } = getConfig();
+  const port = process.env.HUB_PORT ?? process.env.PORT ?? '3000';
+  const baseURL = auth.baseUrl ?? `http://localhost:${port}`;
+  const socialProviders: BetterAuthOptions['socialProviders'] = {};
+  if (auth.github) socialProviders.github = { ...auth.github, scope: ['user:email'] };
+  if (auth.google) socialProviders.google = { ...auth.google };
+  return {
+    appName: 'Admin Hub',
+    baseURL,
+    basePath: '/api/auth',
+    secret: auth.secret,
+    database: getPool('hub'),
+    telemetry: { enabled: false },
+    trustedOrigins: [baseURL],
+    user: { modelName: 'hub_user' },
+    session: {
+      modelName: 'hub_session',
+      expiresIn: auth.sessionHours * 3600,
+      updateAge: Math.min(3600, auth.sessionHours * 1800),
+      // No cookie cache: a revoked session must stop working on its very next request.
+      cookieCache: { enabled: false },
+    },
+    account: { modelName: 'hub_account', accountLinking: { enabled: true, trustedProviders: ['github', 'google', 'oidc'] } },
+    verification: { modelName: 'hub_verification' },
+    emailAndPassword: { enabled: auth.localAccounts, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
+    socialProviders,
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'hub_rate_limit',
+      window: 60,
+      max: 300,
+      customRules: { '/sign-in/email': { window: auth.signInWindowSeconds, max: auth.signInAttempts } },
+    },
+    advanced: {
+      // serve() writes the socket's address here (or the proxy's, with HUB_TRUST_PROXY=1),
+      // so a client cannot dodge the rate limit by sending its own X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      useSecureCookies: baseURL.startsWith('https://'),
+      cookiePrefix: 'admin-hub',
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => {
+            if (!emailAllowed(auth, user.email)) {
+              throw new APIError('FORBIDDEN', { message: 'This account is not allowed to sign in to this Admin Hub.' });
+            }
+            return { data: user };
+          },
+        },
+      },
+      session: {
+        create: {
+          // The allowlist is checked at every sign-in too: tightening it locks out existing
+          // accounts that no longer match, not just new ones.
+          before: async (session) => {
+            const [user] = await query<{ email: string }>('hub', 'SELECT email FROM hub_user WHERE id = $1', [session.userId]);
+            if (!user || !emailAllowed(auth, user.email)) {
+              throw new APIError('FORBIDDEN', { message: 'This account is not allowed to sign in to this Admin Hub.' });
+            }
+            return { data: session };
+          },
+        },
+      },
+    },
+    plugins: [
+      ...(auth.oidc
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: 'oidc',
+                  name: auth.oidc.name,
+                  discoveryUrl: `${auth.oidc.issuer}/.well-known/openid-configuration`,
+                  clientId: auth.oidc.clientId,
+                  clientSecret: auth.oidc.clientSecret,
+                  scopes: ['openid', 'email', 'profile'],
+                  pkce: true,
+                },
+              ],
+            }),
+          ]
+        : []),
+      nextCookies(),
+    ],
+  };
+}
+
+/** One instance per process (and across dev reloads), built on first use from the configuration. */
+const KEY = Symbol.for('admin-hub.auth');
+type AuthInstance = ReturnType<typeof betterAuth>;
+export function getAuth(): AuthInstance {
+  const holder = globalThis as { [KEY]?: AuthInstance };
+  holder[KEY] ??= betterAuth(authOptions());
+  return holder[KEY];
+}
+
+/** For tests that change the configuration: the next getAuth() builds afresh. */
+export function resetAuth(): void {
+  (globalThis as { [KEY]?: AuthInstance })[KEY] = undefined;
+}

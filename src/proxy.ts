@@ -1,0 +1,21 @@
+import { getSessionCookie } from 'better-auth/cookies';
+import { NextResponse, type NextRequest } from 'next/server';
+
+/**
+ * An optimistic first gate for pages: no session cookie → the sign-in page, remembering
+ * where the operator was going. It only looks at the cookie; whether the session is valid
+ * and what the operator may see is decided on the server for every request (web/operator.ts
+ * and the engine), so a forged cookie gets no further than here would have let it.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  if (getSessionCookie(request, { cookiePrefix: 'admin-hub' })) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = '/sign-in';
+  url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  // Pages only: APIs answer 401 themselves, and sign-in, assets and health stay public.
+  matcher: ['/((?!api/|_next/|sign-in|favicon.ico).*)'],
+};
