@@ -20,6 +20,7 @@ const ids = (page: Page) => page.locator('[data-testid="resource-row"]').evaluat
 describe('list page in Chromium', () => {
   it('opens a list, searches, sorts, pages forward and back, and chooses columns', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await hub.signInPage(page, 'marketViewer');
     await page.goto(`${hub.url}/d/market/orders`);
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
     const first = await ids(page);
@@ -65,6 +66,7 @@ describe('list page in Chromium', () => {
 
   it('filters by enum and shows a clear message for a bad link, never a crash', async () => {
     const page = await browser.newPage();
+    await hub.signInPage(page, 'marketEditor');
     await page.goto(`${hub.url}/d/market/orders?f.status=refunded`);
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
     const statuses = await page.locator('[data-testid="resource-row"] td:nth-child(4)').allTextContents();
@@ -80,11 +82,12 @@ describe('list page in Chromium', () => {
 
 describe('JSON list API', () => {
   it('serves the same rows as the page, and 400/404 with what was wrong', async () => {
-    const ok = await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at`);
+    const headers = { cookie: await hub.cookieFor('superadmin') };
+    const ok = await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at`, { headers });
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { rows: { id: string }[]; next: string; count: { label: string } };
     expect(body.rows).toHaveLength(5);
-    const next = await (await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at&after=${body.next}`)).json() as { rows: { id: string }[] };
+    const next = await (await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at&after=${body.next}`, { headers })).json() as { rows: { id: string }[] };
     expect(next.rows.map((r) => r.id)).not.toContain(body.rows[0]!.id);
 
     for (const [query, param] of [
@@ -93,14 +96,14 @@ describe('JSON list API', () => {
       ['after=AAAA', 'after'],
       ["f.title'--=1", "f.title'--"],
     ]) {
-      const response = await fetch(`${hub.url}/api/d/blog/posts?${query}`);
+      const response = await fetch(`${hub.url}/api/d/blog/posts?${query}`, { headers });
       expect(response.status).toBe(400);
       const error = (await response.json()) as { problems: { param: string }[] };
       expect(error.problems.map((p) => p.param)).toContain(param);
     }
-    expect((await fetch(`${hub.url}/api/d/crm/posts`)).status).toBe(404);
-    expect((await fetch(`${hub.url}/api/d/blog/nothing`)).status).toBe(404);
-    const health = (await (await fetch(`${hub.url}/api/health`)).json()) as { domains: { name: string; ok: boolean }[] };
+    expect((await fetch(`${hub.url}/api/d/crm/posts`, { headers })).status).toBe(404);
+    expect((await fetch(`${hub.url}/api/d/blog/nothing`, { headers })).status).toBe(404);
+    const health = (await (await fetch(`${hub.url}/api/health`, { headers })).json()) as { domains: { name: string; ok: boolean }[] };
     expect(health.domains.map((d) => [d.name, d.ok])).toEqual([['blog', true], ['market', true]]);
   });
 });

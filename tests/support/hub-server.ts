@@ -1,16 +1,36 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { createOperator } from '../../src/engine/auth/operators';
+import type { DomainRole } from '../../src/engine/auth/roles';
 import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
 import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
-import { createTestDatabase, type TestDatabase } from './databases';
+import { createTestDatabase, targetFromUrl, type TestDatabase } from './databases';
+import { installConfig, resetEngine } from './engine';
 import { freePort } from './free-port';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** One operator per kind the access matrix needs; every password is the same long test one. */
+export const OPERATORS = {
+  superadmin: { email: 'root@e2e.test', superadmin: true, roles: {} },
+  marketAdmin: { email: 'market-admin@e2e.test', superadmin: false, roles: { market: 'admin' } },
+  marketEditor: { email: 'market-editor@e2e.test', superadmin: false, roles: { market: 'editor' } },
+  marketViewer: { email: 'market-viewer@e2e.test', superadmin: false, roles: { market: 'viewer' } },
+  blogViewer: { email: 'blog-viewer@e2e.test', superadmin: false, roles: { blog: 'viewer' } },
+  nobody: { email: 'nobody@e2e.test', superadmin: false, roles: {} },
+} as const satisfies Record<string, { email: string; superadmin: boolean; roles: Record<string, DomainRole> }>;
+export type OperatorKind = keyof typeof OPERATORS;
+export const PASSWORD = 'e2e-password-long-enough';
+
 export interface RunningHub {
   url: string;
   logs: () => string;
+  /** Signs in over HTTP like the browser does and returns the Cookie header to send. */
+  cookieFor(kind: OperatorKind): Promise<string>;
+  /** Signs a browser page in through the sign-in form. */
+  signInPage(page: Page, kind: OperatorKind): Promise<void>;
   stop(): Promise<number | null>;
 }
 
@@ -67,9 +87,34 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
     child.stderr!.on('data', check);
     void exited.then((code) => reject(new Error(`hub exited with ${code}:\n${output}`)));
   });
+  // The hub migrated its database at start-up; create the operators the tests sign in as.
+  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', blog.url), targetFromUrl('market', market.url)]);
+  for (const o of Object.values(OPERATORS)) await createOperator({ email: o.email, password: PASSWORD, superadmin: o.superadmin, roles: { ...o.roles } });
+  await resetEngine();
+  const url = `http://127.0.0.1:${port}`;
+  const cookies = new Map<OperatorKind, string>();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     logs: () => output,
+    async cookieFor(kind) {
+      if (!cookies.has(kind)) {
+        const response = await fetch(`${url}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: url },
+          body: JSON.stringify({ email: OPERATORS[kind].email, password: PASSWORD }),
+        });
+        if (response.status !== 200) throw new Error(`sign-in as ${kind} failed: ${response.status} ${await response.text()}`);
+        cookies.set(kind, response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+      }
+      return cookies.get(kind)!;
+    },
+    async signInPage(page, kind) {
+      await page.goto(`${url}/sign-in`);
+      await page.locator('input[name="email"]').fill(OPERATORS[kind].email);
+      await page.locator('input[name="password"]').fill(PASSWORD);
+      await page.getByTestId('sign-in-submit').click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+    },
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;

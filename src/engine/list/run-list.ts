@@ -1,6 +1,6 @@
 import { authorize, maskedColumns, maskValue } from '../auth/access';
 import type { Operator } from '../auth/operator';
-import type { DomainName } from '../config/current';
+import type { PoolName } from '../db/pools';
 import { execute, query, withTransaction, type Row } from '../db/query';
 import type { Resource, SortSpec } from '../resources/types';
 import { buildCountSql, buildEstimateSql, buildRowsSql } from './build-sql';
@@ -48,7 +48,7 @@ function serialiseRow(row: Row, keep: Set<string>): Row {
   return out;
 }
 
-async function exactCount(domain: DomainName, resource: Resource, listQuery: ListQuery, budgetMs?: number): Promise<number | null> {
+async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQuery, budgetMs?: number): Promise<number | null> {
   const sql = buildCountSql(resource, listQuery);
   if (budgetMs === undefined) {
     const [row] = await query<{ n: string }>(domain, sql.text, sql.values);
@@ -72,7 +72,7 @@ async function exactCount(domain: DomainName, resource: Resource, listQuery: Lis
 const ESTIMATE_TTL_MS = 30_000;
 const ESTIMATES = Symbol.for('admin-hub.estimates');
 type Estimate = { n: string; kind: string } | undefined;
-async function tableEstimate(domain: DomainName, resource: Resource): Promise<Estimate> {
+async function tableEstimate(domain: PoolName, resource: Resource): Promise<Estimate> {
   const holder = globalThis as { [ESTIMATES]?: Map<string, { at: number; value: Promise<Estimate> }> };
   const cache = (holder[ESTIMATES] ??= new Map());
   const key = `${domain}:${resource.table.schema}.${resource.table.name}`;
@@ -90,7 +90,7 @@ async function tableEstimate(domain: DomainName, resource: Resource): Promise<Es
  * planner's estimate ("about N"); a filtered count gets a time budget and otherwise says
  * "many". `count=exact` asks for the real number whatever it costs.
  */
-async function countRows(domain: DomainName, resource: Resource, listQuery: ListQuery, budgetMs: number): Promise<ListCount> {
+async function countRows(domain: PoolName, resource: Resource, listQuery: ListQuery, budgetMs: number): Promise<ListCount> {
   const exact = (n: number): ListCount => ({ value: n, exact: true, label: format(n) });
   if (listQuery.exactCount) return exact((await exactCount(domain, resource, listQuery))!);
   const filtered = listQuery.search !== undefined || listQuery.filters.length > 0 || listQuery.trash;
@@ -107,7 +107,7 @@ async function countRows(domain: DomainName, resource: Resource, listQuery: List
 }
 
 /** Runs a validated list query: one statement for the rows, and the count beside it. */
-export async function runList(domain: DomainName, resource: Resource, listQuery: ListQuery, options: ListOptions = {}): Promise<ListResult> {
+export async function runList(domain: PoolName, resource: Resource, listQuery: ListQuery, options: ListOptions = {}): Promise<ListResult> {
   const sql = buildRowsSql(resource, listQuery);
   const [result, count] = await Promise.all([execute(domain, sql.text, sql.values), countRows(domain, resource, listQuery, options.countBudgetMs ?? COUNT_BUDGET_MS)]);
   let rows = result.rows;
@@ -155,7 +155,7 @@ function restrictFor(resource: Resource, masked: Set<string>): Resource {
  * URL parameters in, a page of rows out: what the list page and the JSON route both call.
  * The operator is checked here, in the data path, whoever the caller is.
  */
-export async function listResource(operator: Operator | null, domain: DomainName, resource: Resource, params: SearchParams, options?: ListOptions): Promise<ListResult> {
+export async function listResource(operator: Operator | null, domain: PoolName, resource: Resource, params: SearchParams, options?: ListOptions): Promise<ListResult> {
   authorize(operator, resource, 'read');
   const masked = maskedColumns(operator, resource);
   const visible = restrictFor(resource, masked);

@@ -1,4 +1,4 @@
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { ResourceListView } from '@/components/resource-list/resource-list-view';
 import { toHttpError } from '@/engine/http/errors';
 import { listResource, type ListResult } from '@/engine/list/run-list';
@@ -32,7 +32,10 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
   });
   const outcome = await listResource(operator, found.domain, found.resource, searchParams).then(
     (result) => ({ result, error: undefined }),
-    (error: unknown) => ({ result: undefined, error: describeListError(error) }),
+    (error: unknown) => {
+      if (toHttpError(error).status === 403) forbidden(); // a real 403, same for every row
+      return { result: undefined, error: describeListError(error) };
+    },
   );
   const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
   return <ResourceListView resource={found.resource} result={result} error={outcome.error} />;

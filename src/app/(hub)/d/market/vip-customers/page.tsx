@@ -1,3 +1,5 @@
+import { forbidden } from 'next/navigation';
+import { can } from '@/engine/auth/access';
 import { listResource } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
 import { findResource } from '@/engine/resources/registry';
@@ -15,6 +17,7 @@ export default async function VipCustomersPage(props: { searchParams: Promise<Se
   const operator = await requirePageOperator('/d/market/vip-customers');
   const { domain, resource } = await findResource('market', 'customers');
   const params = await props.searchParams;
+  if (!can(operator, resource, 'read')) forbidden();
   const result = await listResource(operator, domain, resource, { q: params.q, after: params.after, before: params.before, 'f.vip': 'true' });
   return <VipCustomersView rows={result.rows} next={result.next} previous={result.previous} search={result.search ?? ''} total={result.count.label} />;
 }

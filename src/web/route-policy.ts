@@ -1,0 +1,28 @@
+import type { Action } from '@/engine/auth/roles';
+
+/**
+ * Who may use each route, declared in one place. The code of each route enforces it (pages
+ * and handlers ask for the operator, the engine checks roles); the access-matrix test reads
+ * this table, finds every route under src/app, fails when one is missing here, and checks
+ * every route against every kind of operator.
+ */
+export type RoutePolicy =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'superadmin' }
+  /** Any role on the domain in the URL. */
+  | { kind: 'domain' }
+  /** The role an action needs on a resource: the one in the URL, or a fixed one for custom pages. */
+  | { kind: 'resource'; action: Action; resource?: { domain: string; name: string } };
+
+export const routePolicies: Record<string, RoutePolicy> = {
+  '/': { kind: 'signed-in' },
+  '/sign-in': { kind: 'public' },
+  '/d/[domain]': { kind: 'domain' },
+  '/d/[domain]/[resource]': { kind: 'resource', action: 'read' },
+  '/d/market/vip-customers': { kind: 'resource', action: 'read', resource: { domain: 'market', name: 'customers' } },
+  '/api/health': { kind: 'public' },
+  '/api/health/ready': { kind: 'public' },
+  '/api/auth/[...all]': { kind: 'public' },
+  '/api/d/[domain]/[resource]': { kind: 'resource', action: 'read' },
+};
