@@ -38,7 +38,8 @@ export const marketResources = [
     columns: [
       { name: 'id', type: 'bigint', label: 'ID', readOnly: true, searchable: true },
       { name: 'full_name', type: 'text', label: 'Name', searchable: true, nullable: false },
-      { name: 'email', type: 'email', searchable: true, nullable: false },
+      // Viewers see j***@example.com and cannot search by it; editors and up see it whole.
+      { name: 'email', type: 'email', searchable: true, nullable: false, mask: 'email', visibleFrom: 'editor' },
       { name: 'country', type: 'text', filter: 'equals', nullable: false },
       { name: 'vip', type: 'boolean', label: 'VIP', nullable: false },
       { name: 'created_at', type: 'datetime', label: 'Signed up', nullable: false },

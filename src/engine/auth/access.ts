@@ -39,3 +39,17 @@ export function maskValue(column: ResolvedColumn, value: unknown): unknown {
 export function canSeeDomain(operator: Operator, domain: string): boolean {
   return roleOn(operator, domain) !== undefined;
 }
+
+/**
+ * The resource as this operator may use it: masked columns keep their place in the list
+ * but cannot be searched, sorted or filtered, so their values cannot be guessed through it.
+ * Pages hand this version to the browser, so it offers no control that would be refused.
+ */
+export function resourceAsSeenBy(operator: Operator, resource: Resource): Resource {
+  const masked = maskedColumns(operator, resource);
+  if (masked.size === 0) return resource;
+  return {
+    ...resource,
+    columns: resource.columns.map((c) => (masked.has(c.name) ? { ...c, sortable: false, searchable: false, filter: undefined } : c)),
+  };
+}

@@ -1,4 +1,4 @@
-import { authorize, maskedColumns, maskValue } from '../auth/access';
+import { authorize, maskedColumns, maskValue, resourceAsSeenBy } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { execute, query, withTransaction, type Row } from '../db/query';
@@ -140,25 +140,13 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
 }
 
 /**
- * What this operator may do with each column: masked columns keep their place in the list
- * but cannot be searched, sorted or filtered, so their values cannot be guessed through it.
- */
-function restrictFor(resource: Resource, masked: Set<string>): Resource {
-  if (masked.size === 0) return resource;
-  return {
-    ...resource,
-    columns: resource.columns.map((c) => (masked.has(c.name) ? { ...c, sortable: false, searchable: false, filter: undefined } : c)),
-  };
-}
-
-/**
  * URL parameters in, a page of rows out: what the list page and the JSON route both call.
  * The operator is checked here, in the data path, whoever the caller is.
  */
 export async function listResource(operator: Operator | null, domain: PoolName, resource: Resource, params: SearchParams, options?: ListOptions): Promise<ListResult> {
   authorize(operator, resource, 'read');
   const masked = maskedColumns(operator, resource);
-  const visible = restrictFor(resource, masked);
+  const visible = resourceAsSeenBy(operator, resource);
   const result = await runList(domain, visible, parseListQuery(visible, params), options);
   if (masked.size > 0) {
     const columns = resource.columns.filter((c) => masked.has(c.name));

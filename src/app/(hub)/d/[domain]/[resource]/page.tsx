@@ -1,5 +1,6 @@
 import { forbidden, notFound } from 'next/navigation';
 import { ResourceListView } from '@/components/resource-list/resource-list-view';
+import { resourceAsSeenBy } from '@/engine/auth/access';
 import { toHttpError } from '@/engine/http/errors';
 import { listResource, type ListResult } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
@@ -38,5 +39,5 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
     },
   );
   const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
-  return <ResourceListView resource={found.resource} result={result} error={outcome.error} />;
+  return <ResourceListView resource={resourceAsSeenBy(operator, found.resource)} result={result} error={outcome.error} />;
 }
