@@ -30,15 +30,17 @@ export function humanize(name: string): string {
 
 function resolveColumn(column: ColumnDef): ResolvedColumn {
   const hidden = UNSORTABLE.has(column.type);
+  const list = column.list ?? !hidden;
   return {
     name: column.name,
     type: column.type,
     label: column.label ?? humanize(column.name),
     sortable: column.sortable ?? !hidden,
     searchable: column.searchable ?? false,
-    filter: column.filter === false ? undefined : (column.filter ?? DEFAULT_FILTER[column.type]),
+    // Offered by default only for columns the list shows: a filter bar of every timestamp is noise.
+    filter: column.filter === false ? undefined : (column.filter ?? (list ? DEFAULT_FILTER[column.type] : undefined)),
     options: column.options,
-    list: column.list ?? !hidden,
+    list,
     nullable: column.nullable ?? true,
     readOnly: column.readOnly ?? false,
     references: column.references ? { resource: column.references.resource, column: column.references.column ?? 'id' } : undefined,
