@@ -8,16 +8,19 @@ import { loadFixture } from './fixture';
 import { PROJECT_ROOT } from './typecheck';
 
 let db: TestDatabase;
+let hub: TestDatabase;
 let dir: string;
 
 beforeAll(async () => {
   db = await createTestDatabase('introspect_cli');
+  hub = await createTestDatabase('introspect_cli_hub'); // the hub's own tables stay out of the domain
   await loadFixture(db.url);
   dir = mkdtempSync(path.join(tmpdir(), 'hub-introspect-'));
 });
 afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   await db?.drop();
+  await hub?.drop();
 });
 
 interface Run {
@@ -28,7 +31,7 @@ interface Run {
 
 /** Runs the CLI as `npm run introspect` does, configured for one domain "blog" on the fixture database. */
 function introspect(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DOMAINS: 'blog', HUB_DATABASE_URL: db.url, BLOG_DATABASE_URL: db.url, HUB_AUTH_SECRET: 'introspect-cli-test-secret-0123456789' };
+  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DOMAINS: 'blog', HUB_DATABASE_URL: hub.url, BLOG_DATABASE_URL: db.url, HUB_AUTH_SECRET: 'introspect-cli-test-secret-0123456789' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/introspect.ts', ...args], { cwd: PROJECT_ROOT, env });
   let stdout = '';
   let stderr = '';
