@@ -1,0 +1,97 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const APP_DIR = path.join(root, 'src/app');
+
+/** A page (`page.tsx`: HTML, the proxy's sign-in redirect) or a route handler (`route.ts`: JSON, 401s). */
+export type RouteKind = 'page' | 'handler';
+
+export interface DiscoveredRoute {
+  /** The URL pattern as Next.js and route-policy.ts spell it: `/d/[domain]/[resource]`, `/api/auth/[...all]`. */
+  pattern: string;
+  kind: RouteKind;
+  /** The file that defines it, relative to the repository root. */
+  file: string;
+}
+
+const ROUTE_FILE = /^(page|route)\.(tsx|ts|jsx|js|mdx)$/;
+
+/**
+ * Every route of the App Router, read from the file system so a route added later is found
+ * without touching the tests: each `page.*` and `route.*` under src/app. Route groups `(hub)`
+ * and parallel-route slots `@slot` add nothing to the URL; private folders `_x` and
+ * intercepting routes `(.)x` are not routes of their own and are skipped.
+ */
+export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
+  const found: DiscoveredRoute[] = [];
+  const walk = (dir: string, segments: string[]) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const name = entry.name;
+        if (name.startsWith('_') || /^\(\.{1,3}\)/.test(name) || /^\(\.\.\)/.test(name)) continue;
+        const groupOrSlot = (name.startsWith('(') && name.endsWith(')')) || name.startsWith('@');
+        walk(full, groupOrSlot ? segments : [...segments, name]);
+        continue;
+      }
+      const match = ROUTE_FILE.exec(entry.name);
+      if (!match) continue;
+      found.push({
+        pattern: `/${segments.join('/')}`,
+        kind: match[1] === 'page' ? 'page' : 'handler',
+        file: path.relative(root, full),
+      });
+    }
+  };
+  walk(appDir, []);
+  return found.sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+/** A dynamic segment of a pattern: `[domain]`, `[...all]`, `[[...slug]]`. */
+export interface DynamicSegment {
+  name: string;
+  catchAll: boolean;
+  optional: boolean;
+}
+
+export function dynamicSegment(segment: string): DynamicSegment | undefined {
+  const match = /^\[(\[)?(\.\.\.)?([^\]]+)\]?\]$/.exec(segment);
+  if (!match) return undefined;
+  return { name: match[3]!, catchAll: match[2] !== undefined, optional: match[1] !== undefined };
+}
+
+export function dynamicSegmentsOf(pattern: string): DynamicSegment[] {
+  return pattern.split('/').flatMap((s) => dynamicSegment(s) ?? []);
+}
+
+export interface ExpandedRoute {
+  pattern: string;
+  /** A concrete path for the pattern. */
+  path: string;
+  /** The value given to each dynamic segment (a catch-all's segments joined by `/`). */
+  params: Record<string, string>;
+}
+
+/**
+ * Every concrete path of a pattern: `fill` gives the values of each dynamic segment, knowing
+ * the ones already chosen to its left (a resource depends on its domain).
+ */
+export function expandRoute(pattern: string, fill: (segment: DynamicSegment, params: Record<string, string>) => string[]): ExpandedRoute[] {
+  const segments = pattern.split('/').filter(Boolean);
+  const out: ExpandedRoute[] = [];
+  const step = (index: number, parts: string[], params: Record<string, string>) => {
+    if (index === segments.length) {
+      out.push({ pattern, path: `/${parts.join('/')}`, params });
+      return;
+    }
+    const segment = segments[index]!;
+    const dynamic = dynamicSegment(segment);
+    if (!dynamic) return step(index + 1, [...parts, segment], params);
+    for (const value of fill(dynamic, params)) {
+      step(index + 1, value === '' ? parts : [...parts, ...value.split('/').map(encodeURIComponent)], { ...params, [dynamic.name]: value });
+    }
+  };
+  step(0, [], {});
+  return out;
+}
