@@ -30,7 +30,7 @@ export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         const name = entry.name;
-        if (name.startsWith('_') || /^\(\.{1,3}\)/.test(name) || /^\(\.\.\)/.test(name)) continue;
+        if (name.startsWith('_') || /^\(\.{1,3}\)/.test(name)) continue;
         const groupOrSlot = (name.startsWith('(') && name.endsWith(')')) || name.startsWith('@');
         walk(full, groupOrSlot ? segments : [...segments, name]);
         continue;

@@ -6,6 +6,8 @@ export interface ActionState {
   ok?: string;
   error?: string;
   created?: { id: string; email: string; password: string };
+  /** What was submitted, so a refused form comes back filled in (React resets forms after an action). */
+  values?: { email: string; name: string; superadmin: boolean; roles: Record<string, string> };
 }
 
 /** A Server Action as the forms receive it from their page. */

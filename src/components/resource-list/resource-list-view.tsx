@@ -6,7 +6,7 @@ import { AdminResourceTable, type ResourceColumn } from '@/components/admin-reso
 import { resolveResourceIcon } from '@/components/shell';
 import { Button } from '@/components/ui/button';
 import type { ListResult } from '@/engine/list/run-list';
-import type { Resource } from '@/engine/resources/types';
+import type { ClientResource as Resource } from '@/engine/resources/define';
 import { Cell } from './cell';
 import { FilterBar } from './filter-bar';
 import { JumpToPage } from './jump-to-page';

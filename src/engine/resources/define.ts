@@ -46,6 +46,9 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     references: column.references ? { resource: column.references.resource, column: column.references.column ?? 'id' } : undefined,
     currency: column.currency,
     mask: column.mask ? { kind: column.mask, visibleFrom: column.visibleFrom ?? 'editor' } : undefined,
+    required: column.required ?? false,
+    maxLength: column.maxLength,
+    input: column.input,
   };
 }
 
@@ -110,6 +113,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     exactCountBelow: def.exactCountBelow ?? RESOURCE_DEFAULTS.exactCountBelow,
     introspected: options.introspected ?? false,
     access: resolveAccess(def.access),
+    actions: def.actions ?? {},
   };
 }
 
@@ -119,4 +123,14 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
  */
 export function defineResource<const D extends ResourceDef>(def: D): D {
   return def;
+}
+
+/** What the browser may receive: the resource without server-side functions (custom actions' `run`). */
+export type ClientResource = Omit<Resource, 'actions'> & { actions: Record<string, { label: string; role: string; confirm: string | undefined }> };
+
+export function toClientResource(resource: Resource): ClientResource {
+  const actions = Object.fromEntries(
+    Object.entries(resource.actions).map(([name, a]) => [name, { label: a.label, role: a.role ?? 'admin', confirm: a.confirm }]),
+  );
+  return { ...resource, actions };
 }

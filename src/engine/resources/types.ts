@@ -1,5 +1,7 @@
 import type { Action, DomainRole } from '../auth/roles';
+import type { Operator } from '../auth/operator';
 import type { KnownDomain } from '../config/current';
+import type { Tx } from '../db/query';
 
 /**
  * The vocabulary of a resource definition: one plain typed object per table, from which
@@ -59,6 +61,23 @@ export interface ColumnDef {
    */
   mask?: 'email' | 'full';
   visibleFrom?: DomainRole;
+  /** Must be given when a row is created (NOT NULL without a default). Default: false. */
+  required?: boolean;
+  /** Longest text accepted, checked before the database would refuse it. */
+  maxLength?: number;
+  /** A custom form field from the field registry (src/components/record-form/fields), e.g. 'markdown'. */
+  input?: string;
+}
+
+/** A server-side operation on one row, declared beside the resource ("force merge", "resend"). */
+export interface CustomActionDef {
+  label: string;
+  /** Role needed on the domain. Default: admin. */
+  role?: DomainRole;
+  /** Shown in a confirmation before running; omit for actions that need none. */
+  confirm?: string;
+  /** Runs inside the write's transaction (commits with its audit record, or not at all). */
+  run: (context: { tx: Tx; row: Record<string, unknown>; operator: Operator }) => Promise<string | void>;
 }
 
 export interface SortSpec {
@@ -92,6 +111,8 @@ export interface ResourceDef<D extends string = KnownDomain> {
   exactCountBelow?: number;
   /** Raise the role an action needs on this resource (never lowers the hub's minimum). */
   access?: Partial<Record<Action, DomainRole>>;
+  /** Custom row actions by name. */
+  actions?: Record<string, CustomActionDef>;
 }
 
 /** A definition with every default filled in: what the engine and pages work from. */
@@ -114,6 +135,8 @@ export interface Resource {
   introspected: boolean;
   /** The role each action needs on this resource's domain. */
   access: Record<Action, DomainRole>;
+  /** Custom row actions; `run` never leaves the server (see toClientResource). */
+  actions: Record<string, CustomActionDef>;
 }
 
 export interface ResolvedColumn {
@@ -130,4 +153,7 @@ export interface ResolvedColumn {
   references: { resource: string; column: string } | undefined;
   currency: string | undefined;
   mask: { kind: 'email' | 'full'; visibleFrom: DomainRole } | undefined;
+  required: boolean;
+  maxLength: number | undefined;
+  input: string | undefined;
 }

@@ -4,6 +4,7 @@ import { resourceAsSeenBy } from '@/engine/auth/access';
 import { toHttpError } from '@/engine/http/errors';
 import { listResource, type ListResult } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
+import { toClientResource } from '@/engine/resources/define';
 import { findResource } from '@/engine/resources/registry';
 import { requirePageOperator } from '@/web/operator';
 
@@ -39,5 +40,5 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
     },
   );
   const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
-  return <ResourceListView resource={resourceAsSeenBy(operator, found.resource)} result={result} error={outcome.error} />;
+  return <ResourceListView resource={toClientResource(resourceAsSeenBy(operator, found.resource))} result={result} error={outcome.error} />;
 }

@@ -1,0 +1,39 @@
+import { UserPlus } from 'lucide-react';
+import Link from 'next/link';
+import { forbidden } from 'next/navigation';
+import { ResourceHeader } from '@/components/admin-resource-table';
+import { NewOperatorForm } from '@/components/operators/new-operator-form';
+import { buttonVariants } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { configuredDomains, getConfig } from '@/engine/config/current';
+import { requirePageOperator } from '@/web/operator';
+import { createOperatorAction } from '../actions';
+
+export const dynamic = 'force-dynamic';
+
+/** Create a local (email + password) operator; the generated password is shown once. */
+export default async function NewOperatorPage() {
+  const operator = await requirePageOperator('/operators/new');
+  if (!operator.superadmin) forbidden();
+  const local = getConfig().auth.localAccounts;
+  return (
+    <section className="flex max-w-3xl min-w-0 flex-col gap-4">
+      <ResourceHeader
+        title="New operator"
+        subtitle="A local account with a generated password. Operators from an identity provider appear here after their first sign-in."
+        icon={UserPlus}
+        iconColor="violet"
+        actions={<Link href="/operators" className={buttonVariants({ variant: 'outline', size: 'sm' })}>All operators</Link>}
+      />
+      <Card>
+        <CardContent className="pt-4 sm:pt-6">
+          {local ? (
+            <NewOperatorForm domains={configuredDomains()} action={createOperatorAction} />
+          ) : (
+            <p className="text-sm" data-testid="local-accounts-off">Local accounts are turned off (HUB_AUTH_LOCAL=0): operators sign in through an identity provider.</p>
+          )}
+        </CardContent>
+      </Card>
+    </section>
+  );
+}

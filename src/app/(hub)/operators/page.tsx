@@ -1,0 +1,29 @@
+import { forbidden } from 'next/navigation';
+import { OperatorsListView } from '@/components/operators/operators-list-view';
+import { listOperators, operatorsResource, type OperatorList } from '@/engine/auth/manage';
+import { toHttpError } from '@/engine/http/errors';
+import type { SearchParams } from '@/engine/list/list-query';
+import { requirePageOperator } from '@/web/operator';
+
+export const dynamic = 'force-dynamic';
+
+const empty: OperatorList = {
+  rows: [], columns: [], sort: operatorsResource.defaultSort, search: undefined, pageSize: operatorsResource.pageSize, page: undefined,
+  next: null, previous: null, count: { value: 0, exact: true, label: '0' }, trash: false,
+};
+
+/** Operators of this hub (superadmins only), listed through the list engine like any table. */
+export default async function OperatorsPage(props: { searchParams: Promise<SearchParams> }) {
+  const operator = await requirePageOperator('/operators');
+  if (!operator.superadmin) forbidden();
+  const outcome = await listOperators(operator, await props.searchParams).then(
+    (result) => ({ result, error: undefined }),
+    (error: unknown) => {
+      const { status, body } = toHttpError(error);
+      if (status === 403) forbidden();
+      const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
+      return { result: empty, error: { title: status === 400 ? 'This link has invalid list parameters' : 'The operators could not be loaded', message } };
+    },
+  );
+  return <OperatorsListView result={outcome.result} error={outcome.error} />;
+}

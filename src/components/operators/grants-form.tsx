@@ -1,0 +1,56 @@
+'use client';
+
+import { Save } from 'lucide-react';
+import { useActionState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Select } from '@/components/ui/select';
+import type { Grants } from '@/engine/auth/manage';
+import { FormMessage } from './form-message';
+import { initialState, type FormAction } from './form-state';
+
+/** Superadmin checkbox and one role per configured domain; the server validates and saves them. */
+export function RoleFields({ domains, grants }: { domains: string[]; grants?: Pick<Grants, 'superadmin'> & { roles: Record<string, string> } }) {
+  return (
+    <>
+      <label className="flex items-center gap-2 text-sm">
+        <Checkbox name="superadmin" defaultChecked={grants?.superadmin ?? false} data-testid="superadmin-checkbox" />
+        <span>
+          <span className="font-medium">Superadmin</span>
+          <span className="text-muted-foreground"> — every domain, plus managing operators and roles</span>
+        </span>
+      </label>
+      <div className="grid gap-3 sm:grid-cols-2">
+        {domains.map((domain) => (
+          <label key={domain} className="flex flex-col gap-1 text-sm">
+            <span className="font-medium">{domain}</span>
+            <Select name={`role:${domain}`} defaultValue={grants?.roles[domain] ?? ''} data-testid={`role-select-${domain}`}>
+              <option value="">none</option>
+              <option value="viewer">viewer — read</option>
+              <option value="editor">editor — read and write</option>
+              <option value="admin">admin — everything on the domain</option>
+            </Select>
+          </label>
+        ))}
+      </div>
+    </>
+  );
+}
+
+export function GrantsForm({ userId, domains, grants, action }: { userId: string; domains: string[]; grants: Grants; action: FormAction }) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  return (
+    // The key re-mounts the fields when the saved grants change, so they show what is stored
+    // (after a refused change too: the message says why, the fields what still holds).
+    <form action={formAction} className="flex flex-col gap-4" data-testid="grants-form" key={JSON.stringify(grants)}>
+      <input type="hidden" name="userId" value={userId} />
+      <RoleFields domains={domains} grants={grants} />
+      <FormMessage state={state} />
+      <div>
+        <Button type="submit" disabled={pending} data-testid="save-grants">
+          <Save aria-hidden="true" /> {pending ? 'Saving…' : 'Save roles'}
+        </Button>
+      </div>
+    </form>
+  );
+}

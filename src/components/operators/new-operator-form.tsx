@@ -1,0 +1,78 @@
+'use client';
+
+import { Check, Copy, KeyRound, UserPlus } from 'lucide-react';
+import Link from 'next/link';
+import { useActionState, useRef, useState } from 'react';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { FormMessage } from './form-message';
+import { initialState, type ActionState, type FormAction } from './form-state';
+import { RoleFields } from './grants-form';
+
+/** The generated password, shown this once: it is not stored in clear and cannot be shown again. */
+function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState['created']>; onAnother: () => void }) {
+  const field = useRef<HTMLInputElement>(null);
+  const [copied, setCopied] = useState<'yes' | 'manual' | undefined>();
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(created.password);
+      setCopied('yes');
+    } catch {
+      field.current?.select(); // no clipboard access (plain http): select it for Ctrl+C
+      setCopied('manual');
+    }
+  }
+  return (
+    <div className="flex flex-col gap-4" data-testid="operator-created">
+      <p className="flex items-center gap-2 text-sm">
+        <KeyRound className="size-4 text-success" aria-hidden="true" /> <span><strong>{created.email}</strong> can now sign in with this password.</span>
+      </p>
+      <div className="flex gap-2">
+        <Input ref={field} readOnly value={created.password} className="font-mono" aria-label="Generated password" onFocus={(e) => e.currentTarget.select()} data-testid="created-password" />
+        <Button variant="outline" onClick={copy} data-testid="copy-password">
+          {copied === 'yes' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} {copied === 'yes' ? 'Copied' : 'Copy'}
+        </Button>
+      </div>
+      <p className="text-sm text-muted-foreground">
+        {copied === 'manual' ? 'Copying is blocked here: the password is selected, press Ctrl+C. ' : ''}
+        This is the only time the password is shown. Hand it over through a safe channel.
+      </p>
+      <div className="flex gap-2">
+        <Link href={`/operators/${encodeURIComponent(created.id)}`} className={buttonVariants({ variant: 'default' })} data-testid="open-created">Open operator</Link>
+        <Button variant="outline" onClick={onAnother}>Create another</Button>
+      </div>
+    </div>
+  );
+}
+
+function Form({ domains, action, onAnother }: { domains: string[]; action: FormAction; onAnother: () => void }) {
+  const [state, formAction, pending] = useActionState(action, initialState);
+  if (state.created) return <CreatedPanel created={state.created} onAnother={onAnother} />;
+  return (
+    <form action={formAction} className="flex flex-col gap-4" data-testid="new-operator-form" key={JSON.stringify(state.values ?? null)}>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Email</span>
+          <Input name="email" type="email" required autoComplete="off" defaultValue={state.values?.email} data-testid="new-email" />
+        </label>
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">Name <span className="font-normal text-muted-foreground">(optional)</span></span>
+          <Input name="name" autoComplete="off" maxLength={120} defaultValue={state.values?.name} data-testid="new-name" />
+        </label>
+      </div>
+      <RoleFields domains={domains} grants={state.values} />
+      <FormMessage state={state} />
+      <div>
+        <Button type="submit" disabled={pending} data-testid="create-operator">
+          <UserPlus aria-hidden="true" /> {pending ? 'Creating…' : 'Create operator'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Create a local operator; "Create another" starts over with a fresh form (and forgets the password). */
+export function NewOperatorForm({ domains, action }: { domains: string[]; action: FormAction }) {
+  const [round, setRound] = useState(0);
+  return <Form key={round} domains={domains} action={action} onAnother={() => setRound((n) => n + 1)} />;
+}

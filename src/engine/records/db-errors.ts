@@ -1,0 +1,67 @@
+import type { Resource } from '../resources/types';
+import { RecordValidationError } from './errors';
+
+type PgError = Error & { code?: string; detail?: string; column?: string; constraint?: string; table?: string };
+
+/** "Key (slug)=(hello) already exists." → ['slug'] */
+function keyColumns(detail: string | undefined): string[] {
+  const match = /Key \(([^)]+)\)=/.exec(detail ?? '');
+  return match ? match[1]!.split(',').map((s) => s.trim().replace(/^"|"$/g, '')) : [];
+}
+
+function labelOf(resource: Resource, column: string): string {
+  return resource.columns.find((c) => c.name === column)?.label.toLowerCase() ?? column;
+}
+
+/** The declared column a constraint is most likely about (its name usually contains it). */
+function columnOfConstraint(resource: Resource, constraint: string | undefined): string | undefined {
+  if (!constraint) return undefined;
+  return [...resource.columns].sort((a, b) => b.name.length - a.name.length).find((c) => constraint.includes(c.name))?.name;
+}
+
+/**
+ * Turns a database refusal into messages on the form's fields. The operator never sees the
+ * SQL, the constraint's raw text or a stack: only what to change. Returns undefined for
+ * errors that are not about the input (connection lost, timeouts): those stay errors.
+ */
+export function fieldErrorsFromDatabase(resource: Resource, error: unknown, action: 'write' | 'delete' = 'write'): RecordValidationError | undefined {
+  const e = error as PgError;
+  switch (e?.code) {
+    case '23505': {
+      const columns = keyColumns(e.detail);
+      const field = columns[0] ?? columnOfConstraint(resource, e.constraint) ?? '_form';
+      const what = columns.length > 1 ? `this combination of ${columns.map((c) => labelOf(resource, c)).join(' and ')}` : `this ${labelOf(resource, field)}`;
+      return new RecordValidationError({ [field]: `${what.charAt(0).toUpperCase()}${what.slice(1)} is already used.` });
+    }
+    case '23503': {
+      if (action === 'delete') {
+        const table = /referenced from table "([^"]+)"/.exec(e.detail ?? '')?.[1];
+        return new RecordValidationError({}, `Other rows still refer to this one${table ? ` (in ${table})` : ''}. Remove or change them first.`);
+      }
+      const [column] = keyColumns(e.detail);
+      const field = column ?? columnOfConstraint(resource, e.constraint) ?? '_form';
+      return new RecordValidationError({ [field]: `No such ${labelOf(resource, field)}: it must name an existing row.` });
+    }
+    case '23502': {
+      const field = e.column ?? '_form';
+      return new RecordValidationError({ [field]: 'Required.' });
+    }
+    case '23514': {
+      const field = columnOfConstraint(resource, e.constraint) ?? '_form';
+      return new RecordValidationError({ [field]: `Not allowed by the rule "${e.constraint ?? 'check'}".` });
+    }
+    case '22001': {
+      const field = e.column ?? '_form';
+      const limit = /character varying\((\d+)\)/.exec(e.message)?.[1];
+      return new RecordValidationError({ [field]: limit ? `Too long: at most ${limit} characters.` : 'Too long.' });
+    }
+    case '22P02':
+    case '22003':
+    case '22007':
+    case '22008':
+    case '23P01':
+      return new RecordValidationError({}, 'A value is out of range or not in the expected format.');
+    default:
+      return undefined;
+  }
+}

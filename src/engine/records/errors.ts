@@ -1,0 +1,36 @@
+/** The record the URL names does not exist (asked only after access was granted). */
+export class RecordNotFoundError extends Error {
+  readonly status = 404;
+  constructor(title: string) {
+    super(`This ${title} does not exist (any more).`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+/** Input that cannot be saved: a message per field, plus one for the form as a whole. */
+export class RecordValidationError extends Error {
+  readonly status = 400;
+  constructor(
+    readonly fieldErrors: Record<string, string>,
+    readonly formError?: string,
+  ) {
+    super(formError ?? Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; '));
+    this.name = 'RecordValidationError';
+  }
+}
+
+/**
+ * Someone changed the row after this operator loaded it. Carries both sides so the page can
+ * show their change next to yours instead of silently overwriting either.
+ */
+export class RecordConflictError extends Error {
+  readonly status = 409;
+  constructor(
+    readonly current: Record<string, unknown>,
+    readonly currentVersion: string,
+    readonly attempted: Record<string, unknown>,
+  ) {
+    super('Someone else changed this record after you opened it.');
+    this.name = 'RecordConflictError';
+  }
+}

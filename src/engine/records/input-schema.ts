@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
+
+/**
+ * One Zod schema per resource, derived from its definition, used on the server for every
+ * write (and by the form in the browser, for speed). Form values arrive as strings; the
+ * schema turns them into what PostgreSQL expects, or says what is wrong with each.
+ */
+const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function base(column: ResolvedColumn): z.ZodType<unknown> {
+  const text = column.maxLength ? z.string().max(column.maxLength, `At most ${column.maxLength} characters.`) : z.string();
+  const byType: Record<ColumnType, () => z.ZodType<unknown>> = {
+    text: () => text,
+    longtext: () => text,
+    email: () => text.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Not an email address.'),
+    uuid: () => z.string().regex(UUID, 'Not a UUID.'),
+    integer: () => z.coerce.number({ message: 'Not a number.' }).int('A whole number.').min(-2147483648).max(2147483647),
+    bigint: () => z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d{1,19}$/, 'A whole number.')),
+    money_cents: () => z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d{1,18}$/, 'A whole number of cents.')),
+    number: () => z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(DECIMAL, 'Not a number.')),
+    boolean: () => z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1'),
+    date: () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date (YYYY-MM-DD).'),
+    datetime: () =>
+      z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'A date and time.').transform((v) => new Date(v).toISOString()),
+    enum: () => z.enum((column.options ?? []) as [string, ...string[]], { message: `One of: ${column.options?.join(', ')}.` }),
+    json: () =>
+      z.union([z.string(), z.unknown()]).transform((v, ctx) => {
+        if (typeof v !== 'string') return v;
+        try {
+          return JSON.parse(v) as unknown;
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'Not valid JSON.' });
+          return z.NEVER;
+        }
+      }),
+    array: () =>
+      z.union([z.array(z.string()), z.string()]).transform((v) =>
+        Array.isArray(v) ? v : v.split('\n').map((s) => s.trim()).filter(Boolean),
+      ),
+  };
+  return byType[column.type]();
+}
+
+/** Empty form fields mean NULL (or "not given" on create), never the empty string for non-text. */
+function field(column: ResolvedColumn): z.ZodType<unknown> {
+  const keepsEmpty = column.type === 'text' || column.type === 'longtext';
+  const nullable = base(column).nullable();
+  const checked = column.required || !column.nullable ? nullable.refine((v) => v !== null, 'Required.') : nullable;
+  // A key that is absent is "not given" (its default applies); parseInput checks required ones.
+  return z.preprocess((v) => (v === '' && !keepsEmpty ? null : v), checked.optional());
+}
+
+/** Columns an operator can write: not read-only, not the soft-delete marker, not generated. */
+export function writableColumns(resource: Resource): ResolvedColumn[] {
+  return resource.columns.filter((c) => !c.readOnly && c.name !== resource.softDelete);
+}
+
+export function inputSchema(resource: Resource, mode: 'create' | 'update') {
+  const shape: Record<string, z.ZodType<unknown>> = {};
+  for (const column of writableColumns(resource)) {
+    // Key columns are set on create (when not generated) and never changed by an edit.
+    if (mode === 'update' && resource.primaryKey.includes(column.name)) continue;
+    shape[column.name] = field(column);
+  }
+  return z.object(shape).strict();
+}
+
+/** Parses input; returns values ready for SQL, or a message per field. */
+export function parseInput(resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>):
+  { ok: true; values: Record<string, unknown> } | { ok: false; fieldErrors: Record<string, string> } {
+  const result = inputSchema(resource, mode).safeParse(input);
+  // Zod does not run the schema of an absent optional key, so "required on create" is checked here.
+  const missing = mode === 'create' ? writableColumns(resource).filter((c) => c.required && (input[c.name] === undefined || input[c.name] === '')) : [];
+  if (result.success && missing.length === 0) {
+    const values = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));
+    // json and arrays go to pg as JSON text / arrays; pg serialises objects as JSON itself.
+    return { ok: true, values };
+  }
+  const fieldErrors: Record<string, string> = Object.fromEntries(missing.map((c) => [c.name, 'Required.']));
+  for (const issue of result.error?.issues ?? []) {
+    const key = issue.path[0] !== undefined ? String(issue.path[0]) : '_form';
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) fieldErrors[k] = 'This field cannot be written.';
+      continue;
+    }
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}

@@ -1,0 +1,89 @@
+import { authorize, can, maskedColumns, maskValue } from '../auth/access';
+import type { Operator } from '../auth/operator';
+import type { PoolName } from '../db/pools';
+import { query, type Row, type Tx } from '../db/query';
+import { quoteIdent, quoteTable, Params } from '../list/sql';
+import type { Resource } from '../resources/types';
+import { RecordNotFoundError } from './errors';
+import { decodeRecordId } from './record-id';
+
+/** `"a" = $1 AND "b" = $2` for the key, with its values added to `params`. */
+export function keyCondition(resource: Resource, key: unknown[], params: Params): string {
+  return resource.primaryKey.map((column, i) => `${quoteIdent(column)} = ${params.add(key[i])}`).join(' AND ');
+}
+
+function serialise(row: Row): Row {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+}
+
+export interface LoadedRecord {
+  row: Row;
+  /**
+   * The row version the operator saw: xmin, which PostgreSQL changes on every update of the
+   * row, so it works on any table without a version column. Sent back with an edit.
+   */
+  version: string | null;
+}
+
+/** Reads one row with its version, inside an open transaction (FOR UPDATE when about to write it). */
+export async function selectRecord(tx: Pick<Tx, 'query'>, resource: Resource, key: unknown[], options: { lock?: boolean } = {}): Promise<LoadedRecord | undefined> {
+  const params = new Params();
+  const version = resource.readOnly ? 'NULL' : 'xmin::text';
+  const sql = `SELECT *, ${version} AS "__version" FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, key, params)}${options.lock ? ' FOR UPDATE' : ''}`;
+  const [row] = await tx.query(sql, params.values);
+  if (!row) return undefined;
+  const { __version, ...rest } = row;
+  return { row: serialise(rest), version: (__version as string | null) ?? null };
+}
+
+/** Applies the operator's masks to a whole row. */
+export function maskRow(operator: Operator, resource: Resource, row: Row): Row {
+  const masked = maskedColumns(operator, resource);
+  if (masked.size === 0) return row;
+  const out = { ...row };
+  for (const column of resource.columns) if (masked.has(column.name) && column.name in out) out[column.name] = maskValue(column, out[column.name]);
+  return out;
+}
+
+/** One record for the detail page; access is checked before the row is looked up. */
+export async function getRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<LoadedRecord> {
+  authorize(operator, resource, 'read');
+  const key = decodeRecordId(resource, id);
+  const loaded = await selectRecord({ query: (sql, params) => query(domain, sql, params) }, resource, key);
+  if (!loaded) throw new RecordNotFoundError(resource.title.toLowerCase());
+  return { row: maskRow(operator, resource, loaded.row), version: loaded.version };
+}
+
+export interface Referrer {
+  resource: Resource;
+  column: string;
+  count: number;
+  /** Up to five rows' keys, for links; the full list is the referrer's list filtered by the column. */
+  sample: Row[];
+}
+
+/**
+ * "Referenced by": rows of other resources of the same domain whose foreign key points here,
+ * counted (capped at 1,000 so a hot row costs little) and sampled. Only resources the
+ * operator may read are asked.
+ */
+export async function referencedBy(operator: Operator, domain: PoolName, resource: Resource, row: Row, all: Resource[]): Promise<Referrer[]> {
+  const out: Referrer[] = [];
+  for (const other of all) {
+    if (!can(operator, other, 'read')) continue;
+    for (const column of other.columns) {
+      if (column.references?.resource !== resource.name) continue;
+      const target = row[column.references.column];
+      if (target === undefined || target === null) continue;
+      const table = quoteTable(other.table);
+      const ident = quoteIdent(column.name);
+      const keys = other.primaryKey.map(quoteIdent).join(', ');
+      const [counted, sample] = await Promise.all([
+        query<{ n: number }>(domain, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${ident} = $1 LIMIT 1000) s`, [target]),
+        query(domain, `SELECT ${keys} FROM ${table} WHERE ${ident} = $1 LIMIT 5`, [target]),
+      ]);
+      if (counted[0]!.n > 0) out.push({ resource: other, column: column.name, count: counted[0]!.n, sample: sample.map(serialise) });
+    }
+  }
+  return out;
+}

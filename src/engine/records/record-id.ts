@@ -1,0 +1,29 @@
+import { parseValue } from '../list/values';
+import type { Resource } from '../resources/types';
+import { RecordNotFoundError } from './errors';
+
+/**
+ * A record's id in a URL: its primary-key values, each URI-encoded, joined by ",". A comma
+ * inside a value is encoded (%2C), so composite keys split unambiguously.
+ */
+export function encodeRecordId(resource: Pick<Resource, 'primaryKey'>, row: Record<string, unknown>): string {
+  return resource.primaryKey.map((k) => encodeURIComponent(String(row[k]))).join(',');
+}
+
+/** Key values from a URL id, checked against the key columns' types; anything else is a 404. */
+export function decodeRecordId(resource: Resource, id: string): unknown[] {
+  const parts = id.split(',');
+  if (parts.length !== resource.primaryKey.length) throw new RecordNotFoundError(resource.title.toLowerCase());
+  return parts.map((part, i) => {
+    const column = resource.columns.find((c) => c.name === resource.primaryKey[i])!;
+    let raw: string;
+    try {
+      raw = decodeURIComponent(part);
+    } catch {
+      throw new RecordNotFoundError(resource.title.toLowerCase());
+    }
+    const parsed = parseValue(column, raw);
+    if (!parsed.ok) throw new RecordNotFoundError(resource.title.toLowerCase());
+    return parsed.value;
+  });
+}

@@ -1,0 +1,157 @@
+import { authorize, maskedColumns } from '../auth/access';
+import type { Operator } from '../auth/operator';
+import { atLeast, type Action } from '../auth/roles';
+import { roleOn } from '../auth/operator';
+import { ForbiddenError } from '../auth/errors';
+import type { PoolName } from '../db/pools';
+import { withTransaction, type Row, type Tx } from '../db/query';
+import { Params, quoteIdent, quoteTable } from '../list/sql';
+import type { Resource } from '../resources/types';
+import { fieldErrorsFromDatabase } from './db-errors';
+import { RecordConflictError, RecordNotFoundError, RecordValidationError } from './errors';
+import { parseInput } from './input-schema';
+import { encodeRecordId, decodeRecordId } from './record-id';
+import { keyCondition, maskRow, selectRecord, type LoadedRecord } from './read-record';
+
+export interface WriteOutcome {
+  id: string;
+  row: Row;
+  version: string | null;
+  /** For custom actions: what the action said it did. */
+  message?: string;
+}
+
+/** The one path every write takes: access, one transaction, database refusals as field messages. */
+async function write(
+  operator: Operator | null,
+  domain: PoolName,
+  resource: Resource,
+  action: Action,
+  work: (tx: Tx, operator: Operator) => Promise<WriteOutcome>,
+): Promise<WriteOutcome> {
+  authorize(operator, resource, action);
+  if (resource.readOnly) throw new ForbiddenError(`${resource.title} is read-only in the hub.`);
+  try {
+    // The audit record (issue 6) is written here, inside this same transaction.
+    const outcome = await withTransaction(domain, (tx) => work(tx, operator));
+    return { ...outcome, row: maskRow(operator, resource, outcome.row) };
+  } catch (error) {
+    throw fieldErrorsFromDatabase(resource, error, action === 'hardDelete' ? 'delete' : 'write') ?? error;
+  }
+}
+
+/** Masked columns are not writable by those who see them masked: writing "***" back would destroy data. */
+function checkInput(operator: Operator, resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>): Record<string, unknown> {
+  const masked = maskedColumns(operator, resource);
+  const refused = Object.keys(input).filter((k) => masked.has(k));
+  if (refused.length > 0) throw new RecordValidationError(Object.fromEntries(refused.map((k) => [k, 'You cannot change this field.'])));
+  const parsed = parseInput(resource, mode, input);
+  if (!parsed.ok) throw new RecordValidationError(parsed.fieldErrors);
+  return parsed.values;
+}
+
+function outcomeOf(resource: Resource, row: Row): WriteOutcome {
+  const { __version, ...rest } = row;
+  const clean = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  return { id: encodeRecordId(resource, clean), row: clean, version: (__version as string | null) ?? null };
+}
+
+const RETURNING = 'RETURNING *, xmin::text AS "__version"';
+
+export async function createRecord(operator: Operator | null, domain: PoolName, resource: Resource, input: Record<string, unknown>): Promise<WriteOutcome> {
+  return write(operator, domain, resource, 'create', async (tx, op) => {
+    const values = checkInput(op, resource, 'create', input);
+    const params = new Params();
+    const columns = Object.keys(values);
+    const sql = columns.length
+      ? `INSERT INTO ${quoteTable(resource.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map((c) => params.add(values[c])).join(', ')}) ${RETURNING}`
+      : `INSERT INTO ${quoteTable(resource.table)} DEFAULT VALUES ${RETURNING}`;
+    const [row] = await tx.query(sql, params.values);
+    return outcomeOf(resource, row!);
+  });
+}
+
+/** Locks the row for the rest of the transaction, so the version check and the write see the same row. */
+async function lockRow(tx: Tx, resource: Resource, id: string): Promise<LoadedRecord & { key: unknown[] }> {
+  const key = decodeRecordId(resource, id);
+  const loaded = await selectRecord(tx, resource, key, { lock: true });
+  if (!loaded) throw new RecordNotFoundError(resource.title.toLowerCase());
+  return { ...loaded, key };
+}
+
+/**
+ * Saves an edit only if the row is still the version the operator saw; otherwise refuses
+ * with both versions (RecordConflictError), so nobody's change is overwritten unseen.
+ */
+export async function updateRecord(
+  operator: Operator | null,
+  domain: PoolName,
+  resource: Resource,
+  id: string,
+  input: Record<string, unknown>,
+  expectedVersion: string,
+): Promise<WriteOutcome> {
+  return write(operator, domain, resource, 'update', async (tx, op) => {
+    const values = checkInput(op, resource, 'update', input);
+    const current = await lockRow(tx, resource, id);
+    if (current.version !== expectedVersion) throw new RecordConflictError(maskRow(op, resource, current.row), current.version ?? '', input);
+    const columns = Object.keys(values);
+    if (columns.length === 0) return { id, row: current.row, version: current.version };
+    const params = new Params();
+    const sets = columns.map((c) => `${quoteIdent(c)} = ${params.add(values[c])}`).join(', ');
+    const [row] = await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values);
+    return outcomeOf(resource, row!);
+  });
+}
+
+function requireSoftDelete(resource: Resource): string {
+  if (!resource.softDelete) throw new ForbiddenError(`${resource.title} has no soft delete; an admin can delete rows for good.`);
+  return resource.softDelete;
+}
+
+/** Soft delete: sets the resource's soft-delete column; the row leaves the list and enters the trash. */
+export async function softDeleteRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<WriteOutcome> {
+  return write(operator, domain, resource, 'delete', async (tx) => setDeleted(tx, resource, id, true));
+}
+
+export async function restoreRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<WriteOutcome> {
+  return write(operator, domain, resource, 'restore', async (tx) => setDeleted(tx, resource, id, false));
+}
+
+async function setDeleted(tx: Tx, resource: Resource, id: string, deleted: boolean): Promise<WriteOutcome> {
+  const column = requireSoftDelete(resource);
+  const current = await lockRow(tx, resource, id);
+  const params = new Params();
+  const [row] = await tx.query(
+    `UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`,
+    params.values,
+  );
+  return outcomeOf(resource, row!);
+}
+
+/**
+ * Deletes for good (admins only). The operator types the record id to confirm; a row other
+ * rows still reference is refused with a message saying so, and nothing is deleted.
+ */
+export async function hardDeleteRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string, confirmation: string): Promise<WriteOutcome> {
+  return write(operator, domain, resource, 'hardDelete', async (tx) => {
+    if (confirmation !== id) throw new RecordValidationError({}, `Type ${decodeURIComponent(id)} to confirm.`);
+    const current = await lockRow(tx, resource, id);
+    const params = new Params();
+    await tx.query(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)}`, params.values);
+    return { id, row: current.row, version: null };
+  });
+}
+
+/** A custom action from the definition, run on one locked row inside the write transaction. */
+export async function runCustomAction(operator: Operator | null, domain: PoolName, resource: Resource, id: string, name: string): Promise<WriteOutcome> {
+  const action = resource.actions[name];
+  if (!action) throw new RecordNotFoundError(`action "${name}"`);
+  return write(operator, domain, resource, 'read', async (tx, op) => {
+    if (!atLeast(roleOn(op, resource.domain), action.role ?? 'admin')) throw new ForbiddenError(`You cannot run "${action.label}".`);
+    const current = await lockRow(tx, resource, id);
+    const message = (await action.run({ tx, row: current.row, operator: op })) ?? `${action.label}: done.`;
+    const after = await selectRecord(tx, resource, current.key);
+    return { id, row: after?.row ?? current.row, version: after?.version ?? null, message };
+  });
+}
