@@ -7,6 +7,10 @@ import type { PoolName } from '../db/pools';
 import { withTransaction, type Row, type Tx } from '../db/query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
+import { recordPendingWrite, settleAudit, type AuditEntry } from '../audit/record';
+import { describeChanges } from '../audit/changes';
+import { settlePendingAudit } from '../audit/settle';
+import { logger } from '../log';
 import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from './errors';
 import { parseInput } from './input-schema';
@@ -19,7 +23,16 @@ export interface WriteOutcome {
   version: string | null;
   /** For custom actions: what the action said it did. */
   message?: string;
+  /** The row before the change (updates, deletes, actions), for the audit record; not returned to callers. */
+  before?: Row;
+  /** The audit entry recorded with this write. */
+  auditId?: string;
+  /** For custom actions: the action's name. */
+  customAction?: string;
 }
+
+/** What the audit log calls each engine action. */
+const AUDIT_ACTION: Partial<Record<Action, string>> = { create: 'create', update: 'update', delete: 'soft_delete', restore: 'restore', hardDelete: 'hard_delete' };
 
 /** The one path every write takes: access, one transaction, database refusals as field messages. */
 async function write(
@@ -31,13 +44,35 @@ async function write(
 ): Promise<WriteOutcome> {
   authorize(operator, resource, action);
   if (resource.readOnly) throw new ForbiddenError(`${resource.title} is read-only in the hub.`);
+  let auditId: string | undefined;
   try {
-    // The audit record (issue 6) is written here, inside this same transaction.
-    const outcome = await withTransaction(domain, (tx) => work(tx, operator));
-    return { ...outcome, row: maskRow(operator, resource, outcome.row) };
+    const outcome = await withTransaction(domain, async (tx) => {
+      const done = await work(tx, operator);
+      // The audit record is written by this same path, last thing before COMMIT (see audit/).
+      auditId = await recordPendingWrite(tx, auditEntry(operator, resource, action, done));
+      return done;
+    });
+    await settleAudit([auditId!], 'committed').catch((error: Error) => log.warn(`audit entry ${auditId} left pending for the settler: ${error.message}`));
+    const { before: _before, ...visible } = outcome;
+    return { ...visible, auditId, row: maskRow(operator, resource, outcome.row) };
   } catch (error) {
+    // COMMIT may have failed after the entry was recorded: ask the domain what happened.
+    if (auditId) void settlePendingAudit().catch(() => undefined);
     throw fieldErrorsFromDatabase(resource, error, action === 'hardDelete' ? 'delete' : 'write') ?? error;
   }
+}
+
+export function auditEntry(operator: Operator, resource: Resource, action: Action, done: WriteOutcome): AuditEntry {
+  const custom = action === 'read' && done.message !== undefined;
+  return {
+    actor: operator,
+    domain: resource.domain,
+    resource: resource.name,
+    recordId: done.id,
+    action: custom ? `action:${done.customAction ?? 'custom'}` : (AUDIT_ACTION[action] ?? action),
+    changes: describeChanges(resource, done.before, action === 'hardDelete' ? undefined : done.row),
+    detail: done.message,
+  };
 }
 
 /** Masked columns are not writable by those who see them masked: writing "***" back would destroy data. */
@@ -55,6 +90,8 @@ function outcomeOf(resource: Resource, row: Row): WriteOutcome {
   const clean = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
   return { id: encodeRecordId(resource, clean), row: clean, version: (__version as string | null) ?? null };
 }
+
+const log = logger('records');
 
 const RETURNING = 'RETURNING *, xmin::text AS "__version"';
 
@@ -96,11 +133,11 @@ export async function updateRecord(
     const current = await lockRow(tx, resource, id);
     if (current.version !== expectedVersion) throw new RecordConflictError(maskRow(op, resource, current.row), current.version ?? '', input);
     const columns = Object.keys(values);
-    if (columns.length === 0) return { id, row: current.row, version: current.version };
+    if (columns.length === 0) return { id, row: current.row, version: current.version, before: current.row };
     const params = new Params();
     const sets = columns.map((c) => `${quoteIdent(c)} = ${params.add(values[c])}`).join(', ');
     const [row] = await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values);
-    return outcomeOf(resource, row!);
+    return { ...outcomeOf(resource, row!), before: current.row };
   });
 }
 
@@ -126,7 +163,7 @@ async function setDeleted(tx: Tx, resource: Resource, id: string, deleted: boole
     `UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`,
     params.values,
   );
-  return outcomeOf(resource, row!);
+  return { ...outcomeOf(resource, row!), before: current.row };
 }
 
 /**
@@ -139,7 +176,7 @@ export async function hardDeleteRecord(operator: Operator | null, domain: PoolNa
     const current = await lockRow(tx, resource, id);
     const params = new Params();
     await tx.query(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)}`, params.values);
-    return { id, row: current.row, version: null };
+    return { id, row: current.row, version: null, before: current.row };
   });
 }
 
@@ -152,6 +189,6 @@ export async function runCustomAction(operator: Operator | null, domain: PoolNam
     const current = await lockRow(tx, resource, id);
     const message = (await action.run({ tx, row: current.row, operator: op })) ?? `${action.label}: done.`;
     const after = await selectRecord(tx, resource, current.key);
-    return { id, row: after?.row ?? current.row, version: after?.version ?? null, message };
+    return { id, row: after?.row ?? current.row, version: after?.version ?? null, message, before: current.row, customAction: name };
   });
 }
