@@ -1,6 +1,8 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 
+const PATH_HEADER = 'x-hub-path';
+
 /**
  * An optimistic first gate for pages: no session cookie → the sign-in page, remembering
  * where the operator was going. It only looks at the cookie; whether the session is valid
@@ -8,7 +10,13 @@ import { NextResponse, type NextRequest } from 'next/server';
  * and the engine), so a forged cookie gets no further than here would have let it.
  */
 export function proxy(request: NextRequest): NextResponse {
-  if (getSessionCookie(request, { cookiePrefix: 'admin-hub' })) return NextResponse.next();
+  if (getSessionCookie(request, { cookiePrefix: 'admin-hub' })) {
+    // Layouts cannot see the URL; with this they can send an operator whose session turned
+    // out to be invalid back to the page they asked for after signing in.
+    const headers = new Headers(request.headers);
+    headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.next({ request: { headers } });
+  }
   const url = request.nextUrl.clone();
   url.pathname = '/sign-in';
   url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;

@@ -7,6 +7,7 @@ import { checkConnectionBudget, describeBudget } from './db/budget';
 import { checkHealth, checkTarget } from './db/health';
 import { ensureDemoOperators } from './embedded/demo-operators';
 import { migrateHubDatabase } from './hub-db/migrate';
+import { settlePendingAudit } from './audit/settle';
 import { logger } from './log';
 
 const log = logger('boot');
@@ -114,7 +115,11 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
   }
 
   const health0 = await checkTarget('hub');
-  if (health0.ok) await migrateHubDatabase();
+  if (health0.ok) {
+    await migrateHubDatabase();
+    // A previous run may have died between a domain COMMIT and marking its audit entry.
+    await settlePendingAudit();
+  }
   else log.warn(`${health0.error} Sign-in is unavailable until it is reachable.`);
   const demoLogins = embedded && health0.ok ? await ensureDemoOperators(dataDir!) : undefined;
 

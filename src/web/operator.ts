@@ -10,8 +10,10 @@ import { operatorFromHeaders } from '@/engine/auth/session';
  * requireApiOperator (no session → 401). The engine then checks roles itself.
  */
 export async function requirePageOperator(returnTo: string): Promise<Operator> {
-  const operator = await operatorFromHeaders(await headers());
-  if (!operator) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  const requestHeaders = await headers();
+  const operator = await operatorFromHeaders(requestHeaders);
+  // The path the proxy saw beats the caller's guess (a layout only knows its own segment).
+  if (!operator) redirect(`/sign-in?next=${encodeURIComponent(requestHeaders.get('x-hub-path') ?? returnTo)}`);
   return operator;
 }
 

@@ -17,8 +17,11 @@ const EVE: SsoAccount = { email: 'eve@other.test', name: 'Eve Outsider', passwor
 let sso: RunningOidcProvider;
 let hub: RunningHub;
 let browser: Browser;
-/** The hub's own database, found by a session token only it holds. */
-let hubDb: string;
+/**
+ * The hub's own database on the test server. startHub does not say which it is; the first
+ * test finds it as the one database holding the SSO operator's session token.
+ */
+let hubDb: string | undefined;
 
 beforeAll(async () => {
   sso = await startOidcProvider({ accounts: [ADA, EVE] });
@@ -37,7 +40,6 @@ beforeAll(async () => {
   // Better Auth's callback for a generic OAuth provider is the core /callback/:id.
   await sso.registerClient(`${hub.url}/api/auth/callback/oidc`);
   browser = await launchChromium();
-  hubDb = await findHubDatabase(tokenOf(await hub.cookieFor('superadmin')));
 }, 600_000);
 afterAll(async () => {
   await browser?.close();
@@ -62,7 +64,10 @@ async function findHubDatabase(token: string): Promise<string> {
   return holding[0]!;
 }
 
-const hubQuery = <T extends Record<string, unknown>>(sql: string, params: unknown[] = []) => adminQuery<T>(sql, params, urlFor(hubDb));
+function hubQuery<T extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  if (!hubDb) throw new Error('the hub database is found by the first test; run the whole file');
+  return adminQuery<T>(sql, params, urlFor(hubDb));
+}
 
 async function sessionsOf(email: string): Promise<{ token: string }[]> {
   return hubQuery<{ token: string }>('SELECT s.token FROM hub_session s JOIN hub_user u ON u.id = s."userId" WHERE u.email = $1', [email]);
@@ -87,6 +92,16 @@ async function signInWithSso(page: Page, account: SsoAccount): Promise<void> {
   await page.waitForURL((u) => u.origin === hub.url);
 }
 
+/** Waits for the page to reach a hub path; on time-out, says where the browser is and what it shows. */
+async function expectAt(page: Page, pathname: string): Promise<void> {
+  try {
+    await page.waitForURL((u) => u.origin === hub.url && u.pathname === pathname, { timeout: 15_000 });
+  } catch {
+    const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+    throw new Error(`expected the browser at ${pathname}, but it is at ${page.url()} showing: ${text}`);
+  }
+}
+
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   return { context, page: await context.newPage() };
@@ -105,7 +120,7 @@ describe('sign-in with a generic OpenID Connect provider', () => {
     expect(sso.steps.slice(stepsBefore)).toEqual(['login:shown', `login:${ADA.email}`, 'consent:shown', 'consent:granted']);
 
     // Back where it was going, signed in; with no role yet, that page is the 403 page.
-    await page.waitForURL((u) => u.pathname === '/d/market/orders');
+    await expectAt(page, '/d/market/orders');
     await page.getByRole('heading', { name: 'No access' }).waitFor();
     const cookie = (await context.cookies(hub.url)).find((c) => c.name === 'admin-hub.session_token');
     expect(cookie).toBeDefined();
@@ -118,22 +133,23 @@ describe('sign-in with a generic OpenID Connect provider', () => {
     await page.getByTestId('no-access').waitFor();
 
     // The operator and the session are in the hub database, with the provider's profile.
+    hubDb = await findHubDatabase(tokenOf(cookie!.value));
     const [user] = await hubQuery<{ name: string; emailVerified: boolean }>('SELECT name, "emailVerified" FROM hub_user WHERE email = $1', [ADA.email]);
     expect(user).toEqual({ name: ADA.name, emailVerified: true });
     const [account] = await hubQuery<{ providerId: string }>('SELECT a."providerId" FROM hub_account a JOIN hub_user u ON u.id = a."userId" WHERE u.email = $1', [ADA.email]);
     expect(account).toEqual({ providerId: 'oidc' });
     expect(await sessionsOf(ADA.email)).toEqual([{ token: tokenOf(cookie!.value) }]);
 
-    // Sign out: back at sign-in, the session row is gone and the old cookie is worth nothing.
+    // Sign out: the session row is gone, the old cookie is worth nothing, and the browser is back at sign-in.
     await page.getByTestId('sign-out').click();
-    await page.waitForURL((u) => u.pathname === '/sign-in');
-    await page.getByTestId('sign-in-oidc').waitFor();
-    expect(await sessionsOf(ADA.email)).toEqual([]);
+    await expect.poll(() => sessionsOf(ADA.email)).toEqual([]);
     expect((await fetch(`${hub.url}/api/d/market/orders`, { headers: { cookie: header } })).status).toBe(401);
     expect(await (await fetch(`${hub.url}/api/auth/get-session`, { headers: { cookie: header } })).json()).toBeNull();
     const old = await fetch(`${hub.url}/`, { redirect: 'manual', headers: { cookie: header } });
     expect(old.status).toBe(307);
     expect(new URL(old.headers.get('location')!, hub.url).pathname).toBe('/sign-in');
+    await expectAt(page, '/sign-in');
+    await page.getByTestId('sign-in-oidc').waitFor();
     expect(sso.errors).toEqual([]);
     await context.close();
   }, 120_000);
@@ -147,7 +163,7 @@ describe('sign-in with a generic OpenID Connect provider', () => {
     await signInWithSso(page, EVE);
     expect(sso.steps.slice(stepsBefore)).toEqual(['login:shown', `login:${EVE.email}`, 'consent:shown', 'consent:granted']);
 
-    await page.waitForURL((u) => u.pathname === '/sign-in');
+    await expectAt(page, '/sign-in');
     await page.getByTestId('sign-in-error').waitFor();
     expect(await page.getByTestId('sign-in-error').textContent()).toContain('refused');
     expect((await context.cookies(hub.url)).filter((c) => c.name === 'admin-hub.session_token')).toEqual([]);

@@ -3,6 +3,7 @@ import type { Operator } from '../../src/engine/auth/operator';
 import { ForbiddenError } from '../../src/engine/auth/errors';
 import type { DomainName } from '../../src/engine/config/current';
 import { query } from '../../src/engine/db/query';
+import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { listResource } from '../../src/engine/list/run-list';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '../../src/engine/records/errors';
 import { getRecord, referencedBy } from '../../src/engine/records/read-record';
@@ -12,6 +13,7 @@ import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from
 import { installConfig, resetEngine } from '../support/engine';
 
 let db: TestDatabase;
+let hub: TestDatabase;
 const domain = 'blog' as DomainName;
 const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({ id: role, email: `${role}@t`, name: role, superadmin: false, roles: { blog: role }, sessionId: undefined });
 const editor = as('editor');
@@ -65,11 +67,14 @@ beforeAll(async () => {
     [],
     db.url,
   );
-  installConfig(targetFromUrl('hub', db.url), [targetFromUrl('blog', db.url)]);
+  hub = await createTestDatabase('records_hub');
+  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', db.url)]);
+  await migrateHubDatabase();
 });
 afterAll(async () => {
   await resetEngine();
   await db.drop();
+  await hub.drop();
 });
 
 describe('create and read', () => {

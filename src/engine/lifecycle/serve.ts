@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { runWithRequestContext } from '../audit/request-context';
 import { logger } from '../log';
 
 /** Set on every request by serve(); read by the auth library's rate limiter. */
@@ -42,12 +44,16 @@ export async function serve(handler: RequestHandler, options: ServeOptions): Pro
     // proxy in front sets X-Forwarded-For. Whatever the client sent in our header is replaced.
     const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
+    const incomingId = String(req.headers['x-request-id'] ?? '');
+    const requestId = /^[\w.-]{8,128}$/.test(incomingId) ? incomingId : randomUUID();
+    res.setHeader('x-request-id', requestId);
     if (draining) res.setHeader('Connection', 'close');
     res.once('close', () => {
       active--;
       if (active === 0) idle?.();
     });
-    Promise.resolve(handler(req, res)).catch((error: Error) => {
+    const context = { requestId, ip: String(req.headers[CLIENT_IP_HEADER]), userAgent: req.headers['user-agent'] };
+    Promise.resolve(runWithRequestContext(context, () => handler(req, res))).catch((error: Error) => {
       log.error(`unhandled error for ${req.method} ${req.url?.split('?')[0]}: ${error.message}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error');

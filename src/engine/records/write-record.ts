@@ -76,7 +76,7 @@ export function auditEntry(operator: Operator, resource: Resource, action: Actio
 }
 
 /** Masked columns are not writable by those who see them masked: writing "***" back would destroy data. */
-function checkInput(operator: Operator, resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>): Record<string, unknown> {
+export function checkInput(operator: Operator, resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>): Record<string, unknown> {
   const masked = maskedColumns(operator, resource);
   const refused = Object.keys(input).filter((k) => masked.has(k));
   if (refused.length > 0) throw new RecordValidationError(Object.fromEntries(refused.map((k) => [k, 'You cannot change this field.'])));
@@ -132,13 +132,18 @@ export async function updateRecord(
     const values = checkInput(op, resource, 'update', input);
     const current = await lockRow(tx, resource, id);
     if (current.version !== expectedVersion) throw new RecordConflictError(maskRow(op, resource, current.row), current.version ?? '', input);
-    const columns = Object.keys(values);
-    if (columns.length === 0) return { id, row: current.row, version: current.version, before: current.row };
-    const params = new Params();
-    const sets = columns.map((c) => `${quoteIdent(c)} = ${params.add(values[c])}`).join(', ');
-    const [row] = await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values);
-    return { ...outcomeOf(resource, row!), before: current.row };
+    return updateLocked(tx, resource, id, current, values);
   });
+}
+
+/** The UPDATE of a row `lockRow` returned, with values already checked. */
+async function updateLocked(tx: Tx, resource: Resource, id: string, current: LoadedRecord & { key: unknown[] }, values: Record<string, unknown>): Promise<WriteOutcome> {
+  const columns = Object.keys(values);
+  if (columns.length === 0) return { id, row: current.row, version: current.version, before: current.row };
+  const params = new Params();
+  const sets = columns.map((c) => `${quoteIdent(c)} = ${params.add(values[c])}`).join(', ');
+  const [row] = await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values);
+  return { ...outcomeOf(resource, row!), before: current.row };
 }
 
 function requireSoftDelete(resource: Resource): string {
@@ -165,6 +170,20 @@ async function setDeleted(tx: Tx, resource: Resource, id: string, deleted: boole
   );
   return { ...outcomeOf(resource, row!), before: current.row };
 }
+
+/**
+ * Transaction-level steps of the per-row writes, for bulk batches (bulk.ts) that write many
+ * rows in one transaction: the same row lock and statements as updateRecord (without its
+ * version check), softDeleteRecord and restoreRecord. The caller does what `write()` does
+ * around them: access, the transaction, the audit entry (`auditEntry`) and error mapping.
+ * `values` must already be parsed (parseInput) and allowed for the operator.
+ */
+export const rowWritesInTransaction = {
+  update: async (tx: Tx, resource: Resource, id: string, values: Record<string, unknown>): Promise<WriteOutcome> =>
+    updateLocked(tx, resource, id, await lockRow(tx, resource, id), values),
+  softDelete: (tx: Tx, resource: Resource, id: string): Promise<WriteOutcome> => setDeleted(tx, resource, id, true),
+  restore: (tx: Tx, resource: Resource, id: string): Promise<WriteOutcome> => setDeleted(tx, resource, id, false),
+};
 
 /**
  * Deletes for good (admins only). The operator types the record id to confirm; a row other

@@ -1,0 +1,111 @@
+import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
+
+/**
+ * Form values are strings, one per column, in the shape the engine's input schema accepts
+ * (`inputSchema` in engine/records): the same conversion on the way in (row → form) and out
+ * (form → payload), so an untouched field round-trips unchanged. No server code here: the
+ * form, the conflict screen and the Server Actions all use it.
+ */
+export type FormValues = Record<string, string>;
+
+export function toFormValue(column: Pick<ResolvedColumn, 'type'>, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  switch (column.type) {
+    case 'boolean':
+      return value === true || value === 'true' ? 'true' : 'false';
+    case 'json':
+      return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+    case 'array':
+      return Array.isArray(value) ? value.map((v) => String(v ?? '')).join('\n') : String(value);
+    default:
+      return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  }
+}
+
+export function formValuesOf(columns: readonly Pick<ResolvedColumn, 'name' | 'type'>[], row: Record<string, unknown>): FormValues {
+  return Object.fromEntries(columns.map((c) => [c.name, toFormValue(c, row[c.name])]));
+}
+
+/** Two form values mean the same thing (JSON ignores formatting, datetimes compare instants). */
+export function sameValue(type: ColumnType, a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a === '' || b === '') return false;
+  if (type === 'json') {
+    try {
+      return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+    } catch {
+      return false;
+    }
+  }
+  if (type === 'datetime') {
+    const [x, y] = [Date.parse(a), Date.parse(b)];
+    return !Number.isNaN(x) && x === y;
+  }
+  if (type === 'array') return a.split('\n').map((s) => s.trim()).filter(Boolean).join('\n') === b.split('\n').map((s) => s.trim()).filter(Boolean).join('\n');
+  return false;
+}
+
+/**
+ * What a form sends. On create, an empty field is left out so the column's default applies
+ * (the engine still says "Required." for required ones). On edit, only the fields the
+ * operator changed are sent: a field nobody touched is never rewritten, so an untouched
+ * NULL stays NULL and a conflict screen lists only real changes.
+ */
+export function payloadOf(
+  mode: 'create' | 'update',
+  columns: readonly Pick<ResolvedColumn, 'name' | 'type'>[],
+  values: FormValues,
+  initial: FormValues,
+): FormValues {
+  const out: FormValues = {};
+  for (const column of columns) {
+    const value = values[column.name] ?? '';
+    if (mode === 'create' ? value === '' : sameValue(column.type, value, initial[column.name] ?? '')) continue;
+    out[column.name] = value;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Date-times: shown as a local date and time in an explicit time zone, sent as ISO 8601 with
+// the offset that zone has at that moment ("2025-03-30T03:30:00+02:00").
+
+/** Minutes east of UTC that `timeZone` has at `instant` (DST-aware, from Intl). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  if (timeZone === 'UTC' || Number.isNaN(instant.getTime())) return 0;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const match = /GMT([+-])(\d{1,2})(?::?(\d{2}))?/.exec(name);
+  if (!match) return 0;
+  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));
+}
+
+/** +01:00, -05:30, +00:00 */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/** An ISO instant as the wall-clock time of `timeZone`, for <input type="datetime-local"> (seconds kept). */
+export function isoToLocal(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  if (iso === '' || Number.isNaN(instant.getTime())) return '';
+  const shifted = new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000);
+  return shifted.toISOString().slice(0, 19);
+}
+
+/**
+ * A wall-clock time in `timeZone` as ISO 8601 with that zone's offset at that moment. A time
+ * skipped by a DST change resolves to the offset in force just after it; one that occurs twice,
+ * to the first occurrence.
+ */
+export function localToIso(local: string, timeZone: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(local);
+  if (!match) return '';
+  const wall = `${match[1]}T${match[2]}${match[3] ?? ':00'}`;
+  const asUtc = Date.parse(`${wall}Z`);
+  if (Number.isNaN(asUtc)) return '';
+  let offset = zoneOffsetMinutes(new Date(asUtc), timeZone);
+  for (let i = 0; i < 2; i++) offset = zoneOffsetMinutes(new Date(asUtc - offset * 60_000), timeZone);
+  return `${wall}${formatOffset(offset)}`;
+}
