@@ -67,6 +67,19 @@ describe('local accounts and sessions', () => {
     expect(wrong.cookie).toBeUndefined();
   });
 
+  it('records sign-ins, failed sign-ins and sign-outs in the audit log', async () => {
+    const { cookie } = await signIn('ada@example.com', 'correct horse battery', '10.0.0.20');
+    await signIn('ada@example.com', 'not the password', '10.0.0.21');
+    await getAuth().handler(new Request('http://localhost:3000/api/auth/sign-out', { method: 'POST', headers: { cookie: cookie!, origin: 'http://localhost:3000' } }));
+    const events = await query<{ action: string; actor_email: string; outcome: string; detail: string }>(
+      'hub', "SELECT action, actor_email, outcome, detail FROM hub_audit WHERE action LIKE 'sign%' ORDER BY id DESC LIMIT 3");
+    expect(events.reverse().map((e) => [e.action, e.actor_email, e.outcome, e.detail])).toEqual([
+      ['sign_in', 'ada@example.com', 'succeeded', 'via password'],
+      ['sign_in_failed', 'ada@example.com', 'failed', 'via password'],
+      ['sign_out', 'ada@example.com', 'succeeded', null],
+    ]);
+  });
+
   it('rate-limits repeated attempts from one client, not from others', async () => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await signIn('ada@example.com', 'wrong password!!', '10.0.0.9')).status);

@@ -1,5 +1,6 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
-import { APIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+import { recordEvent } from '../audit/record';
 import { nextCookies } from 'better-auth/next-js';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { getConfig } from '../config/current';
@@ -63,6 +64,28 @@ export function authOptions(): BetterAuthOptions {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: baseURL.startsWith('https://'),
       cookiePrefix: 'admin-hub',
+    },
+    hooks: {
+      // Sign-ins, failed sign-ins and sign-outs go to the central audit log as hub events.
+      after: createAuthMiddleware(async (ctx) => {
+        const path = ctx.path;
+        const signingIn = path === '/sign-in/email' || path.startsWith('/callback/') || path.startsWith('/oauth2/callback/');
+        if (signingIn) {
+          const session = ctx.context.newSession;
+          const method = path === '/sign-in/email' ? 'password' : path.split('/').pop();
+          if (session) await recordEvent({ actor: { id: session.user.id, email: session.user.email }, action: 'sign_in', detail: `via ${method}` }, 'succeeded');
+          else {
+            const email = typeof ctx.body?.email === 'string' ? ctx.body.email.slice(0, 200) : undefined;
+            await recordEvent({ actor: email ? { id: '', email } : null, action: 'sign_in_failed', detail: `via ${method}` }, 'failed');
+          }
+        }
+      }),
+      // Sign-out is recorded on the way in: afterwards the session is already gone.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-out') return;
+        const session = await getSessionFromCtx(ctx).catch(() => null);
+        if (session) await recordEvent({ actor: { id: session.user.id, email: session.user.email }, action: 'sign_out' }, 'succeeded');
+      }),
     },
     databaseHooks: {
       user: {

@@ -53,8 +53,9 @@ async function write(
       return done;
     });
     await settleAudit([auditId!], 'committed').catch((error: Error) => log.warn(`audit entry ${auditId} left pending for the settler: ${error.message}`));
-    const { before: _before, ...visible } = outcome;
-    return { ...visible, auditId, row: maskRow(operator, resource, outcome.row) };
+    const visible: WriteOutcome = { ...outcome, auditId, row: maskRow(operator, resource, outcome.row) };
+    delete visible.before; // the unmasked before-image was for the audit record only
+    return visible;
   } catch (error) {
     // COMMIT may have failed after the entry was recorded: ask the domain what happened.
     if (auditId) void settlePendingAudit().catch(() => undefined);

@@ -1,0 +1,141 @@
+'use client';
+
+import { Shuffle } from 'lucide-react';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import { Textarea } from './textarea';
+import type { FieldProps } from './types';
+
+/** The attributes every input shares. */
+function common({ id, name, value, disabled, invalid, describedBy, column }: FieldProps) {
+  return {
+    id,
+    name,
+    value,
+    disabled,
+    'aria-invalid': invalid || undefined,
+    'aria-describedby': describedBy,
+    'data-testid': `field-${column.name}`,
+  };
+}
+
+export function TextField(props: FieldProps) {
+  const { column, onChange } = props;
+  return <Input {...common(props)} type={column.type === 'email' ? 'email' : 'text'} maxLength={column.maxLength} autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
+}
+
+export function LongTextField(props: FieldProps) {
+  return <Textarea {...common(props)} rows={6} maxLength={props.column.maxLength} onChange={(e) => props.onChange(e.target.value)} />;
+}
+
+/** integer (int2/int4): the browser's number input, whole numbers only. */
+export function IntegerField(props: FieldProps) {
+  return <Input {...common(props)} type="number" step={1} inputMode="numeric" onChange={(e) => props.onChange(e.target.value)} />;
+}
+
+/** bigint and numeric stay text: a number input would round values beyond 2^53 or 15 digits. */
+export function DecimalField(props: FieldProps) {
+  const integral = props.column.type === 'bigint';
+  return (
+    <Input
+      {...common(props)}
+      type="text"
+      inputMode={integral ? 'numeric' : 'decimal'}
+      autoComplete="off"
+      onChange={(e) => props.onChange(e.target.value.trim())}
+    />
+  );
+}
+
+export function formatCents(cents: string, currency = 'EUR'): string | undefined {
+  if (!/^-?\d{1,18}$/.test(cents)) return undefined;
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(Number(cents) / 100);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Money is stored in cents; the amount it means is shown as it is typed. */
+export function MoneyField(props: FieldProps) {
+  const amount = formatCents(props.value, props.column.currency);
+  return (
+    <div className="flex items-center gap-2">
+      <Input {...common(props)} type="text" inputMode="numeric" autoComplete="off" className="max-w-48" onChange={(e) => props.onChange(e.target.value.trim())} />
+      <span className="text-sm text-muted-foreground tabular-nums" data-testid={`money-${props.column.name}`} aria-live="polite">
+        {amount ? `= ${amount}` : 'in cents'}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * A checkbox. Empty ('') is shown as "mixed": on create, the column's default; on edit, NULL.
+ * The value travels in a hidden input so an unchecked box still sends "false".
+ */
+export function BooleanField(props: FieldProps) {
+  const { id, name, value, onChange, disabled, invalid, describedBy, column, mode } = props;
+  const unset = value === '';
+  return (
+    <div className="flex h-9 items-center gap-2">
+      <input type="hidden" name={name} value={value} />
+      <Checkbox
+        id={id}
+        checked={value === 'true'}
+        indeterminate={unset}
+        disabled={disabled}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy}
+        data-testid={`field-${column.name}`}
+        onChange={(e) => onChange(e.target.checked ? 'true' : 'false')}
+      />
+      <span className="text-sm text-muted-foreground">{unset ? (mode === 'create' ? 'default' : 'empty') : value === 'true' ? 'yes' : 'no'}</span>
+      {!unset && !disabled && (mode === 'create' || column.nullable) ? (
+        <Button variant="ghost" size="sm" onClick={() => onChange('')}>{mode === 'create' ? 'Use default' : 'Clear'}</Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function DateField(props: FieldProps) {
+  return <Input {...common(props)} type="date" className="max-w-48" onChange={(e) => props.onChange(e.target.value)} />;
+}
+
+export function EnumField(props: FieldProps) {
+  const { column, mode, value, onChange } = props;
+  const allowsEmpty = mode === 'create' ? !column.required : column.nullable;
+  return (
+    <Select {...common(props)} containerClassName="w-full max-w-xs" onChange={(e) => onChange(e.target.value)}>
+      {allowsEmpty || value === '' ? <option value="">{mode === 'create' ? '— default —' : '— empty —'}</option> : null}
+      {column.options?.map((o) => <option key={o} value={o}>{o}</option>)}
+    </Select>
+  );
+}
+
+export function UuidField(props: FieldProps) {
+  return (
+    <div className="flex items-center gap-2">
+      <Input {...common(props)} type="text" autoComplete="off" spellCheck={false} className="font-mono" placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" onChange={(e) => props.onChange(e.target.value.trim())} />
+      {!props.disabled ? (
+        <Button variant="outline" size="sm" onClick={() => props.onChange(crypto.randomUUID())} aria-label={`New random ${props.column.label}`}>
+          <Shuffle aria-hidden="true" /> New
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Arrays: one item per line; blank lines are dropped when saved. */
+export function ArrayField(props: FieldProps) {
+  const items = props.value.split('\n').map((s) => s.trim()).filter(Boolean).length;
+  return (
+    <div className="flex flex-col gap-1">
+      <Textarea {...common(props)} rows={Math.min(10, Math.max(3, props.value.split('\n').length + 1))} spellCheck={false} onChange={(e) => props.onChange(e.target.value)} />
+      <span className="text-xs text-muted-foreground" data-testid={`array-count-${props.column.name}`}>
+        {items} item{items === 1 ? '' : 's'} · one per line
+      </span>
+    </div>
+  );
+}

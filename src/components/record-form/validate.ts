@@ -1,0 +1,16 @@
+import { parseInput } from '@/engine/records/input-schema';
+import type { ClientResource } from '@/engine/resources/define';
+import type { Resource } from '@/engine/resources/types';
+import type { FormValues } from './values';
+
+/**
+ * The browser runs the very schema the server runs (engine/records/input-schema.ts imports
+ * only zod and types, so it is safe in a client bundle): instant messages under the fields,
+ * and the server still checks everything again. Custom actions' functions never reach the
+ * browser (toClientResource), and the schema does not read them.
+ */
+export function validatePayload(resource: ClientResource, mode: 'create' | 'update', payload: FormValues): Record<string, string> {
+  const schemaResource: Resource = { ...resource, actions: {} };
+  const result = parseInput(schemaResource, mode, payload);
+  return result.ok ? {} : result.fieldErrors;
+}

@@ -1,0 +1,176 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { isMetaField, META, type RecordActionState, type RecordFormState } from '@/components/record-form/state';
+import { formValuesOf, type FormValues } from '@/components/record-form/values';
+import { ForbiddenError, UnauthenticatedError } from '@/engine/auth/errors';
+import type { Operator } from '@/engine/auth/operator';
+import { UnknownDomainError, type DomainName } from '@/engine/config/current';
+import { toHttpError } from '@/engine/http/errors';
+import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '@/engine/records/errors';
+import {
+  createRecord,
+  hardDeleteRecord,
+  restoreRecord,
+  runCustomAction,
+  softDeleteRecord,
+  updateRecord,
+} from '@/engine/records/write-record';
+import { findResource, ResourceNotFoundError } from '@/engine/resources/registry';
+import type { Resource } from '@/engine/resources/types';
+import { currentOperator } from '@/web/operator';
+
+/*
+ * The record pages' writes. A Server Action is a POST anyone could send with any fields, so
+ * each one reads the operator from the session again, finds the resource from the names in
+ * the form, and lets the engine check access, validate (the same Zod schema the form ran in
+ * the browser) and write. Refusals come back as state for the form, in words: never SQL, a
+ * driver message or a stack. Success redirects to the record (revalidating its pages).
+ */
+
+const text = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === 'string' ? v : '';
+};
+
+/** Column values from the form: every field that is not one of ours (`$…`, React's `$ACTION…`). */
+function valuesOf(form: FormData): FormValues {
+  const out: FormValues = {};
+  for (const [key, value] of form.entries()) if (!isMetaField(key) && typeof value === 'string') out[key] = value;
+  return out;
+}
+
+interface Target {
+  operator: Operator;
+  domain: DomainName;
+  resource: Resource;
+  id: string;
+  base: string;
+}
+
+class SessionEndedError extends Error {}
+
+async function target(form: FormData): Promise<Target> {
+  const operator = await currentOperator();
+  if (!operator) throw new SessionEndedError();
+  const { domain, resource } = await findResource(text(form, META.domain), text(form, META.resource));
+  const id = text(form, META.id);
+  return { operator, domain, resource, id, base: `/d/${domain}/${resource.name}` };
+}
+
+/** An error as words for the operator: 403/404 say what, anything unexpected is logged with a reference. */
+function refusal(error: unknown): { code: number; message: string } {
+  if (error instanceof SessionEndedError || error instanceof UnauthenticatedError) return { code: 401, message: 'Your session has ended. Sign in again (your changes are still in this form).' };
+  if (error instanceof ForbiddenError) return { code: 403, message: error.message };
+  if (error instanceof RecordNotFoundError) return { code: 404, message: error.message };
+  if (error instanceof ResourceNotFoundError || error instanceof UnknownDomainError) return { code: 404, message: 'This kind of record does not exist (any more).' };
+  const { status, body } = toHttpError(error);
+  return { code: status, message: body.error };
+}
+
+function revalidateRecord(base: string, id?: string): void {
+  revalidatePath(base);
+  if (id) {
+    revalidatePath(`${base}/${id}`);
+    revalidatePath(`${base}/${id}/edit`);
+  }
+}
+
+/**
+ * Create (no `$id`) or update (`$id` and `$version`, the row version the form was opened on).
+ * The form sends only the fields to write; see payloadOf in record-form/values.ts.
+ */
+export async function saveRecordAction(_state: RecordFormState, form: FormData): Promise<RecordFormState> {
+  const values = valuesOf(form);
+  const editing = text(form, META.mode) === 'update';
+  let saved: { base: string; id: string };
+  let t: Target | undefined;
+  try {
+    t = await target(form);
+    if (editing) {
+      const version = text(form, META.version);
+      const outcome = await updateRecord(t.operator, t.domain, t.resource, t.id, values, version);
+      saved = { base: t.base, id: outcome.id };
+    } else {
+      // Empty means "not given" on create, so the column's default applies.
+      const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+      const outcome = await createRecord(t.operator, t.domain, t.resource, given);
+      saved = { base: t.base, id: outcome.id };
+    }
+  } catch (error) {
+    if (error instanceof RecordValidationError) {
+      const fieldErrors = { ...error.fieldErrors };
+      const formError = error.formError ?? (Object.keys(fieldErrors).length > 0 ? 'Some fields need your attention.' : undefined);
+      return { status: 'invalid', fieldErrors, formError, values };
+    }
+    if (error instanceof RecordConflictError && t) {
+      return {
+        status: 'conflict',
+        theirsRow: error.current,
+        theirs: formValuesOf(t.resource.columns, error.current),
+        version: error.currentVersion,
+        yours: Object.fromEntries(Object.entries(error.attempted).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+      };
+    }
+    return { status: 'error', ...refusal(error), values };
+  }
+  revalidateRecord(saved.base, saved.id);
+  redirect(`${saved.base}/${saved.id}?saved=${editing ? 'updated' : 'created'}`);
+}
+
+async function buttonAction(form: FormData, work: (t: Target) => Promise<string | { redirectTo: string }>): Promise<RecordActionState> {
+  let outcome: string | { redirectTo: string };
+  try {
+    const t = await target(form);
+    outcome = await work(t);
+    revalidateRecord(t.base, t.id);
+  } catch (error) {
+    if (error instanceof RecordValidationError) return { error: error.formError ?? Object.values(error.fieldErrors).join(' ') };
+    return { error: refusal(error).message };
+  }
+  if (typeof outcome !== 'string') redirect(outcome.redirectTo);
+  return { ok: outcome };
+}
+
+export async function softDeleteRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
+  return buttonAction(form, async (t) => {
+    await softDeleteRecord(t.operator, t.domain, t.resource, t.id);
+    return 'Deleted: it is in the trash now, and can be restored from here or from the trash.';
+  });
+}
+
+export async function restoreRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
+  return buttonAction(form, async (t) => {
+    await restoreRecord(t.operator, t.domain, t.resource, t.id);
+    return 'Restored: it is back in the list.';
+  });
+}
+
+/**
+ * Deletes for good. The operator types the id as the page shows it (the key values, not their
+ * URL encoding); the engine compares the encoded id, so a correctly typed id is passed on as that.
+ */
+export async function hardDeleteRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
+  return buttonAction(form, async (t) => {
+    const typed = text(form, META.confirm).trim();
+    const shown = t.id.split(',').map(safeDecode).join(',');
+    await hardDeleteRecord(t.operator, t.domain, t.resource, t.id, typed === shown ? t.id : typed);
+    return { redirectTo: t.base };
+  });
+}
+
+export async function customRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
+  return buttonAction(form, async (t) => {
+    const outcome = await runCustomAction(t.operator, t.domain, t.resource, t.id, text(form, META.action));
+    return outcome.message ?? 'Done.';
+  });
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
