@@ -68,3 +68,11 @@ export async function recordEvent(entry: AuditEntry, outcome: 'succeeded' | 'fai
     log.error(`could not record ${entry.action} by ${entry.actor?.email ?? 'anonymous'}: ${(error as Error).message}`);
   }
 }
+
+/**
+ * A change to the hub's own data (roles, operators, sessions), recorded in the same hub
+ * transaction as the change: one commits with the other or neither does.
+ */
+export async function recordHubChange(tx: Tx, entry: AuditEntry): Promise<void> {
+  await tx.query(INSERT, values({ domain: 'hub', ...entry }, null, 'committed'));
+}

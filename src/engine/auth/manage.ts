@@ -1,4 +1,5 @@
 import { getConfig, configuredDomains } from '../config/current';
+import { recordHubChange } from '../audit/record';
 import { query, withTransaction, type Tx } from '../db/query';
 import { listResource, type ListResult } from '../list/run-list';
 import type { SearchParams } from '../list/list-query';
@@ -229,7 +230,11 @@ export async function updateGrants(actor: Operator, userId: string, input: { sup
         throw new OperatorInputError(`${user.email} is the last superadmin: make someone else superadmin before removing this role.`);
       }
     }
+    const before = await tx.query<{ domain: string; role: string }>('SELECT domain, role FROM hub_grants WHERE user_id = $1 ORDER BY domain', [userId]);
     await writeGrants(tx, userId, grants, actor.id);
+    const after = await tx.query<{ domain: string; role: string }>('SELECT domain, role FROM hub_grants WHERE user_id = $1 ORDER BY domain', [userId]);
+    const asMap = (rows: { domain: string; role: string }[]) => Object.fromEntries(rows.map((r) => [r.domain, r.role]));
+    await recordHubChange(tx, { actor, resource: 'operators', recordId: user.email, action: 'roles_change', changes: { before: asMap(before), after: asMap(after) } });
   });
   return grants;
 }
@@ -240,6 +245,7 @@ export async function revokeSession(actor: Operator, sessionId: string): Promise
   return withTransaction('hub', async (tx) => {
     const [row] = await tx.query<{ userId: string }>('DELETE FROM hub_session WHERE id = $1 RETURNING "userId"', [sessionId]);
     if (!row) throw new OperatorInputError('This session has already ended.');
+    await recordHubChange(tx, { actor, resource: 'sessions', recordId: row.userId, action: 'session_revoke', detail: `session ${sessionId}` });
     return { userId: row.userId };
   });
 }
@@ -250,6 +256,7 @@ export async function revokeAllSessions(actor: Operator, userId: string): Promis
   return withTransaction('hub', async (tx) => {
     await lockUser(tx, userId);
     const result = await tx.execute('DELETE FROM hub_session WHERE "userId" = $1', [userId]);
+    await recordHubChange(tx, { actor, resource: 'sessions', recordId: userId, action: 'session_revoke_all', detail: `${result.rowCount ?? 0} session(s)` });
     return { revoked: result.rowCount ?? 0 };
   });
 }
@@ -284,7 +291,10 @@ export async function createLocalOperator(
     throw error;
   }
   try {
-    await withTransaction('hub', (tx) => writeGrants(tx, created.id, grants, actor.id));
+    await withTransaction('hub', async (tx) => {
+      await writeGrants(tx, created.id, grants, actor.id);
+      await recordHubChange(tx, { actor, resource: 'operators', recordId: email, action: 'operator_create', changes: { after: { superadmin: grants.superadmin, roles: grants.roles } } });
+    });
   } catch (error) {
     await query('hub', 'DELETE FROM hub_user WHERE id = $1', [created.id]).catch(() => undefined);
     throw error;
@@ -308,6 +318,7 @@ export async function deleteOperator(actor: Operator, userId: string): Promise<{
     await tx.query('DELETE FROM hub_account WHERE "userId" = $1', [userId]);
     await tx.query('DELETE FROM hub_grants WHERE user_id = $1', [userId]);
     await tx.query('DELETE FROM hub_user WHERE id = $1', [userId]);
+    await recordHubChange(tx, { actor, resource: 'operators', recordId: user.email, action: 'operator_delete' });
     return { email: user.email };
   });
 }
