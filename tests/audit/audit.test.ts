@@ -138,3 +138,24 @@ describe('append-only', () => {
     expect(await query('hub', 'SELECT 1 FROM hub_audit WHERE id = $1', [row!.id])).toHaveLength(1);
   });
 });
+
+describe('retention', () => {
+  it('archives then deletes entries older than the limit, and only through the retention path', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { pruneAudit } = await import('../../src/engine/audit/retention');
+    // Entries written "long ago": inserted with an old timestamp (the insert itself is allowed).
+    await query('hub', "INSERT INTO hub_audit (at, action, outcome, actor_email) SELECT now() - interval '400 days', 'sign_in', 'succeeded', 'old' || g || '@test' FROM generate_series(1, 7) g");
+    const total = (await query<{ n: number }>('hub', 'SELECT count(*)::int AS n FROM hub_audit'))[0]!.n;
+    const dir = mkdtempSync(path.join(tmpdir(), 'audit-archive-'));
+    const result = await pruneAudit({ days: 365, archiveDir: dir, batch: 3 });
+    expect(result.deleted).toBe(7);
+    const archived = readFileSync(result.archive!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { actor_email: string });
+    expect(archived.map((a) => a.actor_email).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `old${i + 1}@test`).sort());
+    expect((await query<{ n: number }>('hub', 'SELECT count(*)::int AS n FROM hub_audit'))[0]!.n).toBe(total - 7);
+    expect(await pruneAudit({ days: 365, archiveDir: dir })).toEqual({ deleted: 0, archive: undefined });
+    // Outside the retention path the same delete is refused.
+    await expect(query('hub', 'DELETE FROM hub_audit WHERE id = (SELECT min(id) FROM hub_audit)')).rejects.toThrow(/append-only/);
+  });
+});

@@ -51,7 +51,7 @@ function filterCondition(filter: Filter, params: Params): string {
 
 /** The WHERE conditions shared by the rows query and the count. */
 export function whereConditions(resource: Resource, query: ListQuery, params: Params): string[] {
-  const conditions: string[] = [];
+  const conditions: string[] = resource.scope.map((s) => `${quoteIdent(s.column)} = ${params.add(s.value)}`);
   if (resource.softDelete) conditions.push(`${quoteIdent(resource.softDelete)} IS ${query.trash ? 'NOT ' : ''}NULL`);
   if (query.search) conditions.push(searchCondition(resource, query.search, params)!);
   for (const filter of query.filters) conditions.push(filterCondition(filter, params));

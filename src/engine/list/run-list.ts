@@ -93,7 +93,7 @@ async function tableEstimate(domain: PoolName, resource: Resource): Promise<Esti
 async function countRows(domain: PoolName, resource: Resource, listQuery: ListQuery, budgetMs: number): Promise<ListCount> {
   const exact = (n: number): ListCount => ({ value: n, exact: true, label: format(n) });
   if (listQuery.exactCount) return exact((await exactCount(domain, resource, listQuery))!);
-  const filtered = listQuery.search !== undefined || listQuery.filters.length > 0 || listQuery.trash;
+  const filtered = listQuery.search !== undefined || listQuery.filters.length > 0 || listQuery.trash || resource.scope.length > 0;
   const estimate = await tableEstimate(domain, resource);
   const estimated = Number(estimate?.n ?? 0);
   // Views have no statistics of their own; treat them like a filtered count.

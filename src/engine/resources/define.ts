@@ -114,6 +114,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     introspected: options.introspected ?? false,
     access: resolveAccess(def.access),
     actions: def.actions ?? {},
+    scope: [],
   };
 }
 

@@ -137,6 +137,8 @@ export interface Resource {
   access: Record<Action, DomainRole>;
   /** Custom row actions; `run` never leaves the server (see toClientResource). */
   actions: Record<string, CustomActionDef>;
+  /** Fixed conditions every query of this resource carries (a row scope), e.g. one domain's audit entries. */
+  scope: { column: string; value: string }[];
 }
 
 export interface ResolvedColumn {

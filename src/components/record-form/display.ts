@@ -1,0 +1,26 @@
+import type { ResolvedColumn } from '@/engine/resources/types';
+
+/** A form value as words, for the conflict screen: "empty", "yes"/"no", one array item per line. */
+export function describeFormValue(column: Pick<ResolvedColumn, 'type'>, value: string | undefined): string {
+  if (value === undefined || value === '') return 'empty';
+  if (column.type === 'boolean') return value === 'true' ? 'yes' : 'no';
+  if (column.type === 'datetime') {
+    const instant = new Date(value);
+    return Number.isNaN(instant.getTime()) ? value : `${instant.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '')} UTC`;
+  }
+  return value;
+}
+
+/** How the page names one record: its key values, the way an operator would type them. */
+export function displayId(id: string): string {
+  return id
+    .split(',')
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    })
+    .join(',');
+}

@@ -1,0 +1,42 @@
+import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
+import { ArrayField, BooleanField, DateField, DecimalField, EnumField, formatCents, IntegerField, LongTextField, MoneyField, TextField, UuidField } from './basic-fields';
+import { DatetimeField } from './datetime-field';
+import { JsonField } from './json-field';
+import { ReferenceField } from './reference-field';
+import { customField } from './registry';
+import type { FieldComponent } from './types';
+
+const BY_TYPE: Record<ColumnType, FieldComponent> = {
+  text: TextField,
+  email: TextField,
+  longtext: LongTextField,
+  integer: IntegerField,
+  bigint: DecimalField,
+  number: DecimalField,
+  money_cents: MoneyField,
+  boolean: BooleanField,
+  date: DateField,
+  datetime: DatetimeField,
+  enum: EnumField,
+  json: JsonField,
+  array: ArrayField,
+  uuid: UuidField,
+};
+
+/** The field for a column: its custom renderer (`input`), a foreign-key picker, or the one for its type. */
+export function fieldFor(column: Pick<ResolvedColumn, 'type' | 'input' | 'references'>): FieldComponent {
+  return customField(column.input) ?? (column.references ? ReferenceField : BY_TYPE[column.type]);
+}
+
+/** A line under the field saying what it expects, when the input alone does not. */
+export function hintFor(column: ResolvedColumn, mode: 'create' | 'update'): string | undefined {
+  const parts: string[] = [];
+  if (column.type === 'money_cents') parts.push(`In cents: 1999 means ${formatCents('1999', column.currency) ?? '19.99'}.`);
+  if ((column.type === 'bigint' || column.type === 'integer') && !column.references) parts.push('A whole number.');
+  if (column.type === 'number') parts.push('A decimal number, e.g. 3.14.');
+  if (column.type === 'array') parts.push('One item per line.');
+  if (column.type === 'json') parts.push('Any JSON value: an object, array, string, number, true/false or null.');
+  if (column.maxLength) parts.push(`At most ${column.maxLength} characters.`);
+  if (mode === 'create' && !column.required) parts.push('Optional: leave empty for the default.');
+  return parts.length ? parts.join(' ') : undefined;
+}

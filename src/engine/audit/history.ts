@@ -1,0 +1,57 @@
+import { authorize, can } from '../auth/access';
+import type { Operator } from '../auth/operator';
+import type { PoolName } from '../db/pools';
+import { query } from '../db/query';
+import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '../records/errors';
+import { getRecord } from '../records/read-record';
+import { updateRecord, type WriteOutcome } from '../records/write-record';
+import type { Resource } from '../resources/types';
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  actorEmail: string | null;
+  action: string;
+  outcome: string;
+  changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
+  detail: string | null;
+}
+
+/** A record's audited changes, newest first: the History tab. Readable by whoever may read the record. */
+export async function recordHistory(operator: Operator | null, resource: Resource, recordId: string, limit = 100): Promise<HistoryEntry[]> {
+  authorize(operator, resource, 'read');
+  const rows = await query<{ id: string; at: Date; actor_email: string | null; action: string; outcome: string; changes: HistoryEntry['changes']; detail: string | null }>(
+    'hub',
+    `SELECT id::text AS id, at, actor_email, action, outcome, changes, detail FROM hub_audit
+      WHERE domain = $1 AND resource = $2 AND record_id = $3 AND outcome IN ('committed', 'unknown')
+      ORDER BY at DESC, id DESC LIMIT $4`,
+    [resource.domain, resource.name, recordId, limit],
+  );
+  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorEmail: r.actor_email, action: r.action, outcome: r.outcome, changes: r.changes, detail: r.detail }));
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Puts back the values an update replaced, as a new audited update. Refused when the row
+ * changed since that entry (the same conflict check as an edit) or when the entry holds
+ * masked values, which cannot be restored from the log.
+ */
+export async function revertEntry(operator: Operator | null, domain: PoolName, resource: Resource, auditId: string): Promise<WriteOutcome> {
+  authorize(operator, resource, 'update');
+  const [entry] = await query<{ record_id: string; action: string; changes: HistoryEntry['changes'] }>(
+    'hub',
+    "SELECT record_id, action, changes FROM hub_audit WHERE id = $1 AND domain = $2 AND resource = $3 AND outcome = 'committed'",
+    [auditId, resource.domain, resource.name],
+  );
+  if (!entry) throw new RecordNotFoundError('audit entry');
+  if (entry.action !== 'update' || !entry.changes?.before || !entry.changes.after) throw new RecordValidationError({}, 'Only an update can be reverted.');
+  const maskedColumn = Object.keys(entry.changes.before).find((c) => resource.columns.find((col) => col.name === c)?.mask);
+  if (maskedColumn) throw new RecordValidationError({}, `This change includes ${maskedColumn}, which the log keeps masked: revert it by hand.`);
+  if (!can(operator, resource, 'update')) throw new RecordValidationError({}, 'You cannot edit this record.');
+  const current = await getRecord(operator, domain, resource, entry.record_id);
+  const changedSince = Object.keys(entry.changes.after).filter((c) => !same(current.row[c], entry.changes!.after![c]));
+  if (changedSince.length > 0) throw new RecordConflictError(current.row, current.version ?? '', entry.changes.before);
+  const input = Object.fromEntries(Object.entries(entry.changes.before).map(([k, v]) => [k, v === null ? '' : typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v]));
+  return updateRecord(operator, domain, resource, entry.record_id, input, current.version!);
+}
