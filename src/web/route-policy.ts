@@ -10,8 +10,8 @@ export type RoutePolicy =
   | { kind: 'public' }
   | { kind: 'signed-in' }
   | { kind: 'superadmin' }
-  /** Any role on the domain in the URL. */
-  | { kind: 'domain' }
+  /** A role on the domain in the URL: any role, or at least `minimum`. */
+  | { kind: 'domain'; minimum?: 'viewer' | 'editor' | 'admin' }
   /** The role an action needs on a resource: the one in the URL, or a fixed one for custom pages. */
   | { kind: 'resource'; action: Action; resource?: { domain: string; name: string } };
 
@@ -24,8 +24,12 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/operators': { kind: 'superadmin' },
   '/operators/[id]': { kind: 'superadmin' },
   '/operators/new': { kind: 'superadmin' },
+  '/audit': { kind: 'superadmin' },
+  '/audit/[domain]': { kind: 'domain', minimum: 'admin' },
   '/api/health': { kind: 'public' },
   '/api/health/ready': { kind: 'public' },
   '/api/auth/[...all]': { kind: 'public' },
   '/api/d/[domain]/[resource]': { kind: 'resource', action: 'read' },
+  '/api/d/[domain]/[resource]/export': { kind: 'resource', action: 'export' },
+  '/api/d/[domain]/[resource]/bulk': { kind: 'resource', action: 'bulk' },
 };

@@ -38,7 +38,7 @@ beforeAll(async () => {
     },
   });
   // Better Auth's callback for a generic OAuth provider is the core /callback/:id.
-  await sso.registerClient(`${hub.url}/api/auth/callback/oidc`);
+  await sso.registerClient({ redirectUri: `${hub.url}/api/auth/callback/oidc`, postLogoutRedirectUri: `${hub.url}/sign-in` });
   browser = await launchChromium();
 }, 600_000);
 afterAll(async () => {
@@ -148,6 +148,10 @@ describe('sign-in with a generic OpenID Connect provider', () => {
     const old = await fetch(`${hub.url}/`, { redirect: 'manual', headers: { cookie: header } });
     expect(old.status).toBe(307);
     expect(new URL(old.headers.get('location')!, hub.url).pathname).toBe('/sign-in');
+    // Better Auth may also end the provider's session (RP-initiated logout): the provider asks
+    // to confirm, then must send the browser back to the hub's sign-in page.
+    const atProvider = await page.waitForURL((u) => u.origin === sso.issuer, { timeout: 3_000 }).then(() => true, () => false);
+    if (atProvider) await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await expectAt(page, '/sign-in');
     await page.getByTestId('sign-in-oidc').waitFor();
     expect(sso.errors).toEqual([]);

@@ -62,10 +62,11 @@ export interface RunningOidcProvider {
   clientId: string;
   clientSecret: string;
   /**
-   * Registers the client with the relying party's callback and starts answering. Until then
-   * every request gets 503, so the provider can listen before the hub's URL is known.
+   * Registers the client with the relying party's callback (and where it may send the browser
+   * after a provider logout) and starts answering. Until then every request gets 503, so the
+   * provider can listen before the hub's URL is known.
    */
-  registerClient(redirectUri: string): Promise<void>;
+  registerClient(uris: { redirectUri: string; postLogoutRedirectUri?: string }): Promise<void>;
   /** What the browser went through, in order: `login:shown`, `login:ada@sso.test`, `consent:shown`, `consent:granted`. */
   steps: string[];
   /** Errors oidc-provider reported (server_error, grant_error…), for a test to assert none. */
@@ -185,7 +186,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
     clientSecret,
     steps,
     errors,
-    async registerClient(redirectUri) {
+    async registerClient({ redirectUri, postLogoutRedirectUri }) {
       const Provider = await loadProvider();
       const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const created = new Provider(issuer, {
@@ -194,6 +195,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<R
             client_id: clientId,
             client_secret: clientSecret,
             redirect_uris: [redirectUri],
+            post_logout_redirect_uris: postLogoutRedirectUri ? [postLogoutRedirectUri] : [],
             response_types: ['code'],
             grant_types: ['authorization_code'],
             // What Better Auth sends when the client has a secret.

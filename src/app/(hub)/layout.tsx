@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { AppShell, type ShellDomain } from '@/components/shell';
+import { roleOn } from '@/engine/auth/operator';
+import { atLeast } from '@/engine/auth/roles';
 import { humanize } from '@/engine/resources/define';
 import { navigation } from '@/engine/resources/registry';
 import { OperatorMenu } from '@/components/auth/operator-menu';
@@ -15,7 +17,10 @@ export default async function HubLayout({ children }: { children: ReactNode }) {
     name: domain,
     label: humanize(domain),
     healthy: error ? false : undefined,
-    resources: resources.map((r) => ({ name: r.name, label: r.title, href: `/d/${domain}/${r.name}`, icon: r.icon })),
+    resources: [
+      ...resources.map((r) => ({ name: r.name, label: r.title, href: `/d/${domain}/${r.name}`, icon: r.icon })),
+      ...(atLeast(roleOn(operator, domain), 'admin') ? [{ name: '_audit', label: 'Audit log', href: `/audit/${domain}`, icon: 'scroll-text' }] : []),
+    ],
   }));
   return (
     <AppShell domains={domains} sidebarFooter={<OperatorMenu email={operator.email} superadmin={operator.superadmin} />}>

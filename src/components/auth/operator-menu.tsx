@@ -1,6 +1,6 @@
 'use client';
 
-import { LogOut, Users } from 'lucide-react';
+import { LogOut, ScrollText, Users } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -15,9 +15,14 @@ export function OperatorMenu({ email, superadmin }: { email: string; superadmin:
     <div className="flex flex-col gap-2 border-t p-3 text-sm">
       <span className="truncate text-muted-foreground" data-testid="operator-email" title={email}>{email}</span>
       {superadmin ? (
-        <Link href="/operators" className="flex items-center gap-2 text-foreground hover:underline">
-          <Users className="size-4" aria-hidden="true" /> Operators
-        </Link>
+        <>
+          <Link href="/operators" className="flex items-center gap-2 text-foreground hover:underline">
+            <Users className="size-4" aria-hidden="true" /> Operators
+          </Link>
+          <Link href="/audit" className="flex items-center gap-2 text-foreground hover:underline" data-testid="audit-link">
+            <ScrollText className="size-4" aria-hidden="true" /> Audit log
+          </Link>
+        </>
       ) : null}
       <Button
         variant="outline"

@@ -7,6 +7,7 @@ import {
   MessageSquare,
   Package,
   Receipt,
+  ScrollText,
   Settings,
   ShoppingCart,
   Table,
@@ -33,6 +34,7 @@ export const resourceIcons = {
   receipt: Receipt,
   settings: Settings,
   'layout-dashboard': LayoutDashboard,
+  'scroll-text': ScrollText,
 } as const satisfies Record<string, LucideIcon>;
 
 export type ResourceIconName = keyof typeof resourceIcons;

@@ -1,0 +1,203 @@
+'use client';
+
+import { Save, TriangleAlert } from 'lucide-react';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { startTransition, useActionState, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { AdminResourceTable } from '@/components/admin-resource-table';
+import { resolveResourceIcon } from '@/components/shell';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import type { ClientResource } from '@/engine/resources/define';
+import type { ResolvedColumn } from '@/engine/resources/types';
+import { ConflictScreen } from './conflict-screen';
+import { fieldFor, hintFor } from './fields/field-for';
+import type { ReferenceInfo } from './fields/types';
+import { idleState, isMetaField, META, type RecordFormAction, type RecordFormState } from './state';
+import { validatePayload } from './validate';
+import { payloadOf, type FormValues } from './values';
+
+export interface RecordFormProps {
+  resource: ClientResource;
+  mode: 'create' | 'update';
+  /** The record's URL id (update). */
+  id?: string;
+  /** The row version the form was opened on (update): sent back in a hidden field. */
+  version?: string | null;
+  /** Every column's value as a form string (see values.ts); empty for a new record. */
+  initial: FormValues;
+  /** Columns this operator sees masked: shown, never editable. */
+  masked?: string[];
+  /** Foreign-key columns → what their picker searches. */
+  references?: Record<string, ReferenceInfo>;
+  action: RecordFormAction;
+  title: string;
+  subtitle?: string;
+  cancelHref: string;
+}
+
+/** Why a column cannot be edited here, or undefined when it can. */
+export function lockedReason(resource: Pick<ClientResource, 'primaryKey' | 'softDelete'>, column: ResolvedColumn, mode: 'create' | 'update', masked: readonly string[]): string | undefined {
+  if (masked.includes(column.name)) return 'Hidden from your role: you cannot change it.';
+  if (column.name === resource.softDelete) return 'Set by Delete and Restore.';
+  if (column.readOnly) return 'Set by the database.';
+  if (mode === 'update' && resource.primaryKey.includes(column.name)) return 'Part of the key: it cannot change.';
+  return undefined;
+}
+
+/**
+ * The create and edit form of any resource, generated from its definition: one field per
+ * column by type (or its custom renderer), checked in the browser with the server's own Zod
+ * schema, then saved by a Server Action that checks everything again. On edit only changed
+ * fields are sent, with the version the form was opened on; a newer save by someone else
+ * comes back as a conflict screen instead of being overwritten.
+ */
+export function RecordForm(props: RecordFormProps) {
+  const { resource, mode, id, version, initial, masked = [], references = {}, action, title, subtitle, cancelHref } = props;
+  const router = useRouter();
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, formAction, pending] = useActionState<RecordFormState, FormData>(action, idleState);
+  const [values, setValues] = useState<FormValues>(initial);
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [validated, setValidated] = useState(false);
+  // Server messages stay until the operator edits that field.
+  const [edited, setEdited] = useState<{ state: RecordFormState; fields: Set<string> }>({ state, fields: new Set() });
+  if (edited.state !== state) setEdited({ state, fields: new Set() });
+
+  const shown = useMemo(() => resource.columns.filter((c) => mode === 'update' || !lockedReason(resource, c, mode, masked) || masked.includes(c.name)), [resource, mode, masked]);
+  const editable = useMemo(() => shown.filter((c) => !lockedReason(resource, c, mode, masked)), [shown, resource, mode, masked]);
+
+  const serverErrors = state.status === 'invalid' ? state.fieldErrors : {};
+  const errorFor = (name: string) => clientErrors[name] ?? (edited.fields.has(name) ? undefined : serverErrors[name]);
+  const known = new Set(shown.map((c) => c.name));
+  const orphanErrors = Object.entries(serverErrors).filter(([k]) => !known.has(k) && !edited.fields.has(k)).map(([, m]) => m);
+
+  const setValue = (name: string, value: string) => {
+    const next = { ...values, [name]: value };
+    setValues(next);
+    if (!edited.fields.has(name)) setEdited({ state: edited.state, fields: new Set(edited.fields).add(name) });
+    // After a first attempt, messages follow the typing.
+    if (validated) setClientErrors(validatePayload(resource, mode, payloadOf(mode, editable, next, initial)));
+  };
+
+  const send = (payload: FormValues, overrideVersion?: string) => {
+    const form = formRef.current;
+    const data = form ? new FormData(form) : new FormData();
+    for (const key of [...data.keys()]) if (!isMetaField(key) || key.startsWith('$ACTION')) data.delete(key);
+    if (overrideVersion !== undefined) data.set(META.version, overrideVersion);
+    for (const [name, value] of Object.entries(payload)) data.set(name, value);
+    startTransition(() => formAction(data));
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const payload = payloadOf(mode, editable, values, initial);
+    const errors = validatePayload(resource, mode, payload);
+    setClientErrors(errors);
+    setValidated(true);
+    const first = editable.find((c) => errors[c.name]);
+    if (first) {
+      document.getElementById(`${formId}-${first.name}`)?.focus();
+      return;
+    }
+    send(payload);
+  };
+
+  const formLevel = [
+    ...(state.status === 'invalid' && state.formError ? [state.formError] : []),
+    ...orphanErrors,
+    ...(state.status === 'error' ? [state.message] : []),
+  ];
+
+  return (
+    <AdminResourceTable
+      headersOnly
+      title={title}
+      subtitle={subtitle}
+      icon={resolveResourceIcon(resource.icon)}
+      iconColor={resource.iconColor}
+      columns={[]}
+      rows={[]}
+      rowKey={() => ''}
+      actions={<Link href={cancelHref} className={buttonVariants({ variant: 'outline', size: 'sm' })}>Cancel</Link>}
+    >
+      {state.status === 'conflict' ? (
+        <ConflictScreen
+          columns={shown}
+          initial={initial}
+          theirs={state.theirs}
+          yours={state.yours}
+          pending={pending}
+          onKeepTheirs={() => router.refresh()}
+          onSaveMine={() => send(state.yours, state.version)}
+        />
+      ) : null}
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={onSubmit}
+        noValidate
+        className={cn('flex max-w-3xl flex-col gap-5 rounded-xl border bg-card p-4 shadow-xs sm:p-6', state.status === 'conflict' && 'opacity-60')}
+        data-testid="record-form"
+        data-mode={mode}
+        aria-busy={pending}
+      >
+        <input type="hidden" name={META.mode} value={mode} />
+        <input type="hidden" name={META.domain} value={resource.domain} />
+        <input type="hidden" name={META.resource} value={resource.name} />
+        {id !== undefined ? <input type="hidden" name={META.id} value={id} /> : null}
+        {mode === 'update' ? <input type="hidden" name={META.version} value={version ?? ''} data-testid="record-version" /> : null}
+
+        {formLevel.length > 0 ? (
+          <div role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm" data-testid="form-error">
+            <TriangleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" />
+            <div className="flex flex-col gap-1">{formLevel.map((m, i) => <p key={i}>{m}</p>)}</div>
+          </div>
+        ) : null}
+
+        {shown.map((column) => {
+          const locked = lockedReason(resource, column, mode, masked);
+          const inputId = `${formId}-${column.name}`;
+          const error = locked ? undefined : errorFor(column.name);
+          const hint = locked ?? hintFor(column, mode);
+          const hintId = hint ? `${inputId}-hint` : undefined;
+          const errorId = error ? `${inputId}-error` : undefined;
+          const required = !locked && (mode === 'create' ? column.required : !column.nullable);
+          const Field = fieldFor(column);
+          return (
+            <div key={column.name} className="flex flex-col gap-1.5" data-testid={`form-field-${column.name}`} data-locked={locked ? 'true' : undefined}>
+              <label htmlFor={inputId} className="text-sm font-medium">
+                {column.label}
+                {required ? <span className="ml-0.5 text-destructive" aria-hidden="true">*</span> : null}
+                {required ? <span className="sr-only"> (required)</span> : null}
+              </label>
+              <Field
+                column={column}
+                id={inputId}
+                name={locked ? '' : column.name}
+                value={values[column.name] ?? ''}
+                onChange={(v) => setValue(column.name, v)}
+                disabled={Boolean(locked) || pending}
+                invalid={Boolean(error)}
+                describedBy={[errorId, hintId].filter(Boolean).join(' ') || undefined}
+                mode={mode}
+                domain={resource.domain}
+                reference={references[column.name]}
+              />
+              {error ? <p id={errorId} className="text-sm text-destructive" data-testid={`field-error-${column.name}`}>{error}</p> : null}
+              {hint ? <p id={hintId} className="text-xs text-muted-foreground">{hint}</p> : null}
+            </div>
+          );
+        })}
+
+        <div className="flex flex-wrap items-center gap-2 border-t pt-4">
+          <Button type="submit" disabled={pending || state.status === 'conflict'} data-testid="record-save">
+            <Save aria-hidden="true" /> {pending ? 'Saving…' : mode === 'create' ? 'Create' : 'Save changes'}
+          </Button>
+          <Link href={cancelHref} className={buttonVariants({ variant: 'ghost' })}>Cancel</Link>
+        </div>
+      </form>
+    </AdminResourceTable>
+  );
+}

@@ -1,0 +1,30 @@
+import { forbidden, notFound } from 'next/navigation';
+import { AuditLogView } from '@/components/audit/audit-log-view';
+import { can } from '@/engine/auth/access';
+import { auditResource } from '@/engine/audit/resource';
+import { checkDomain } from '@/engine/config/current';
+import { toHttpError } from '@/engine/http/errors';
+import { listResource } from '@/engine/list/run-list';
+import type { SearchParams } from '@/engine/list/list-query';
+import { toClientResource } from '@/engine/resources/define';
+import { requirePageOperator } from './operator';
+
+/** Both audit pages: the whole hub's log (superadmins) and one domain's (its admins). */
+export async function renderAuditPage(domain: string | undefined, searchParams: SearchParams) {
+  const operator = await requirePageOperator(domain ? `/audit/${domain}` : '/audit');
+  if (domain) {
+    try {
+      checkDomain(domain);
+    } catch {
+      notFound();
+    }
+  }
+  const resource = auditResource(domain);
+  if (!can(operator, resource, 'read')) forbidden();
+  const outcome = await listResource(operator, 'hub', resource, searchParams).then(
+    (result) => ({ result, error: undefined }),
+    (error: unknown) => ({ result: undefined, error: { title: 'The audit log could not be loaded', message: toHttpError(error).body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? toHttpError(error).body.error } }),
+  );
+  const result = outcome.result ?? { rows: [], columns: [], sort: resource.defaultSort, search: undefined, pageSize: resource.pageSize, page: undefined, next: null, previous: null, count: { value: 0, exact: true, label: '0' }, trash: false };
+  return <AuditLogView resource={toClientResource(resource)} result={result} domain={domain} error={outcome.error} />;
+}
