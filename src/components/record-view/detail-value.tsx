@@ -1,0 +1,67 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { Cell } from '@/components/resource-list/cell';
+import { Badge } from '@/components/ui/badge';
+import type { ResolvedColumn } from '@/engine/resources/types';
+import { renderMarkdown } from '../record-form/fields/markdown';
+
+/**
+ * One value on the detail page: the list's Cell (same formatting by type, foreign keys as
+ * links to the referenced record), but whole: long text, JSON and arrays are not truncated.
+ */
+export function DetailValue({ column, value, domain, masked }: { column: ResolvedColumn; value: unknown; domain: string; masked?: boolean }): ReactNode {
+  if (value === null || value === undefined) return <span className="text-muted-foreground italic">empty</span>;
+  if (masked) return <span className="font-mono text-muted-foreground" title="Hidden from your role">{String(value)}</span>;
+  if (column.references) return <Cell column={column} value={value} domain={domain} />;
+  if (column.input === 'markdown' && typeof value === 'string') return <div className="flex flex-col gap-2">{renderMarkdown(value)}</div>;
+  switch (column.type) {
+    case 'text':
+    case 'email':
+      return <span className="break-words">{String(value)}</span>;
+    case 'longtext':
+      return <p className="whitespace-pre-wrap break-words">{String(value)}</p>;
+    case 'json':
+      return <pre className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
+    case 'array': {
+      const items = value as unknown[];
+      if (items.length === 0) return <span className="text-muted-foreground italic">no items</span>;
+      return (
+        <span className="flex flex-wrap gap-1">
+          {items.map((item, i) => <Badge key={i} variant="secondary">{String(item)}</Badge>)}
+        </span>
+      );
+    }
+    case 'datetime':
+      return (
+        <span className="flex flex-col">
+          <Cell column={column} value={value} domain={domain} />
+          <code className="font-mono text-xs text-muted-foreground">{String(value)}</code>
+        </span>
+      );
+    case 'money_cents':
+      return (
+        <span>
+          <Cell column={column} value={value} domain={domain} /> <span className="text-xs text-muted-foreground">({String(value)} cents)</span>
+        </span>
+      );
+    default:
+      return <Cell column={column} value={value} domain={domain} />;
+  }
+}
+
+/** Every column of the record, label beside value. */
+export function RecordFields({ columns, row, domain, masked = [] }: { columns: ResolvedColumn[]; row: Record<string, unknown>; domain: string; masked?: string[] }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,14rem)_1fr]" data-testid="record-fields">
+      {columns.map((column) => (
+        <div key={column.name} className="contents" data-testid={`record-field-${column.name}`}>
+          <dt className="text-sm font-medium text-muted-foreground">{column.label}</dt>
+          <dd className="min-w-0 text-sm" data-testid={`record-value-${column.name}`}>
+            <DetailValue column={column} value={row[column.name]} domain={domain} masked={masked.includes(column.name)} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
