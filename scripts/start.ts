@@ -4,6 +4,7 @@
  */
 import nextEnv from '@next/env';
 import next from 'next';
+import { startAuditRetention } from '@/engine/audit/retention';
 import { startAuditSettler } from '@/engine/audit/settle';
 import { boot, BootError, preflight } from '@/engine/boot';
 import { closeAllPools } from '@/engine/db/pools';
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   });
   exitOnSignals(running);
   startAuditSettler();
+  startAuditRetention(booted.config.auditRetentionDays, booted.config.auditArchiveDir);
   log.info(`Admin Hub is running at ${running.url}${booted.embedded ? ' (embedded demo)' : ''}`);
   if (booted.demoLogins?.length) {
     const lines = booted.demoLogins.map((l) => `    ${l.email.padEnd(20)} ${l.password}   (${l.role})`);

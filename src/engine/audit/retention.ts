@@ -51,3 +51,13 @@ export async function pruneAudit(options: { days: number; archiveDir: string; ba
   log.info(`audit retention: archived and deleted ${deleted} entries older than ${options.days} days to ${archive}`);
   return { deleted, archive };
 }
+
+/** Daily, when HUB_AUDIT_RETENTION_DAYS is set; the timer never keeps the process alive. */
+export function startAuditRetention(days: number | undefined, archiveDir: string): () => void {
+  if (days === undefined) return () => undefined;
+  const run = () => pruneAudit({ days, archiveDir }).catch((error: Error) => log.warn(`audit retention failed: ${error.message}`));
+  const timer = setInterval(run, 86_400_000);
+  timer.unref();
+  void run();
+  return () => clearInterval(timer);
+}

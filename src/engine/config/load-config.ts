@@ -52,6 +52,9 @@ const HUB_SETTINGS = [
   'HUB_AUTH_OIDC_NAME',
   'HUB_AUTH_SIGN_IN_ATTEMPTS',
   'HUB_AUTH_SIGN_IN_WINDOW_SECONDS',
+  'HUB_AUDIT_RETENTION_DAYS',
+  'HUB_AUDIT_ARCHIVE_DIR',
+  'HUB_TRUST_PROXY',
 ] as const;
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -258,6 +261,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const domains = domainNames.map((name) => readTarget(reader, name));
   const config: HubConfig = {
     auth: readAuth(reader),
+    auditRetentionDays: reader.raw('HUB_AUDIT_RETENTION_DAYS') === undefined ? undefined : reader.integer('HUB_AUDIT_RETENTION_DAYS', 365, 1, 36_500),
+    auditArchiveDir: reader.raw('HUB_AUDIT_ARCHIVE_DIR') ?? '.data/audit-archive',
     hub,
     domains,
     replicas: reader.integer('HUB_REPLICAS', 1, 1, 1000),

@@ -48,6 +48,9 @@ export interface AuthConfig {
 
 export interface HubConfig {
   auth: AuthConfig;
+  /** Audit entries older than this many days are archived and deleted daily; undefined keeps them all. */
+  auditRetentionDays: number | undefined;
+  auditArchiveDir: string;
   hub: DbTarget;
   domains: DbTarget[];
   /** How many hub processes share the databases: the connection budget multiplies by it. */
