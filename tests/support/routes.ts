@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -7,12 +7,22 @@ export const APP_DIR = path.join(root, 'src/app');
 /** A page (`page.tsx`: HTML, the proxy's sign-in redirect) or a route handler (`route.ts`: JSON, 401s). */
 export type RouteKind = 'page' | 'handler';
 
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
 export interface DiscoveredRoute {
   /** The URL pattern as Next.js and route-policy.ts spell it: `/d/[domain]/[resource]`, `/api/auth/[...all]`. */
   pattern: string;
   kind: RouteKind;
   /** The file that defines it, relative to the repository root. */
   file: string;
+  /** For a handler, the HTTP methods its file exports (`export async function GET`, `export const POST`). */
+  methods: HttpMethod[];
+}
+
+function exportedMethods(file: string): HttpMethod[] {
+  const source = readFileSync(file, 'utf8');
+  return HTTP_METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function\\s+|const\\s+|let\\s+)${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source));
 }
 
 const ROUTE_FILE = /^(page|route)\.(tsx|ts|jsx|js|mdx)$/;
@@ -37,10 +47,12 @@ export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
       }
       const match = ROUTE_FILE.exec(entry.name);
       if (!match) continue;
+      const kind: RouteKind = match[1] === 'page' ? 'page' : 'handler';
       found.push({
         pattern: `/${segments.join('/')}`,
-        kind: match[1] === 'page' ? 'page' : 'handler',
+        kind,
         file: path.relative(root, full),
+        methods: kind === 'page' ? ['GET'] : exportedMethods(full),
       });
     }
   };
@@ -75,7 +87,8 @@ export interface ExpandedRoute {
 
 /**
  * Every concrete path of a pattern: `fill` gives the values of each dynamic segment, knowing
- * the ones already chosen to its left (a resource depends on its domain).
+ * the ones already chosen to its left (a resource depends on its domain). Values go into the
+ * path as given (already URL-encoded; a catch-all's may contain `/`).
  */
 export function expandRoute(pattern: string, fill: (segment: DynamicSegment, params: Record<string, string>) => string[]): ExpandedRoute[] {
   const segments = pattern.split('/').filter(Boolean);
@@ -89,7 +102,7 @@ export function expandRoute(pattern: string, fill: (segment: DynamicSegment, par
     const dynamic = dynamicSegment(segment);
     if (!dynamic) return step(index + 1, [...parts, segment], params);
     for (const value of fill(dynamic, params)) {
-      step(index + 1, value === '' ? parts : [...parts, ...value.split('/').map(encodeURIComponent)], { ...params, [dynamic.name]: value });
+      step(index + 1, value === '' ? parts : [...parts, value], { ...params, [dynamic.name]: value });
     }
   };
   step(0, [], {});

@@ -5,6 +5,7 @@ import { atLeast } from '@/engine/auth/roles';
 import { humanize } from '@/engine/resources/define';
 import { navigation } from '@/engine/resources/registry';
 import { OperatorMenu } from '@/components/auth/operator-menu';
+import { CommandPalette } from '@/components/search/command-palette';
 import { requirePageOperator } from '@/web/operator';
 
 export const dynamic = 'force-dynamic';
@@ -23,7 +24,7 @@ export default async function HubLayout({ children }: { children: ReactNode }) {
     ],
   }));
   return (
-    <AppShell domains={domains} sidebarFooter={<OperatorMenu email={operator.email} superadmin={operator.superadmin} />}>
+    <AppShell domains={domains} topBar={<CommandPalette />} sidebarFooter={<OperatorMenu email={operator.email} superadmin={operator.superadmin} />}>
       {children}
     </AppShell>
   );

@@ -1,15 +1,22 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
 import { AdminResourceTable, type ResourceColumn } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Button } from '@/components/ui/button';
 import type { ListResult } from '@/engine/list/run-list';
 import type { ClientResource as Resource } from '@/engine/resources/define';
+import { BulkBar } from './bulk-bar';
 import { Cell } from './cell';
+import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
 import { JumpToPage } from './jump-to-page';
+import { filterQuery } from './streams';
+import { BulkRunPanel, ExportPanel } from './task-panel';
+import { useBulkRun, type BulkRunState } from './use-bulk-run';
+import { useExport } from './use-export';
 import { useListUrl } from './use-list-url';
 
 type Row = Record<string, unknown>;
@@ -35,6 +42,23 @@ export function ResourceListView({ resource, result, error }: ResourceListViewPr
   const [selected, setSelected] = useState<string[]>([]);
   const value = (key: string) => searchParams.get(key) ?? undefined;
   const pageNumber = Number(value('pn') ?? value('page') ?? 1);
+  const router = useRouter();
+
+  // Bulk actions and export: progress and results in a panel that outlives the selection.
+  const onBulkFinished = useCallback(
+    (state: BulkRunState) => {
+      // Rows that failed stay selected, to fix and retry; the list reloads either way.
+      if (state.status === 'done') setSelected(state.request.ids ? state.failed.map((f) => f.id) : []);
+      router.refresh();
+    },
+    [router],
+  );
+  const bulk = useBulkRun(resource, onBulkFinished);
+  const exporter = useExport(resource);
+  const bulkRunning = bulk.state?.status === 'running';
+  const exportRunning = exporter.state?.status === 'running';
+  const pageKeys = result.rows.map((row) => recordId(resource, row));
+  const wholePageSelected = pageKeys.length > 0 && pageKeys.every((key) => selected.includes(key));
 
   const columns = useMemo<ResourceColumn<Row>[]>(
     () =>
@@ -51,53 +75,80 @@ export function ResourceListView({ resource, result, error }: ResourceListViewPr
 
   const base = `/d/${resource.domain}/${resource.name}`;
   return (
-    <AdminResourceTable<Row>
-      title={result.trash ? `${resource.title} — trash` : resource.title}
-      subtitle={resource.subtitle ?? (resource.introspected ? 'Read from the catalog (read-only). Write a definition to customise it.' : undefined)}
-      icon={resolveResourceIcon(resource.icon)}
-      iconColor={resource.iconColor}
-      actions={
-        resource.softDelete ? (
-          <Button variant={result.trash ? 'default' : 'outline'} size="sm" onClick={() => update({ trash: result.trash ? undefined : '1' })} data-testid="toggle-trash">
-            <Trash2 className="size-4" aria-hidden="true" /> {result.trash ? 'Leave trash' : 'Trash'}
-          </Button>
-        ) : undefined
-      }
-      search={resource.columns.some((c) => c.searchable) ? { placeholder: `Search ${resource.title.toLowerCase()}…`, value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) } : undefined}
-      filters={
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
-          <JumpToPage current={value('page')} onJump={(page) => update({ page: String(page), pn: undefined })} />
+    <>
+      <AdminResourceTable<Row>
+        title={result.trash ? `${resource.title} — trash` : resource.title}
+        subtitle={resource.subtitle ?? (resource.introspected ? 'Read from the catalog (read-only). Write a definition to customise it.' : undefined)}
+        icon={resolveResourceIcon(resource.icon)}
+        iconColor={resource.iconColor}
+        actions={
+          <div className="flex items-center gap-2">
+            {resource.softDelete ? (
+              <Button variant={result.trash ? 'default' : 'outline'} size="sm" onClick={() => update({ trash: result.trash ? undefined : '1' })} data-testid="toggle-trash">
+                <Trash2 className="size-4" aria-hidden="true" /> {result.trash ? 'Leave trash' : 'Trash'}
+              </Button>
+            ) : null}
+            {error ? null : (
+              <ExportMenu running={exportRunning} onExport={(format, toFile) => void exporter.start(format, filterQuery(searchParams), result.count, toFile)} />
+            )}
+          </div>
+        }
+        search={resource.columns.some((c) => c.searchable) ? { placeholder: `Search ${resource.title.toLowerCase()}…`, value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) } : undefined}
+        filters={
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
+            <JumpToPage current={value('page')} onJump={(page) => update({ page: String(page), pn: undefined })} />
+          </div>
+        }
+        columns={columns}
+        rows={result.rows}
+        rowKey={(row) => recordId(resource, row)}
+        rowHref={(row) => `${base}/${recordId(resource, row)}`}
+        sort={{
+          key: result.sort.column,
+          direction: result.sort.direction,
+          onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
+        }}
+        visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
+        selection={{
+          selected,
+          onChange: setSelected,
+          bulkActions: resource.readOnly ? undefined : (
+            <BulkBar
+              resource={resource}
+              selected={selected}
+              query={filterQuery(searchParams, ['after', 'before', 'page', 'pn', 'size', 'count', 'sort', 'cols']).toString()}
+              offerAllMatching={wholePageSelected && (result.next !== null || result.previous !== null)}
+              trash={result.trash}
+              running={bulkRunning}
+              onRun={(request) => void bulk.start(request)}
+            />
+          ),
+        }}
+        emptyState={{
+          title: result.search || searchParams.toString().includes('f.') ? 'Nothing matches' : result.trash ? 'The trash is empty' : `No ${resource.title.toLowerCase()} yet`,
+          description: result.search ? `No row matches “${result.search}”.` : undefined,
+        }}
+        pagination={{
+          page: pageNumber,
+          pageSize: result.pageSize,
+          total: result.count.exact ? result.count.value : null,
+          totalLabel: result.count.exact ? undefined : result.count.label,
+          onPageChange: (page) => update({ page: String(page), pn: undefined }),
+          hasNext: result.next !== null,
+          hasPrevious: result.previous !== null,
+          onNext: () => result.next && update({ after: result.next, pn: String(pageNumber + 1) }),
+          onPrevious: () => result.previous && update({ before: result.previous, pn: String(Math.max(1, pageNumber - 1)) }),
+        }}
+        loading={pending}
+        error={error}
+      />
+      {bulk.state || exporter.state ? (
+        <div className="fixed right-4 bottom-4 z-40 flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2">
+          {bulk.state ? <BulkRunPanel state={bulk.state} base={base} onCancel={bulk.cancel} onDismiss={bulk.dismiss} /> : null}
+          {exporter.state ? <ExportPanel state={exporter.state} onCancel={exporter.cancel} onDismiss={exporter.dismiss} /> : null}
         </div>
-      }
-      columns={columns}
-      rows={result.rows}
-      rowKey={(row) => recordId(resource, row)}
-      rowHref={(row) => `${base}/${recordId(resource, row)}`}
-      sort={{
-        key: result.sort.column,
-        direction: result.sort.direction,
-        onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
-      }}
-      visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
-      selection={{ selected, onChange: setSelected }}
-      emptyState={{
-        title: result.search || searchParams.toString().includes('f.') ? 'Nothing matches' : result.trash ? 'The trash is empty' : `No ${resource.title.toLowerCase()} yet`,
-        description: result.search ? `No row matches “${result.search}”.` : undefined,
-      }}
-      pagination={{
-        page: pageNumber,
-        pageSize: result.pageSize,
-        total: result.count.exact ? result.count.value : null,
-        totalLabel: result.count.exact ? undefined : result.count.label,
-        onPageChange: (page) => update({ page: String(page), pn: undefined }),
-        hasNext: result.next !== null,
-        hasPrevious: result.previous !== null,
-        onNext: () => result.next && update({ after: result.next, pn: String(pageNumber + 1) }),
-        onPrevious: () => result.previous && update({ before: result.previous, pn: String(Math.max(1, pageNumber - 1)) }),
-      }}
-      loading={pending}
-      error={error}
-    />
+      ) : null}
+    </>
   );
 }

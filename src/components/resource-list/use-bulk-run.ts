@@ -59,7 +59,7 @@ export function useBulkRun(resource: Pick<ClientResource, 'domain' | 'name'>, on
       };
       update({});
       try {
-        const { label: _label, ...body } = request;
+        const body = { action: request.action, field: request.field, value: request.value, ids: request.ids, matching: request.matching };
         const response = await fetch(`/api/d/${resource.domain}/${resource.name}/bulk`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

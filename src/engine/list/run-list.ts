@@ -33,6 +33,8 @@ export interface ListResult {
 export interface ListOptions {
   /** A filtered count on a big table gets this long before the page settles for "many". */
   countBudgetMs?: number;
+  /** false: no count at all (search results, exports). */
+  count?: boolean;
 }
 const COUNT_BUDGET_MS = 400;
 
@@ -109,7 +111,10 @@ async function countRows(domain: PoolName, resource: Resource, listQuery: ListQu
 /** Runs a validated list query: one statement for the rows, and the count beside it. */
 export async function runList(domain: PoolName, resource: Resource, listQuery: ListQuery, options: ListOptions = {}): Promise<ListResult> {
   const sql = buildRowsSql(resource, listQuery);
-  const [result, count] = await Promise.all([execute(domain, sql.text, sql.values), countRows(domain, resource, listQuery, options.countBudgetMs ?? COUNT_BUDGET_MS)]);
+  const counting = options.count === false
+    ? Promise.resolve<ListCount>({ value: null, exact: false, label: '' })
+    : countRows(domain, resource, listQuery, options.countBudgetMs ?? COUNT_BUDGET_MS);
+  const [result, count] = await Promise.all([execute(domain, sql.text, sql.values), counting]);
   let rows = result.rows;
   const more = rows.length > listQuery.pageSize;
   if (more) rows = rows.slice(0, listQuery.pageSize);

@@ -1,0 +1,61 @@
+import { ResourceHeader } from '@/components/admin-resource-table';
+import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
+import { RecordForm } from '@/components/record-form/record-form';
+import { formValuesOf } from '@/components/record-form/values';
+import { DeletedBanner } from '@/components/record-view/deleted-banner';
+import { displayIdOf, loadRecord, recordIdFromParam, recordName, referenceInfos, resourceFor } from '@/components/record-view/load';
+import { resolveResourceIcon } from '@/components/shell';
+import { Card } from '@/components/ui/card';
+import { maskedColumns } from '@/engine/auth/access';
+import { toClientResource } from '@/engine/resources/define';
+import { saveRecordAction } from '@/web/record-actions';
+import { requirePageOperator } from '@/web/operator';
+
+export const dynamic = 'force-dynamic';
+
+/** The edit form: the record's values, its version in a hidden field, saved by a Server Action. */
+export default async function EditRecordPage(props: { params: Promise<{ domain: string; resource: string; id: string }> }) {
+  const params = await props.params;
+  const id = recordIdFromParam(params.id);
+  const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/${id}/edit`);
+  const { domain, resource } = await resourceFor(operator, params.domain, params.resource, 'update');
+  const base = `/d/${domain}/${resource.name}`;
+  const loaded = await loadRecord(operator, domain, resource, id);
+  if (!loaded.ok || resource.readOnly) {
+    return (
+      <section className="flex flex-col gap-4">
+        <ResourceHeader title={resource.title} icon={resolveResourceIcon(resource.icon)} iconColor={resource.iconColor} />
+        <Card>
+          {loaded.ok ? (
+            <ErrorPanel title="Read-only" message={`${resource.title} cannot be changed in the hub.`} />
+          ) : (
+            <ErrorPanel title={loaded.title} message={loaded.message} />
+          )}
+        </Card>
+      </section>
+    );
+  }
+  const { row, version } = loaded.record;
+  const { label } = recordName(operator, resource, row, id);
+  const deleted = resource.softDelete !== undefined && row[resource.softDelete] != null;
+  return (
+    <div className="flex flex-col gap-4">
+      {deleted ? <DeletedBanner when={row[resource.softDelete!]} trashHref={`${base}?trash=1`} /> : null}
+      <RecordForm
+        // A new version (after "Keep theirs") remounts the form with the saved values.
+        key={version ?? ''}
+        mode="update"
+        resource={toClientResource(resource)}
+        id={id}
+        version={version}
+        initial={formValuesOf(resource.columns, row)}
+        masked={[...maskedColumns(operator, resource)]}
+        references={await referenceInfos(operator, domain, resource, row)}
+        action={saveRecordAction}
+        title={`Edit ${label ?? `${resource.title} ${displayIdOf(id)}`}`}
+        subtitle={`${resource.title} · ${resource.primaryKey.join(', ')} ${displayIdOf(id)}`}
+        cancelHref={`${base}/${id}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { ArrowLeft, CircleCheck } from 'lucide-react';
+import Link from 'next/link';
+import { ResourceHeader } from '@/components/admin-resource-table';
+import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
+import { resolveResourceIcon } from '@/components/shell';
+import { buttonVariants } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { DeletedBanner } from '@/components/record-view/deleted-banner';
+import { RecordFields } from '@/components/record-view/detail-value';
+import { displayIdOf, loadRecord, recordIdFromParam, recordName, referrerGroups, resourceFor } from '@/components/record-view/load';
+import { RecordButtons, type RecordButtonsProps } from '@/components/record-view/record-buttons';
+import { ReferencedBy } from '@/components/record-view/referenced-by';
+import { can, maskedColumns } from '@/engine/auth/access';
+import { roleOn } from '@/engine/auth/operator';
+import { atLeast, type DomainRole } from '@/engine/auth/roles';
+import { toClientResource } from '@/engine/resources/define';
+import { customRecordAction, hardDeleteRecordAction, restoreRecordAction, softDeleteRecordAction } from '@/web/record-actions';
+import { requirePageOperator } from '@/web/operator';
+
+export const dynamic = 'force-dynamic';
+
+const SAVED: Record<string, string> = { created: 'Created.', updated: 'Saved.' };
+
+/** One record: every column by type, what refers to it, and the buttons the operator's role allows. */
+export default async function RecordPage(props: { params: Promise<{ domain: string; resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
+  const id = recordIdFromParam(params.id);
+  const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/${id}`);
+  const { domain, resource } = await resourceFor(operator, params.domain, params.resource, 'read');
+  const base = `/d/${domain}/${resource.name}`;
+  const loaded = await loadRecord(operator, domain, resource, id);
+  const client = toClientResource(resource);
+  const icon = resolveResourceIcon(resource.icon);
+  if (!loaded.ok) {
+    return (
+      <section className="flex flex-col gap-4">
+        <ResourceHeader title={resource.title} icon={icon} iconColor={resource.iconColor} />
+        <Card><ErrorPanel title={loaded.title} message={loaded.message} /></Card>
+      </section>
+    );
+  }
+
+  const { row } = loaded.record;
+  const { name, label } = recordName(operator, resource, row, id);
+  const shownId = displayIdOf(id);
+  const deleted = resource.softDelete !== undefined && row[resource.softDelete] !== null && row[resource.softDelete] !== undefined;
+  const writable = !resource.readOnly;
+  const groups = await referrerGroups(operator, domain, resource, row);
+  const role = roleOn(operator, domain);
+  const buttons: RecordButtonsProps = {
+    target: { domain, resource: resource.name, id },
+    displayId: shownId,
+    name,
+    editHref: writable && can(operator, resource, 'update') ? `${base}/${id}/edit` : undefined,
+    softDelete: writable && resource.softDelete && !deleted && can(operator, resource, 'delete') ? softDeleteRecordAction : undefined,
+    restore: writable && deleted && can(operator, resource, 'restore') ? restoreRecordAction : undefined,
+    hardDelete: writable && can(operator, resource, 'hardDelete')
+      ? { action: hardDeleteRecordAction, referrers: groups.map((g) => `${g.count.toLocaleString('en-US')}${g.capped ? '+' : ''} ${g.title.toLowerCase()} (by ${g.columnLabel.toLowerCase()})`) }
+      : undefined,
+    customActions: writable
+      ? Object.entries(client.actions)
+          .filter(([, a]) => atLeast(role, a.role as DomainRole))
+          .map(([actionName, a]) => ({ name: actionName, label: a.label, confirm: a.confirm, action: customRecordAction }))
+      : [],
+  };
+  const saved = typeof searchParams.saved === 'string' ? SAVED[searchParams.saved] : undefined;
+
+  return (
+    <section className="flex min-w-0 flex-col gap-4" data-testid="record-detail" data-record-id={id}>
+      <Link href={base} className="flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden="true" /> {resource.title}
+      </Link>
+      <ResourceHeader
+        title={label ?? `${resource.title} ${shownId}`}
+        subtitle={`${resource.title} · ${resource.primaryKey.join(', ')} ${shownId}${resource.readOnly ? ' · read-only' : ''}`}
+        icon={icon}
+        iconColor={resource.iconColor}
+        actions={<RecordButtons {...buttons} />}
+      />
+      {saved ? (
+        <p role="status" className="flex items-center gap-2 rounded-md border border-success/30 bg-success/10 px-3 py-2 text-sm" data-testid="record-saved">
+          <CircleCheck className="size-4 text-success" aria-hidden="true" /> {saved}
+        </p>
+      ) : null}
+      {deleted ? <DeletedBanner when={row[resource.softDelete!]} trashHref={`${base}?trash=1`} /> : null}
+      <Card>
+        <CardContent className="pt-4 sm:pt-6">
+          <RecordFields columns={client.columns} row={row} domain={domain} masked={[...maskedColumns(operator, resource)]} />
+        </CardContent>
+      </Card>
+      <ReferencedBy groups={groups} />
+      <div>
+        <Link href={base} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>Back to {resource.title.toLowerCase()}</Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+import { forbidden, notFound } from 'next/navigation';
+import { can, maskedColumns, resourceAsSeenBy } from '@/engine/auth/access';
+import type { Operator } from '@/engine/auth/operator';
+import type { Action } from '@/engine/auth/roles';
+import type { DomainName } from '@/engine/config/current';
+import { toHttpError } from '@/engine/http/errors';
+import { RecordNotFoundError } from '@/engine/records/errors';
+import { getRecord, referencedBy, type LoadedRecord } from '@/engine/records/read-record';
+import { encodeRecordId } from '@/engine/records/record-id';
+import { findResource, resourcesOf } from '@/engine/resources/registry';
+import type { Resource, ResolvedColumn } from '@/engine/resources/types';
+import type { ReferenceInfo } from '../record-form/fields/types';
+import type { ReferrerGroup } from './referenced-by';
+
+/*
+ * Server-side helpers of the record pages (detail, new, edit). Server code only: the pages
+ * import it, client components never do.
+ */
+
+/**
+ * The record id from the URL segment. Next.js hands pages their params percent-decoded, so a
+ * key value "a,b" (sent as a%2Cb) would arrive as "a,b"; re-encoding each part gives the id
+ * back in encodeRecordId's form. Exact for every single-column key and for composite keys whose
+ * values contain no comma.
+ */
+export function recordIdFromParam(param: string): string {
+  return param.split(',').map((part) => encodeURIComponent(safeDecode(part))).join(',');
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The id as an operator reads and types it: the key values, joined by ",". */
+export function displayIdOf(id: string): string {
+  return id.split(',').map(safeDecode).join(',');
+}
+
+/** The resource in the URL, 404 when there is none, and 403 unless the operator may do `action` on it. */
+export async function resourceFor(operator: Operator, domainName: string, resourceName: string, action: Action): Promise<{ domain: DomainName; resource: Resource }> {
+  const found = await findResource(domainName, resourceName).catch((error: unknown) => {
+    if (toHttpError(error).status === 404) notFound();
+    throw error;
+  });
+  if (!can(operator, found.resource, action)) forbidden();
+  return found;
+}
+
+export type Loaded = { ok: true; record: LoadedRecord } | { ok: false; title: string; message: string };
+
+/** The record, 404 when it does not exist; a database that is down is a message, not a crash. */
+export async function loadRecord(operator: Operator, domain: DomainName, resource: Resource, id: string): Promise<Loaded> {
+  try {
+    return { ok: true, record: await getRecord(operator, domain, resource, id) };
+  } catch (error) {
+    if (error instanceof RecordNotFoundError) notFound();
+    const { status, body } = toHttpError(error);
+    if (status === 403) forbidden();
+    if (status === 404) notFound();
+    return { ok: false, title: status === 503 ? 'The domain is unavailable' : 'The record could not be loaded', message: body.error };
+  }
+}
+
+const LABEL_TYPES = new Set(['text', 'email', 'longtext']);
+
+/** The column that names a row next to its id: the first searchable text column this operator sees unmasked. */
+export function labelColumnOf(operator: Operator, resource: Resource): ResolvedColumn | undefined {
+  const masked = maskedColumns(operator, resource);
+  return resource.columns.find((c) => c.searchable && LABEL_TYPES.has(c.type) && !masked.has(c.name) && !resource.primaryKey.includes(c.name));
+}
+
+/** "Authors 12 (Ada Lovelace)" */
+export function recordName(operator: Operator, resource: Resource, row: Record<string, unknown>, id: string): { name: string; label: string | undefined } {
+  const column = labelColumnOf(operator, resource);
+  const value = column ? row[column.name] : undefined;
+  const label = value === null || value === undefined || value === '' ? undefined : String(value).slice(0, 80);
+  return { name: `${resource.title} ${displayIdOf(id)}${label ? ` (${label})` : ''}`, label };
+}
+
+/** For each foreign-key column: what its picker searches, and the label of the row it points to now. */
+export async function referenceInfos(operator: Operator, domain: DomainName, resource: Resource, row?: Record<string, unknown>): Promise<Record<string, ReferenceInfo>> {
+  const all = await resourcesOf(domain);
+  const out: Record<string, ReferenceInfo> = {};
+  await Promise.all(
+    resource.columns.map(async (column) => {
+      if (!column.references) return;
+      const target = all.find((r) => r.name === column.references!.resource);
+      if (!target) return;
+      const key = target.columns.find((c) => c.name === column.references!.column);
+      const readable = can(operator, target, 'read');
+      const labelColumn = readable ? labelColumnOf(operator, target) : undefined;
+      const info: ReferenceInfo = {
+        resource: target.name,
+        title: target.title,
+        keyColumn: column.references.column,
+        keyType: key?.type ?? column.type,
+        labelColumn: labelColumn?.name,
+        searchable: readable && resourceAsSeenBy(operator, target).columns.some((c) => c.searchable),
+        readable,
+      };
+      const value = row?.[column.name];
+      const byKey = target.primaryKey.length === 1 && target.primaryKey[0] === column.references.column;
+      if (labelColumn && byKey && value !== null && value !== undefined) {
+        try {
+          const found = await getRecord(operator, domain, target, encodeRecordId(target, { [column.references.column]: value }));
+          const label = found.row[labelColumn.name];
+          if (label !== null && label !== undefined) info.currentLabel = String(label);
+        } catch {
+          // A dangling or unreadable reference: the id alone is shown.
+        }
+      }
+      out[column.name] = info;
+    }),
+  );
+  return out;
+}
+
+/** "Referenced by", as links: each group to the referrer's list filtered by its column when it can be. */
+export async function referrerGroups(operator: Operator, domain: DomainName, resource: Resource, row: Record<string, unknown>): Promise<ReferrerGroup[]> {
+  const referrers = await referencedBy(operator, domain, resource, row, await resourcesOf(domain));
+  return referrers.map((r) => {
+    const seen = resourceAsSeenBy(operator, r.resource);
+    const column = seen.columns.find((c) => c.name === r.column)!;
+    const value = String(row[column.references!.column]);
+    const base = `/d/${domain}/${r.resource.name}`;
+    const params = new URLSearchParams();
+    if (column.filter === 'equals' || column.filter === 'oneOf') params.set(`f.${column.name}`, value);
+    else if (column.filter === 'range') {
+      params.set(`f.${column.name}.min`, value);
+      params.set(`f.${column.name}.max`, value);
+    }
+    const query = params.toString();
+    return {
+      key: `${r.resource.name}-${r.column}`,
+      title: r.resource.title,
+      columnLabel: column.label,
+      count: r.count,
+      capped: r.count >= 1000,
+      href: query ? `${base}?${query}` : base,
+      filtered: query !== '',
+      samples: r.sample.map((s) => {
+        const id = encodeRecordId(r.resource, s);
+        return { href: `${base}/${id}`, label: displayIdOf(id) };
+      }),
+    };
+  });
+}

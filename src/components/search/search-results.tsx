@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import type { DomainResults } from '@/engine/search/search-all';
+
+/** Results grouped by domain and resource; a domain that could not answer says so. */
+export function SearchResults({ results, onNavigate }: { results: DomainResults[]; onNavigate?: () => void }) {
+  if (results.length === 0) return <p className="text-sm text-muted-foreground">Type at least two characters.</p>;
+  return (
+    <div className="flex flex-col gap-4" data-testid="search-results">
+      {results.map((d) => (
+        <section key={d.domain} data-testid={`search-domain-${d.domain}`}>
+          <h2 className="mb-1 flex items-center gap-2 text-sm font-semibold">
+            {d.domain}
+            {d.status !== 'ok' ? <Badge variant="warning" data-testid={`search-missing-${d.domain}`}>results missing: {d.status}</Badge> : null}
+          </h2>
+          {d.error ? <p className="text-xs text-muted-foreground">{d.error}</p> : null}
+          {d.status === 'ok' && d.groups.length === 0 ? <p className="text-xs text-muted-foreground">No matches.</p> : null}
+          {d.groups.map((g) => (
+            <div key={g.resource} className="mb-2">
+              <div className="text-xs uppercase tracking-wide text-muted-foreground">{g.title}</div>
+              <ul>
+                {g.hits.map((h) => (
+                  <li key={h.id}>
+                    <Link href={h.href} onClick={onNavigate} className="block rounded px-2 py-1 text-sm hover:bg-muted focus:bg-muted focus:outline-none">
+                      {h.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}

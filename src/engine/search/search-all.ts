@@ -1,0 +1,83 @@
+import { can, canSeeDomain, resourceAsSeenBy } from '../auth/access';
+import type { Operator } from '../auth/operator';
+import { checkDomain, configuredDomains, type DomainName } from '../config/current';
+import { DbUnavailableError } from '../db/errors';
+import { listResource } from '../list/run-list';
+import { encodeRecordId } from '../records/record-id';
+import { resourcesOf } from '../resources/registry';
+import type { Resource } from '../resources/types';
+
+export interface SearchHit {
+  id: string;
+  label: string;
+  href: string;
+}
+
+export interface SearchGroup {
+  resource: string;
+  title: string;
+  hits: SearchHit[];
+}
+
+export interface DomainResults {
+  domain: string;
+  /** ok, or why this domain's results are missing: they are never silently dropped. */
+  status: 'ok' | 'timeout' | 'error';
+  error?: string;
+  groups: SearchGroup[];
+}
+
+function labelOf(resource: Resource, row: Record<string, unknown>): string {
+  const text = resource.columns.find((c) => c.searchable && (c.type === 'text' || c.type === 'email') && row[c.name] !== undefined && row[c.name] !== null);
+  const key = resource.primaryKey.map((k) => String(row[k])).join(', ');
+  return text ? `${String(row[text.name]).slice(0, 80)} (#${key})` : `#${key}`;
+}
+
+async function searchDomain(operator: Operator, domain: DomainName, term: string, perResource: number): Promise<SearchGroup[]> {
+  const resources = (await resourcesOf(domain))
+    .filter((r) => can(operator, r, 'read'))
+    .map((r) => resourceAsSeenBy(operator, r))
+    .filter((r) => r.columns.some((c) => c.searchable));
+  const groups = await Promise.all(
+    resources.map(async (resource) => {
+      const result = await listResource(operator, domain, resource, { q: term, size: String(perResource) }, { count: false });
+      return {
+        resource: resource.name,
+        title: resource.title,
+        hits: result.rows.map((row) => {
+          const id = encodeRecordId(resource, row);
+          return { id, label: labelOf(resource, row), href: `/d/${domain}/${resource.name}/${id}` };
+        }),
+      };
+    }),
+  );
+  return groups.filter((g) => g.hits.length > 0);
+}
+
+/**
+ * Looks a term up in the searchable columns of every resource the operator may read, in all
+ * domains at once. Each domain gets its own time budget; a domain that is down or too slow
+ * comes back marked (timeout / error) with the reason, so missing results are visible.
+ */
+export async function searchEverywhere(operator: Operator, term: string, options: { budgetMs?: number; perResource?: number } = {}): Promise<DomainResults[]> {
+  const q = term.trim();
+  if (q.length < 2) return [];
+  const budget = options.budgetMs ?? 2_000;
+  const domains = configuredDomains().filter((d) => canSeeDomain(operator, d));
+  return Promise.all(
+    domains.map(async (name): Promise<DomainResults> => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), budget)));
+      try {
+        const outcome = await Promise.race([searchDomain(operator, checkDomain(name), q.slice(0, 200), options.perResource ?? 5), timeout]);
+        if (outcome === 'timeout') return { domain: name, status: 'timeout', error: `No answer within ${budget} ms.`, groups: [] };
+        return { domain: name, status: 'ok', groups: outcome };
+      } catch (error) {
+        const message = error instanceof DbUnavailableError ? error.message : `Search failed in ${name}.`;
+        return { domain: name, status: 'error', error: message, groups: [] };
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+}
