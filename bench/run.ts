@@ -1,74 +1,213 @@
 /**
- * `npm run bench`: list latency of the engine on the market demo's 1,000,000 orders, next
- * to the very same SQL run straight through one pg.Pool (the floor). Median and p95 over
- * sequential runs after warm-up. Uses the embedded demo (started, or reused when a hub is
- * running), or whatever HUB_DOMAINS points at when it has a `market` domain.
+ * `npm run bench`: the hub's production build against the floor (the same SQL through a bare
+ * Node http server and pg), on a posts table of 1,000,000 rows in the embedded PostgreSQL.
+ * Prints one table (hub, floor, ratio, target) and writes bench/results.json.
  *
- *   npm run bench                 full run (200 samples per case)
- *   BENCH_RUNS=20 npm run bench   a quick run
+ *   npm run bench                                  full run
+ *   BENCH_ROWS=3000 BENCH_RUNS=5 BENCH_SECONDS=1 npm run bench    the smoke run CI does
  */
-import { writeFileSync } from 'node:fs';
-import nextEnv from '@next/env';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
-import { commandLineOperator } from '@/engine/auth/operator';
-import { bootForTool } from '@/engine/boot';
-import { checkDomain, targetFor } from '@/engine/config/current';
+import { createOperator } from '@/engine/auth/operators';
+import { setConfig } from '@/engine/config/current';
+import { loadConfig } from '@/engine/config/load-config';
 import { closeAllPools } from '@/engine/db/pools';
 import { query } from '@/engine/db/query';
-import { sslOptions } from '@/engine/db/ssl';
-import { buildCountSql, buildEstimateSql, buildRowsSql } from '@/engine/list/build-sql';
+import { startEmbeddedPostgres } from '@/engine/embedded/postgres-server';
+import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
+import { buildCountSql, buildRowsSql } from '@/engine/list/build-sql';
 import { encodeCursor } from '@/engine/list/cursor';
-import { parseListQuery, type SearchParams } from '@/engine/list/list-query';
-import { listResource } from '@/engine/list/run-list';
+import { parseListQuery } from '@/engine/list/list-query';
+import { getRecord } from '@/engine/records/read-record';
+import { updateRecord } from '@/engine/records/write-record';
 import { findResource } from '@/engine/resources/registry';
-import { measure, summarise } from './stats';
+import { getter, latency, throughput } from './http-load';
+import { ensureBenchPosts } from './seed-posts';
+import { measure, round, summarise } from './stats';
 
-nextEnv.loadEnvConfig(process.cwd(), false);
-const runs = Number(process.env.BENCH_RUNS ?? 200);
-const booted = await bootForTool();
-const domain = checkDomain('market');
-const operator = commandLineOperator('bench');
-const { resource: orders } = await findResource('market', 'orders');
-const { resource: customers } = await findResource('market', 'customers');
-const [{ n: total }] = (await query<{ n: string }>(domain, 'SELECT count(*)::text AS n FROM orders')) as [{ n: string }];
+const root = process.cwd();
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 
-// The floor: a plain pool with the same target, running the same statements, no engine.
-const target = targetFor(domain);
-const floorPool = new pg.Pool({ host: target.host, port: target.port, database: target.database, user: target.user, password: target.password, ssl: sslOptions(target), max: 4 });
-
-// A cursor at row 500,000 of the default order (created_at desc, id desc): a deep page.
-const [deep] = (await query<{ at: string; id: string }>(domain, 'SELECT created_at::text AS at, id::text AS id FROM orders ORDER BY created_at DESC, id DESC OFFSET 499999 LIMIT 1')) as [{ at: string; id: string }];
-const deepCursor = encodeCursor([deep.at, deep.id]);
-
-const cases: { name: string; resource: typeof orders; params: SearchParams }[] = [
-  { name: 'orders: page 1 (newest first, with count)', resource: orders, params: {} },
-  { name: 'orders: row 500,000 by cursor', resource: orders, params: { after: deepCursor } },
-  { name: 'orders: page 10,000 by jump (OFFSET)', resource: orders, params: { page: '10000' } },
-  { name: 'orders: search by order id', resource: orders, params: { q: '123456' } },
-  { name: 'orders: filter status=refunded', resource: orders, params: { 'f.status': 'refunded' } },
-  { name: 'customers: search "anna" (pg_trgm)', resource: customers, params: { q: 'anna' } },
-];
-
-/** The statements the engine runs for a request, straight through pg, in the same shape (rows ∥ count). */
-async function floor(resource: typeof orders, params: SearchParams): Promise<void> {
-  const q = parseListQuery(resource, params);
-  const rows = buildRowsSql(resource, q);
-  const filtered = q.search !== undefined || q.filters.length > 0;
-  const count = filtered ? buildCountSql(resource, q) : buildEstimateSql(resource);
-  await Promise.all([floorPool.query(rows.text, rows.values), floorPool.query(count.text, count.values)]);
+function waitFor(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const match = pattern.exec(output);
+      if (match) resolve(match);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output.slice(-3000)}`)));
+  });
 }
 
-console.log(`market.orders: ${Number(total).toLocaleString('en-US')} rows; ${runs} sequential runs per case after warm-up\n`);
-const results = [];
-for (const c of cases) {
-  const hub = summarise(await measure(() => listResource(operator, domain, c.resource, c.params), runs));
-  const base = summarise(await measure(() => floor(c.resource, c.params), runs));
-  const ratio = Math.round((hub.median / base.median) * 100) / 100;
-  results.push({ case: c.name, hub, floor: base, ratio });
-  console.log(`${c.name.padEnd(44)} engine ${String(hub.median).padStart(7)} ms (p95 ${String(hub.p95).padStart(7)})   pg ${String(base.median).padStart(7)} ms (p95 ${String(base.p95).padStart(7)})   ×${ratio}`);
+async function main() {
+  // 1. Data: its own embedded cluster, so the bench never touches the demo's.
+  const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench');
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.BENCH_PG_PORT ?? 54339), onProgress: log });
+  const admin = new pg.Client({ connectionString: pgServer.url('postgres') });
+  await admin.connect();
+  for (const db of ['bench', 'bench_hub']) {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${db}`);
+  }
+  await admin.end();
+  await ensureBenchPosts(pgServer.url('bench'), ROWS, log);
+
+  // 2. The hub's production build, started the way `npm start` does.
+  if (isBuildStale(root)) await buildApp(root);
+  const env = {
+    HUB_DOMAINS: 'bench',
+    HUB_DATABASE_URL: pgServer.url('bench_hub'),
+    BENCH_DATABASE_URL: pgServer.url('bench'),
+    HUB_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    HUB_LOG_LEVEL: 'warn',
+  };
+  const hubPort = 3900 + Math.floor(Math.random() * 90);
+  const hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, ...env, HUB_PORT: String(hubPort), HUB_HOST: '127.0.0.1', HUB_URL: `http://127.0.0.1:${hubPort}`, NODE_ENV: 'production', HUB_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitFor(hub, /Admin Hub is running at/);
+  const hubUrl = `http://127.0.0.1:${hubPort}`;
+
+  // 3. An editor to sign in as (the hub migrated its database at start).
+  setConfig(loadConfig({ ...process.env, ...env }));
+  const email = `bench-editor-${Date.now()}@bench.local`;
+  await createOperator({ email, password: 'bench-editor-password', roles: { bench: 'editor' } });
+  const signIn = await fetch(`${hubUrl}/api/auth/sign-in/email`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: hubUrl }, body: JSON.stringify({ email, password: 'bench-editor-password' }),
+  });
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { resource, domain } = await findResource('bench', 'posts');
+
+  // 4. The cases, and the same statements for the floor.
+  const [deep] = await query<{ at: string; id: string }>(domain, 'SELECT created_at::text AS at, id::text AS id FROM posts ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1', [Math.floor(ROWS / 2) - 1]);
+  const cases: Record<string, Record<string, string>> = {
+    q1: {},
+    q2cursor: { after: encodeCursor([deep!.at, deep!.id]) },
+    q2jump: { page: String(Math.max(1, Math.floor(ROWS / 2 / 50))) },
+    q3: { q: 'zephyr' },
+    q4: { 'f.published': 'true' },
+  };
+  const routes: Record<string, { text: string; values: unknown[] }[]> = {};
+  for (const [name, params] of Object.entries(cases)) {
+    const q = parseListQuery(resource, params);
+    const statements = [buildRowsSql(resource, q)];
+    if (name === 'q3' || name === 'q4') statements.push(buildCountSql(resource, q));
+    routes[`/${name}`] = statements;
+  }
+  const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts'], {
+    env: { ...process.env, FLOOR_DATABASE_URL: pgServer.url('bench'), FLOOR_ROUTES: JSON.stringify(routes) }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const floorPort = (await waitFor(floor, /floor listening (\d+)/))[1];
+  const hubGet = getter(hubUrl, { cookie });
+  const floorGet = getter(`http://127.0.0.1:${floorPort}`);
+  const qs = (p: Record<string, string>) => new URLSearchParams({ size: '50', ...p }).toString();
+
+  const results: Record<string, unknown> = {};
+  const table: string[][] = [];
+  const row = (name: string, hubV: string, floorV: string, ratio: number | string, target: string, ok: boolean | undefined) => {
+    table.push([name, hubV, floorV, String(ratio), target, ok === undefined ? '' : ok ? 'ok' : 'MISSED']);
+  };
+  const hubQ1 = await latency(hubGet, `/api/d/bench/posts?${qs({})}`, RUNS);
+  for (const [name, params] of Object.entries(cases)) {
+    const h = name === 'q1' ? hubQ1 : await latency(hubGet, `/api/d/bench/posts?${qs(params)}`, RUNS);
+    const f = await latency(floorGet, `/${name}`, RUNS);
+    const ratio = round(h.median / f.median);
+    const p95 = round(h.p95 / f.p95);
+    results[name] = { hub: h, floor: f, ratio, p95Ratio: p95 };
+    const jump = name === 'q2jump';
+    row(`${name} median`, `${h.median} ms`, `${f.median} ms`, ratio, jump ? '(offset: info)' : '≤ 1.5×', jump ? undefined : ratio <= 1.5);
+    row(`${name} p95`, `${h.p95} ms`, `${f.p95} ms`, p95, jump ? '' : '≤ 2×', jump ? undefined : p95 <= 2);
+  }
+  const deepVsFirst = round((results.q2cursor as { hub: { median: number } }).hub.median / hubQ1.median);
+  row('q2 cursor ÷ q1 (hub)', '', '', deepVsFirst, '≤ 1.2×', deepVsFirst <= 1.2);
+  results.q2cursorVsQ1 = deepVsFirst;
+
+  const html = await latency(hubGet, `/d/bench/posts`, RUNS);
+  const htmlRatio = round(html.median / hubQ1.median);
+  results.q5 = { hub: html, ratioToJson: htmlRatio };
+  row('q5 HTML page median', `${html.median} ms`, `${hubQ1.median} ms (json)`, htmlRatio, '≤ 3× json', htmlRatio <= 3);
+
+  const hubRps = await throughput(hubGet, `/api/d/bench/posts?${qs({})}`, 16, SECONDS * 1000);
+  const floorRps = await throughput(floorGet, '/q1', 16, SECONDS * 1000);
+  const rpsShare = round(hubRps / floorRps);
+  results.throughput = { hub: hubRps, floor: floorRps, share: rpsShare };
+  row('q1 req/s at 16 clients', String(hubRps), String(floorRps), rpsShare, '≥ 0.6×', rpsShare >= 0.6);
+
+  // A save with its audit record, in process, against the same UPDATE + audit INSERT through pg.
+  const editor = { id: 'bench', email, name: 'bench', superadmin: false, roles: { bench: 'editor' as const }, sessionId: undefined };
+  let n = 0;
+  const save = summarise(await measure(async () => {
+    const id = String(1 + (n++ % 1000));
+    const current = await getRecord(editor, domain, resource, id);
+    await updateRecord(editor, domain, resource, id, { title: `Saved ${n}` }, current.version!);
+  }, Math.max(5, Math.floor(RUNS / 2))));
+  const raw = new pg.Client({ connectionString: pgServer.url('bench') });
+  const rawHub = new pg.Client({ connectionString: pgServer.url('bench_hub') });
+  await raw.connect();
+  await rawHub.connect();
+  const rawSave = summarise(await measure(async () => {
+    const id = 1 + (n++ % 1000);
+    await raw.query('BEGIN');
+    await raw.query('SELECT * FROM posts WHERE id = $1 FOR UPDATE', [id]);
+    await raw.query('UPDATE posts SET title = $1 WHERE id = $2', [`Raw ${n}`, id]);
+    await rawHub.query("INSERT INTO hub_audit (action, outcome, domain, resource, record_id) VALUES ('update', 'committed', 'bench', 'posts', $1)", [String(id)]);
+    await raw.query('COMMIT');
+  }, Math.max(5, Math.floor(RUNS / 2))));
+  await raw.end();
+  await rawHub.end();
+  const saveRatio = round(save.median / rawSave.median);
+  results.save = { hub: save, floor: rawSave, ratio: saveRatio };
+  row('save + audit median', `${save.median} ms`, `${rawSave.median} ms`, saveRatio, '≤ 2×', saveRatio <= 2);
+
+  // Export of every row, if the export route exists: time, rows/s and the hub's memory.
+  const exportProbe = await fetch(`${hubUrl}/api/d/bench/posts/export?format=csv`, { headers: { cookie } }).catch(() => undefined);
+  await exportProbe?.body?.cancel();
+  if (exportProbe && exportProbe.status === 200) {
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+    const started = performance.now();
+    const response = await fetch(`${hubUrl}/api/d/bench/posts/export?format=csv`, { headers: { cookie } });
+    let bytes = 0;
+    let lines = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      bytes += chunk.length;
+      for (const b of chunk) if (b === 10) lines++;
+    }
+    clearInterval(sampler);
+    const seconds = (performance.now() - started) / 1000;
+    results.export = { rows: lines - 1, seconds: round(seconds), rowsPerSecond: Math.round((lines - 1) / seconds), rssGrowthMb: round(peak - before), bytes };
+    row('export CSV, all rows', `${round(seconds)} s, +${round(peak - before)} MB RSS`, `${Math.round((lines - 1) / seconds)} rows/s`, '', '< +100 MB', peak - before < 100);
+  } else {
+    row('export CSV', 'no export route', '', '', '', undefined);
+  }
+
+  const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...[['case', 'hub', 'floor', 'ratio', 'target', ''], ...table].map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ');
+  console.log(`\nposts: ${ROWS.toLocaleString('en-US')} rows; ${RUNS} sequential requests per case after warm-up; ${SECONDS} s per throughput run\n`);
+  console.log(line(['case', 'hub', 'floor', 'ratio', 'target', '']));
+  for (const r of table) console.log(line(r));
+  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows: ROWS, runs: RUNS, results, table }, null, 2));
+  console.log('\nwritten to bench/results.json');
+
+  hub.kill('SIGTERM');
+  floor.kill('SIGTERM');
+  await Promise.all([new Promise((r) => hub.once('exit', r)), new Promise((r) => floor.once('exit', r))]);
+  await closeAllPools();
+  await pgServer.stop();
 }
-writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows: Number(total), runs, results }, null, 2));
-console.log('\nwritten to bench/results.json');
-await floorPool.end();
-await closeAllPools();
-await booted.stopDatabases();
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});

@@ -4,4 +4,4 @@
  * Which of them are actually connected is decided at run time by HUB_DOMAINS; a domain that
  * is configured but not listed here still works, through names checked with `checkDomain`.
  */
-export const knownDomains = ['blog', 'market'] as const;
+export const knownDomains = ['blog', 'market', 'bench'] as const;

@@ -1,3 +1,4 @@
+import { benchResources } from './resources/bench';
 import { blogResources } from './resources/blog';
 import { marketResources } from './resources/market';
 
@@ -5,4 +6,4 @@ import { marketResources } from './resources/market';
  * Every hand-written resource definition. A configured domain with none here is shown from
  * introspection, read-only, until someone writes its definitions (`npm run introspect`).
  */
-export const resourceDefinitions = [...blogResources, ...marketResources];
+export const resourceDefinitions = [...blogResources, ...marketResources, ...benchResources];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { closest } from './suggest';
-import { ConfigError, SSL_MODES, type AuthConfig, type ConfigProblem, type DbTarget, type HubConfig, type OAuthClient, type SslMode } from './types';
+import { ConfigError, SSL_MODES, type AuthConfig, type ConfigProblem, type DbTarget, type HubConfig, type InternalService, type OAuthClient, type SslMode } from './types';
 
 type Env = Record<string, string | undefined>;
 
@@ -24,6 +24,9 @@ const DB_SUFFIXES = [
   'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   'DB_CONNECTION_TIMEOUT_MS',
 ] as const;
+
+/** Read for domains only (not the hub's own database): the domain service for internal actions. */
+const DOMAIN_SUFFIXES = ['INTERNAL_URL', 'INTERNAL_SECRET'] as const;
 
 const HUB_SETTINGS = [
   'HUB_DOMAINS',
@@ -114,7 +117,7 @@ class Reader {
 
 const knownNames = new Set<string>(HUB_SETTINGS);
 function knownVariable(name: string): boolean {
-  return knownNames.has(name) || DB_SUFFIXES.some((suffix) => name.endsWith(`_${suffix}`) && name.length > suffix.length + 1);
+  return knownNames.has(name) || [...DB_SUFFIXES, ...DOMAIN_SUFFIXES].some((suffix) => name.endsWith(`_${suffix}`) && name.length > suffix.length + 1);
 }
 
 function readSslCa(reader: Reader, variable: string): string | undefined {
@@ -182,6 +185,31 @@ function readTarget(reader: Reader, name: string): DbTarget {
     idleInTransactionTimeoutMs: reader.integer(v('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'), 60_000, 0, 86_400_000),
     connectionTimeoutMs: reader.integer(v('DB_CONNECTION_TIMEOUT_MS'), 5_000, 1, 600_000),
   };
+}
+
+/** D_INTERNAL_URL + D_INTERNAL_SECRET: both or neither; an http(s) URL and a 32+ character secret. */
+function readInternal(reader: Reader, prefix: string): InternalService | undefined {
+  const urlVar = `${prefix}_INTERNAL_URL`;
+  const secretVar = `${prefix}_INTERNAL_SECRET`;
+  const url = reader.raw(urlVar);
+  const secret = reader.raw(secretVar);
+  if (url === undefined && secret === undefined) return undefined;
+  if (url === undefined) reader.problem(urlVar, `is missing while ${secretVar} is set. Set both (the service's base URL, e.g. http://blog-service.internal:8080), or neither.`);
+  if (secret === undefined) reader.problem(secretVar, `is missing while ${urlVar} is set. Set both, or neither; use 32+ random characters (\`openssl rand -base64 32\`).`);
+  let validUrl: string | undefined;
+  if (url !== undefined) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname) reader.problem(urlVar, `is "${url}", not an http(s) URL such as https://blog-service.internal:8080.`);
+    else if (parsed.search || parsed.hash || parsed.username || parsed.password) reader.problem(urlVar, 'must be a plain base URL: no query, fragment or credentials (the secret goes in ' + secretVar + ').');
+    else validUrl = url.replace(/\/+$/, '');
+  }
+  if (secret !== undefined && secret.length < 32) reader.problem(secretVar, 'is shorter than 32 characters. Use e.g. the output of `openssl rand -base64 32`.');
+  return validUrl && secret && secret.length >= 32 ? { url: validUrl, secret } : undefined;
 }
 
 function readList(reader: Reader, variable: string): string[] {
@@ -258,7 +286,11 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const reader = new Reader(env);
   const domainNames = readDomainNames(reader);
   const hub = readTarget(reader, HUB_TARGET);
-  const domains = domainNames.map((name) => readTarget(reader, name));
+  const domains = domainNames.map((name) => {
+    const target = readTarget(reader, name);
+    const internal = readInternal(reader, target.envPrefix);
+    return internal ? { ...target, internal } : target;
+  });
   const config: HubConfig = {
     auth: readAuth(reader),
     auditRetentionDays: reader.raw('HUB_AUDIT_RETENTION_DAYS') === undefined ? undefined : reader.integer('HUB_AUDIT_RETENTION_DAYS', 365, 1, 36_500),
@@ -278,7 +310,11 @@ export function unknownVariables(env: Env, config: HubConfig): string[] {
   const prefixes = ['HUB', ...config.domains.map((d) => d.envPrefix)].map((p) => `${p}_`);
   return Object.keys(env).filter((key) => {
     if (!prefixes.some((p) => key.startsWith(p))) return false;
-    const expected = [...HUB_SETTINGS, ...prefixes.flatMap((p) => DB_SUFFIXES.map((s) => p + s))];
+    const expected = [
+      ...HUB_SETTINGS,
+      ...prefixes.flatMap((p) => DB_SUFFIXES.map((s) => p + s)),
+      ...config.domains.flatMap((d) => DOMAIN_SUFFIXES.map((s) => `${d.envPrefix}_${s}`)),
+    ];
     return !expected.includes(key) && closest(key, expected) !== undefined;
   });
 }

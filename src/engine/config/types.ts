@@ -20,6 +20,19 @@ export interface DbTarget {
   statementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
   connectionTimeoutMs: number;
+  /**
+   * The domain's own service for internal actions (D_INTERNAL_URL + D_INTERNAL_SECRET): the hub
+   * POSTs signed requests to `<url>/api/internal/<action>`. Undefined when not configured (and
+   * always for the hub's own database).
+   */
+  internal?: InternalService;
+}
+
+export interface InternalService {
+  /** http(s) base URL, without a trailing slash. */
+  url: string;
+  /** HMAC-SHA256 key shared with the service (32+ characters); never logged or shown. */
+  secret: string;
 }
 
 export interface OAuthClient {

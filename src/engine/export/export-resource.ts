@@ -4,6 +4,7 @@ import { authorize, maskedColumns, resourceAsSeenBy } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { targetFor } from '../config/current';
 import type { PoolName } from '../db/pools';
+import { query } from '../db/query';
 import { whereConditions, type BuiltSql } from '../list/build-sql';
 import { parseListQuery, type ListQuery, type SearchParams } from '../list/list-query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
@@ -25,6 +26,8 @@ export interface ExportOptions {
   batchSize?: number;
   /** For the file name's date. */
   now?: Date;
+  /** The longest a whole export may run (the session's statement_timeout meanwhile). Default one hour. */
+  maxDurationMs?: number;
 }
 
 export interface ResourceExport {
@@ -93,6 +96,29 @@ function acquireSlot(domain: PoolName): () => void {
 }
 
 const CLOSE_TIMEOUT_MS = 5_000;
+const MAX_DURATION_MS = 60 * 60_000;
+
+/**
+ * Time limits. PostgreSQL runs statement_timeout from a cursor's first message to its Sync,
+ * i.e. over the whole export however long the download takes, so the domain's timeout
+ * (30 s by default) would cut any export slower than that. Instead the session gets the
+ * export's own limit (one hour by default; RESET before the client goes back to the pool),
+ * and each batch is held to the domain's timeout by a watchdog that cancels the backend's
+ * query (pg_cancel_backend, the same 57014 error) when one read takes longer.
+ */
+async function timedRead(domain: PoolName, cursor: Cursor<unknown[]>, pid: number, rows: number): Promise<unknown[][]> {
+  const limit = targetFor(domain).statementTimeoutMs;
+  if (!limit) return cursor.read(rows);
+  const watchdog = setTimeout(() => {
+    void query(domain, 'SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+  }, limit);
+  watchdog.unref?.();
+  try {
+    return await cursor.read(rows);
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
 
 /**
  * Checks access (read and export) and the parameters (a bad one is a ListQueryError, 400)
@@ -113,6 +139,7 @@ export async function exportResource(
   const sql = buildExportSql(visible, listQuery);
   const formatter = new RowFormatter(format, listQuery.columns, maskedColumns(operator, resource));
   const batchSize = Math.max(1, Math.min(10_000, Math.trunc(options.batchSize ?? 1_000)));
+  const maxDurationMs = Math.max(1, Math.trunc(options.maxDurationMs ?? MAX_DURATION_MS));
   const releaseSlot = acquireSlot(domain);
 
   let lease: CursorLease | undefined;
@@ -137,6 +164,14 @@ export async function exportResource(
         clearTimeout(timer);
       }
     }
+    if (lease && broken === undefined) {
+      // Back to the domain's own statement timeout before anyone else gets this session.
+      try {
+        await lease.client.query('RESET statement_timeout');
+      } catch (resetError) {
+        broken = resetError;
+      }
+    }
     lease?.release(broken);
     releaseSlot();
     const stopped = error === undefined ? '' : `, stopped: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
@@ -150,10 +185,11 @@ export async function exportResource(
     let text = '';
     if (!cursor) {
       lease = await checkoutCursorClient(domain);
+      await lease.client.query(`SET statement_timeout = ${maxDurationMs}`); // a number we made, never request text
       cursor = lease.client.query(new Cursor<unknown[]>(sql.text, sql.values, { rowMode: 'array' }));
       text = formatter.header();
     }
-    const batch = await cursor.read(batchSize);
+    const batch = await timedRead(domain, cursor, (lease!.client as unknown as { processID: number }).processID, batchSize);
     if (batch.length === 0) {
       await finish(undefined, false);
       return text ? Buffer.from(text, 'utf8') : null;

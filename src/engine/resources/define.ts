@@ -61,6 +61,9 @@ function resolveAccess(access: ResourceDef<string>['access']): Record<Action, Do
   return out;
 }
 
+/** An internal action's name: the last segment of `<D_INTERNAL_URL>/api/internal/<name>`. */
+export const INTERNAL_ACTION_NAME = /^[a-z][a-z0-9-]{0,63}$/;
+
 export class ResourceDefinitionError extends Error {
   constructor(resource: string, problem: string) {
     super(`Resource "${resource}": ${problem}`);
@@ -94,6 +97,10 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
   for (const c of columns) {
     if (c.type === 'enum' && !c.options?.length) throw new ResourceDefinitionError(id, `enum column "${c.name}" needs its options.`);
   }
+  for (const [name, action] of Object.entries(def.internalActions ?? {})) {
+    if (!INTERNAL_ACTION_NAME.test(name)) throw new ResourceDefinitionError(id, `internal action "${name}" must be lower-case letters, digits and dashes (it is a URL segment).`);
+    if (action.scope !== 'row' && action.scope !== 'resource') throw new ResourceDefinitionError(id, `internal action "${name}" needs a scope: 'row' or 'resource'.`);
+  }
   // Key columns are never NULL; saying so lets keyset pagination use a plain row comparison.
   for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
   return {
@@ -114,6 +121,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     introspected: options.introspected ?? false,
     access: resolveAccess(def.access),
     actions: def.actions ?? {},
+    internalActions: { ...def.internalActions },
     scope: [],
   };
 }

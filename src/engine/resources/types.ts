@@ -80,6 +80,19 @@ export interface CustomActionDef {
   run: (context: { tx: Tx; row: Record<string, unknown>; operator: Operator }) => Promise<string | void>;
 }
 
+/**
+ * An action the domain's own service performs (over HTTP, signed; see engine/internal): the
+ * hub only asks, the service does the work in its own code ("regenerate the summary",
+ * "send the notification"). Needs the `internal` role (admin) and D_INTERNAL_URL/_SECRET.
+ */
+export interface InternalActionDef {
+  label: string;
+  /** `row`: run on one record (its id is sent); `resource`: on the resource as a whole. */
+  scope: 'row' | 'resource';
+  /** Shown in a confirmation before running; omit for actions that need none. */
+  confirm?: string;
+}
+
 export interface SortSpec {
   column: string;
   direction: 'asc' | 'desc';
@@ -113,6 +126,8 @@ export interface ResourceDef<D extends string = KnownDomain> {
   access?: Partial<Record<Action, DomainRole>>;
   /** Custom row actions by name. */
   actions?: Record<string, CustomActionDef>;
+  /** Actions run by the domain's own service, by name (the name is the URL segment: lower-case, digits, dashes). */
+  internalActions?: Record<string, InternalActionDef>;
 }
 
 /** A definition with every default filled in: what the engine and pages work from. */
@@ -137,6 +152,8 @@ export interface Resource {
   access: Record<Action, DomainRole>;
   /** Custom row actions; `run` never leaves the server (see toClientResource). */
   actions: Record<string, CustomActionDef>;
+  /** Actions of the domain's own service (plain data: safe to hand to the browser). */
+  internalActions: Record<string, InternalActionDef>;
   /** Fixed conditions every query of this resource carries (a row scope), e.g. one domain's audit entries. */
   scope: { column: string; value: string }[];
 }
