@@ -15,7 +15,7 @@ const log = logger('boot');
 export interface Booted {
   config: HubConfig;
   embedded: boolean;
-  /** Stops what boot started (the embedded PostgreSQL); pools are closed separately. */
+  /** Stops what boot started (the embedded PostgreSQL and the demo's blog service); pools are closed separately. */
   stopDatabases: () => Promise<void>;
   /** The embedded demo's sign-in, printed at start; undefined with a real configuration. */
   demoLogins: { email: string; password: string; role: string }[] | undefined;
@@ -90,7 +90,7 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
     writeFileSync(runtimeFile, JSON.stringify(demo.env), { mode: 0o600 });
     stopDatabases = async () => {
       rmSync(runtimeFile, { force: true });
-      await demo.server.stop();
+      await demo.stop(); // the blog service, then PostgreSQL
     };
   }
 

@@ -234,6 +234,12 @@ async function ask(target: Target, cookie: string | undefined): Promise<Answer> 
   return { status: response.status, location: where };
 }
 
+/** The hub's error lines, to explain the 500s of a failing matrix. */
+function hubErrors(): string {
+  const lines = hub.logs().split('\n').filter((l) => /ERROR|Error:|⨯/.test(l));
+  return lines.length ? `\nhub errors (last ${Math.min(lines.length, 15)} of ${lines.length}):\n${lines.slice(-15).join('\n')}` : '';
+}
+
 /** Runs the jobs a few at a time: quick, without queueing on the hub's pools. */
 async function inBatches<T>(jobs: (() => Promise<T>)[], width = 6): Promise<T[]> {
   const results: T[] = [];
@@ -277,7 +283,7 @@ describe('access matrix against the running hub', () => {
       .map(({ target, principal, want, got }) => `${target.method} ${target.path} [${target.route.kind}, ${target.policy.kind}] as ${principal.label}: expected ${show(want)}, got ${show(got)}`);
 
     console.info(`access matrix: ${routes.length} routes (${all.length} URLs) × ${PRINCIPALS.length} operators = ${cells.length} cells`);
-    expect(mismatches, `${mismatches.length} of ${cells.length} cells differ:\n${mismatches.join('\n')}`).toEqual([]);
+    expect(mismatches, `${mismatches.length} of ${cells.length} cells differ:\n${mismatches.join('\n')}${hubErrors()}`).toEqual([]);
     // The matrix really covers every route and every domain's resources.
     expect(new Set(all.map((t) => t.route.pattern)).size).toBe(routes.length);
     for (const domain of domains) {
@@ -303,7 +309,7 @@ describe('access matrix against the running hub', () => {
         if (show(want) !== show(got)) mismatches.push(`${target.method} ${target.path} with forged cookie #${n + 1}: expected ${show(want)}, got ${show(got)}`);
       }
     }
-    expect(mismatches, `${mismatches.length} differ:\n${mismatches.join('\n')}`).toEqual([]);
+    expect(mismatches, `${mismatches.length} differ:\n${mismatches.join('\n')}${hubErrors()}`).toEqual([]);
     // get-session agrees, and the real cookie still works.
     expect(await (await fetch(`${hub.url}/api/auth/get-session`, { headers: { cookie: forged[1]! } })).json()).toBeNull();
     expect((await fetch(`${hub.url}/api/d/market/orders`, { headers: { cookie: real } })).status).toBe(200);

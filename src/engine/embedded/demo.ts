@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
+import { startDemoService, type DemoService } from '../../demo-service/server';
+import { logger } from '../log';
 import { seedBlog, seedMarket } from './seed';
 import { startEmbeddedPostgres, type EmbeddedServer } from './postgres-server';
 
@@ -18,6 +20,10 @@ export interface EmbeddedDemo {
   env: Record<string, string>;
   /** A random signing secret kept beside the data, so sessions survive restarts. */
   authSecret: string;
+  /** The blog domain's own service (internal actions), on a free 127.0.0.1 port. */
+  service: DemoService;
+  /** Stops the service, then PostgreSQL. */
+  stop: () => Promise<void>;
 }
 
 function persistentSecret(file: string): string {
@@ -97,13 +103,29 @@ export async function startEmbeddedDemo(options: DemoOptions): Promise<EmbeddedD
     await server.stop();
     throw error;
   }
+  // The blog's own service for internal actions, with a secret kept beside the data like the auth secret.
+  const internalSecret = persistentSecret(`${options.dataDir}.internal-secret`);
+  let service: DemoService;
+  try {
+    service = await startDemoService({ secret: internalSecret, blogDatabaseUrl: server.url('blog'), log: logger('blog-service').info });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return {
     server,
+    service,
+    stop: async () => {
+      await service.stop();
+      await server.stop();
+    },
     authSecret: persistentSecret(`${options.dataDir}.auth-secret`),
     env: {
       HUB_DOMAINS: DEMO_DOMAINS.join(','),
       HUB_DATABASE_URL: server.url('hub'),
       ...Object.fromEntries(DEMO_DOMAINS.map((d) => [`${d.toUpperCase()}_DATABASE_URL`, server.url(d)])),
+      BLOG_INTERNAL_URL: service.url,
+      BLOG_INTERNAL_SECRET: internalSecret,
     },
   };
 }
