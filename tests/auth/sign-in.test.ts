@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuth, resetAuth } from '../../src/engine/auth/better-auth';
 import { createOperator } from '../../src/engine/auth/operators';
+import { revokeSession } from '../../src/engine/auth/manage';
 import { operatorFromHeaders } from '../../src/engine/auth/session';
 import { query } from '../../src/engine/db/query';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
@@ -90,18 +91,33 @@ describe('local accounts and sessions', () => {
     expect((await signIn('ada@example.com', 'correct horse battery', '10.0.0.10')).status).toBe(200);
   });
 
-  it('revokes a session: the cookie stops working on the next request', async () => {
+  it('revokes a session through the hub: the cookie stops working on the very next request', async () => {
     const { cookie } = await signIn('ada@example.com', 'correct horse battery', '10.0.0.11');
-    const operator = await operatorFromHeaders(new Headers({ cookie: cookie! }));
-    await query('hub', 'DELETE FROM hub_session WHERE id = $1', [operator!.sessionId]);
-    expect(await operatorFromHeaders(new Headers({ cookie: cookie! }))).toBeNull();
+    const headers = new Headers({ cookie: cookie! });
+    const operator = await operatorFromHeaders(headers);
+    expect(await operatorFromHeaders(headers)).toEqual(operator); // now cached in this process
+    const root = { ...operator!, id: 'root', superadmin: true };
+    await revokeSession(root, operator!.sessionId!);
+    expect(await operatorFromHeaders(headers)).toBeNull();
   });
 
-  it('expires sessions', async () => {
-    const { cookie } = await signIn('ada@example.com', 'correct horse battery', '10.0.0.12');
-    const operator = await operatorFromHeaders(new Headers({ cookie: cookie! }));
-    await query('hub', `UPDATE hub_session SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [operator!.sessionId]);
-    expect(await operatorFromHeaders(new Headers({ cookie: cookie! }))).toBeNull();
+  it('sees a session deleted or expired behind its back within the cache moment, and at once without the cache', async () => {
+    for (const cacheMs of ['0', '300']) {
+      process.env.HUB_SESSION_CACHE_MS = cacheMs;
+      try {
+        const deleted = await signIn('ada@example.com', 'correct horse battery', '10.0.0.12');
+        const a = await operatorFromHeaders(new Headers({ cookie: deleted.cookie! }));
+        await query('hub', 'DELETE FROM hub_session WHERE id = $1', [a!.sessionId]);
+        const expired = await signIn('ada@example.com', 'correct horse battery', '10.0.0.13');
+        const b = await operatorFromHeaders(new Headers({ cookie: expired.cookie! }));
+        await query('hub', `UPDATE hub_session SET "expiresAt" = now() - interval '1 second' WHERE id = $1`, [b!.sessionId]);
+        if (cacheMs !== '0') await new Promise((r) => setTimeout(r, Number(cacheMs) + 50));
+        expect(await operatorFromHeaders(new Headers({ cookie: deleted.cookie! }))).toBeNull();
+        expect(await operatorFromHeaders(new Headers({ cookie: expired.cookie! }))).toBeNull();
+      } finally {
+        delete process.env.HUB_SESSION_CACHE_MS;
+      }
+    }
   });
 
   it('refuses accounts outside the allowlist, at creation and at sign-in', async () => {

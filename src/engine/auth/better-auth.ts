@@ -1,6 +1,7 @@
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { recordEvent } from '../audit/record';
+import { forgetOperator } from './session';
 import { nextCookies } from 'better-auth/next-js';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { getConfig } from '../config/current';
@@ -84,7 +85,10 @@ export function authOptions(): BetterAuthOptions {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== '/sign-out') return;
         const session = await getSessionFromCtx(ctx).catch(() => null);
-        if (session) await recordEvent({ actor: { id: session.user.id, email: session.user.email }, action: 'sign_out' }, 'succeeded');
+        if (session) {
+          forgetOperator(session.user.id);
+          await recordEvent({ actor: { id: session.user.id, email: session.user.email }, action: 'sign_out' }, 'succeeded');
+        }
       }),
     },
     databaseHooks: {

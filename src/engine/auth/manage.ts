@@ -1,5 +1,6 @@
 import { getConfig, configuredDomains } from '../config/current';
 import { recordHubChange } from '../audit/record';
+import { forgetOperator } from './session';
 import { query, withTransaction, type Tx } from '../db/query';
 import { listResource, type ListResult } from '../list/run-list';
 import type { SearchParams } from '../list/list-query';
@@ -236,6 +237,7 @@ export async function updateGrants(actor: Operator, userId: string, input: { sup
     const asMap = (rows: { domain: string; role: string }[]) => Object.fromEntries(rows.map((r) => [r.domain, r.role]));
     await recordHubChange(tx, { actor, resource: 'operators', recordId: user.email, action: 'roles_change', changes: { before: asMap(before), after: asMap(after) } });
   });
+  forgetOperator(userId);
   return grants;
 }
 
@@ -247,6 +249,9 @@ export async function revokeSession(actor: Operator, sessionId: string): Promise
     if (!row) throw new OperatorInputError('This session has already ended.');
     await recordHubChange(tx, { actor, resource: 'sessions', recordId: row.userId, action: 'session_revoke', detail: `session ${sessionId}` });
     return { userId: row.userId };
+  }).then((result) => {
+    forgetOperator(result.userId);
+    return result;
   });
 }
 
@@ -258,7 +263,7 @@ export async function revokeAllSessions(actor: Operator, userId: string): Promis
     const result = await tx.execute('DELETE FROM hub_session WHERE "userId" = $1', [userId]);
     await recordHubChange(tx, { actor, resource: 'sessions', recordId: userId, action: 'session_revoke_all', detail: `${result.rowCount ?? 0} session(s)` });
     return { revoked: result.rowCount ?? 0 };
-  });
+  }).finally(() => forgetOperator(userId));
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -320,5 +325,5 @@ export async function deleteOperator(actor: Operator, userId: string): Promise<{
     await tx.query('DELETE FROM hub_user WHERE id = $1', [userId]);
     await recordHubChange(tx, { actor, resource: 'operators', recordId: user.email, action: 'operator_delete' });
     return { email: user.email };
-  });
+  }).finally(() => forgetOperator(userId));
 }

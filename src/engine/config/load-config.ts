@@ -58,6 +58,7 @@ const HUB_SETTINGS = [
   'HUB_AUDIT_RETENTION_DAYS',
   'HUB_AUDIT_ARCHIVE_DIR',
   'HUB_TRUST_PROXY',
+  'HUB_SESSION_CACHE_MS',
 ] as const;
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -194,8 +195,9 @@ function readInternal(reader: Reader, prefix: string): InternalService | undefin
   const url = reader.raw(urlVar);
   const secret = reader.raw(secretVar);
   if (url === undefined && secret === undefined) return undefined;
-  if (url === undefined) reader.problem(urlVar, `is missing while ${secretVar} is set. Set both (the service's base URL, e.g. http://blog-service.internal:8080), or neither.`);
-  if (secret === undefined) reader.problem(secretVar, `is missing while ${urlVar} is set. Set both, or neither; use 32+ random characters (\`openssl rand -base64 32\`).`);
+  // The missing half goes through required(), which names a near-miss variable (a typo) if one is set.
+  if (url === undefined) reader.required(urlVar, `${secretVar} is set: set both (the service's base URL, e.g. http://blog-service.internal:8080), or neither.`);
+  if (secret === undefined) reader.required(secretVar, `${urlVar} is set: set both (32+ random characters, e.g. \`openssl rand -base64 32\`), or neither.`);
   let validUrl: string | undefined;
   if (url !== undefined) {
     let parsed: URL | undefined;
