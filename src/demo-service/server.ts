@@ -178,7 +178,10 @@ export async function startDemoService(options: DemoServiceOptions): Promise<Dem
     if (req.method !== 'POST') return { status: 405, body: { error: 'Use POST.' } };
     const rawBody = await readRawBody(req);
 
-    // 1. Genuine, fresh and not seen before, or nothing else happens.
+    // 1. Genuine, fresh and not seen before (or a repeat of a keyed request), or nothing else happens.
+    const name = match[1]!;
+    const idempotencyKey = header(req, IDEMPOTENCY_HEADER);
+    const requestId = header(req, REQUEST_ID_HEADER);
     const check = verifyHubSignature({
       secret: options.secret,
       timestamp: header(req, TIMESTAMP_HEADER),
@@ -186,11 +189,10 @@ export async function startDemoService(options: DemoServiceOptions): Promise<Dem
       rawBody,
       toleranceSeconds: options.toleranceSeconds,
       replayGuard: guard,
+      idempotencyKey,
     });
     if (!check.ok) return { status: 401, body: { error: `The request's signature was refused (${check.reason}).`, reason: check.reason } };
 
-    const action = actions[match[1]!];
-    if (!action || !Object.hasOwn(actions, match[1]!)) return { status: 404, body: { error: `Unknown action "${match[1]}".` } };
     let body: Record<string, unknown>;
     try {
       const parsed = JSON.parse(rawBody.toString('utf8')) as unknown;
@@ -199,11 +201,14 @@ export async function startDemoService(options: DemoServiceOptions): Promise<Dem
     } catch {
       return { status: 400, body: { error: 'The body must be a JSON object.' } };
     }
+    // The signed body names the action and the key: a signed request cannot be re-pointed at another action or key.
+    if (body.action !== name) return { status: 400, body: { error: `The signed body names the action "${String(body.action)}", not "${name}".` } };
+    if ((body.idempotencyKey ?? undefined) !== idempotencyKey) return { status: 400, body: { error: 'The signed body and the idempotency-key header name different keys.' } };
+    const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
+    if (!action) return { status: 404, body: { error: `Unknown action "${name}".` } };
 
     // 2. At most once per idempotency key: a repeat gets the first answer.
-    const idempotencyKey = header(req, IDEMPOTENCY_HEADER);
-    const requestId = header(req, REQUEST_ID_HEADER);
-    const fingerprint = `${match[1]}:${createHash('sha256').update(rawBody).digest('hex')}`;
+    const fingerprint = `${name}:${createHash('sha256').update(rawBody).digest('hex')}`;
     try {
       const { result, replayed } = await guard.once(idempotencyKey, () => action({ body, idempotencyKey, requestId }), fingerprint);
       return { ...result, replayed };

@@ -37,4 +37,5 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/api/d/[domain]/[resource]': { kind: 'resource', action: 'read' },
   '/api/d/[domain]/[resource]/export': { kind: 'resource', action: 'export' },
   '/api/d/[domain]/[resource]/bulk': { kind: 'resource', action: 'bulk' },
+  '/api/internal-actions/[domain]/[resource]': { kind: 'resource', action: 'internal' },
 };

@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resourceDefinitions } from '../../src/admin/resources';
 import type { DomainRole } from '../../src/engine/auth/roles';
-import { isBuildStale } from '../../src/engine/lifecycle/build';
 import { resolveResource } from '../../src/engine/resources/define';
 import type { Resource } from '../../src/engine/resources/types';
 import { routePolicies, type RoutePolicy } from '../../src/web/route-policy';
 import { OPERATORS, PASSWORD, startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
-import { discoverRoutes, expandRoute, type DiscoveredRoute, type DynamicSegment, type ExpandedRoute } from '../support/routes';
+import { buildAppOnce, discoverRoutes, expandRoute, type DiscoveredRoute, type DynamicSegment, type ExpandedRoute } from '../support/routes';
 
 /**
  * The access matrix: every route found under src/app, with its dynamic segments filled from
@@ -18,23 +16,9 @@ import { discoverRoutes, expandRoute, type DiscoveredRoute, type DynamicSegment,
 
 let hub: RunningHub;
 
-/**
- * startHub, and once more if its `next build` refused to run beside another test file's
- * (both found the build stale at once): after that build, the app is fresh.
- */
-async function startHubAfterAnyBuild(options: Parameters<typeof startHub>[0]): Promise<RunningHub> {
-  try {
-    return await startHub(options);
-  } catch (error) {
-    if (!String(error).includes('next build failed')) throw error;
-    const root = path.resolve(import.meta.dirname, '../..');
-    for (const until = Date.now() + 300_000; isBuildStale(root) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 2_000));
-    return startHub(options);
-  }
-}
-
 beforeAll(async () => {
-  hub = await startHubAfterAnyBuild({
+  await buildAppOnce(); // before startHub: the other auth test file may be building too
+  hub = await startHub({
     orders: 200,
     env: {
       // Seven sign-ins from one address: above the default five per minute of /sign-in/email.

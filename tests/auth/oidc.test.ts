@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBuildStale } from '../../src/engine/lifecycle/build';
 import { launchChromium } from '../support/browser';
 import { adminQuery, urlFor } from '../support/databases';
 import { startHub, type RunningHub } from '../support/hub-server';
+import { buildAppOnce } from '../support/routes';
 import { startOidcProvider, type RunningOidcProvider, type SsoAccount } from '../support/oidc-provider';
 
 /**
@@ -25,24 +24,10 @@ let browser: Browser;
  */
 let hubDb: string | undefined;
 
-/**
- * startHub, and once more if its `next build` refused to run beside another test file's
- * (both found the build stale at once): after that build, the app is fresh.
- */
-async function startHubAfterAnyBuild(options: Parameters<typeof startHub>[0]): Promise<RunningHub> {
-  try {
-    return await startHub(options);
-  } catch (error) {
-    if (!String(error).includes('next build failed')) throw error;
-    const root = path.resolve(import.meta.dirname, '../..');
-    for (const until = Date.now() + 300_000; isBuildStale(root) && Date.now() < until; ) await new Promise((r) => setTimeout(r, 2_000));
-    return startHub(options);
-  }
-}
-
 beforeAll(async () => {
+  await buildAppOnce(); // before startHub: the other auth test file may be building too
   sso = await startOidcProvider({ accounts: [ADA, EVE] });
-  hub = await startHubAfterAnyBuild({
+  hub = await startHub({
     orders: 50,
     env: {
       HUB_AUTH_OIDC_ISSUER: sso.issuer,

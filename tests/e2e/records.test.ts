@@ -207,6 +207,55 @@ describe('record pages in Chromium', () => {
     await page.context().close();
   });
 
+  it('deletes for good (admins): a dialog names what goes and asks for the id', async () => {
+    const page = await signedIn('superadmin');
+    await page.goto(`${hub.url}/d/blog/tags/new`);
+    await field(page, 'name').fill('E2E short-lived tag');
+    await field(page, 'slug').fill('e2e-short-lived');
+    await page.getByTestId('record-save').click();
+    await page.waitForURL(/\?saved=created$/);
+    const id = await detailId(page);
+    await page.getByTestId('record-hard-delete').click();
+    const dialog = page.getByTestId('hard-delete-dialog');
+    expect(await dialog.textContent()).toContain(`Tags ${id} (E2E short-lived tag)`);
+    expect(await dialog.textContent()).toContain('No other rows refer to it.');
+    expect(await page.getByTestId('hard-delete-confirm').isDisabled()).toBe(true);
+    await page.getByTestId('hard-delete-confirm-input').fill(id);
+    await page.getByTestId('hard-delete-confirm').click();
+    await page.waitForURL(new RegExp('/d/blog/tags$'));
+    const left = await fetch(`${hub.url}/api/d/blog/tags?q=E2E%20short-lived`, { headers: { cookie: await hub.cookieFor('superadmin') } });
+    expect(((await left.json()) as { rows: unknown[] }).rows).toEqual([]);
+
+    // A row others still refer to is refused in words, and stays.
+    const post = ((await (await fetch(`${hub.url}/api/d/blog/posts?size=1`, { headers: { cookie: await hub.cookieFor('superadmin') } })).json()) as { rows: { author_id: number }[] }).rows[0]!;
+    await page.goto(`${hub.url}/d/blog/authors/${post.author_id}`);
+    await page.getByTestId('record-hard-delete').click();
+    expect(await page.getByTestId('hard-delete-dialog').textContent()).toMatch(/\d+ posts \(by author\)/);
+    await page.getByTestId('hard-delete-confirm-input').fill(String(post.author_id));
+    await page.getByTestId('hard-delete-confirm').click();
+    await expect.poll(() => page.getByTestId('hard-delete-message').textContent()).toContain('Other rows still refer to this one');
+    await page.context().close();
+  });
+
+  it('opens a record with a composite key, by the id its list links to', async () => {
+    const page = await signedIn('blogViewer');
+    await page.goto(`${hub.url}/d/blog/post-tags`);
+    const row = page.locator('[data-testid="resource-row"]').first();
+    const key = (await row.getAttribute('data-row-key'))!;
+    expect(key).toMatch(/^\d+,\d+$/);
+    // (Its cells are all links to the post and the tag, so the row is opened by its address.)
+    await page.goto(`${hub.url}/d/blog/post-tags/${key}`);
+    expect(await detailId(page)).toBe(key);
+    const [postId, tagId] = key.split(',');
+    expect(await page.getByTestId('record-value-post_id').getByRole('link').textContent()).toBe(postId);
+    expect(await page.getByTestId('record-value-tag_id').getByRole('link').textContent()).toBe(tagId);
+    // Beside each key, the referenced row's name (its first searchable text column).
+    expect(await page.getByTestId('reference-label-tag_id').textContent()).not.toBe('');
+    // The key values link to the post and the tag.
+    expect(await page.getByTestId('record-value-tag_id').getByRole('link').getAttribute('href')).toBe(`/d/blog/tags/${tagId}`);
+    await page.context().close();
+  });
+
   it('links foreign keys and lists what refers to a record', async () => {
     const page = await signedIn('marketViewer');
     const headers = { cookie: await hub.cookieFor('marketViewer') };

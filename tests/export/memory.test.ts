@@ -63,7 +63,7 @@ async function measure(format: ExportFormat) {
     peakHeap = Math.max(peakHeap, now.heapUsed);
   }, 50);
   const started = performance.now();
-  const exported = await exportResource(superadmin, 'market', orders, { sort: 'id' }, format);
+  const exported = await exportResource(superadmin, 'market', orders, { sort: 'id', cols: 'id,customer,email,status,total,created_at,address' }, format);
   const reader = exportStream(exported).getReader();
   let bytes = 0;
   let newlines = 0;
@@ -72,7 +72,7 @@ async function measure(format: ExportFormat) {
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      if (!firstLine) firstLine = Buffer.from(value.subarray(0, 200)).toString('utf8').split('\n')[0]!;
+      if (!firstLine) firstLine = Buffer.from(value.subarray(0, 200)).toString('utf8').split('\n')[0]!.replace(/\r$/, '');
       bytes += value.length;
       for (let i = value.indexOf(10); i !== -1; i = value.indexOf(10, i + 1)) newlines++;
     }

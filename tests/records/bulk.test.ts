@@ -82,6 +82,11 @@ describe('bulk actions on selected rows', () => {
       ['3', 'soft_delete', 'committed', 'bulk'], ['5', 'soft_delete', 'committed', 'bulk'], ['7', 'soft_delete', 'committed', 'bulk'],
     ]);
 
+    // One more entry sums the run up.
+    await new Promise((r) => setTimeout(r, 100));
+    const [summary] = await query<{ action: string; outcome: string; detail: string }>('hub', "SELECT action, outcome, detail FROM hub_audit WHERE action = 'bulk' ORDER BY id DESC LIMIT 1");
+    expect(summary).toEqual({ action: 'bulk', outcome: 'succeeded', detail: 'delete on 3 selected: 3 processed, 3 done, 0 failed' });
+
     // …and restores them.
     expect(await runBulk(admin, 'blog', widgets, { kind: 'restore' }, { ids: ['3', '5', '7'] })).toEqual({ done: 3, failed: [] });
     expect(await rows('SELECT id FROM widgets WHERE deleted_at IS NOT NULL')).toEqual([]);
@@ -131,6 +136,9 @@ describe('bulk actions on all rows matching a filter', () => {
     const batches: BulkBatchResult[] = [];
     const result = await runBulk(admin, 'blog', widgets, { kind: 'delete' }, { matching: filter, confirmedCount: 1000 }, { onBatch: (b) => batches.push(b) });
     expect(result).toEqual({ done: 1000, failed: [] });
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await query<{ detail: string }>('hub', "SELECT detail FROM hub_audit WHERE action = 'bulk' ORDER BY id DESC LIMIT 1"))[0]!.detail)
+      .toBe('delete on all 1000 matching f.category=bulk: 1000 processed, 1000 done, 0 failed');
     expect(batches.map((b) => [b.batch, b.size, b.processed])).toEqual([[1, 200, 200], [2, 200, 400], [3, 200, 600], [4, 200, 800], [5, 200, 1000]]);
     const [counts] = await rows(`SELECT count(*) FILTER (WHERE deleted_at IS NOT NULL)::int AS deleted,
                                         count(*) FILTER (WHERE deleted_at IS NOT NULL AND category <> 'bulk')::int AS wrong FROM widgets`);

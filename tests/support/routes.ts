@@ -1,5 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const APP_DIR = path.join(root, 'src/app');
@@ -107,4 +110,54 @@ export function expandRoute(pattern: string, fill: (segment: DynamicSegment, par
   };
   step(0, [], {});
   return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The build those routes are served from.
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Builds the app when it is stale, one test process at a time. startHub builds a stale app
+ * too, but two test files starting together would run two `next build`s in one .next and the
+ * second refuses to run; call this first and the later file finds the build fresh. The lock
+ * is a directory in the temp folder holding the builder's pid, so a crashed builder's lock
+ * is taken over.
+ */
+export async function buildAppOnce(timeoutMs = 900_000): Promise<void> {
+  if (!isBuildStale(root)) return;
+  const lock = path.join(os.tmpdir(), `admin-hub-build-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.lock`);
+  const pidFile = path.join(lock, 'pid');
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(pidFile, String(process.pid));
+      break;
+    } catch {
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(pidFile, 'utf8'));
+      } catch {
+        // Just created; the pid follows.
+      }
+      if (holder > 0 && !alive(holder)) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() > until) throw new Error(`another test process has been building the app for ${timeoutMs / 1000} s (lock ${lock})`);
+      else await sleep(1_000);
+    }
+  }
+  try {
+    if (isBuildStale(root)) await buildApp(root);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }

@@ -29,6 +29,11 @@ export const blogResources = [
       { name: 'updated_at', type: 'datetime', label: 'Updated', nullable: false, list: false },
       { name: 'deleted_at', type: 'datetime', label: 'Deleted', list: false, readOnly: true },
     ],
+    // Run by the blog's own service (BLOG_INTERNAL_URL; the embedded demo starts one): admins only.
+    internalActions: {
+      'regenerate-summary': { label: 'Regenerate summary', scope: 'row' },
+      'send-notification': { label: 'Send notification', scope: 'row', confirm: 'Send a notification about this post to its subscribers?' },
+    },
   }),
   defineResource({
     domain: 'blog',

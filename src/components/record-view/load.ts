@@ -1,3 +1,4 @@
+import { headers } from 'next/headers';
 import { forbidden, notFound } from 'next/navigation';
 import { can, maskedColumns, resourceAsSeenBy } from '@/engine/auth/access';
 import type { Operator } from '@/engine/auth/operator';
@@ -18,13 +19,21 @@ import type { ReferrerGroup } from './referenced-by';
  */
 
 /**
- * The record id from the URL segment. Next.js hands pages their params percent-decoded, so a
- * key value "a,b" (sent as a%2Cb) would arrive as "a,b"; re-encoding each part gives the id
- * back in encodeRecordId's form. Exact for every single-column key and for composite keys whose
- * values contain no comma.
+ * The record id (encodeRecordId's form) of the page's URL. Next.js hands pages a normalised
+ * param, each segment decoded and encoded again as a whole, so the "," between the values of
+ * a composite key arrives as "%2C", just like a comma inside a value. The proxy passes the
+ * path as requested (x-hub-path), from which the segment is taken when it agrees with the
+ * param; otherwise the param is split on every comma (exact for single-column keys, and for
+ * composite keys whose values contain none).
  */
-export function recordIdFromParam(param: string): string {
-  return param.split(',').map((part) => encodeURIComponent(safeDecode(part))).join(',');
+export async function recordIdOf(params: { domain: string; resource: string; id: string }, resource: Pick<Resource, 'primaryKey'>, segmentsAfterId = 0): Promise<string> {
+  const canonical = (raw: string) => raw.split(',').map((part) => encodeURIComponent(safeDecode(part))).join(',');
+  const decodedParam = safeDecode(params.id);
+  if (resource.primaryKey.length === 1) return encodeURIComponent(decodedParam);
+  const path = (await headers()).get('x-hub-path')?.split('?')[0]?.split('/') ?? [];
+  const raw = path[path.length - 1 - segmentsAfterId];
+  const agrees = path.length === 5 + segmentsAfterId && path[1] === 'd' && raw !== undefined && safeDecode(raw) === decodedParam;
+  return canonical(agrees ? raw : decodedParam);
 }
 
 function safeDecode(part: string): string {

@@ -2,7 +2,7 @@ import { ForbiddenError } from '../auth/errors';
 import { UnknownDomainError } from '../config/current';
 import { DbUnavailableError } from '../db/errors';
 import { toHttpError } from '../http/errors';
-import type { FailureReason } from './types';
+import type { Failure, FailureReason } from './types';
 
 /** The wall-clock budget of a dashboard piece ran out before its work finished. */
 export class BudgetExceededError extends Error {
@@ -51,3 +51,8 @@ export function describeFailure(error: unknown, what: string, statementTimeoutMs
 }
 
 export const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
+
+/** A failure result stamped with its duration and time. */
+export function failure(reason: FailureReason, error: string, started: number): Failure {
+  return { ok: false, reason, error, ms: elapsed(started), at: new Date().toISOString() };
+}

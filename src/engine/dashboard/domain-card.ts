@@ -7,7 +7,7 @@ import { poolStats, type PoolStats } from '../db/pools';
 import { withTransaction } from '../db/query';
 import { logger } from '../log';
 import { resourcesOf } from '../resources/registry';
-import { describeFailure, elapsed, withinBudget } from './budget';
+import { describeFailure, elapsed, failure, withinBudget } from './budget';
 import type { AuditEventSummary, AuditSection, DomainCardResult, TableEstimate } from './types';
 
 const log = logger('dashboard');
@@ -53,14 +53,14 @@ const LATEST_AUDIT_SQL = `
    ORDER BY at DESC, id DESC
    LIMIT 5`;
 
-interface TableRow {
+type TableRow = {
   schema: string;
   name: string;
   partitioned: boolean;
   estimated_rows: number | null;
   analysed: boolean;
   total_bytes: number | null;
-}
+};
 
 async function readDomainStats(domain: DomainName, budgetMs: number): Promise<{ databaseBytes: number; tables: TableRow[] }> {
   return withTransaction(
@@ -116,13 +116,14 @@ export async function loadDomainCard(operator: Operator, domainName: string, opt
   const started = performance.now();
   const what = `Domain "${domainName}"`;
   if (!canSeeDomain(operator, domainName)) {
-    return { ok: false, reason: 'forbidden', error: `You cannot see the domain "${domainName}".`, ms: 0, pool: null };
+    return { ...failure('forbidden', `You cannot see the domain "${domainName}".`, started), pool: null };
   }
   let domain: DomainName;
   try {
     domain = checkDomain(domainName);
   } catch (error) {
-    return { ok: false, ...describeFailure(error, what, budgetMs), ms: elapsed(started), pool: null };
+    const { reason, error: message } = describeFailure(error, what, budgetMs);
+    return { ...failure(reason, message, started), pool: null };
   }
   const auditAllowed = can(operator, auditResource(domain), 'read');
   const budget = <T>(work: () => Promise<T>) => withinBudget(work, budgetMs, `${what}: no answer within ${budgetMs} ms.`);
@@ -138,20 +139,22 @@ export async function loadDomainCard(operator: Operator, domainName: string, opt
       ? budget(() => readLatestAudit(domain, budgetMs)).then(
           (events): AuditSection => ({ visible: true, ok: true, events }),
           (error: unknown): AuditSection => {
-            const failure = describeFailure(error, 'The audit log', budgetMs);
-            log.warn(`domain card "${domain}": audit events failed: ${failure.error}`);
-            return { visible: true, ok: false, error: failure.error };
+            const { error: message } = describeFailure(error, 'The audit log', budgetMs);
+            log.warn(`domain card "${domain}": audit events failed: ${message}`);
+            return { visible: true, ok: false, error: message };
           },
         )
       : Promise.resolve<AuditSection>({ visible: false, reason: `The audit log is shown to ${domain}'s admins.` }),
   ]);
 
   const pool = safePoolStats(domain);
-  if (!health.ok) return { ok: false, reason: /no answer within/.test(health.error ?? '') ? 'timeout' : 'unavailable', error: health.error ?? `${what}: unreachable.`, ms: elapsed(started), pool };
+  if (!health.ok) {
+    return { ...failure(/no answer within/.test(health.error ?? '') ? 'timeout' : 'unavailable', health.error ?? `${what}: unreachable.`, started), pool };
+  }
   if (!stats.ok) {
-    const failure = describeFailure(stats.error, what, budgetMs);
-    log.warn(`domain card "${domain}": ${failure.error}`);
-    return { ok: false, ...failure, ms: elapsed(started), pool };
+    const { reason, error: message } = describeFailure(stats.error, what, budgetMs);
+    log.warn(`domain card "${domain}": ${message}`);
+    return { ...failure(reason, message, started), pool };
   }
   const largestTables: TableEstimate[] = stats.value.tables.map((t) => {
     const href = links.get(`${t.schema}.${t.name}`);

@@ -111,6 +111,8 @@ export interface Failure {
   error: string;
   /** How long it took to fail. */
   ms: number;
+  /** When it failed (ISO). */
+  at: string;
 }
 
 export type WidgetResult = { ok: true; rows: WidgetRow[]; ms: number; at: string } | Failure;

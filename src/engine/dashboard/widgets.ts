@@ -2,10 +2,9 @@ import { canSeeDomain } from '../auth/access';
 import { roleOn, type Operator } from '../auth/operator';
 import { atLeast } from '../auth/roles';
 import { checkDomain, configuredDomains } from '../config/current';
-import type { Row } from '../db/query';
-import { withTransaction } from '../db/query';
+import { withTransaction, type Row, type Tx } from '../db/query';
 import { logger } from '../log';
-import { describeFailure, elapsed, withinBudget } from './budget';
+import { BudgetExceededError, describeFailure, elapsed, failure, withinBudget } from './budget';
 import { displayColumns } from './define';
 import type { Widget, WidgetCell, WidgetResult, WidgetRow } from './types';
 
@@ -29,6 +28,32 @@ export function visibleWidgets(operator: Operator, widgets: readonly Widget[]): 
   return widgets.filter((w) => canSeeWidget(operator, w));
 }
 
+/** Rejects when the signal aborts (the budget ran out). */
+function abortion(signal: AbortSignal, what: string): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = () => reject(new BudgetExceededError(`${what}: abandoned after its time budget.`));
+    if (signal.aborted) fail();
+    else signal.addEventListener('abort', fail, { once: true });
+  });
+}
+
+/** The transaction handle for a query function, refusing every statement once the budget is over. */
+function guardedTx(tx: Tx, signal: AbortSignal, what: string): Tx {
+  const check = () => {
+    if (signal.aborted) throw new BudgetExceededError(`${what}: abandoned after its time budget.`);
+  };
+  return {
+    query: async (sql, params) => {
+      check();
+      return tx.query(sql, params);
+    },
+    execute: async (sql, params) => {
+      check();
+      return tx.execute(sql, params);
+    },
+  };
+}
+
 /** A database value as JSON the browser can take: dates as ISO text, int8/numeric stay text. */
 function toCell(value: unknown): WidgetCell {
   if (value === null || value === undefined) return null;
@@ -50,7 +75,7 @@ export async function runWidget(operator: Operator, widget: Widget): Promise<Wid
   const started = performance.now();
   const what = `Widget "${widget.title}" (${widget.domain})`;
   if (!canSeeWidget(operator, widget)) {
-    return { ok: false, reason: 'forbidden', error: `${what}: you cannot see this widget.`, ms: 0 };
+    return failure('forbidden', `${what}: you cannot see this widget.`, started);
   }
   const budgetMs = widgetBudgetMs(widget);
   try {
@@ -59,7 +84,13 @@ export async function runWidget(operator: Operator, widget: Widget): Promise<Wid
       (signal) =>
         withTransaction(
           domain,
-          async (tx) => (typeof widget.query === 'string' ? tx.query(widget.query) : widget.query({ tx, domain, operator, signal })),
+          async (tx) => {
+            if (typeof widget.query === 'string') return tx.query(widget.query);
+            // Past the budget the function's promise is raced away, so the transaction rolls
+            // back and its client goes back to the pool; the function's handle is cut off
+            // then, so a late query can never run on a client that now serves someone else.
+            return Promise.race([widget.query({ tx: guardedTx(tx, signal, what), domain, operator, signal }), abortion(signal, what)]);
+          },
           { readOnly: true, statementTimeoutMs: widget.timeoutMs },
         ),
       budgetMs,
@@ -69,13 +100,13 @@ export async function runWidget(operator: Operator, widget: Widget): Promise<Wid
     const returned = rows.length > 0 ? Object.keys(rows[0]!) : [];
     const missing = rows.length > 0 ? displayColumns(widget.display).filter((c) => !returned.includes(c)) : [];
     if (missing.length > 0) {
-      return { ok: false, reason: 'failed', error: `${what}: the query returned no column ${missing.map((c) => `"${c}"`).join(', ')} (it returned ${returned.join(', ')}).`, ms: elapsed(started) };
+      return failure('failed', `${what}: the query returned no column ${missing.map((c) => `"${c}"`).join(', ')} (it returned ${returned.join(', ')}).`, started);
     }
     return { ok: true, rows: rows.slice(0, MAX_WIDGET_ROWS).map(toRow), ms: elapsed(started), at: new Date().toISOString() };
   } catch (error) {
-    const failure = describeFailure(error, what, widget.timeoutMs);
-    if (failure.reason !== 'failed') log.warn(`widget "${widget.id}": ${failure.error}`);
-    return { ok: false, ...failure, ms: elapsed(started) };
+    const { reason, error: message } = describeFailure(error, what, widget.timeoutMs);
+    if (reason !== 'failed') log.warn(`widget "${widget.id}": ${message}`);
+    return failure(reason, message, started);
   }
 }
 

@@ -39,6 +39,8 @@ function csvField(value: unknown): string {
  */
 export class RowFormatter {
   private readonly masked: boolean[];
+  /** `"name":` for each column, so a JSON line is written without building an object per row. */
+  private readonly keys: string[];
 
   constructor(
     readonly format: ExportFormat,
@@ -46,6 +48,7 @@ export class RowFormatter {
     masked: Set<string>,
   ) {
     this.masked = columns.map((c) => masked.has(c.name));
+    this.keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c.name)}:`);
   }
 
   /** What comes before the first row: the CSV header (column names); nothing for JSON Lines. */
@@ -53,22 +56,26 @@ export class RowFormatter {
     return this.format === 'csv' ? stringify([this.columns.map((c) => c.name)], CSV_OPTIONS) : '';
   }
 
-  private values(row: unknown[]): unknown[] {
-    return row.map((value, i) => {
-      const v = plain(value);
-      return this.masked[i] ? maskValue(this.columns[i]!, v) : v;
-    });
+  private value(row: unknown[], i: number): unknown {
+    const v = plain(row[i]);
+    return this.masked[i] ? maskValue(this.columns[i]!, v) : v;
   }
 
   rows(rows: unknown[][]): string {
-    if (this.format === 'csv') return stringify(rows.map((row) => this.values(row).map(csvField)), CSV_OPTIONS);
+    const width = this.columns.length;
+    if (this.format === 'csv') {
+      const records = rows.map((row) => {
+        const fields = new Array<string>(width);
+        for (let i = 0; i < width; i++) fields[i] = csvField(this.value(row, i));
+        return fields;
+      });
+      return stringify(records, CSV_OPTIONS);
+    }
     let out = '';
     for (const row of rows) {
-      const values = this.values(row);
-      const object: Record<string, unknown> = {};
-      for (let i = 0; i < this.columns.length; i++) object[this.columns[i]!.name] = values[i];
       // JSON.stringify escapes line breaks inside strings, so every row is exactly one line.
-      out += `${JSON.stringify(object)}\n`;
+      for (let i = 0; i < width; i++) out += this.keys[i] + (JSON.stringify(this.value(row, i)) ?? 'null');
+      out += width === 0 ? '{}\n' : '}\n';
     }
     return out;
   }

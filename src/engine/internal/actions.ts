@@ -1,9 +1,8 @@
-import { authorize } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { targetFor, type DomainName } from '../config/current';
 import { decodeRecordId } from '../records/record-id';
 import type { InternalActionDef, Resource } from '../resources/types';
-import { callInternal, type InternalCallResult } from './call';
+import { authorizeInternal, callInternal, type InternalCallResult } from './call';
 
 /** An internal action as the page shows it. */
 export interface InternalActionInfo extends InternalActionDef {
@@ -15,7 +14,7 @@ export interface InternalActionInfo extends InternalActionDef {
  * and whether the domain's service is configured at all.
  */
 export function listInternalActions(operator: Operator | null, domain: DomainName, resource: Resource): { actions: InternalActionInfo[]; configured: boolean } {
-  authorize(operator, resource, 'internal');
+  authorizeInternal(operator, domain, resource);
   return {
     actions: Object.entries(resource.internalActions).map(([name, a]) => ({ name, label: a.label, scope: a.scope, ...(a.confirm ? { confirm: a.confirm } : {}) })),
     configured: targetFor(domain).internal !== undefined,
@@ -27,7 +26,8 @@ export function listInternalActions(operator: Operator | null, domain: DomainNam
  *
  *   { "action": "regenerate-summary", "domain": "blog", "resource": "posts",
  *     "recordId": "42", "key": { "id": "42" },            (row actions only)
- *     "actor": { "id": "…", "email": "ada@example.com" } }
+ *     "actor": { "id": "…", "email": "ada@example.com" },
+ *     "idempotencyKey": "…" }                              (added by callInternal)
  *
  * `key` holds the record's primary-key values by column. The body depends only on the click
  * (never on the time), so a retry with the same idempotency key sends the same bytes.
@@ -39,7 +39,7 @@ export async function runInternalAction(
   action: string,
   options: { recordId?: string; idempotencyKey?: string; timeoutMs?: number } = {},
 ): Promise<InternalCallResult> {
-  authorize(operator, resource, 'internal');
+  authorizeInternal(operator, domain, resource);
   const definition = Object.hasOwn(resource.internalActions, action) ? resource.internalActions[action] : undefined;
   const key =
     definition?.scope === 'row' && options.recordId

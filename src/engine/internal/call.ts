@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
 import { recordEvent } from '../audit/record';
-import { authorize } from '../auth/access';
+import { can } from '../auth/access';
 import { ForbiddenError, UnauthenticatedError } from '../auth/errors';
 import { roleOn, type Operator } from '../auth/operator';
 import { atLeast, MINIMUM_ROLE } from '../auth/roles';
 import { targetFor, type DomainName } from '../config/current';
+import type { InternalService } from '../config/types';
 import { logger } from '../log';
 import { decodeRecordId } from '../records/record-id';
 import { INTERNAL_ACTION_NAME } from '../resources/define';
@@ -44,14 +45,14 @@ export interface InternalCallResult {
   durationMs: number;
 }
 
-/** Access first: without the `internal` role nothing is sent, nothing is audited. */
-function authorizeInternal(operator: Operator | null, domain: string, resource: Resource | undefined): asserts operator is Operator {
-  if (resource) {
-    authorize(operator, resource, 'internal');
-    return;
-  }
+/**
+ * Access first: the `internal` role on the resource (its definition may raise it), or on the
+ * domain when there is no resource. Without it nothing is sent and nothing is audited.
+ */
+export function authorizeInternal(operator: Operator | null, domain: string, resource: Resource | undefined): asserts operator is Operator {
   if (!operator) throw new UnauthenticatedError();
-  if (!atLeast(roleOn(operator, domain), MINIMUM_ROLE.internal)) throw new ForbiddenError(`You cannot run internal actions in ${domain}.`);
+  const allowed = resource ? can(operator, resource, 'internal') : atLeast(roleOn(operator, domain), MINIMUM_ROLE.internal);
+  if (!allowed) throw new ForbiddenError(`You cannot run internal actions on ${resource ? `${resource.title.toLowerCase()} in ` : ''}${domain}.`);
 }
 
 /** What the request names must exist before anything is sent. */
@@ -71,6 +72,20 @@ function checkRequest(domain: string, action: string, options: InternalCallOptio
   } else if (recordId !== undefined) {
     throw new InternalRequestError(`"${definition.label}" runs on ${resource.title.toLowerCase()} as a whole, not on one record.`);
   }
+}
+
+/**
+ * The JSON object that is sent and signed: the caller's fields plus `action` and
+ * `idempotencyKey`, so the signature covers both: a captured request can be neither pointed at
+ * another action's URL nor sent again under a new key.
+ */
+function signedBody(body: unknown, action: string, idempotencyKey: string): Record<string, unknown> {
+  if (body === undefined || body === null) return { action, idempotencyKey };
+  if (typeof body !== 'object' || Array.isArray(body)) throw new InternalRequestError('The body of an internal call must be a JSON object.');
+  const fields = body as Record<string, unknown>;
+  if (fields.action !== undefined && fields.action !== action) throw new InternalRequestError(`The body names the action "${String(fields.action)}", not "${action}".`);
+  if (fields.idempotencyKey !== undefined && fields.idempotencyKey !== idempotencyKey) throw new InternalRequestError('The body names another idempotency key than the call.');
+  return { ...fields, action, idempotencyKey };
 }
 
 /** The network error's own words, without the URL or a stack. */
@@ -132,12 +147,12 @@ async function readBody(response: Response): Promise<string> {
 /** Sends the signed request and turns every way it can fail into an InternalCallError. */
 async function send(
   domain: string,
+  service: InternalService | undefined,
   action: string,
   rawBody: string,
   ids: { idempotencyKey: string; requestId: string },
   timeoutMs: number,
 ): Promise<{ status: number; body: unknown }> {
-  const service = targetFor(domain as DomainName).internal;
   const name = `The ${domain} service`;
   const details = { idempotencyKey: ids.idempotencyKey, requestId: ids.requestId };
   if (!service) {
@@ -201,9 +216,9 @@ async function send(
 
 /**
  * Asks a domain's own service to perform an action: POST <D_INTERNAL_URL>/api/internal/<action>
- * with `body` as JSON, signed (x-hub-timestamp, x-hub-signature: v1=HMAC-SHA256 of
- * `timestamp.body`), with the request id and an idempotency key (a new UUID, or the caller's
- * to retry an attempt safely).
+ * with `body` (a JSON object, to which `action` and `idempotencyKey` are added) signed
+ * (x-hub-timestamp, x-hub-signature: v1=HMAC-SHA256 of `timestamp.body`), with the request id
+ * and an idempotency key (a new UUID, or the caller's to retry an attempt safely).
  *
  * Access comes first: the `internal` role (admin) on `resource`, or on the domain when no
  * resource is given; the action must be declared on the resource, with a record id for a row
@@ -225,16 +240,23 @@ export async function callInternal(
   authorizeInternal(operator, domain, options.resource);
   checkRequest(domain, action, options);
 
+  const service = targetFor(domain).internal; // an unknown domain is a 404 here, before anything is sent
   const context = requestContext();
   const ids = { idempotencyKey: options.idempotencyKey ?? randomUUID(), requestId: context?.requestId ?? randomUUID() };
-  const rawBody = JSON.stringify(body ?? {}) ?? '{}';
+  const fields = signedBody(body, action, ids.idempotencyKey);
+  let rawBody: string;
+  try {
+    rawBody = JSON.stringify(fields);
+  } catch (error) {
+    throw new InternalRequestError(`The body cannot be sent as JSON: ${(error as Error).message}`);
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_INTERNAL_TIMEOUT_MS;
   const started = performance.now();
 
   let outcome: { status: number; body: unknown } | undefined;
   let failure: InternalCallError | undefined;
   try {
-    outcome = await send(domain, action, rawBody, ids, timeoutMs);
+    outcome = await send(domain, service, action, rawBody, ids, timeoutMs);
   } catch (error) {
     failure = error instanceof InternalCallError ? error : new InternalCallError('unreachable', `The ${domain} service could not be asked: ${(error as Error)?.message ?? 'unknown error'}`, ids);
   }

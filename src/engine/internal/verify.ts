@@ -12,20 +12,33 @@
  *   x-request-id:     the hub request that made the call (for your logs)
  *   idempotency-key:  one value per operator click; a retry of the same click sends it again
  *
- * Verify the raw bytes of the body (before any JSON parsing), then, when the request is
- * genuine, run the action at most once per idempotency key:
+ * and a JSON object body that always names the action and the idempotency key, so both are
+ * covered by the signature: { "action": "send-notification", "idempotencyKey": "…", … }.
  *
- *   const guard = new ReplayGuard();
+ * Verify the raw bytes of the body (before any JSON parsing), check that the signed body
+ * names the action of the URL and the key of the header, then run the action at most once
+ * per idempotency key:
+ *
+ *   const guard = new ReplayGuard();                     // one per process
+ *   const key = req.headers['idempotency-key'];
  *   const check = verifyHubSignature({
  *     secret: process.env.HUB_INTERNAL_SECRET!,
  *     timestamp: req.headers['x-hub-timestamp'],
  *     signature: req.headers['x-hub-signature'],
  *     rawBody,
  *     replayGuard: guard,
+ *     idempotencyKey: key,
  *   });
  *   if (!check.ok) return reply(401, { error: `Refused: ${check.reason}` });
- *   const { result } = await guard.once(req.headers['idempotency-key'], () => runAction(JSON.parse(rawBody)), action + ':' + rawBody);
+ *   const body = JSON.parse(rawBody);
+ *   if (body.action !== action || body.idempotencyKey !== key) return reply(400, { error: 'Body does not match the request.' });
+ *   const { result } = await guard.once(key, () => runAction(body), action + ':' + rawBody);
  *   reply(result.status, result.body);
+ *
+ * A replayed request (the same signature again) is refused as `replayed`, except a repeat that
+ * carries the same idempotency key as the original while the guard holds that key's result:
+ * that one is let through so `once` answers it with the first result, without running again
+ * (a retry sent within the same second as the original is byte-for-byte the same request).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
@@ -71,8 +84,10 @@ export interface VerifyHubSignatureOptions {
   now?: number;
   /** Accepted clock difference either way, in seconds. Default 300. */
   toleranceSeconds?: number;
-  /** When given, a signature seen before is refused as `replayed`. */
+  /** When given, a signature seen before is refused as `replayed` (see ReplayGuard.remember). */
   replayGuard?: ReplayGuard;
+  /** The idempotency-key header: lets a repeat of a keyed request through to `once`'s first result. */
+  idempotencyKey?: HeaderValue;
 }
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -126,7 +141,7 @@ export function verifyHubSignature(options: VerifyHubSignatureOptions): HubSigna
   if (signedAt < now - tolerance) return { ok: false, reason: 'expired' };
   if (signedAt > now + tolerance) return { ok: false, reason: 'future' };
 
-  if (options.replayGuard && !options.replayGuard.remember(`${timestamp}.${header}`, signedAt + tolerance)) {
+  if (options.replayGuard && !options.replayGuard.remember(`${timestamp}.${header}`, signedAt + tolerance, first(options.idempotencyKey)?.trim())) {
     return { ok: false, reason: 'replayed' };
   }
   return { ok: true };
@@ -149,6 +164,11 @@ export interface ReplayGuardOptions {
   now?: () => number;
 }
 
+interface SignatureEntry {
+  expires: number;
+  key: string | undefined;
+}
+
 interface KeyEntry {
   fingerprint: string | undefined;
   expires: number;
@@ -158,9 +178,10 @@ interface KeyEntry {
 /**
  * In-memory replay protection for one service process:
  *
- * - `remember(signature, expires)` (used by verifyHubSignature) refuses a signed request seen
- *   before; a signature is kept until its timestamp leaves the window, after which the
- *   timestamp check refuses it anyway.
+ * - `remember(signature, expires, key?)` (used by verifyHubSignature) refuses a signed request
+ *   seen before; a signature is kept until its timestamp leaves the window, after which the
+ *   timestamp check refuses it anyway. A repeat with the original's idempotency key, while
+ *   `once` holds that key, is let through: `once` then answers it with the first result.
  * - `once(key, work, fingerprint?)` runs `work` once per idempotency key: a second request
  *   with the key (even while the first is still running) gets the first result, with
  *   `replayed: true`, instead of running again. A `work` that throws is forgotten, so a
@@ -170,7 +191,7 @@ interface KeyEntry {
  * With several processes or restarts, keep these in a shared store (Redis, a table) instead.
  */
 export class ReplayGuard {
-  private readonly signatures = new Map<string, number>();
+  private readonly signatures = new Map<string, SignatureEntry>();
   private readonly keys = new Map<string, KeyEntry>();
   private readonly keyTtl: number;
   private readonly maxEntries: number;
@@ -182,14 +203,26 @@ export class ReplayGuard {
     this.now = options.now ?? nowSeconds;
   }
 
-  /** True the first time this signature is seen (and remembers it until `expires`, unix seconds). */
-  remember(signature: string, expires: number): boolean {
+  /**
+   * True the first time this signature is seen (remembered until `expires`, unix seconds), or
+   * for a repeat under the same idempotency key whose result `once` holds (it answers from it).
+   */
+  remember(signature: string, expires: number, idempotencyKey?: string): boolean {
     const now = this.now();
     const seen = this.signatures.get(signature);
-    if (seen !== undefined && seen >= now) return false;
-    this.signatures.set(signature, expires);
-    prune(this.signatures, (e) => e < now, this.maxEntries);
+    if (seen !== undefined && seen.expires >= now) {
+      return idempotencyKey !== undefined && idempotencyKey !== '' && seen.key === idempotencyKey && this.holds(idempotencyKey, now);
+    }
+    this.signatures.delete(signature); // re-inserted last: the Map's order is the eviction order
+    this.signatures.set(signature, { expires, key: idempotencyKey || undefined });
+    prune(this.signatures, (e) => e.expires < now, this.maxEntries);
     return true;
+  }
+
+  /** Whether `once` has (or is computing) a result for this key. */
+  private holds(key: string, now: number): boolean {
+    const entry = this.keys.get(key);
+    return entry !== undefined && entry.expires >= now;
   }
 
   async once<T>(key: string | readonly string[] | null | undefined, work: () => Promise<T>, fingerprint?: string): Promise<{ result: T; replayed: boolean }> {
@@ -203,6 +236,7 @@ export class ReplayGuard {
     }
     const result = work();
     const entry: KeyEntry = { fingerprint, expires: now + this.keyTtl, result };
+    this.keys.delete(k); // an expired entry: re-inserted last
     this.keys.set(k, entry);
     prune(this.keys, (e) => e.expires < now, this.maxEntries);
     try {

@@ -1,4 +1,4 @@
-import { recordPendingWrite, settleAudit } from '../audit/record';
+import { recordEvent, recordPendingWrite, settleAudit } from '../audit/record';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
 import { settlePendingAudit } from '../audit/settle';
 import { authorize, can, maskedColumns, resourceAsSeenBy } from '../auth/access';
@@ -241,8 +241,30 @@ export async function startBulk(
     keys = (cursor, limit, tx) => nextKeys(tx, visible, listQuery, cursor, limit);
   }
 
+  const scope = 'ids' in target ? `${total} selected` : `all ${total} matching ${new URLSearchParams(Object.entries(matchingParams(target.matching)).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString() || '(no filter)'}`;
+  const what = action.kind === 'set' ? `set ${action.field}` : action.kind;
+
   async function* batches(): AsyncGenerator<BulkBatchResult, BulkResult> {
     const totals = { processed: 0, done: 0, failed: [] as BulkFailure[] };
+    let stopped: unknown;
+    try {
+      yield* walk(totals);
+    } catch (error) {
+      stopped = error;
+      throw error;
+    } finally {
+      // One entry for the run as a whole, beside the entry of each row it changed.
+      const ending = stopped ? `; stopped: ${(stopped as Error).message}` : '';
+      const counts = `${totals.processed} processed, ${totals.done} done, ${totals.failed.length} failed`;
+      void recordEvent(
+        { actor: operator, domain: resource.domain, resource: resource.name, action: 'bulk', detail: `${what} on ${scope}: ${counts}${ending}`.slice(0, 1000) },
+        stopped ? 'failed' : 'succeeded',
+      );
+    }
+    return { done: totals.done, failed: totals.failed };
+  }
+
+  async function* walk(totals: { processed: number; done: number; failed: BulkFailure[] }): AsyncGenerator<BulkBatchResult, void> {
     let cursor: string[] | undefined;
     for (let batch = 1; totals.processed < total && !options.signal?.aborted; batch++) {
       const limit = Math.min(batchSize, total - totals.processed);
@@ -284,7 +306,6 @@ export async function startBulk(
       totals.failed.push(...result.failed);
       yield { batch, size: result.size, processed: totals.processed, done: totals.done, failed: result.failed };
     }
-    return { done: totals.done, failed: totals.failed };
   }
 
   return { total, batches };

@@ -34,9 +34,8 @@ export function hintFor(column: ResolvedColumn, mode: 'create' | 'update'): stri
   if (column.type === 'money_cents') parts.push(`In cents: 1999 means ${formatCents('1999', column.currency) ?? '19.99'}.`);
   if ((column.type === 'bigint' || column.type === 'integer') && !column.references) parts.push('A whole number.');
   if (column.type === 'number') parts.push('A decimal number, e.g. 3.14.');
-  if (column.type === 'array') parts.push('One item per line.');
   if (column.type === 'json') parts.push('Any JSON value: an object, array, string, number, true/false or null.');
   if (column.maxLength) parts.push(`At most ${column.maxLength} characters.`);
-  if (mode === 'create' && !column.required) parts.push('Optional: leave empty for the default.');
+  if (mode === 'create' && !column.required) parts.push(column.nullable ? 'Optional.' : 'Empty: the table’s default, if it has one.');
   return parts.length ? parts.join(' ') : undefined;
 }

@@ -7,7 +7,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { DeletedBanner } from '@/components/record-view/deleted-banner';
 import { RecordFields } from '@/components/record-view/detail-value';
-import { displayIdOf, loadRecord, recordIdFromParam, recordName, referrerGroups, resourceFor } from '@/components/record-view/load';
+import { displayIdOf, loadRecord, recordIdOf, recordName, referenceInfos, referrerGroups, resourceFor } from '@/components/record-view/load';
 import { RecordButtons, type RecordButtonsProps } from '@/components/record-view/record-buttons';
 import { ReferencedBy } from '@/components/record-view/referenced-by';
 import { can, maskedColumns } from '@/engine/auth/access';
@@ -24,9 +24,9 @@ const SAVED: Record<string, string> = { created: 'Created.', updated: 'Saved.' }
 /** One record: every column by type, what refers to it, and the buttons the operator's role allows. */
 export default async function RecordPage(props: { params: Promise<{ domain: string; resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
-  const id = recordIdFromParam(params.id);
-  const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/${id}`);
+  const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/${params.id}`);
   const { domain, resource } = await resourceFor(operator, params.domain, params.resource, 'read');
+  const id = await recordIdOf(params, resource);
   const base = `/d/${domain}/${resource.name}`;
   const loaded = await loadRecord(operator, domain, resource, id);
   const client = toClientResource(resource);
@@ -45,7 +45,8 @@ export default async function RecordPage(props: { params: Promise<{ domain: stri
   const shownId = displayIdOf(id);
   const deleted = resource.softDelete !== undefined && row[resource.softDelete] !== null && row[resource.softDelete] !== undefined;
   const writable = !resource.readOnly;
-  const groups = await referrerGroups(operator, domain, resource, row);
+  const [groups, references] = await Promise.all([referrerGroups(operator, domain, resource, row), referenceInfos(operator, domain, resource, row)]);
+  const referenceLabels = Object.fromEntries(Object.entries(references).map(([column, info]) => [column, info.currentLabel]));
   const role = roleOn(operator, domain);
   const buttons: RecordButtonsProps = {
     target: { domain, resource: resource.name, id },
@@ -85,7 +86,7 @@ export default async function RecordPage(props: { params: Promise<{ domain: stri
       {deleted ? <DeletedBanner when={row[resource.softDelete!]} trashHref={`${base}?trash=1`} /> : null}
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <RecordFields columns={client.columns} row={row} domain={domain} masked={[...maskedColumns(operator, resource)]} />
+          <RecordFields columns={client.columns} row={row} domain={domain} masked={[...maskedColumns(operator, resource)]} referenceLabels={referenceLabels} />
         </CardContent>
       </Card>
       <ReferencedBy groups={groups} />

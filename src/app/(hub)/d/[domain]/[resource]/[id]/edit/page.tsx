@@ -3,7 +3,7 @@ import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
 import { RecordForm } from '@/components/record-form/record-form';
 import { formValuesOf } from '@/components/record-form/values';
 import { DeletedBanner } from '@/components/record-view/deleted-banner';
-import { displayIdOf, loadRecord, recordIdFromParam, recordName, referenceInfos, resourceFor } from '@/components/record-view/load';
+import { displayIdOf, loadRecord, recordIdOf, recordName, referenceInfos, resourceFor } from '@/components/record-view/load';
 import { resolveResourceIcon } from '@/components/shell';
 import { Card } from '@/components/ui/card';
 import { maskedColumns } from '@/engine/auth/access';
@@ -16,9 +16,9 @@ export const dynamic = 'force-dynamic';
 /** The edit form: the record's values, its version in a hidden field, saved by a Server Action. */
 export default async function EditRecordPage(props: { params: Promise<{ domain: string; resource: string; id: string }> }) {
   const params = await props.params;
-  const id = recordIdFromParam(params.id);
-  const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/${id}/edit`);
+  const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/${params.id}/edit`);
   const { domain, resource } = await resourceFor(operator, params.domain, params.resource, 'update');
+  const id = await recordIdOf(params, resource, 1);
   const base = `/d/${domain}/${resource.name}`;
   const loaded = await loadRecord(operator, domain, resource, id);
   if (!loaded.ok || resource.readOnly) {

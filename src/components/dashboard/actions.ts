@@ -1,0 +1,20 @@
+'use server';
+
+import { widgetDefinitions } from '@/admin/widgets';
+import { findVisibleWidget, runWidget } from '@/engine/dashboard';
+import type { WidgetResult } from '@/engine/dashboard/types';
+import { currentOperator } from '@/web/operator';
+
+/**
+ * A widget's periodic refresh (refreshSeconds). A Server Action is a POST anyone could send:
+ * the operator comes from the session again, and a widget of a domain they cannot see is
+ * answered like an unknown one, without running anything.
+ */
+export async function refreshWidget(id: string): Promise<WidgetResult> {
+  const operator = await currentOperator();
+  const at = new Date().toISOString();
+  if (!operator) return { ok: false, reason: 'forbidden', error: 'Your session has ended. Sign in again.', ms: 0, at };
+  const widget = typeof id === 'string' ? findVisibleWidget(operator, widgetDefinitions, id) : undefined;
+  if (!widget) return { ok: false, reason: 'forbidden', error: 'There is no such widget for you.', ms: 0, at };
+  return runWidget(operator, widget);
+}

@@ -1,0 +1,50 @@
+import type { Operator } from '@/engine/auth/operator';
+import { loadDomainCard, runWidget, toClientWidget } from '@/engine/dashboard';
+import type { Widget } from '@/engine/dashboard/types';
+import { checkTarget } from '@/engine/db/health';
+import { Badge } from '../ui/badge';
+import { Skeleton } from '../ui/skeleton';
+import { DomainCardView } from './domain-card';
+import { WidgetPanel } from './widget-panel';
+
+/*
+ * The async pieces of the dashboard. Each awaits one engine loader, which answers within its
+ * own budget and never throws, so each Suspense boundary resolves on its own: a slow domain
+ * holds back only its own card.
+ */
+
+/** Hub database health: what the readiness probe checks; superadmins only. */
+export const HUB_HEALTH_BUDGET_MS = 1_500;
+
+export async function WidgetSlot({ operator, widget }: { operator: Operator; widget: Widget }) {
+  const result = await runWidget(operator, widget);
+  // Keyed by the result's time: a router.refresh() replaces the client state with the new result.
+  return <WidgetPanel key={result.at} widget={toClientWidget(widget)} initial={result} />;
+}
+
+export async function DomainCardSlot({ operator, domain }: { operator: Operator; domain: string }) {
+  const result = await loadDomainCard(operator, domain);
+  return <DomainCardView domain={domain} result={result} />;
+}
+
+export async function HubHealthSlot() {
+  const hub = await checkTarget('hub', HUB_HEALTH_BUDGET_MS);
+  const inUse = Math.max(0, hub.pool.total - hub.pool.idle);
+  return (
+    <div className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="domain-hub" data-state={hub.ok ? 'ok' : 'error'} title={hub.error}>
+      <span>Hub database</span>
+      <Badge variant={hub.ok ? 'success' : 'destructive'}>{hub.ok ? `reachable · ${hub.latencyMs} ms` : 'unreachable'}</Badge>
+      <span className="tabular-nums">
+        pool {inUse} in use · {hub.pool.idle} idle · {hub.pool.waiting} waiting
+      </span>
+    </div>
+  );
+}
+
+export function HubHealthSkeleton() {
+  return (
+    <div className="flex items-center gap-2" data-testid="domain-hub" data-state="loading" aria-busy="true">
+      <Skeleton className="h-4 w-64" />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { ArrowDownRight, ArrowRight, ArrowUpRight } from 'lucide-react';
+import type { NumberDisplay, WidgetRow } from '@/engine/dashboard/types';
+import { cn } from '../ui/cn';
+import { change, formatNumber, toNumber } from './format';
+
+/** One big figure from the first row, and its change against a previous figure when declared. */
+export function WidgetNumber({ display, rows }: { display: NumberDisplay; rows: WidgetRow[] }) {
+  const row = rows[0];
+  const value = toNumber(row?.[display.valueColumn]);
+  const previous = display.previousColumn ? toNumber(row?.[display.previousColumn]) : null;
+  const delta = value === null ? null : change(value, previous);
+  const format = display.format ?? 'decimal';
+  const Arrow = delta === null || delta === 0 ? ArrowRight : delta > 0 ? ArrowUpRight : ArrowDownRight;
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="text-4xl font-semibold tracking-tight text-foreground tabular-nums" data-testid="widget-value">
+        {value === null ? '—' : formatNumber(value, format)}
+      </div>
+      {display.previousColumn ? (
+        <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground" data-testid="widget-change">
+          {delta !== null ? (
+            <span
+              className={cn(
+                'inline-flex items-center gap-0.5 rounded-md px-1.5 py-0.5 font-medium text-foreground tabular-nums',
+                delta > 0 ? 'bg-success/15' : delta < 0 ? 'bg-destructive/15' : 'bg-muted',
+              )}
+            >
+              <Arrow aria-hidden="true" className="size-3.5" />
+              {delta > 0 ? '+' : ''}
+              {formatNumber(delta, 'percent')}
+            </span>
+          ) : null}
+          <span>
+            {previous === null ? 'nothing to compare with' : `vs ${formatNumber(previous, format)}${display.previousLabel ? ` ${display.previousLabel}` : ''}`}
+          </span>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,427 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RecordForm, type RecordFormProps } from '../../src/components/record-form/record-form';
+import { checkJson } from '../../src/components/record-form/fields/json-field';
+import { renderMarkdown } from '../../src/components/record-form/fields/markdown';
+import { customField, registerField, registeredFields } from '../../src/components/record-form/fields/registry';
+import type { FieldProps, ReferenceInfo } from '../../src/components/record-form/fields/types';
+import { idleState, type RecordFormState } from '../../src/components/record-form/state';
+import { formValuesOf, isoToLocal, localToIso, payloadOf, sameValue, toFormValue } from '../../src/components/record-form/values';
+import { RecordButtons } from '../../src/components/record-view/record-buttons';
+import { parseInput } from '../../src/engine/records/input-schema';
+import { resolveResource, toClientResource } from '../../src/engine/resources/define';
+import type { ColumnDef } from '../../src/engine/resources/types';
+
+const refresh = vi.fn();
+vi.mock('next/navigation', () => ({
+  useRouter: () => ({ push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn(), refresh }),
+  usePathname: () => '/d/blog/things/new',
+}));
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  refresh.mockReset();
+});
+
+function thingsResource(extra: ColumnDef[] = []) {
+  return resolveResource({
+    domain: 'blog',
+    name: 'things',
+    table: 'public.things',
+    title: 'Things',
+    softDelete: 'deleted_at',
+    columns: [
+      { name: 'id', type: 'bigint', readOnly: true },
+      { name: 'slug', type: 'text', required: true, nullable: false, maxLength: 40 },
+      { name: 'body', type: 'longtext' },
+      { name: 'qty', type: 'integer' },
+      { name: 'big', type: 'bigint' },
+      { name: 'ratio', type: 'number' },
+      { name: 'price', type: 'money_cents', currency: 'EUR' },
+      { name: 'ok', type: 'boolean' },
+      { name: 'day', type: 'date' },
+      { name: 'at', type: 'datetime' },
+      { name: 'mood', type: 'enum', options: ['sad', 'glad'] },
+      { name: 'meta', type: 'json' },
+      { name: 'tags', type: 'array' },
+      { name: 'uid', type: 'uuid' },
+      { name: 'mail', type: 'email' },
+      { name: 'deleted_at', type: 'datetime', readOnly: true },
+      ...extra,
+    ],
+  });
+}
+
+type Action = RecordFormProps['action'];
+
+/** A stand-in Server Action: records each FormData and answers `answer`. */
+function fakeAction(answer: RecordFormState = idleState) {
+  const calls: Record<string, string>[] = [];
+  const action = vi.fn<Action>(async (_state, form) => {
+    calls.push(Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])));
+    return answer;
+  });
+  return { action, calls };
+}
+
+function renderForm(overrides: Partial<RecordFormProps> & { resource?: RecordFormProps['resource'] } = {}) {
+  const props: RecordFormProps = {
+    resource: toClientResource(thingsResource()),
+    mode: 'create',
+    initial: {},
+    action: fakeAction().action,
+    title: 'Things: new record',
+    cancelHref: '/d/blog/things',
+    ...overrides,
+  };
+  return render(<RecordForm {...props} />);
+}
+
+const input = (column: string) => screen.getByTestId(`field-${column}`) as HTMLInputElement;
+const change = (column: string, value: string) => fireEvent.change(input(column), { target: { value } });
+const submit = async () => {
+  await act(async () => {
+    fireEvent.submit(screen.getByTestId('record-form'));
+  });
+};
+
+describe('fields by type', () => {
+  it('renders the input for each type and converts what is typed into what the server schema accepts', async () => {
+    const resource = thingsResource();
+    const { action, calls } = fakeAction();
+    renderForm({ resource: toClientResource(resource), action });
+
+    // The right control per type.
+    expect(input('slug').type).toBe('text');
+    expect(input('slug').maxLength).toBe(40);
+    expect(input('body').tagName).toBe('TEXTAREA');
+    expect(input('qty').type).toBe('number');
+    expect(input('big').type).toBe('text'); // bigint stays text: no rounding past 2^53
+    expect(input('ok').type).toBe('checkbox');
+    expect(input('ok').indeterminate).toBe(true); // "default" until touched
+    expect(input('day').type).toBe('date');
+    expect(input('at').type).toBe('datetime-local');
+    expect(input('mood').tagName).toBe('SELECT');
+    expect(input('meta').tagName).toBe('TEXTAREA');
+    expect(input('tags').tagName).toBe('TEXTAREA');
+    expect(input('mail').type).toBe('email');
+    // Read-only and soft-delete columns are not offered on create.
+    expect(screen.queryByTestId('form-field-id')).toBeNull();
+    expect(screen.queryByTestId('form-field-deleted_at')).toBeNull();
+
+    change('slug', 'first');
+    change('body', 'long\ntext');
+    change('qty', '42');
+    change('big', '9007199254740993');
+    change('ratio', '3.142');
+    change('price', '1999');
+    expect(screen.getByTestId('money-price').textContent).toBe('= €19.99');
+    fireEvent.click(input('ok'));
+    change('day', '2025-02-28');
+    // The date-time in an explicit zone: UTC here, so the test does not depend on the machine's.
+    fireEvent.change(screen.getByTestId('zone-at'), { target: { value: 'utc' } });
+    expect(screen.getByTestId('offset-at').textContent).toBe('UTC+00:00');
+    change('at', '2025-03-01T10:11:12');
+    expect(screen.getByTestId('iso-at').textContent).toContain('2025-03-01T10:11:12+00:00');
+    change('mood', 'glad');
+    change('meta', '{"a":[1,2]}');
+    change('tags', 'x\n\ny\n');
+    expect(screen.getByTestId('array-count-tags').textContent).toContain('2 items');
+    fireEvent.click(screen.getByRole('button', { name: 'New random Uid' }));
+    expect(input('uid').value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    change('mail', 'ada@example.com');
+
+    await submit();
+    expect(action).toHaveBeenCalledTimes(1);
+    const sent = calls[0]!;
+    expect(sent).toMatchObject({
+      $mode: 'create', $domain: 'blog', $resource: 'things',
+      slug: 'first', body: 'long\ntext', qty: '42', big: '9007199254740993', ratio: '3.142', price: '1999', ok: 'true',
+      day: '2025-02-28', at: '2025-03-01T10:11:12+00:00', mood: 'glad', meta: '{"a":[1,2]}', tags: 'x\n\ny\n', mail: 'ada@example.com',
+    });
+    expect(sent).not.toHaveProperty('id');
+    expect(sent).not.toHaveProperty('$version');
+
+    // The server's schema turns those strings into the values PostgreSQL gets.
+    const values = Object.fromEntries(Object.entries(sent).filter(([k]) => !k.startsWith('$')));
+    const parsed = parseInput(resource, 'create', values);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.ok && parsed.values).toMatchObject({
+      qty: 42, big: '9007199254740993', ratio: '3.142', price: '1999', ok: true, at: '2025-03-01T10:11:12.000Z',
+      mood: 'glad', meta: { a: [1, 2] }, tags: ['x', 'y'],
+    });
+  });
+
+  it('leaves empty fields out on create, so column defaults apply', async () => {
+    const { action, calls } = fakeAction();
+    renderForm({ action });
+    change('slug', 'only-this');
+    await submit();
+    expect(action).toHaveBeenCalledTimes(1);
+    expect(Object.keys(calls[0]!).filter((k) => !k.startsWith('$'))).toEqual(['slug']);
+  });
+
+  it('round-trips a row into form values and back', () => {
+    const resource = thingsResource();
+    const row = { id: '7', slug: 's', qty: 3, ok: false, meta: { b: true }, tags: ['p', 'q'], at: '2025-01-02T03:04:05.000Z', mood: null };
+    const values = formValuesOf(resource.columns, row);
+    expect(values).toMatchObject({ id: '7', qty: '3', ok: 'false', meta: '{\n  "b": true\n}', tags: 'p\nq', at: '2025-01-02T03:04:05.000Z', mood: '' });
+    expect(toFormValue({ type: 'boolean' }, true)).toBe('true');
+    // Same meaning, different text: not a change.
+    expect(sameValue('json', '{"b":true}', values.meta!)).toBe(true);
+    expect(sameValue('datetime', '2025-01-02T04:04:05+01:00', values.at!)).toBe(true);
+    expect(payloadOf('update', resource.columns, { ...values, meta: '{"b": true}', qty: '4' }, values)).toEqual({ qty: '4' });
+  });
+});
+
+describe('date-times with an explicit offset', () => {
+  it('shows an instant as wall-clock time in a zone and sends ISO with that zone’s offset at that moment', () => {
+    expect(isoToLocal('2025-07-01T12:00:00.000Z', 'Europe/Berlin')).toBe('2025-07-01T14:00:00');
+    expect(isoToLocal('2025-01-15T12:00:00.000Z', 'Europe/Berlin')).toBe('2025-01-15T13:00:00');
+    expect(localToIso('2025-07-01T14:00', 'Europe/Berlin')).toBe('2025-07-01T14:00:00+02:00');
+    expect(localToIso('2025-01-15T07:00:30', 'America/New_York')).toBe('2025-01-15T07:00:30-05:00');
+    expect(localToIso('2025-06-01T10:00', 'Asia/Kolkata')).toBe('2025-06-01T10:00:00+05:30');
+    expect(localToIso('2025-06-01T10:00', 'UTC')).toBe('2025-06-01T10:00:00+00:00');
+    // Round trip across a DST change, and the ISO parses to the same instant.
+    const iso = localToIso('2025-03-30T03:30', 'Europe/Berlin');
+    expect(iso).toBe('2025-03-30T03:30:00+02:00');
+    expect(isoToLocal(iso, 'Europe/Berlin')).toBe('2025-03-30T03:30:00');
+    expect(localToIso('not a date', 'UTC')).toBe('');
+  });
+});
+
+describe('JSON field', () => {
+  it('flags invalid JSON as it is typed and refuses to submit it', async () => {
+    const { action } = fakeAction();
+    renderForm({ action });
+    change('slug', 'j');
+    change('meta', '{"a": 1,');
+    const status = screen.getByTestId('json-status-meta');
+    expect(status.getAttribute('data-valid')).toBe('false');
+    expect(status.textContent?.trim()).toMatch(/^Not valid JSON: /);
+    expect(input('meta').getAttribute('aria-invalid')).toBe('true');
+    await submit();
+    expect(action).not.toHaveBeenCalled();
+    expect(screen.getByTestId('field-error-meta').textContent).toBe('Not valid JSON.');
+
+    change('meta', '{"a": 1}');
+    expect(screen.getByTestId('json-status-meta').getAttribute('data-valid')).toBe('true');
+    expect(screen.queryByTestId('field-error-meta')).toBeNull(); // messages follow typing after a first attempt
+    fireEvent.click(within(screen.getByTestId('json-status-meta')).getByRole('button', { name: 'Format' }));
+    expect(input('meta').value).toBe('{\n  "a": 1\n}');
+    await submit();
+    expect(action).toHaveBeenCalledTimes(1);
+    expect(checkJson('  ')).toEqual({ ok: 'empty' });
+  });
+});
+
+describe('required fields', () => {
+  it('marks them, and says "Required." under each one left empty', async () => {
+    const { action } = fakeAction();
+    renderForm({ action });
+    const label = screen.getByText('Slug', { selector: 'label' });
+    expect(label.textContent).toContain('*');
+    expect(label.textContent).toContain('(required)');
+    await submit();
+    expect(action).not.toHaveBeenCalled();
+    expect(screen.getByTestId('field-error-slug').textContent).toBe('Required.');
+    expect(input('slug').getAttribute('aria-invalid')).toBe('true');
+    expect(input('slug').getAttribute('aria-describedby')).toContain(screen.getByTestId('field-error-slug').id);
+    // Too long for the column: the schema's message, before anything is sent.
+    change('slug', 'x'.repeat(41));
+    expect(screen.getByTestId('field-error-slug').textContent).toBe('At most 40 characters.');
+  });
+});
+
+describe('edit form', () => {
+  const resource = thingsResource();
+  const row = { id: '12', slug: 'old', qty: 1, ok: true, meta: { a: 1 }, tags: ['x'], at: '2025-01-02T03:04:05.000Z', deleted_at: null };
+
+  it('sends only the changed fields, with the version it was opened on; keys and read-only columns are disabled', async () => {
+    const { action, calls } = fakeAction();
+    renderForm({ mode: 'update', id: '12', version: '777', initial: formValuesOf(resource.columns, row), action });
+    expect((screen.getByTestId('record-version') as HTMLInputElement).value).toBe('777');
+    expect(input('id').disabled).toBe(true);
+    expect(input('deleted_at').disabled).toBe(true);
+    expect(screen.getByTestId('form-field-id').textContent).toContain('Set by the database.');
+    change('qty', '2');
+    await submit();
+    expect(calls[0]).toEqual({ $mode: 'update', $domain: 'blog', $resource: 'things', $id: '12', $version: '777', qty: '2' });
+  });
+
+  it('shows the server’s field messages under the fields and its form message on top', async () => {
+    const { action } = fakeAction({ status: 'invalid', fieldErrors: { slug: 'This slug is already used.' }, formError: 'Some fields need your attention.', values: { slug: 'taken' } });
+    renderForm({ mode: 'update', id: '12', version: '1', initial: formValuesOf(resource.columns, row), action });
+    change('slug', 'taken');
+    await submit();
+    expect(screen.getByTestId('field-error-slug').textContent).toBe('This slug is already used.');
+    expect(screen.getByTestId('form-error').textContent).toContain('Some fields need your attention.');
+    // Typing in the field clears its server message; the value typed stays.
+    change('slug', 'taken-2');
+    expect(screen.queryByTestId('field-error-slug')).toBeNull();
+    expect(input('slug').value).toBe('taken-2');
+  });
+
+  it('shows a conflict with theirs and yours; "Save mine anyway" re-sends mine with the current version', async () => {
+    const theirsRow = { ...row, slug: 'theirs', qty: 5 };
+    const conflict: RecordFormState = { status: 'conflict', theirsRow, theirs: formValuesOf(resource.columns, theirsRow), version: '778', yours: { slug: 'mine' } };
+    const { action, calls } = fakeAction(conflict);
+    renderForm({ mode: 'update', id: '12', version: '777', initial: formValuesOf(resource.columns, row), action });
+    change('slug', 'mine');
+    await submit();
+    const screenEl = screen.getByTestId('conflict-screen');
+    expect(within(screenEl).getByTestId('conflict-theirs-slug').textContent).toBe('theirs');
+    expect(within(screenEl).getByTestId('conflict-yours-slug').textContent).toBe('mine');
+    expect(within(screenEl).getByTestId('conflict-row-slug').getAttribute('data-clash')).toBe('true');
+    // qty changed only on their side: listed, "not changed by you".
+    expect(within(screenEl).getByTestId('conflict-theirs-qty').textContent).toBe('5');
+    expect(within(screenEl).getByTestId('conflict-yours-qty').textContent).toBe('not changed by you');
+    expect((screen.getByTestId('record-save') as HTMLButtonElement).disabled).toBe(true);
+
+    await act(async () => fireEvent.click(screen.getByTestId('conflict-save-mine')));
+    expect(calls[1]).toMatchObject({ $version: '778', $id: '12', slug: 'mine' });
+    fireEvent.click(screen.getByTestId('conflict-keep-theirs'));
+    expect(refresh).toHaveBeenCalled();
+  });
+
+  it('shows a refusal (403/404) as a message, never a stack', async () => {
+    const { action } = fakeAction({ status: 'error', code: 403, message: 'You cannot update things in blog.' });
+    renderForm({ mode: 'update', id: '12', version: '1', initial: formValuesOf(resource.columns, row), action });
+    change('qty', '3');
+    await submit();
+    expect(screen.getByTestId('form-error').textContent).toBe('You cannot update things in blog.');
+  });
+});
+
+describe('foreign-key picker', () => {
+  it('searches the referenced resource’s list API and shows id + label; picking sets the value', async () => {
+    const resource = thingsResource([{ name: 'author_id', type: 'integer', references: { resource: 'authors' } }]);
+    const reference: ReferenceInfo = { resource: 'authors', title: 'Authors', keyColumn: 'id', keyType: 'integer', labelColumn: 'name', searchable: true, readable: true };
+    const fetchMock = vi.fn(async (url: string) => {
+      expect(url).toContain('/api/d/blog/authors?');
+      const q = new URL(url, 'http://x').searchParams;
+      expect(q.get('cols')).toBe('id,name');
+      const rows = [{ id: 1, name: 'Ada Lovelace' }, { id: 2, name: 'Grace Hopper' }].filter((r) => r.name.toLowerCase().includes((q.get('q') ?? '').toLowerCase()));
+      return new Response(JSON.stringify({ rows }), { status: 200, headers: { 'content-type': 'application/json' } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+    const { action, calls } = fakeAction();
+    renderForm({ resource: toClientResource(resource), references: { author_id: reference }, action });
+    const box = input('author_id');
+    expect(box.getAttribute('role')).toBe('combobox');
+    fireEvent.focus(box);
+    fireEvent.change(box, { target: { value: 'grace' } });
+    await waitFor(() => expect(screen.getAllByTestId('reference-option').map((o) => o.textContent)).toEqual(['2Grace Hopper']));
+    expect(fetchMock.mock.calls.at(-1)![0]).toContain('q=grace');
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(screen.getByTestId('reference-value-author_id').textContent).toContain('Grace Hopper');
+    change('slug', 'with-author');
+    await submit();
+    expect(calls[0]).toMatchObject({ author_id: '2' });
+  });
+
+  it('offers a typed id directly, and is a plain input without read access', async () => {
+    const resource = thingsResource([{ name: 'author_id', type: 'integer', references: { resource: 'authors' } }]);
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ rows: [] }), { status: 200 })));
+    const readable: ReferenceInfo = { resource: 'authors', title: 'Authors', keyColumn: 'id', keyType: 'integer', labelColumn: 'name', searchable: true, readable: true };
+    const { unmount } = renderForm({ resource: toClientResource(resource), references: { author_id: readable } });
+    fireEvent.focus(input('author_id'));
+    fireEvent.change(input('author_id'), { target: { value: '42' } });
+    await waitFor(() => expect(screen.getByText('Use id')).toBeTruthy());
+    fireEvent.click(screen.getAllByTestId('reference-option').at(-1)!);
+    expect(screen.getByTestId('reference-value-author_id').textContent).toContain('42');
+    unmount();
+
+    renderForm({ resource: toClientResource(resource), references: { author_id: { ...readable, readable: false } } });
+    expect(input('author_id').type).toBe('number');
+    expect(input('author_id').getAttribute('role')).toBeNull();
+  });
+});
+
+describe('custom field renderers', () => {
+  it('ships "markdown": a column with input: "markdown" gets Write / Preview', () => {
+    expect(registeredFields()).toContain('markdown');
+    const resource = thingsResource([{ name: 'notes', type: 'longtext', input: 'markdown' }]);
+    renderForm({ resource: toClientResource(resource) });
+    expect(screen.getByTestId('markdown-notes')).toBeTruthy();
+    change('notes', '# Title\n\nSome **bold** and a [link](https://example.com) and [bad](javascript:alert(1))\n\n- one\n- two');
+    fireEvent.click(screen.getByRole('tab', { name: 'Preview' }));
+    const preview = screen.getByTestId('markdown-preview-notes');
+    expect(preview.querySelector('h1')?.textContent).toBe('Title');
+    expect(preview.querySelector('strong')?.textContent).toBe('bold');
+    expect(preview.querySelectorAll('li')).toHaveLength(2);
+    expect([...preview.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://example.com']); // no javascript: links
+    // The textarea is still in the form while previewing.
+    expect(input('notes').value).toContain('# Title');
+  });
+
+  it('uses a registered component by name, and falls back to the type for an unknown name', async () => {
+    function Shout({ id, name, value, onChange, column }: FieldProps) {
+      return <input id={id} name={name} value={value} data-testid={`field-${column.name}`} data-custom="shout" onChange={(e) => onChange(e.target.value.toUpperCase())} />;
+    }
+    registerField('shout', Shout);
+    expect(customField('shout')).toBe(Shout);
+    expect(customField('nope')).toBeUndefined();
+    const resource = thingsResource([
+      { name: 'loud', type: 'text', input: 'shout' },
+      { name: 'plain', type: 'integer', input: 'nope' },
+    ]);
+    const { action, calls } = fakeAction();
+    renderForm({ resource: toClientResource(resource), action });
+    expect(input('loud').getAttribute('data-custom')).toBe('shout');
+    expect(input('plain').type).toBe('number');
+    change('slug', 's');
+    change('loud', 'hello');
+    await submit();
+    expect(calls[0]).toMatchObject({ loud: 'HELLO' });
+  });
+
+  it('renders markdown without ever producing HTML from the text', () => {
+    render(<div data-testid="md">{renderMarkdown('<img src=x onerror=alert(1)> `code` *em*')}</div>);
+    const md = screen.getByTestId('md');
+    expect(md.querySelector('img')).toBeNull();
+    expect(md.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(md.querySelector('code')?.textContent).toBe('code');
+    expect(md.querySelector('em')?.textContent).toBe('em');
+  });
+});
+
+describe('record buttons', () => {
+  it('deletes for good only once the id is typed, and confirms custom actions first', async () => {
+    const hardDelete = vi.fn(async () => ({ error: 'Other rows still refer to this one (in posts). Remove or change them first.' }));
+    const custom = vi.fn(async () => ({ ok: 'Shouted.' }));
+    render(
+      <RecordButtons
+        target={{ domain: 'blog', resource: 'authors', id: '12' }}
+        displayId="12"
+        name="Authors 12 (Ada)"
+        editHref="/d/blog/authors/12/edit"
+        hardDelete={{ action: hardDelete, referrers: ['3 posts (by author)'] }}
+        customActions={[{ name: 'shout', label: 'Shout the name', confirm: 'Make the name upper-case?', action: custom }]}
+      />,
+    );
+    expect(screen.getByTestId('record-edit').getAttribute('href')).toBe('/d/blog/authors/12/edit');
+    fireEvent.click(screen.getByTestId('record-hard-delete'));
+    const dialog = screen.getByTestId('hard-delete-dialog');
+    expect(dialog.textContent).toContain('Delete Authors 12 (Ada) for good?');
+    expect(dialog.textContent).toContain('3 posts (by author)');
+    const confirm = screen.getByTestId('hard-delete-confirm') as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('hard-delete-confirm-input'), { target: { value: '1' } });
+    expect(confirm.disabled).toBe(true);
+    fireEvent.change(screen.getByTestId('hard-delete-confirm-input'), { target: { value: '12' } });
+    expect(confirm.disabled).toBe(false);
+    await act(async () => fireEvent.submit(dialog));
+    expect(hardDelete).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('hard-delete-message').textContent).toContain('Other rows still refer to this one');
+
+    fireEvent.click(screen.getByTestId('record-action-shout'));
+    expect(custom).not.toHaveBeenCalled();
+    expect(screen.getByTestId('record-action-confirm-shout').textContent).toContain('Make the name upper-case?');
+    await act(async () => fireEvent.click(screen.getByTestId('record-action-run-shout')));
+    expect(custom).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('record-action-message-shout').textContent).toContain('Shouted.');
+  });
+});

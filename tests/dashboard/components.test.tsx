@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DomainCardSkeleton, DomainCardView } from '../../src/components/dashboard/domain-card';
+import { change, formatBytes, formatX } from '../../src/components/dashboard/format';
+import { WidgetPanel } from '../../src/components/dashboard/widget-panel';
+import type { ClientWidget } from '../../src/engine/dashboard/types';
+
+const refresh = vi.fn();
+vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh, push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn() }) }));
+// The refresh Server Action is not reachable from a unit test; these widgets do not refresh.
+vi.mock('../../src/components/dashboard/actions', () => ({ refreshWidget: vi.fn() }));
+
+afterEach(() => {
+  cleanup();
+  refresh.mockReset();
+});
+
+const at = '2026-01-02T03:04:05.000Z';
+
+describe('dashboard components', () => {
+  it('a failed domain card keeps its test id, shows the reason and the pool, and Retry refreshes the page', () => {
+    render(
+      <DomainCardView
+        domain="market"
+        result={{ ok: false, reason: 'unavailable', error: 'Domain "market": nothing accepts connections at db:5432 (connection refused).', ms: 3, at, pool: { max: 10, total: 0, idle: 0, waiting: 0 } }}
+      />,
+    );
+    const card = screen.getByTestId('domain-market');
+    expect(card.getAttribute('data-state')).toBe('error');
+    expect(within(card).getByRole('alert').textContent).toContain('Domain "market": nothing accepts connections at db:5432 (connection refused).');
+    expect(within(card).getByTestId('domain-health').textContent).toBe('unreachable');
+    expect(within(card).getByTestId('domain-pool').textContent).toBe('0 in use · 0 idle · 0 waiting');
+    fireEvent.click(within(card).getByTestId('dashboard-retry'));
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('a skeleton card has the same test id, busy', () => {
+    render(<DomainCardSkeleton domain="blog" />);
+    expect(screen.getByTestId('domain-blog').getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByTestId('domain-blog').getAttribute('data-state')).toBe('loading');
+  });
+
+  it('a number widget shows the value and the change in percent; a timed-out one its reason and Retry', () => {
+    const widget: ClientWidget = { id: 'n', title: 'Orders today', domain: 'market', display: { kind: 'number', valueColumn: 'today', previousColumn: 'yesterday', previousLabel: 'yesterday', format: 'integer' } };
+    const { unmount } = render(<WidgetPanel widget={widget} initial={{ ok: true, rows: [{ today: 1250, yesterday: '1000' }], ms: 4, at }} />);
+    expect(screen.getByTestId('widget-value').textContent).toBe('1,250');
+    expect(screen.getByTestId('widget-change').textContent).toBe('+25%vs 1,000 yesterday');
+    unmount();
+    render(<WidgetPanel widget={widget} initial={{ ok: false, reason: 'timeout', error: 'Widget "Orders today" (market): no answer within 3000 ms.', ms: 3000, at }} />);
+    expect(screen.getByTestId('widget-n').getAttribute('data-state')).toBe('error');
+    expect(screen.getByTestId('dashboard-error-message').textContent).toBe('Widget "Orders today" (market): no answer within 3000 ms.');
+    fireEvent.click(screen.getByTestId('dashboard-retry'));
+    expect(refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('a table widget formats declared number columns', () => {
+    const widget: ClientWidget = { id: 't', title: 'Top', domain: 'market', display: { kind: 'table', columns: ['customer', { column: 'revenue', label: 'Revenue', format: { currency: 'EUR' } }] } };
+    render(<WidgetPanel widget={widget} initial={{ ok: true, rows: [{ customer: 'Ada', revenue: '1234.5' }], ms: 1, at }} />);
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['customer', 'Revenue']);
+    expect(screen.getAllByRole('cell').map((td) => td.textContent)).toEqual(['Ada', '€1,234.50']);
+  });
+
+  it('formats bytes, days and changes', () => {
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(1536)).toBe('1.5 kB');
+    expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
+    expect(formatX('2026-03-04')).toBe('4 Mar');
+    expect(formatX('n/a')).toBe('n/a');
+    expect(change(110, 100)).toBeCloseTo(0.1);
+    expect(change(5, 0)).toBeNull();
+  });
+});
