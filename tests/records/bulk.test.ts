@@ -132,7 +132,7 @@ describe('bulk actions on all rows matching a filter', () => {
     await expect(startBulk(admin, 'blog', widgets, { kind: 'delete' }, { matching: { 'f.nope': 'x' }, confirmedCount: 1 })).rejects.toThrow(ListQueryError);
   });
 
-  it('soft-deletes ~1,000 matching rows batch by batch (200 each, keyset by primary key), nothing else', async () => {
+  it('soft-deletes ~1,000 matching rows batch by batch (200 each, keyset by primary key), nothing else', { timeout: 180_000 }, async () => {
     const batches: BulkBatchResult[] = [];
     const result = await runBulk(admin, 'blog', widgets, { kind: 'delete' }, { matching: filter, confirmedCount: 1000 }, { onBatch: (b) => batches.push(b) });
     expect(result).toEqual({ done: 1000, failed: [] });
@@ -149,7 +149,7 @@ describe('bulk actions on all rows matching a filter', () => {
     expect(await rows('SELECT id FROM widgets WHERE deleted_at IS NOT NULL')).toEqual([]);
   });
 
-  it('sets a field on every match, reporting the rows a constraint refuses, even when the change takes rows out of the filter', async () => {
+  it('sets a field on every match, reporting the rows a constraint refuses, even when the change takes rows out of the filter', { timeout: 120_000 }, async () => {
     // Setting category moves each row out of the filter: the keyset walk still visits every row once.
     const moved = await runBulk(admin, 'blog', widgets, { kind: 'set', field: 'category', value: 'moved' }, { matching: { ...filter, q: 'widget 1' }, confirmedCount: 112 });
     expect(moved).toEqual({ done: 112, failed: [] });
@@ -162,7 +162,7 @@ describe('bulk actions on all rows matching a filter', () => {
     expect((await rows('SELECT count(*)::int AS n FROM widgets WHERE discount = 20'))[0]).toEqual({ n: 880 });
   });
 
-  it('never touches more rows than were confirmed, even when more start to match mid-run', async () => {
+  it('never touches more rows than were confirmed, even when more start to match mid-run', { timeout: 120_000 }, async () => {
     const run = await startBulk(admin, 'blog', widgets, { kind: 'set', field: 'discount', value: 1 }, { matching: filter, confirmedCount: 1000 }, { batchSize: 250 });
     const batches = run.batches();
     await batches.next(); // first batch committed

@@ -202,3 +202,16 @@ describe('custom actions', () => {
     expect(done.row.name).toBe('LINUS');
   });
 });
+
+describe('keys the browser cannot carry exactly', () => {
+  it('opens a record keyed by a microsecond timestamp from the id its list row gives', async () => {
+    await adminQuery("CREATE TABLE ticks (id int, at timestamptz, note text, PRIMARY KEY (id, at)); INSERT INTO ticks VALUES (1, '2025-05-05 10:00:00.123456+00', 'a')", [], db.url);
+    const ticks = resolveResource({ domain: 'blog', name: 'ticks', table: 'ticks', title: 'Ticks', primaryKey: ['id', 'at'], columns: [{ name: 'id', type: 'integer' }, { name: 'at', type: 'datetime' }, { name: 'note', type: 'text' }] });
+    const listed = await listResource(editor, domain, ticks, {});
+    const { encodeRecordId } = await import('../../src/engine/records/record-id');
+    const id = encodeRecordId(ticks, listed.rows[0]!);
+    expect((await getRecord(editor, domain, ticks, id)).row.note).toBe('a');
+    const saved = await updateRecord(editor, domain, ticks, id, { note: 'b' }, (await getRecord(editor, domain, ticks, id)).version!);
+    expect(saved.row.note).toBe('b');
+  });
+});

@@ -96,8 +96,8 @@ export function isoToLocal(iso: string, timeZone: string): string {
 
 /**
  * A wall-clock time in `timeZone` as ISO 8601 with that zone's offset at that moment. A time
- * skipped by a DST change resolves to the offset in force just after it; one that occurs twice,
- * to the first occurrence.
+ * that a DST change skips or repeats gets one of the two offsets around the change; the ISO
+ * string says which, so nothing is reinterpreted later.
  */
 export function localToIso(local: string, timeZone: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?/.exec(local);

@@ -2,6 +2,7 @@ import { ForbiddenError, UnauthenticatedError } from '../auth/errors';
 import { UnknownDomainError } from '../config/current';
 import { DbUnavailableError } from '../db/errors';
 import { ListQueryError, type QueryProblem } from '../list/errors';
+import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '../records/errors';
 import { ResourceNotFoundError } from '../resources/registry';
 import { logger } from '../log';
 
@@ -9,7 +10,7 @@ const log = logger('http');
 
 export interface HttpError {
   status: number;
-  body: { error: string; problems?: QueryProblem[] };
+  body: { error: string; problems?: QueryProblem[]; fieldErrors?: Record<string, string>; current?: Record<string, unknown>; currentVersion?: string };
 }
 
 /**
@@ -21,7 +22,9 @@ export function toHttpError(error: unknown): HttpError {
   if (error instanceof UnauthenticatedError) return { status: 401, body: { error: error.message } };
   if (error instanceof ForbiddenError) return { status: 403, body: { error: error.message } };
   if (error instanceof ListQueryError) return { status: 400, body: { error: 'The request has invalid parameters.', problems: error.problems } };
-  if (error instanceof UnknownDomainError || error instanceof ResourceNotFoundError) return { status: 404, body: { error: error.message } };
+  if (error instanceof UnknownDomainError || error instanceof ResourceNotFoundError || error instanceof RecordNotFoundError) return { status: 404, body: { error: error.message } };
+  if (error instanceof RecordValidationError) return { status: 400, body: { error: error.formError ?? 'Some fields are not valid.', fieldErrors: error.fieldErrors } };
+  if (error instanceof RecordConflictError) return { status: 409, body: { error: error.message, current: error.current, currentVersion: error.currentVersion } };
   if (error instanceof DbUnavailableError) return { status: 503, body: { error: error.message } };
   const code = (error as { code?: string })?.code;
   if (code === '57014') return { status: 503, body: { error: 'The database took too long to answer (statement timeout). Narrow the filter or try again.' } };

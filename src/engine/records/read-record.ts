@@ -9,7 +9,15 @@ import { decodeRecordId } from './record-id';
 
 /** `"a" = $1 AND "b" = $2` for the key, with its values added to `params`. */
 export function keyCondition(resource: Resource, key: unknown[], params: Params): string {
-  return resource.primaryKey.map((column, i) => `${quoteIdent(column)} = ${params.add(key[i])}`).join(' AND ');
+  return resource.primaryKey
+    .map((name, i) => {
+      const column = resource.columns.find((c) => c.name === name);
+      // A timestamp reaches the browser with millisecond precision (a JS Date); the column may
+      // hold microseconds. Compare at the precision the id can carry.
+      if (column?.type === 'datetime') return `date_trunc('milliseconds', ${quoteIdent(name)}) = ${params.add(key[i])}::timestamptz`;
+      return `${quoteIdent(name)} = ${params.add(key[i])}`;
+    })
+    .join(' AND ');
 }
 
 function serialise(row: Row): Row {

@@ -192,7 +192,8 @@ export const rowWritesInTransaction = {
  */
 export async function hardDeleteRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string, confirmation: string): Promise<WriteOutcome> {
   return write(operator, domain, resource, 'hardDelete', async (tx) => {
-    if (confirmation !== id) throw new RecordValidationError({}, `Type ${decodeURIComponent(id)} to confirm.`);
+    // The operator types the id as shown (decoded); the URL form is accepted too.
+    if (confirmation !== id && confirmation !== decodeURIComponent(id)) throw new RecordValidationError({}, `Type ${decodeURIComponent(id)} to confirm.`);
     const current = await lockRow(tx, resource, id);
     const params = new Params();
     await tx.query(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)}`, params.values);
