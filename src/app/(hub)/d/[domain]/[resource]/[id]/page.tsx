@@ -14,6 +14,9 @@ import { can, maskedColumns } from '@/engine/auth/access';
 import { roleOn } from '@/engine/auth/operator';
 import { atLeast, type DomainRole } from '@/engine/auth/roles';
 import { toClientResource } from '@/engine/resources/define';
+import { recordHistory } from '@/engine/audit/history';
+import { RecordHistory } from '@/components/audit/record-history';
+import { InternalActions } from '@/components/internal-actions';
 import { customRecordAction, hardDeleteRecordAction, restoreRecordAction, softDeleteRecordAction } from '@/web/record-actions';
 import { requirePageOperator } from '@/web/operator';
 
@@ -45,7 +48,11 @@ export default async function RecordPage(props: { params: Promise<{ domain: stri
   const shownId = displayIdOf(id);
   const deleted = resource.softDelete !== undefined && row[resource.softDelete] !== null && row[resource.softDelete] !== undefined;
   const writable = !resource.readOnly;
-  const [groups, references] = await Promise.all([referrerGroups(operator, domain, resource, row), referenceInfos(operator, domain, resource, row)]);
+  const [groups, references, history] = await Promise.all([
+    referrerGroups(operator, domain, resource, row),
+    referenceInfos(operator, domain, resource, row),
+    recordHistory(operator, resource, id).catch(() => []),
+  ]);
   const referenceLabels = Object.fromEntries(Object.entries(references).map(([column, info]) => [column, info.currentLabel]));
   const role = roleOn(operator, domain);
   const buttons: RecordButtonsProps = {
@@ -89,7 +96,11 @@ export default async function RecordPage(props: { params: Promise<{ domain: stri
           <RecordFields columns={client.columns} row={row} domain={domain} masked={[...maskedColumns(operator, resource)]} referenceLabels={referenceLabels} />
         </CardContent>
       </Card>
+      {Object.keys(resource.internalActions).length > 0 && can(operator, resource, 'internal') ? (
+        <InternalActions domain={domain} resource={resource.name} recordId={id} actions={Object.fromEntries(Object.entries(resource.internalActions).map(([n, a]) => [n, { label: a.label, scope: a.scope, confirm: a.confirm }]))} />
+      ) : null}
       <ReferencedBy groups={groups} />
+      <RecordHistory entries={history} canRevert={writable && can(operator, resource, 'update')} target={{ domain, resource: resource.name, id }} />
       <div>
         <Link href={base} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>Back to {resource.title.toLowerCase()}</Link>
       </div>
