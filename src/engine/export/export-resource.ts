@@ -200,7 +200,8 @@ export async function exportResource(
 
   return {
     format,
-    filename: `${resource.name}-${(options.now ?? new Date()).toISOString().slice(0, 10)}.${format}`,
+    // Resource names are URL segments already; anything else would not survive a header.
+    filename: `${resource.name.replace(/[^A-Za-z0-9._-]/g, '_')}-${(options.now ?? new Date()).toISOString().slice(0, 10)}.${format}`,
     contentType: CONTENT_TYPES[format],
     columns: listQuery.columns.map((c) => c.name),
     get rows() {

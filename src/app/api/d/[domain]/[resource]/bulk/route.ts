@@ -122,6 +122,7 @@ export async function POST(request: NextRequest, context: { params: Promise<{ do
         },
         cancel() {
           stop.abort(); // the batch in progress commits; no further batch starts
+          void batches.return({ done: 0, failed: [] }).catch(() => undefined); // ends the run (and records its summary)
         },
       },
       { highWaterMark: 1 },
