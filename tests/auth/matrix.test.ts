@@ -4,8 +4,8 @@ import type { DomainRole } from '../../src/engine/auth/roles';
 import { resolveResource } from '../../src/engine/resources/define';
 import type { Resource } from '../../src/engine/resources/types';
 import { routePolicies, type RoutePolicy } from '../../src/web/route-policy';
-import { OPERATORS, PASSWORD, startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
-import { buildAppOnce, discoverRoutes, expandRoute, type DiscoveredRoute, type DynamicSegment, type ExpandedRoute } from '../support/routes';
+import { OPERATORS, PASSWORD, type OperatorKind, type RunningHub } from '../support/hub-server';
+import { discoverRoutes, expandRoute, startHubWhenBuilt, type DiscoveredRoute, type DynamicSegment, type ExpandedRoute } from '../support/routes';
 
 /**
  * The access matrix: every route found under src/app, with its dynamic segments filled from
@@ -17,8 +17,7 @@ import { buildAppOnce, discoverRoutes, expandRoute, type DiscoveredRoute, type D
 let hub: RunningHub;
 
 beforeAll(async () => {
-  await buildAppOnce(); // before startHub: the other auth test file may be building too
-  hub = await startHub({
+  hub = await startHubWhenBuilt({
     orders: 200,
     env: {
       // Seven sign-ins from one address: above the default five per minute of /sign-in/email.
@@ -243,6 +242,8 @@ describe('route policies', () => {
       if (policy.kind === 'resource' && !policy.resource) expect(pattern, `${pattern} names no resource`).toMatch(/\[domain\].*\[resource\]/);
       if (policy.kind === 'domain') expect(pattern, `${pattern} names no domain`).toMatch(/\[domain\]/);
     }
+    // Every operator kind the hub server creates is a column of the matrix.
+    expect(PRINCIPALS.map((p) => p.kind).filter(Boolean).sort()).toEqual(Object.keys(OPERATORS).sort());
     // Every handler answers at least one method.
     expect(routes.filter((r) => r.kind === 'handler' && r.methods.length === 0).map((r) => r.file)).toEqual([]);
   });

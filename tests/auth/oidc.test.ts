@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { adminQuery, urlFor } from '../support/databases';
-import { startHub, type RunningHub } from '../support/hub-server';
-import { buildAppOnce } from '../support/routes';
+import type { RunningHub } from '../support/hub-server';
+import { startHubWhenBuilt } from '../support/routes';
 import { startOidcProvider, type RunningOidcProvider, type SsoAccount } from '../support/oidc-provider';
 
 /**
@@ -25,9 +25,8 @@ let browser: Browser;
 let hubDb: string | undefined;
 
 beforeAll(async () => {
-  await buildAppOnce(); // before startHub: the other auth test file may be building too
   sso = await startOidcProvider({ accounts: [ADA, EVE] });
-  hub = await startHub({
+  hub = await startHubWhenBuilt({
     orders: 50,
     env: {
       HUB_AUTH_OIDC_ISSUER: sso.issuer,
@@ -79,7 +78,18 @@ async function sessionsOf(email: string): Promise<{ token: string }[]> {
 async function signInWithSso(page: Page, account: SsoAccount): Promise<void> {
   const button = page.getByTestId('sign-in-oidc');
   expect((await button.textContent())?.trim()).toBe('Continue with Test SSO');
+  // The authorization request: code flow with PKCE (S256), state and nonce, back to the hub's callback.
+  const authorization = page.waitForRequest((r) => r.url().startsWith(`${sso.issuer}/auth?`));
   await button.click();
+  const query = new URL((await authorization).url()).searchParams;
+  expect(Object.fromEntries(['response_type', 'client_id', 'redirect_uri', 'code_challenge_method'].map((k) => [k, query.get(k)]))).toEqual({
+    response_type: 'code',
+    client_id: sso.clientId,
+    redirect_uri: `${hub.url}/api/auth/callback/oidc`,
+    code_challenge_method: 'S256',
+  });
+  expect(query.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['openid', 'email', 'profile']));
+  for (const k of ['code_challenge', 'state', 'nonce']) expect(query.get(k), k).toBeTruthy();
 
   await page.waitForURL((u) => u.origin === sso.issuer && u.pathname.startsWith('/interaction/'));
   await page.getByTestId('sso-login-form').waitFor();
@@ -124,6 +134,7 @@ describe('sign-in with a generic OpenID Connect provider', () => {
     // Back where it was going, signed in; with no role yet, that page is the 403 page.
     await expectAt(page, '/d/market/orders');
     await page.getByRole('heading', { name: 'No access' }).waitFor();
+    expect((await page.goto(`${hub.url}/d/market/orders`))?.status()).toBe(403);
     const cookie = (await context.cookies(hub.url)).find((c) => c.name === 'admin-hub.session_token');
     expect(cookie).toBeDefined();
     const header = `${cookie!.name}=${cookie!.value}`;

@@ -59,6 +59,7 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      TEST: '', // Vitest sets TEST=true; the hub must run as in production
       HUB_DOMAINS: 'blog,market',
       HUB_DATABASE_URL: hub.url,
       BLOG_DATABASE_URL: blog.url,
@@ -75,18 +76,24 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`hub did not start in time:\n${output}`)), 120_000);
-    const check = () => {
-      if (output.includes('Admin Hub is running at')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', check);
-    child.stderr!.on('data', check);
-    void exited.then((code) => reject(new Error(`hub exited with ${code}:\n${output}`)));
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`hub did not start in time:\n${output}`)), 120_000);
+      const check = () => {
+        if (output.includes('Admin Hub is running at')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', check);
+      child.stderr!.on('data', check);
+      void exited.then((code) => reject(new Error(`hub exited with ${code}:\n${output}`)));
+    });
+  } catch (error) {
+    child.kill('SIGKILL');
+    await Promise.all([hub.drop(), blog.drop(), market.drop()]).catch(() => undefined);
+    throw error;
+  }
   // The hub migrated its database at start-up; create the operators the tests sign in as.
   installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', blog.url), targetFromUrl('market', market.url)]);
   for (const o of Object.values(OPERATORS)) await createOperator({ email: o.email, password: PASSWORD, superadmin: o.superadmin, roles: { ...o.roles } });

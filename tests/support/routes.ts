@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
+import { isBuildStale } from '../../src/engine/lifecycle/build';
+import { startHub, type RunningHub } from './hub-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const APP_DIR = path.join(root, 'src/app');
@@ -60,7 +62,9 @@ export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
     }
   };
   walk(appDir, []);
-  return found.sort((a, b) => a.pattern.localeCompare(b.pattern));
+  // A parallel-route slot's page shares its parent's URL: one route.
+  const unique = [...new Map(found.map((r) => [r.pattern, r] as const)).values()];
+  return unique.sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
 /** A dynamic segment of a pattern: `[domain]`, `[...all]`, `[[...slug]]`. */
@@ -113,9 +117,10 @@ export function expandRoute(pattern: string, fill: (segment: DynamicSegment, par
 }
 
 // ---------------------------------------------------------------------------------------
-// The build those routes are served from.
+// Serving those routes: the production build, then the hub.
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const BUILD_BUSY = 'Another next build process is already running';
 
 function alive(pid: number): boolean {
   try {
@@ -126,12 +131,27 @@ function alive(pid: number): boolean {
   }
 }
 
+/** `next build` as buildApp runs it, with its output kept: the caller tells "busy" from "broken". */
+function nextBuild(): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
+      cwd: root,
+      env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.once('exit', (code) => resolve({ ok: code === 0, output }));
+  });
+}
+
 /**
- * Builds the app when it is stale, one test process at a time. startHub builds a stale app
- * too, but two test files starting together would run two `next build`s in one .next and the
- * second refuses to run; call this first and the later file finds the build fresh. The lock
- * is a directory in the temp folder holding the builder's pid, so a crashed builder's lock
- * is taken over.
+ * Builds the app when it is stale, one process at a time. Test files starting together would
+ * otherwise run two `next build`s in one .next, and the second refuses to run. Between the
+ * test processes of this machine a lock directory in the temp folder (holding the builder's
+ * pid, so a crashed builder's lock is taken over) serialises them; a build started by anyone
+ * else (another engineer's test run) is waited out and the build tried again.
  */
 export async function buildAppOnce(timeoutMs = 900_000): Promise<void> {
   if (!isBuildStale(root)) return;
@@ -156,8 +176,30 @@ export async function buildAppOnce(timeoutMs = 900_000): Promise<void> {
     }
   }
   try {
-    if (isBuildStale(root)) await buildApp(root);
+    while (isBuildStale(root)) {
+      const { ok, output } = await nextBuild();
+      if (ok) break;
+      if (!output.includes(BUILD_BUSY) || Date.now() > until) throw new Error(`next build failed:\n${output.slice(-4_000)}`);
+      await sleep(5_000);
+    }
   } finally {
     rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * startHub on a fresh build. The hub's start script rebuilds a build that went stale in the
+ * meantime (someone saved a source file) and exits when another build holds .next; then the
+ * build is brought up to date again and the hub started anew, a few times at most.
+ */
+export async function startHubWhenBuilt(options: Parameters<typeof startHub>[0], attempts = 5): Promise<RunningHub> {
+  for (let attempt = 1; ; attempt++) {
+    await buildAppOnce();
+    try {
+      return await startHub(options);
+    } catch (error) {
+      if (attempt >= attempts || !String(error).includes(BUILD_BUSY)) throw error;
+      await sleep(5_000);
+    }
   }
 }

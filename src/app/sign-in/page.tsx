@@ -21,7 +21,8 @@ export default async function SignInPage(props: { searchParams: Promise<Record<s
     ...(auth.google ? [{ id: 'google', label: 'Google' }] : []),
     ...(auth.oidc ? [{ id: 'oidc', label: auth.oidc.name }] : []),
   ];
-  const error = typeof params.error === 'string' ? params.error : undefined;
+  // Better Auth appends ?error=<CODE> when a provider sign-in is refused or fails.
+  const error = Array.isArray(params.error) ? params.error[0] : params.error;
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <SignInForm next={next} providers={providers} localAccounts={auth.localAccounts} initialError={error ? 'Sign-in with that provider was refused or failed. If you should have access, ask a superadmin.' : undefined} />

@@ -51,7 +51,7 @@ export function SignInForm({ next, providers, localAccounts, initialError }: Sig
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {providers.map((p) => (
-          <Button key={p.id} variant="outline" data-testid={`sign-in-${p.id}`} onClick={() => authClient.signIn.social({ provider: p.id, callbackURL: next, errorCallbackURL: '/sign-in?error=provider' })}>
+          <Button key={p.id} variant="outline" data-testid={`sign-in-${p.id}`} onClick={() => authClient.signIn.social({ provider: p.id, callbackURL: next, errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}` })}>
             <LogIn className="size-4" aria-hidden="true" /> Continue with {p.label}
           </Button>
         ))}

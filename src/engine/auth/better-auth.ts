@@ -64,6 +64,9 @@ export function authOptions(): BetterAuthOptions {
       // so a client cannot dodge the rate limit by sending its own X-Forwarded-For.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: baseURL.startsWith('https://'),
+      // Explicit, so no environment variable (Better Auth relaxes these under TEST=true) can turn them off.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       cookiePrefix: 'admin-hub',
     },
     hooks: {
@@ -96,7 +99,7 @@ export function authOptions(): BetterAuthOptions {
         create: {
           before: async (user) => {
             if (!emailAllowed(auth, user.email)) {
-              throw new APIError('FORBIDDEN', { message: 'This account is not allowed to sign in to this Admin Hub.' });
+              throw new APIError('FORBIDDEN', { code: 'ACCOUNT_NOT_ALLOWED', message: 'This account is not allowed to sign in to this Admin Hub.' });
             }
             return { data: user };
           },
@@ -109,7 +112,7 @@ export function authOptions(): BetterAuthOptions {
           before: async (session) => {
             const [user] = await query<{ email: string }>('hub', 'SELECT email FROM hub_user WHERE id = $1', [session.userId]);
             if (!user || !emailAllowed(auth, user.email)) {
-              throw new APIError('FORBIDDEN', { message: 'This account is not allowed to sign in to this Admin Hub.' });
+              throw new APIError('FORBIDDEN', { code: 'ACCOUNT_NOT_ALLOWED', message: 'This account is not allowed to sign in to this Admin Hub.' });
             }
             return { data: session };
           },
@@ -129,6 +132,9 @@ export function authOptions(): BetterAuthOptions {
                   clientSecret: auth.oidc.clientSecret,
                   scopes: ['openid', 'email', 'profile'],
                   pkce: true,
+                  // Signing out of the hub ends the hub session only; the identity provider's own
+                  // session is the operator's business (and its logout page would strand them there).
+                  disableProviderLogout: true,
                 },
               ],
             }),
