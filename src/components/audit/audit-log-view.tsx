@@ -9,6 +9,7 @@ import { useListUrl } from '@/components/resource-list/use-list-url';
 import type { ClientResource } from '@/engine/resources/define';
 import type { ListResult } from '@/engine/list/run-list';
 import { changesSummary } from './changes-summary';
+import { cursorPagination } from '@/components/resource-list/cursor-pagination';
 
 type Entry = { id: string; at: string; actor_email: string | null; domain?: string | null; resource: string | null; record_id: string | null; action: string; outcome: string; changes: unknown };
 
@@ -51,17 +52,7 @@ export function AuditLogView({ resource, result, domain, error }: { resource: Cl
       rows={result.rows as Entry[]}
       rowKey={(e) => e.id}
       emptyState={{ title: 'No audit entries match' }}
-      pagination={{
-        page,
-        pageSize: result.pageSize,
-        total: result.count.exact ? result.count.value : null,
-        totalLabel: result.count.exact ? undefined : result.count.label,
-        onPageChange: () => undefined,
-        hasNext: result.next !== null,
-        hasPrevious: result.previous !== null,
-        onNext: () => result.next && update({ after: result.next, pn: String(page + 1) }),
-        onPrevious: () => result.previous && update({ before: result.previous, pn: String(Math.max(1, page - 1)) }),
-      }}
+      pagination={cursorPagination(result, page, update)}
       loading={pending}
       error={error}
     />

@@ -8,6 +8,7 @@ import { buttonVariants } from '@/components/ui/button';
 import type { OperatorList, OperatorListRow } from '@/engine/auth/manage';
 import { formatDateTime } from './format';
 import { RoleSummary } from './role-summary';
+import { cursorPagination } from '@/components/resource-list/cursor-pagination';
 
 const columns: ResourceColumn<OperatorListRow>[] = [
   { key: 'email', header: 'Email', sortable: true, render: (o) => <span className="font-medium">{o.email}</span> },
@@ -46,17 +47,7 @@ export function OperatorsListView({ result, error }: { result: OperatorList; err
         onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
       }}
       emptyState={{ title: result.search ? 'No operator matches' : 'No operators yet', description: result.search ? `Nobody matches “${result.search}”.` : undefined }}
-      pagination={{
-        page,
-        pageSize: result.pageSize,
-        total: result.count.exact ? result.count.value : null,
-        totalLabel: result.count.exact ? undefined : result.count.label,
-        onPageChange: () => undefined,
-        hasNext: result.next !== null,
-        hasPrevious: result.previous !== null,
-        onNext: () => result.next && update({ after: result.next, pn: String(page + 1) }),
-        onPrevious: () => result.previous && update({ before: result.previous, pn: String(Math.max(1, page - 1)) }),
-      }}
+      pagination={cursorPagination(result, page, update)}
       loading={pending}
       error={error}
     />

@@ -18,6 +18,7 @@ import { BulkRunPanel, ExportPanel } from './task-panel';
 import { useBulkRun, type BulkRunState } from './use-bulk-run';
 import { useExport } from './use-export';
 import { useListUrl } from './use-list-url';
+import { cursorPagination } from './cursor-pagination';
 
 type Row = Record<string, unknown>;
 
@@ -129,17 +130,7 @@ export function ResourceListView({ resource, result, error }: ResourceListViewPr
           title: result.search || searchParams.toString().includes('f.') ? 'Nothing matches' : result.trash ? 'The trash is empty' : `No ${resource.title.toLowerCase()} yet`,
           description: result.search ? `No row matches “${result.search}”.` : undefined,
         }}
-        pagination={{
-          page: pageNumber,
-          pageSize: result.pageSize,
-          total: result.count.exact ? result.count.value : null,
-          totalLabel: result.count.exact ? undefined : result.count.label,
-          onPageChange: (page) => update({ page: String(page), pn: undefined }),
-          hasNext: result.next !== null,
-          hasPrevious: result.previous !== null,
-          onNext: () => result.next && update({ after: result.next, pn: String(pageNumber + 1) }),
-          onPrevious: () => result.previous && update({ before: result.previous, pn: String(Math.max(1, pageNumber - 1)) }),
-        }}
+        pagination={cursorPagination(result, pageNumber, update)}
         loading={pending}
         error={error}
       />
