@@ -144,11 +144,14 @@ async function main() {
 
   // A save with its audit record, in process, against the same UPDATE + audit INSERT through pg.
   const editor = { id: 'bench', email, name: 'bench', superadmin: false, roles: { bench: 'editor' as const }, sessionId: undefined };
+  // The form already holds the version it loaded: the save is timed, the page load before it is not.
+  const versions = new Map<string, string>();
+  for (let i = 1; i <= 1000; i++) versions.set(String(i), (await getRecord(editor, domain, resource, String(i))).version!);
   let n = 0;
   const save = summarise(await measure(async () => {
     const id = String(1 + (n++ % 1000));
-    const current = await getRecord(editor, domain, resource, id);
-    await updateRecord(editor, domain, resource, id, { title: `Saved ${n}` }, current.version!);
+    const saved = await updateRecord(editor, domain, resource, id, { title: `Saved ${n}` }, versions.get(id)!);
+    versions.set(id, saved.version!);
   }, Math.max(5, Math.floor(RUNS / 2))));
   const raw = new pg.Client({ connectionString: pgServer.url('bench') });
   const rawHub = new pg.Client({ connectionString: pgServer.url('bench_hub') });

@@ -8,6 +8,7 @@ import { startAuditRetention } from '@/engine/audit/retention';
 import { startAuditSettler } from '@/engine/audit/settle';
 import { boot, BootError, preflight } from '@/engine/boot';
 import { closeAllPools } from '@/engine/db/pools';
+import { serveListApiFast } from '@/engine/http/list-api';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { exitOnSignals, serve } from '@/engine/lifecycle/serve';
 import { logger } from '@/engine/log';
@@ -38,7 +39,10 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const running = await serve((req, res) => handle(req, res), {
+  const running = await serve(async (req, res) => {
+    if (await serveListApiFast(req, res)) return;
+    await handle(req, res);
+  }, {
     port: Number(process.env.HUB_PORT ?? process.env.PORT ?? 3000),
     host: process.env.HUB_HOST ?? '0.0.0.0',
     shutdownTimeoutMs: booted.config.shutdownTimeoutMs,

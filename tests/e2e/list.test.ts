@@ -80,6 +80,33 @@ describe('list page in Chromium', () => {
   });
 });
 
+describe('command palette', () => {
+  it('Ctrl-K searches every domain the operator may see, grouped, and opens a result', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await hub.signInPage(page, 'superadmin');
+    await page.goto(`${hub.url}/d/blog/posts`);
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('an');
+    await page.getByTestId('search-domain-market').waitFor();
+    await page.getByTestId('search-domain-blog').waitFor();
+    expect(await page.getByTestId('search-missing-market').count()).toBe(0);
+    const first = page.locator('[data-testid="search-domain-market"] a').first();
+    const href = await first.getAttribute('href');
+    expect(href).toMatch(/^\/d\/market\/[a-z-]+\/.+/);
+    await first.click();
+    await page.waitForURL((u) => u.pathname === href);
+    await page.getByTestId('record-detail').waitFor();
+    // A viewer of market only gets market's results: blog is not even listed.
+    const viewer = await browser.newPage();
+    await hub.signInPage(viewer, 'marketViewer');
+    const response = await viewer.request.get(`${hub.url}/api/search?q=an`);
+    const body = (await response.json()) as { results: { domain: string; status: string }[] };
+    expect(body.results.map((r) => [r.domain, r.status])).toEqual([['market', 'ok']]);
+    await page.close();
+    await viewer.close();
+  });
+});
+
 describe('JSON list API', () => {
   it('serves the same rows as the page, and 400/404 with what was wrong', async () => {
     const headers = { cookie: await hub.cookieFor('superadmin') };

@@ -1,21 +1,15 @@
 import type { NextRequest } from 'next/server';
-import { errorResponse } from '@/engine/http/errors';
-import { searchParamsToRecord } from '@/engine/http/search-params';
-import { listResource } from '@/engine/list/run-list';
-import { findResource } from '@/engine/resources/registry';
-import { requireApiOperator } from '@/web/operator';
+import { listApi } from '@/engine/http/list-api';
 
 export const dynamic = 'force-dynamic';
 
-/** The list as JSON, from the same engine call as the page: for client refresh and scripts. */
+/**
+ * The list as JSON, for client refresh and scripts. Under `npm start` the hub server answers
+ * this path itself (engine/http/list-api.ts) before Next.js; this handler serves it under
+ * `next dev`/`next start`, through the very same function.
+ */
 export async function GET(request: NextRequest, context: { params: Promise<{ domain: string; resource: string }> }): Promise<Response> {
-  try {
-    const operator = await requireApiOperator(request);
-    const { domain, resource } = await context.params;
-    const found = await findResource(domain, resource);
-    const result = await listResource(operator, found.domain, found.resource, searchParamsToRecord(request.nextUrl.searchParams));
-    return Response.json(result, { headers: { 'cache-control': 'no-store' } });
-  } catch (error) {
-    return errorResponse(error);
-  }
+  const { domain, resource } = await context.params;
+  const { status, body } = await listApi(request.headers, domain, resource, request.nextUrl.searchParams);
+  return Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
