@@ -43,8 +43,9 @@ function values(entry: AuditEntry, xid: string | null, outcome: string): unknown
  * transaction's id. If the hub database is unreachable this throws, the domain transaction
  * rolls back, and nothing was changed without a record.
  */
-export async function recordPendingWrite(tx: Tx, entry: AuditEntry): Promise<string> {
-  const [{ xid }] = (await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid')) as [{ xid: string }];
+export async function recordPendingWrite(tx: Tx, entry: AuditEntry, knownXid?: string): Promise<string> {
+  // Writes usually bring the id back with their RETURNING clause, saving this round trip.
+  const xid = knownXid ?? ((await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid'))[0]!.xid);
   const [row] = await query<{ id: string }>('hub', INSERT, values(entry, xid, 'pending'));
   return row!.id;
 }

@@ -29,6 +29,8 @@ export interface WriteOutcome {
   auditId?: string;
   /** For custom actions: the action's name. */
   customAction?: string;
+  /** The domain transaction's id, when the write statement returned it (for the audit entry). */
+  xid?: string;
 }
 
 /** What the audit log calls each engine action. */
@@ -49,12 +51,13 @@ async function write(
     const outcome = await withTransaction(domain, async (tx) => {
       const done = await work(tx, operator);
       // The audit record is written by this same path, last thing before COMMIT (see audit/).
-      auditId = await recordPendingWrite(tx, auditEntry(operator, resource, action, done));
+      auditId = await recordPendingWrite(tx, auditEntry(operator, resource, action, done), done.xid);
       return done;
     });
     await settleAudit([auditId!], 'committed').catch((error: Error) => log.warn(`audit entry ${auditId} left pending for the settler: ${error.message}`));
     const visible: WriteOutcome = { ...outcome, auditId, row: maskRow(operator, resource, outcome.row) };
     delete visible.before; // the unmasked before-image was for the audit record only
+    delete visible.xid;
     return visible;
   } catch (error) {
     // COMMIT may have failed after the entry was recorded: ask the domain what happened.
@@ -87,14 +90,14 @@ export function checkInput(operator: Operator, resource: Resource, mode: 'create
 }
 
 function outcomeOf(resource: Resource, row: Row): WriteOutcome {
-  const { __version, ...rest } = row;
+  const { __version, __xid, ...rest } = row;
   const clean = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
-  return { id: encodeRecordId(resource, clean), row: clean, version: (__version as string | null) ?? null };
+  return { id: encodeRecordId(resource, clean), row: clean, version: (__version as string | null) ?? null, xid: (__xid as string | undefined) ?? undefined };
 }
 
 const log = logger('records');
 
-const RETURNING = 'RETURNING *, xmin::text AS "__version"';
+const RETURNING = 'RETURNING *, xmin::text AS "__version", pg_current_xact_id()::text AS "__xid"';
 
 export async function createRecord(operator: Operator | null, domain: PoolName, resource: Resource, input: Record<string, unknown>): Promise<WriteOutcome> {
   return write(operator, domain, resource, 'create', async (tx, op) => {
@@ -196,8 +199,8 @@ export async function hardDeleteRecord(operator: Operator | null, domain: PoolNa
     if (confirmation !== id && confirmation !== decodeURIComponent(id)) throw new RecordValidationError({}, `Type ${decodeURIComponent(id)} to confirm.`);
     const current = await lockRow(tx, resource, id);
     const params = new Params();
-    await tx.query(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)}`, params.values);
-    return { id, row: current.row, version: null, before: current.row };
+    const [deleted] = await tx.query<{ xid: string }>(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)} RETURNING pg_current_xact_id()::text AS xid`, params.values);
+    return { id, row: current.row, version: null, before: current.row, xid: deleted?.xid };
   });
 }
 
