@@ -1,11 +1,12 @@
 'use client';
 
-import { CircleCheck, Pencil, RotateCcw, Trash2, TriangleAlert, Zap } from 'lucide-react';
+import { Pencil, RotateCcw, Trash2, Zap } from 'lucide-react';
 import Link from 'next/link';
 import { useActionState, useId, useState, type ReactNode } from 'react';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { META, type RecordActionState, type RecordButtonAction } from '../record-form/state';
+import { FormMessage } from '@/components/ui/form-message';
 
 export interface RecordTarget {
   domain: string;
@@ -37,23 +38,8 @@ function Hidden({ target }: { target: RecordTarget }) {
   );
 }
 
-export function ActionMessage({ state, testId }: { state: RecordActionState; testId: string }) {
-  if (state.error) {
-    return (
-      <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm" data-testid={testId} data-kind="error">
-        <TriangleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" /> {state.error}
-      </p>
-    );
-  }
-  if (state.ok) {
-    return (
-      <p role="status" className="flex items-start gap-2 rounded-md border border-success/30 bg-success/10 px-3 py-2 text-sm" data-testid={testId} data-kind="ok">
-        <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" /> {state.ok}
-      </p>
-    );
-  }
-  return null;
-}
+/** Kept under its old name for the record pages' callers. */
+export const ActionMessage = FormMessage;
 
 /** A one-button form: soft delete, restore. */
 function SimpleAction({ target, action, children, variant, testId }: { target: RecordTarget; action: RecordButtonAction; children: ReactNode; variant: 'outline' | 'destructive'; testId: string }) {
