@@ -29,6 +29,8 @@ export const routePolicies: Record<string, RoutePolicy> = {
   '/operators/new': { kind: 'superadmin' },
   '/audit': { kind: 'superadmin' },
   '/audit/[domain]': { kind: 'domain', minimum: 'admin' },
+  '/api/audit/export': { kind: 'superadmin' },
+  '/api/audit/[domain]/export': { kind: 'domain', minimum: 'admin' },
   '/search': { kind: 'signed-in' },
   '/api/search': { kind: 'signed-in' },
   '/api/health': { kind: 'public' },

@@ -30,6 +30,15 @@ export function AuditLogView({ resource, result, domain, error }: { resource: Cl
       subtitle={resource.subtitle}
       icon={resolveResourceIcon('scroll-text')}
       iconColor="rose"
+      actions={
+        <a
+          className="rounded-md border px-3 py-1.5 text-sm hover:bg-muted"
+          data-testid="audit-export"
+          href={`/api/audit${domain ? `/${encodeURIComponent(domain)}` : ''}/export?${new URLSearchParams([...searchParams.entries()].filter(([k]) => !['after', 'before', 'page', 'pn'].includes(k)).concat([['format', 'csv']])).toString()}`}
+        >
+          Export CSV
+        </a>
+      }
       search={{ placeholder: 'Search by operator email or record id…', value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }}
       filters={<FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />}
       columns={[
