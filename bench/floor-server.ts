@@ -4,13 +4,44 @@
  * app can beat. Routes and their statements arrive as JSON in FLOOR_ROUTES.
  */
 import http from 'node:http';
+import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
 
 type Statement = { text: string; values: unknown[] };
 const routes = JSON.parse(process.env.FLOOR_ROUTES ?? '{}') as Record<string, Statement[]>;
 const pool = new pg.Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: 10 });
 
+const exportStatement = process.env.FLOOR_EXPORT ? (JSON.parse(process.env.FLOOR_EXPORT) as Statement) : undefined;
+
+const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
+
+/** The floor's export: the same statement through a cursor, rows to CSV, nothing else (pg used directly, on purpose: this is the baseline). */
+async function exportCsv(res: http.ServerResponse): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const cursor = client.query(new Cursor(exportStatement!.text, exportStatement!.values));
+    res.writeHead(200, { 'content-type': 'text/csv' });
+    let header = true;
+    for (;;) {
+      const rows = await cursor.read(1000);
+      if (rows.length === 0) break;
+      if (header) res.write(stringify([Object.keys(rows[0]!)]));
+      header = false;
+      const cells = rows.map((r) => Object.values(r as Record<string, unknown>).map(cell));
+      if (!res.write(stringify(cells))) {
+        await new Promise((r) => res.once('drain', r));
+      }
+    }
+    await cursor.close();
+    res.end();
+  } finally {
+    client.release();
+  }
+}
+
 const server = http.createServer(async (req, res) => {
+  if (req.url === '/export' && exportStatement) return void exportCsv(res).catch((e: Error) => res.destroy(e));
   const statements = routes[req.url ?? ''];
   if (!statements) {
     res.writeHead(404).end();

@@ -17,6 +17,7 @@ import { closeAllPools } from '@/engine/db/pools';
 import { query } from '@/engine/db/query';
 import { startEmbeddedPostgres } from '@/engine/embedded/postgres-server';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
+import { buildExportSql } from '@/engine/export/export-resource';
 import { buildCountSql, buildRowsSql } from '@/engine/list/build-sql';
 import { encodeCursor } from '@/engine/list/cursor';
 import { parseListQuery } from '@/engine/list/list-query';
@@ -103,8 +104,10 @@ async function main() {
     if (name === 'q3' || name === 'q4') statements.push(buildCountSql(resource, q));
     routes[`/${name}`] = statements;
   }
+  const exportSql = buildExportSql(resource, parseListQuery(resource, {}));
   const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts'], {
-    env: { ...process.env, FLOOR_DATABASE_URL: pgServer.url('bench'), FLOOR_ROUTES: JSON.stringify(routes) }, stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FLOOR_DATABASE_URL: pgServer.url('bench'), FLOOR_ROUTES: JSON.stringify(routes), FLOOR_EXPORT: JSON.stringify(exportSql) },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const floorPort = (await waitFor(floor, /floor listening (\d+)/))[1];
   const hubGet = getter(hubUrl, { cookie });
@@ -171,29 +174,27 @@ async function main() {
   results.save = { hub: save, floor: rawSave, ratio: saveRatio };
   row('save + audit median', `${save.median} ms`, `${rawSave.median} ms`, saveRatio, '≤ 2×', saveRatio <= 2);
 
-  // Export of every row, if the export route exists: time, rows/s and the hub's memory.
-  const exportProbe = await fetch(`${hubUrl}/api/d/bench/posts/export?format=csv`, { headers: { cookie } }).catch(() => undefined);
-  await exportProbe?.body?.cancel();
-  if (exportProbe && exportProbe.status === 200) {
-    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    const before = rss();
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+  // Export of every row: time, rows/s and the hub's memory, next to the floor's export.
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const download = async (url: string, headers: Record<string, string>) => {
     const started = performance.now();
-    const response = await fetch(`${hubUrl}/api/d/bench/posts/export?format=csv`, { headers: { cookie } });
-    let bytes = 0;
+    const response = await fetch(url, { headers });
     let lines = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      bytes += chunk.length;
-      for (const b of chunk) if (b === 10) lines++;
-    }
-    clearInterval(sampler);
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
+    if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
     const seconds = (performance.now() - started) / 1000;
-    results.export = { rows: lines - 1, seconds: round(seconds), rowsPerSecond: Math.round((lines - 1) / seconds), rssGrowthMb: round(peak - before), bytes };
-    row('export CSV, all rows', `${round(seconds)} s, +${round(peak - before)} MB RSS`, `${Math.round((lines - 1) / seconds)} rows/s`, '', '< +100 MB', peak - before < 100);
-  } else {
-    row('export CSV', 'no export route', '', '', '', undefined);
-  }
+    return { rows: lines - 1, seconds: round(seconds), rowsPerSecond: Math.round((lines - 1) / seconds) };
+  };
+  const before = rss();
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+  const hubExport = await download(`${hubUrl}/api/d/bench/posts/export?format=csv`, { cookie });
+  clearInterval(sampler);
+  const floorExport = await download(`http://127.0.0.1:${floorPort}/export`, {});
+  const exportShare = round(hubExport.rowsPerSecond / floorExport.rowsPerSecond);
+  results.export = { hub: { ...hubExport, rssGrowthMb: round(peak - before) }, floor: floorExport, share: exportShare };
+  row('export CSV rows/s', `${hubExport.rowsPerSecond} (${hubExport.seconds} s)`, `${floorExport.rowsPerSecond} (${floorExport.seconds} s)`, exportShare, '≥ 0.5×', exportShare >= 0.5);
+  row('export CSV hub RSS growth', `+${round(peak - before)} MB`, '', '', '< +100 MB', peak - before < 100);
 
   const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...[['case', 'hub', 'floor', 'ratio', 'target', ''], ...table].map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ');
