@@ -8,6 +8,7 @@ import { startAuditRetention } from '@/engine/audit/retention';
 import { startAuditSettler } from '@/engine/audit/settle';
 import { boot, BootError, preflight } from '@/engine/boot';
 import { closeAllPools } from '@/engine/db/pools';
+import { serveExportFast } from '@/engine/http/export-fast';
 import { serveListApiFast } from '@/engine/http/list-api';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { exitOnSignals, serve } from '@/engine/lifecycle/serve';
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
   const running = await serve(async (req, res) => {
-    if (await serveListApiFast(req, res)) return;
+    if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
     await handle(req, res);
   }, {
     port: Number(process.env.HUB_PORT ?? process.env.PORT ?? 3000),

@@ -40,13 +40,18 @@ export async function serveListApiFast(req: http.IncomingMessage, res: http.Serv
   } catch {
     return false; // let Next.js answer a malformed path
   }
-  const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const { status, body } = await listApi(headers, domain, resource, url.searchParams);
+  const { status, body } = await listApi(headersOf(req), domain, resource, url.searchParams);
   const json = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(json) });
   res.end(json);
   return true;
+}
+
+/** node:http request headers as a fetch Headers object (what the auth library reads). */
+export function headersOf(req: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
 }
