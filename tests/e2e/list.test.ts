@@ -85,7 +85,11 @@ describe('command palette', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await hub.signInPage(page, 'superadmin');
     await page.goto(`${hub.url}/d/blog/posts`);
-    await page.keyboard.press('Control+k');
+    // The shortcut works once the page has hydrated; on a busy machine that is after 'load'.
+    for (let i = 0; i < 40 && !(await page.getByTestId('palette').isVisible()); i++) {
+      await page.keyboard.press('Control+k');
+      await page.waitForTimeout(250);
+    }
     await page.getByTestId('palette-input').fill('an');
     await page.getByTestId('search-domain-market').waitFor();
     await page.getByTestId('search-domain-blog').waitFor();
