@@ -17,10 +17,14 @@ export interface Tx {
 }
 
 /** A checked-out client plus what we learned about its health while we held it. */
-interface Lease {
+export interface Lease {
   client: pg.PoolClient;
   run<T extends Row>(sql: string, params: Params): Promise<pg.QueryResult<T>>;
-  release(error?: unknown): void;
+  /**
+   * Back to the pool; destroyed instead when the server ended the session, when `error` says
+   * the connection broke, or when the caller cannot vouch for it (`destroy`: a cursor left open).
+   */
+  release(error?: unknown, options?: { destroy?: boolean }): void;
 }
 
 /**
@@ -29,7 +33,7 @@ interface Lease {
  * admin kill, server restart) emits 'error' on the client itself, not the pool; without a
  * listener that would crash the process, so we catch it and destroy the client on release.
  */
-async function checkout(name: PoolName): Promise<Lease> {
+export async function checkout(name: PoolName): Promise<Lease> {
   const pool = getPool(name);
   const target = targetFor(name);
   const saturated = pool.totalCount >= target.poolMax && pool.idleCount === 0;
@@ -60,9 +64,10 @@ async function checkout(name: PoolName): Promise<Lease> {
         throw error;
       }
     },
-    release(error?: unknown) {
+    release(error?: unknown, options: { destroy?: boolean } = {}) {
       client.off('error', onError);
-      const broken = lost ?? (isConnectionBroken(error) ? (error as Error) : undefined);
+      const forced = options.destroy ? (error instanceof Error ? error : new Error(String(error ?? 'discarded'))) : undefined;
+      const broken = lost ?? forced ?? (isConnectionBroken(error) ? (error as Error) : undefined);
       client.release(broken ?? undefined);
     },
   };
