@@ -33,6 +33,9 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+/** BENCH_ONLY=q5,save runs just those parts (for profiling one path); the default runs all. */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'export') => !ONLY || ONLY.includes(part);
 
 function waitFor(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
   let output = '';
@@ -71,7 +74,9 @@ async function main() {
     HUB_LOG_LEVEL: 'warn',
   };
   const hubPort = 3900 + Math.floor(Math.random() * 90);
-  const hub = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // BENCH_HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=.data/profiles' profiles the hub process.
+  const hubArgs = process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const hub = spawn(process.execPath, [...hubArgs, '--import', 'tsx', 'scripts/start.ts'], {
     env: { ...process.env, ...env, HUB_PORT: String(hubPort), HUB_HOST: '127.0.0.1', HUB_URL: `http://127.0.0.1:${hubPort}`, NODE_ENV: 'production', HUB_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -120,7 +125,7 @@ async function main() {
     table.push([name, hubV, floorV, String(ratio), target, ok === undefined ? '' : ok ? 'ok' : 'MISSED']);
   };
   const hubQ1 = await latency(hubGet, `/api/d/bench/posts?${qs({})}`, RUNS);
-  for (const [name, params] of Object.entries(cases)) {
+  for (const [name, params] of Object.entries(want('list') ? cases : {})) {
     const h = name === 'q1' ? hubQ1 : await latency(hubGet, `/api/d/bench/posts?${qs(params)}`, RUNS);
     const f = await latency(floorGet, `/${name}`, RUNS);
     const ratio = round(h.median / f.median);
@@ -130,74 +135,84 @@ async function main() {
     row(`${name} median`, `${h.median} ms`, `${f.median} ms`, ratio, jump ? '(offset: info)' : '≤ 1.5×', jump ? undefined : ratio <= 1.5);
     row(`${name} p95`, `${h.p95} ms`, `${f.p95} ms`, p95, jump ? '' : '≤ 2×', jump ? undefined : p95 <= 2);
   }
-  const deepVsFirst = round((results.q2cursor as { hub: { median: number } }).hub.median / hubQ1.median);
-  row('q2 cursor ÷ q1 (hub)', '', '', deepVsFirst, '≤ 1.2×', deepVsFirst <= 1.2);
-  results.q2cursorVsQ1 = deepVsFirst;
+  if (want('list')) {
+    const deepVsFirst = round((results.q2cursor as { hub: { median: number } }).hub.median / hubQ1.median);
+    row('q2 cursor ÷ q1 (hub)', '', '', deepVsFirst, '≤ 1.2×', deepVsFirst <= 1.2);
+    results.q2cursorVsQ1 = deepVsFirst;
+  }
 
-  const html = await latency(hubGet, `/d/bench/posts`, RUNS);
-  const htmlRatio = round(html.median / hubQ1.median);
-  results.q5 = { hub: html, ratioToJson: htmlRatio };
-  row('q5 HTML page median', `${html.median} ms`, `${hubQ1.median} ms (json)`, htmlRatio, '≤ 3× json', htmlRatio <= 3);
+  if (want('q5')) {
+    const html = await latency(hubGet, `/d/bench/posts`, RUNS);
+    const htmlRatio = round(html.median / hubQ1.median);
+    results.q5 = { hub: html, ratioToJson: htmlRatio };
+    row('q5 HTML page median', `${html.median} ms`, `${hubQ1.median} ms (json)`, htmlRatio, '≤ 3× json', htmlRatio <= 3);
+  }
 
-  const hubRps = await throughput(hubGet, `/api/d/bench/posts?${qs({})}`, 16, SECONDS * 1000);
-  const floorRps = await throughput(floorGet, '/q1', 16, SECONDS * 1000);
-  const rpsShare = round(hubRps / floorRps);
-  results.throughput = { hub: hubRps, floor: floorRps, share: rpsShare };
-  row('q1 req/s at 16 clients', String(hubRps), String(floorRps), rpsShare, '≥ 0.6×', rpsShare >= 0.6);
+  if (want('throughput')) {
+    const hubRps = await throughput(hubGet, `/api/d/bench/posts?${qs({})}`, 16, SECONDS * 1000);
+    const floorRps = await throughput(floorGet, '/q1', 16, SECONDS * 1000);
+    const rpsShare = round(hubRps / floorRps);
+    results.throughput = { hub: hubRps, floor: floorRps, share: rpsShare };
+    row('q1 req/s at 16 clients', String(hubRps), String(floorRps), rpsShare, '≥ 0.6×', rpsShare >= 0.6);
+  }
 
-  // A save with its audit record, in process, against the same UPDATE + audit INSERT through pg.
-  const editor = { id: 'bench', email, name: 'bench', superadmin: false, roles: { bench: 'editor' as const }, sessionId: undefined };
-  // The form already holds the version it loaded: the save is timed, the page load before it is not.
-  const versions = new Map<string, string>();
-  for (let i = 1; i <= 1000; i++) versions.set(String(i), (await getRecord(editor, domain, resource, String(i))).version!);
-  let n = 0;
-  const save = summarise(await measure(async () => {
-    const id = String(1 + (n++ % 1000));
-    const saved = await updateRecord(editor, domain, resource, id, { title: `Saved ${n}` }, versions.get(id)!);
-    versions.set(id, saved.version!);
-  }, Math.max(5, Math.floor(RUNS / 2))));
-  const raw = new pg.Client({ connectionString: pgServer.url('bench') });
-  const rawHub = new pg.Client({ connectionString: pgServer.url('bench_hub') });
-  await raw.connect();
-  await rawHub.connect();
-  const rawSave = summarise(await measure(async () => {
-    const id = 1 + (n++ % 1000);
-    await raw.query('BEGIN');
-    await raw.query('SELECT * FROM posts WHERE id = $1 FOR UPDATE', [id]);
-    await raw.query('UPDATE posts SET title = $1 WHERE id = $2', [`Raw ${n}`, id]);
-    await rawHub.query("INSERT INTO hub_audit (action, outcome, domain, resource, record_id) VALUES ('update', 'committed', 'bench', 'posts', $1)", [String(id)]);
-    await raw.query('COMMIT');
-  }, Math.max(5, Math.floor(RUNS / 2))));
-  await raw.end();
-  await rawHub.end();
-  const saveRatio = round(save.median / rawSave.median);
-  results.save = { hub: save, floor: rawSave, ratio: saveRatio };
-  row('save + audit median', `${save.median} ms`, `${rawSave.median} ms`, saveRatio, '≤ 2×', saveRatio <= 2);
+  if (want('save')) {
+    // A save with its audit record, in process, against the same UPDATE + audit INSERT through pg.
+    const editor = { id: 'bench', email, name: 'bench', superadmin: false, roles: { bench: 'editor' as const }, sessionId: undefined };
+    // The form already holds the version it loaded: the save is timed, the page load before it is not.
+    const versions = new Map<string, string>();
+    for (let i = 1; i <= 1000; i++) versions.set(String(i), (await getRecord(editor, domain, resource, String(i))).version!);
+    let n = 0;
+    const save = summarise(await measure(async () => {
+      const id = String(1 + (n++ % 1000));
+      const saved = await updateRecord(editor, domain, resource, id, { title: `Saved ${n}` }, versions.get(id)!);
+      versions.set(id, saved.version!);
+    }, Math.max(5, Math.floor(RUNS / 2))));
+    const raw = new pg.Client({ connectionString: pgServer.url('bench') });
+    const rawHub = new pg.Client({ connectionString: pgServer.url('bench_hub') });
+    await raw.connect();
+    await rawHub.connect();
+    const rawSave = summarise(await measure(async () => {
+      const id = 1 + (n++ % 1000);
+      await raw.query('BEGIN');
+      await raw.query('SELECT * FROM posts WHERE id = $1 FOR UPDATE', [id]);
+      await raw.query('UPDATE posts SET title = $1 WHERE id = $2', [`Raw ${n}`, id]);
+      await rawHub.query("INSERT INTO hub_audit (action, outcome, domain, resource, record_id) VALUES ('update', 'committed', 'bench', 'posts', $1)", [String(id)]);
+      await raw.query('COMMIT');
+    }, Math.max(5, Math.floor(RUNS / 2))));
+    await raw.end();
+    await rawHub.end();
+    const saveRatio = round(save.median / rawSave.median);
+    results.save = { hub: save, floor: rawSave, ratio: saveRatio };
+    row('save + audit median', `${save.median} ms`, `${rawSave.median} ms`, saveRatio, '≤ 2×', saveRatio <= 2);
+  }
 
-  // Export of every row: time, rows/s and the hub's memory, next to the floor's export.
-  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  const download = async (url: string, headers: Record<string, string>) => {
-    const started = performance.now();
-    const response = await fetch(url, { headers });
-    let lines = 0;
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
-    if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
-    const seconds = (performance.now() - started) / 1000;
-    return { rows: lines - 1, seconds: round(seconds), rowsPerSecond: Math.round((lines - 1) / seconds) };
-  };
-  // Warm-up: a small export first, so the measurement is the big export's own growth, not the
-  // first use of the export code path (module loading, JIT).
-  await download(`${hubUrl}/api/d/bench/posts/export?format=csv&f.author_id=1`, { cookie });
-  const before = rss();
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
-  const hubExport = await download(`${hubUrl}/api/d/bench/posts/export?format=csv`, { cookie });
-  clearInterval(sampler);
-  const floorExport = await download(`http://127.0.0.1:${floorPort}/export`, {});
-  const exportShare = round(hubExport.rowsPerSecond / floorExport.rowsPerSecond);
-  results.export = { hub: { ...hubExport, rssGrowthMb: round(peak - before) }, floor: floorExport, share: exportShare };
-  row('export CSV rows/s', `${hubExport.rowsPerSecond} (${hubExport.seconds} s)`, `${floorExport.rowsPerSecond} (${floorExport.seconds} s)`, exportShare, '≥ 0.5×', exportShare >= 0.5);
-  row('export CSV hub RSS growth', `+${round(peak - before)} MB`, '', '', '< +100 MB', peak - before < 100);
+  if (want('export')) {
+    // Export of every row: time, rows/s and the hub's memory, next to the floor's export.
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const download = async (url: string, headers: Record<string, string>) => {
+      const started = performance.now();
+      const response = await fetch(url, { headers });
+      let lines = 0;
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
+      if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
+      const seconds = (performance.now() - started) / 1000;
+      return { rows: lines - 1, seconds: round(seconds), rowsPerSecond: Math.round((lines - 1) / seconds) };
+    };
+    // Warm-up: a small export first, so the measurement is the big export's own growth, not the
+    // first use of the export code path (module loading, JIT).
+    await download(`${hubUrl}/api/d/bench/posts/export?format=csv&f.author_id=1`, { cookie });
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
+    const hubExport = await download(`${hubUrl}/api/d/bench/posts/export?format=csv`, { cookie });
+    clearInterval(sampler);
+    const floorExport = await download(`http://127.0.0.1:${floorPort}/export`, {});
+    const exportShare = round(hubExport.rowsPerSecond / floorExport.rowsPerSecond);
+    results.export = { hub: { ...hubExport, rssGrowthMb: round(peak - before) }, floor: floorExport, share: exportShare };
+    row('export CSV rows/s', `${hubExport.rowsPerSecond} (${hubExport.seconds} s)`, `${floorExport.rowsPerSecond} (${floorExport.seconds} s)`, exportShare, '≥ 0.5×', exportShare >= 0.5);
+    row('export CSV hub RSS growth', `+${round(peak - before)} MB`, '', '', '< +100 MB', peak - before < 100);
+  }
 
   const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...[['case', 'hub', 'floor', 'ratio', 'target', ''], ...table].map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ');

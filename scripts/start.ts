@@ -7,6 +7,7 @@ import next from 'next';
 import { startAuditRetention } from '@/engine/audit/retention';
 import { startAuditSettler } from '@/engine/audit/settle';
 import { boot, BootError, preflight } from '@/engine/boot';
+import { flushAuditSettlement } from '@/engine/audit/record';
 import { closeAllPools } from '@/engine/db/pools';
 import { serveExportFast } from '@/engine/http/export-fast';
 import { serveListApiFast } from '@/engine/http/list-api';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     host: process.env.HUB_HOST ?? '0.0.0.0',
     shutdownTimeoutMs: booted.config.shutdownTimeoutMs,
     onDrained: async () => {
+      await flushAuditSettlement(); // the last writes' entries, before their pool closes
       await closeAllPools();
       await app.close?.();
       await booted.stopDatabases();

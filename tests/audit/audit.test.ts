@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Operator } from '../../src/engine/auth/operator';
-import { recordPendingWrite } from '../../src/engine/audit/record';
+import { flushAuditSettlement, recordPendingWrite } from '../../src/engine/audit/record';
 import { settlePendingAudit } from '../../src/engine/audit/settle';
 import { query, withTransaction } from '../../src/engine/db/query';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
@@ -40,6 +40,7 @@ afterAll(async () => {
 });
 
 async function entriesFor(recordId: string) {
+  await flushAuditSettlement(); // entries are settled in the background after COMMIT
   return query<{ action: string; outcome: string; actor_email: string; changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } | null; detail: string | null }>(
     'hub', "SELECT action, outcome, actor_email, changes, detail FROM hub_audit WHERE domain = 'blog' AND resource = 'people' AND record_id = $1 ORDER BY id", [recordId]);
 }
@@ -107,6 +108,38 @@ describe('settling pending entries', () => {
     const result = await settlePendingAudit();
     expect(result).toMatchObject({ committed: 1, aborted: 1, unknown: 0 });
     expect(await states()).toEqual({ [committedId]: 'committed', [abortedId]: 'aborted' });
+  });
+
+  it('settles a write\'s entry in the background after COMMIT, many writes sharing the UPDATEs', async () => {
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => createRecord(admin, 'blog', people, { name: `batch ${i}` })));
+    await flushAuditSettlement();
+    const rows = await query<{ outcome: string; settled_at: Date | null }>('hub', 'SELECT outcome, settled_at FROM hub_audit WHERE id = ANY($1::bigint[])', [created.map((c) => c.auditId)]);
+    expect(rows).toHaveLength(20);
+    expect(rows.every((r) => r.outcome === 'committed' && r.settled_at !== null)).toBe(true);
+  });
+
+  it('lists an entry still pending (another replica\'s write in flight) in History as pending, and refuses to revert it', async () => {
+    const { recordHistory, revertEntry } = await import('../../src/engine/audit/history');
+    const created = await createRecord(admin, 'blog', people, { name: 'In flight' });
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let pendingId = '';
+    let recorded!: () => void;
+    const isRecorded = new Promise<void>((r) => (recorded = r));
+    const other = withTransaction('blog', async (tx) => {
+      await tx.query("UPDATE people SET name = 'Elsewhere' WHERE id = $1", [created.id]);
+      pendingId = await recordPendingWrite(tx, { actor: admin, domain: 'blog', resource: 'people', action: 'update', recordId: created.id, changes: { before: { name: 'In flight' }, after: { name: 'Elsewhere' } } });
+      recorded();
+      await held;
+    });
+    await isRecorded;
+    const history = await recordHistory(admin, people, created.id);
+    expect(history.map((h) => [h.action, h.outcome])).toEqual([['update', 'pending'], ['create', 'committed']]);
+    await expect(revertEntry(admin, 'blog', people, pendingId)).rejects.toThrow(/still being confirmed/);
+    release();
+    await other;
+    await settlePendingAudit();
+    expect((await recordHistory(admin, people, created.id)).map((h) => h.outcome)).toEqual(['committed', 'committed']);
   });
 
   it('leaves an entry whose transaction is still running', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Operator } from '../../src/engine/auth/operator';
 import { ForbiddenError } from '../../src/engine/auth/errors';
+import { flushAuditSettlement } from '../../src/engine/audit/record';
 import { query } from '../../src/engine/db/query';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { ListQueryError } from '../../src/engine/list/errors';
@@ -49,8 +50,9 @@ async function seed() {
 }
 
 const rows = (sql: string, params: unknown[] = []) => query<Record<string, unknown>>('blog', sql, params);
-const auditFor = (ids: string[]) =>
-  query<{ record_id: string; action: string; outcome: string; detail: string | null }>('hub', "SELECT record_id, action, outcome, detail FROM hub_audit WHERE resource = 'widgets' AND record_id = ANY($1) ORDER BY id", [ids]);
+// Entries are settled in the background after COMMIT; flushing makes the read deterministic.
+const auditFor = async (ids: string[]) =>
+  (await flushAuditSettlement(), query<{ record_id: string; action: string; outcome: string; detail: string | null }>('hub', "SELECT record_id, action, outcome, detail FROM hub_audit WHERE resource = 'widgets' AND record_id = ANY($1) ORDER BY id", [ids]));
 
 beforeAll(async () => {
   [db, hub] = await Promise.all([createTestDatabase('bulk'), createTestDatabase('bulk_hub')]);

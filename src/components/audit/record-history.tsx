@@ -19,7 +19,8 @@ export function RecordHistory({ entries, canRevert, target }: { entries: History
                 <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge>
                 <span className="text-muted-foreground">{e.actorEmail ?? 'unknown'} · {e.at.replace('T', ' ').slice(0, 19)} UTC</span>
                 {e.outcome === 'unknown' ? <Badge variant="warning">outcome unknown</Badge> : null}
-                {canRevert && e.action === 'update' ? <RevertButton {...target} auditId={e.id} /> : null}
+                {e.outcome === 'pending' ? <Badge variant="warning" title="The change is being confirmed with the domain database">settling</Badge> : null}
+                {canRevert && e.action === 'update' && e.outcome === 'committed' ? <RevertButton {...target} auditId={e.id} /> : null}
               </div>
               {e.changes ? (
                 <table className="mt-2 w-full text-xs">

@@ -2,6 +2,7 @@ import { authorize, can } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { query } from '../db/query';
+import { flushAuditSettlement } from './record';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '../records/errors';
 import { getRecord } from '../records/read-record';
 import { updateRecord, type WriteOutcome } from '../records/write-record';
@@ -17,13 +18,19 @@ export interface HistoryEntry {
   detail: string | null;
 }
 
-/** A record's audited changes, newest first: the History tab. Readable by whoever may read the record. */
+/**
+ * A record's audited changes, newest first: the History tab. Readable by whoever may read the
+ * record. Entries of this process's own recent writes are settled first; one still pending
+ * after that (another replica's write in flight, or one the sweep has yet to ask the domain
+ * about) is listed with outcome `pending`, shown as "settling". Aborted writes are not listed.
+ */
 export async function recordHistory(operator: Operator | null, resource: Resource, recordId: string, limit = 100): Promise<HistoryEntry[]> {
   authorize(operator, resource, 'read');
+  await flushAuditSettlement();
   const rows = await query<{ id: string; at: Date; actor_email: string | null; action: string; outcome: string; changes: HistoryEntry['changes']; detail: string | null }>(
     'hub',
     `SELECT id::text AS id, at, actor_email, action, outcome, changes, detail FROM hub_audit
-      WHERE domain = $1 AND resource = $2 AND record_id = $3 AND outcome IN ('committed', 'unknown')
+      WHERE domain = $1 AND resource = $2 AND record_id = $3 AND outcome IN ('committed', 'unknown', 'pending')
       ORDER BY at DESC, id DESC LIMIT $4`,
     [resource.domain, resource.name, recordId, limit],
   );
@@ -39,12 +46,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export async function revertEntry(operator: Operator | null, domain: PoolName, resource: Resource, auditId: string): Promise<WriteOutcome> {
   authorize(operator, resource, 'update');
-  const [entry] = await query<{ record_id: string; action: string; changes: HistoryEntry['changes'] }>(
+  await flushAuditSettlement(); // an entry of a write this process just made is settled by now
+  const [entry] = await query<{ record_id: string; action: string; outcome: string; changes: HistoryEntry['changes'] }>(
     'hub',
-    "SELECT record_id, action, changes FROM hub_audit WHERE id = $1 AND domain = $2 AND resource = $3 AND outcome = 'committed'",
+    'SELECT record_id, action, outcome, changes FROM hub_audit WHERE id = $1 AND domain = $2 AND resource = $3',
     [auditId, resource.domain, resource.name],
   );
-  if (!entry) throw new RecordNotFoundError('audit entry');
+  if (entry?.outcome === 'pending') throw new RecordValidationError({}, 'This change is still being confirmed with the domain database; try again in a moment.');
+  if (!entry || entry.outcome !== 'committed') throw new RecordNotFoundError('audit entry');
   if (entry.action !== 'update' || !entry.changes?.before || !entry.changes.after) throw new RecordValidationError({}, 'Only an update can be reverted.');
   const maskedColumn = Object.keys(entry.changes.before).find((c) => resource.columns.find((col) => col.name === c)?.mask);
   if (maskedColumn) throw new RecordValidationError({}, `This change includes ${maskedColumn}, which the log keeps masked: revert it by hand.`);

@@ -51,13 +51,46 @@ export async function recordPendingWrite(tx: Tx, entry: AuditEntry, knownXid?: s
 }
 
 /**
- * Step 2, after the domain COMMIT returned: the entry now claims a committed write. If the
- * process dies between COMMIT and this, the settler reads the outcome from the domain
- * (pg_xact_status) at the next start or sweep.
+ * Marks entries settled. Used by the sweep (settle.ts) with what the domain said, and by
+ * `settleCommittedLater` for writes whose COMMIT returned.
  */
 export async function settleAudit(ids: string[], outcome: 'committed' | 'aborted' | 'unknown'): Promise<void> {
   if (ids.length === 0) return;
   await execute('hub', "UPDATE hub_audit SET outcome = $1, settled_at = clock_timestamp() WHERE id = ANY($2::bigint[]) AND outcome = 'pending'", [outcome, ids]);
+}
+
+// Entries whose domain COMMIT returned, waiting for their one batched UPDATE.
+let queued: string[] = [];
+let draining: Promise<void> | undefined;
+
+/**
+ * Step 2, after the domain COMMIT returned: the entry now claims a committed write. This is
+ * done in the background so a save answers after its COMMIT, not one more round trip later;
+ * entries that commit while an UPDATE is in flight share the next one. Nothing depends on
+ * it for correctness: until it lands the entry is `pending`, which History shows as settling,
+ * and if the process dies first, the sweep asks the domain (pg_xact_status) and settles it.
+ */
+export function settleCommittedLater(ids: string[]): void {
+  if (ids.length === 0) return;
+  queued.push(...ids);
+  draining ??= drain();
+}
+
+async function drain(): Promise<void> {
+  try {
+    while (queued.length > 0) {
+      const batch = queued;
+      queued = [];
+      await settleAudit(batch, 'committed').catch((error: Error) => log.warn(`${batch.length} audit entr${batch.length === 1 ? 'y' : 'ies'} left pending for the sweep: ${error.message}`));
+    }
+  } finally {
+    draining = undefined;
+  }
+}
+
+/** Resolves once every entry queued so far is settled (or left to the sweep): for shutdown, reads that want settled entries, and tests. */
+export async function flushAuditSettlement(): Promise<void> {
+  while (draining) await draining;
 }
 
 /** A hub event with no domain transaction behind it: sign-in, role change, export… */

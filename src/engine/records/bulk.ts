@@ -1,4 +1,4 @@
-import { recordEvent, recordPendingWrite, settleAudit } from '../audit/record';
+import { recordEvent, recordPendingWrite, settleCommittedLater } from '../audit/record';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
 import { settlePendingAudit } from '../audit/settle';
 import { authorize, can, maskedColumns, resourceAsSeenBy } from '../auth/access';
@@ -298,7 +298,7 @@ export async function startBulk(
         log.warn(`bulk ${action.kind} on ${resource.domain}/${resource.name} stopped in batch ${batch}: ${(error as Error)?.message}`);
         throw new BulkInterruptedError({ ...totals }, error);
       }
-      await settleAudit(result.auditIds, 'committed').catch((error: Error) => log.warn(`bulk audit entries left pending for the settler: ${error.message}`));
+      settleCommittedLater(result.auditIds);
       if (result.size === 0) break; // nothing matches any more
       cursor = result.last;
       totals.processed += result.size;

@@ -7,10 +7,9 @@ import type { PoolName } from '../db/pools';
 import { withTransaction, type Row, type Tx } from '../db/query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
-import { recordPendingWrite, settleAudit, type AuditEntry } from '../audit/record';
+import { recordPendingWrite, settleCommittedLater, type AuditEntry } from '../audit/record';
 import { describeChanges } from '../audit/changes';
 import { settlePendingAudit } from '../audit/settle';
-import { logger } from '../log';
 import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from './errors';
 import { parseInput } from './input-schema';
@@ -54,7 +53,7 @@ async function write(
       auditId = await recordPendingWrite(tx, auditEntry(operator, resource, action, done), done.xid);
       return done;
     });
-    await settleAudit([auditId!], 'committed').catch((error: Error) => log.warn(`audit entry ${auditId} left pending for the settler: ${error.message}`));
+    settleCommittedLater([auditId!]);
     const visible: WriteOutcome = { ...outcome, auditId, row: maskRow(operator, resource, outcome.row) };
     delete visible.before; // the unmasked before-image was for the audit record only
     delete visible.xid;
@@ -95,7 +94,6 @@ function outcomeOf(resource: Resource, row: Row): WriteOutcome {
   return { id: encodeRecordId(resource, clean), row: clean, version: (__version as string | null) ?? null, xid: (__xid as string | undefined) ?? undefined };
 }
 
-const log = logger('records');
 
 const RETURNING = 'RETURNING *, xmin::text AS "__version", pg_current_xact_id()::text AS "__xid"';
 
