@@ -14,6 +14,7 @@ import { installConfig, resetEngine } from '../support/engine';
 
 let db: TestDatabase;
 let hub: TestDatabase;
+let tzDb: TestDatabase;
 const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({ id: role, email: `${role}@t`, name: role, superadmin: false, roles: { blog: role }, sessionId: undefined });
 const editor = as('editor');
 const viewer = as('viewer');
@@ -59,7 +60,20 @@ async function listAll(operator: Operator, params: SearchParams): Promise<{ rows
 }
 
 beforeAll(async () => {
-  [db, hub] = await Promise.all([createTestDatabase('export'), createTestDatabase('export_hub')]);
+  [db, hub, tzDb] = await Promise.all([createTestDatabase('export'), createTestDatabase('export_hub'), createTestDatabase('export_tz')]);
+  // A domain whose sessions run in another time zone: the export must still write UTC ISO text.
+  await adminQuery(
+    `ALTER DATABASE ${tzDb.name} SET timezone = 'Asia/Kolkata';`,
+    [],
+    db.url,
+  );
+  await adminQuery(
+    `CREATE TABLE moments (id int PRIMARY KEY, at timestamptz);
+     INSERT INTO moments VALUES (1, '2025-02-01T10:11:12.345678Z'), (2, '2025-02-01T10:11:12Z'), (3, '2025-02-01T10:11:12.5Z'),
+       (4, 'infinity'), (5, '-infinity'), (6, '0044-03-15 12:00:00+00 BC'), (7, '12000-01-01 00:00:00+00'), (8, NULL), (9, '1999-12-31T23:59:59.999999Z');`,
+    [],
+    tzDb.url,
+  );
   await adminQuery(
     `CREATE TYPE kind AS ENUM ('a', 'b');
      CREATE TABLE people (id int PRIMARY KEY, name text NOT NULL, email text, kind kind NOT NULL, amount numeric(12, 3), big bigint,
@@ -77,15 +91,29 @@ beforeAll(async () => {
     [],
     db.url,
   );
-  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', db.url), targetFromUrl('slow', db.url, { statementTimeoutMs: 300 })]);
+  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', db.url), targetFromUrl('slow', db.url, { statementTimeoutMs: 300 }), targetFromUrl('tz', tzDb.url, { poolMax: 1 })]);
   await migrateHubDatabase();
 });
 afterAll(async () => {
   await resetEngine();
-  await Promise.all([db.drop(), hub.drop()]);
+  await Promise.all([db.drop(), hub.drop(), tzDb.drop()]);
 });
 
 describe('export content', () => {
+  it('writes timestamps as the list does (UTC ISO, milliseconds) whatever the session time zone, and gives the session its own back', async () => {
+    const moments = resolveResource({
+      domain: 'blog', name: 'moments', table: 'moments', title: 'Moments',
+      columns: [{ name: 'id', type: 'integer', readOnly: true }, { name: 'at', type: 'datetime' }],
+    });
+    const lines = (await drain(await exportResource(editor, 'tz' as never, moments, { sort: 'id' }, 'jsonl'))).trim().split('\n').map((l) => JSON.parse(l) as { id: number; at: unknown });
+    const list = await listResource(editor, 'tz' as never, moments, { sort: 'id', size: '50' });
+    expect(lines).toEqual(list.rows.map((r) => JSON.parse(JSON.stringify({ id: r.id, at: r.at })) as unknown));
+    expect(lines.slice(0, 3).map((l) => l.at)).toEqual(['2025-02-01T10:11:12.345Z', '2025-02-01T10:11:12.000Z', '2025-02-01T10:11:12.500Z']);
+    expect(lines[8]!.at).toBe('1999-12-31T23:59:59.999Z');
+    // One connection in this pool: the one the export used, back in its own time zone.
+    expect((await query<{ TimeZone: string }>('tz' as never, 'SHOW TimeZone'))[0]!.TimeZone).toBe('Asia/Kolkata');
+  });
+
   it('writes CSV that equals the list, row for row and in order, quoting commas, quotes and line breaks', async () => {
     for (const params of [{}, { sort: '-name' }, { sort: 'amount', 'f.kind': 'a' }, { q: 'son 1', sort: '-id' }, { trash: '1' }, { cols: 'name,meta,id' }] as SearchParams[]) {
       const exported = await exportResource(editor, 'blog', people, { ...params, after: 'ignored-position', size: '3' }, 'csv');

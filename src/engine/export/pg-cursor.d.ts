@@ -9,6 +9,8 @@ declare module 'pg-cursor' {
   interface CursorConfig {
     /** 'array': each row is an array in the SELECT's column order (no per-row objects to build). */
     rowMode?: 'array';
+    /** Type parsers for this cursor's values only, instead of pg's global ones. */
+    types?: { getTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown };
   }
 
   export default class Cursor<Row = unknown> implements Submittable {
