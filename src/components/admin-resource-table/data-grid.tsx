@@ -24,8 +24,9 @@ export interface DataGridProps<Row> {
 // Clicks on these inside a row do their own thing and must not also open the row.
 const INTERACTIVE = 'a, button, input, select, textarea, label, summary, [role="button"], [role="link"], [role="checkbox"]';
 
-const cellClasses = 'border-b px-4 py-2.5 align-middle whitespace-nowrap';
-const checkCellClasses = 'w-10 border-b py-2.5 pr-0 pl-4 align-middle';
+// grid-* classes live in globals.css: one short name per cell instead of a dozen utilities.
+const cellClasses = (extra: string | undefined) => (extra ? `grid-cell ${extra}` : 'grid-cell');
+const checkCellClasses = 'grid-check-cell';
 
 /**
  * The table itself. Rows use a roving tabindex: Tab enters the table once, arrows move between
@@ -156,7 +157,7 @@ export function DataGrid<Row>({
                     </td>
                   ) : null}
                   {columns.map((column) => (
-                    <td key={column.key} className={cn(cellClasses, column.className)}>
+                    <td key={column.key} className={cellClasses(column.className)}>
                       <Skeleton className="h-4 w-24 max-w-full" />
                     </td>
                   ))}
@@ -177,11 +178,7 @@ export function DataGrid<Row>({
                     onKeyDown={focusable ? (event) => onRowKeyDown(event, index, row) : undefined}
                     onClick={rowHref ? (event) => onRowClick(event, row) : undefined}
                     onAuxClick={rowHref ? (event) => event.button === 1 && onRowClick(event, row) : undefined}
-                    className={cn(
-                      'scroll-mt-10 transition-colors hover:bg-muted/60 data-selected:bg-accent/70',
-                      'focus-visible:bg-accent focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-ring',
-                      rowHref && 'cursor-pointer',
-                    )}
+                    className={rowHref ? 'grid-row cursor-pointer' : 'grid-row'}
                   >
                     {selection ? (
                       <td className={checkCellClasses}>
@@ -197,7 +194,7 @@ export function DataGrid<Row>({
                       </td>
                     ) : null}
                     {columns.map((column) => (
-                      <td key={column.key} className={cn(cellClasses, column.className)}>
+                      <td key={column.key} className={cellClasses(column.className)}>
                         {column.render ? column.render(row) : <DefaultCell row={row} columnKey={column.key} />}
                       </td>
                     ))}

@@ -21,12 +21,8 @@ export function Checkbox({ indeterminate = false, className, ref, ...props }: Ch
     <input
       ref={inner}
       type="checkbox"
-      className={cn(
-        'size-4 shrink-0 cursor-pointer rounded border-input accent-primary',
-        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring',
-        'disabled:cursor-not-allowed disabled:opacity-50',
-        className,
-      )}
+      // Styles: `ui-checkbox` in globals.css (a checkbox on every row of a list).
+      className={className ? cn('ui-checkbox', className) : 'ui-checkbox'}
       {...props}
     />
   );
