@@ -1,4 +1,4 @@
-import { measure, summarise } from './stats';
+import { summarise } from './stats';
 
 export type Get = (path: string) => Promise<void>;
 
@@ -11,8 +11,27 @@ export function getter(base: string, headers: Record<string, string> = {}): Get 
   };
 }
 
-export async function latency(get: Get, path: string, runs: number) {
-  return summarise(await measure(() => get(path), runs));
+/**
+ * Two latencies measured turn about (a, b, a, b…) after warming both: on a shared machine the
+ * load drifts over seconds, and measuring one case after the other lets that drift into the
+ * ratio. Returns both summaries.
+ */
+export async function pairedLatency(a: { get: Get; path: string }, b: { get: Get; path: string }, runs: number) {
+  const warmup = Math.max(20, Math.ceil(runs / 5));
+  for (let i = 0; i < warmup; i++) {
+    await a.get(a.path);
+    await b.get(b.path);
+  }
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    for (const [side, out] of [[a, as], [b, bs]] as const) {
+      const started = performance.now();
+      await side.get(side.path);
+      out.push(performance.now() - started);
+    }
+  }
+  return { a: summarise(as), b: summarise(bs) };
 }
 
 /** Requests per second with `clients` concurrent loops for `ms` milliseconds. */
