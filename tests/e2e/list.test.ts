@@ -7,7 +7,8 @@ let hub: RunningHub;
 let browser: Browser;
 
 beforeAll(async () => {
-  hub = await startHub({ orders: 3000 });
+  // More sign-ins than the default 5 a minute: each test signs in its own page.
+  hub = await startHub({ orders: 3000, env: { HUB_AUTH_SIGN_IN_ATTEMPTS: '50' } });
   browser = await launchChromium();
 }, 600_000);
 afterAll(async () => {
@@ -136,5 +137,24 @@ describe('JSON list API', () => {
     expect((await fetch(`${hub.url}/api/d/blog/nothing`, { headers })).status).toBe(404);
     const health = (await (await fetch(`${hub.url}/api/health`, { headers })).json()) as { domains: { name: string; ok: boolean }[] };
     expect(health.domains.map((d) => [d.name, d.ok])).toEqual([['blog', true], ['market', true]]);
+  });
+});
+
+describe('the browser tests\' hydration wait', () => {
+  it('passes only once React owns the page: never on server HTML that scripts did not hydrate', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await hub.signInPage(page, 'marketViewer');
+    await page.goto(`${hub.url}/d/market/orders`); // waits for hydration itself
+    expect(await page.getByTestId('resource-table').evaluate((el) => Object.keys(el).some((k) => k.startsWith('__reactProps$')))).toBe(true);
+    // The same HTML with its scripts blocked is never hydrated: the wait must time out.
+    const cookies = await context.cookies();
+    const noScripts = await browser.newContext({ javaScriptEnabled: false });
+    await noScripts.addCookies(cookies);
+    const still = await noScripts.newPage();
+    await expect(still.goto(`${hub.url}/d/market/orders`, { timeout: 3_000 })).rejects.toThrow(/Timeout|timeout/);
+    expect(await still.getByTestId('resource-row').count()).toBe(50); // the page itself was there
+    await noScripts.close();
+    await context.close();
   });
 });
