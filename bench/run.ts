@@ -6,16 +6,11 @@
  *   npm run bench                                  full run
  *   BENCH_ROWS=3000 BENCH_RUNS=5 BENCH_SECONDS=1 npm run bench    the smoke run CI does
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
-import { createOperator } from '@/engine/auth/operators';
-import { setConfig } from '@/engine/config/current';
-import { loadConfig } from '@/engine/config/load-config';
 import { closeAllPools } from '@/engine/db/pools';
 import { query } from '@/engine/db/query';
-import { startEmbeddedPostgres } from '@/engine/embedded/postgres-server';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { buildExportSql } from '@/engine/export/export-resource';
 import { buildCountSql, buildRowsSql } from '@/engine/list/build-sql';
@@ -24,6 +19,7 @@ import { parseListQuery } from '@/engine/list/list-query';
 import { getRecord } from '@/engine/records/read-record';
 import { updateRecord } from '@/engine/records/write-record';
 import { findResource } from '@/engine/resources/registry';
+import { startBenchHub, startBenchPostgres, waitForOutput } from './bench-hub';
 import { getter, pairedLatency, throughput } from './http-load';
 import { ensureBenchPosts } from './seed-posts';
 import { measure, round, summarise } from './stats';
@@ -37,60 +33,15 @@ const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'export') => !ONLY || ONLY.includes(part);
 
-function waitFor(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const match = pattern.exec(output);
-      if (match) resolve(match);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output.slice(-3000)}`)));
-  });
-}
-
 async function main() {
   // 1. Data: its own embedded cluster, so the bench never touches the demo's.
-  const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench');
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.BENCH_PG_PORT ?? 54339), onProgress: log });
-  const admin = new pg.Client({ connectionString: pgServer.url('postgres') });
-  await admin.connect();
-  for (const db of ['bench', 'bench_hub']) {
-    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${db}`);
-  }
-  await admin.end();
+  const pgServer = await startBenchPostgres(log);
   await ensureBenchPosts(pgServer.url('bench'), ROWS, log);
 
-  // 2. The hub's production build, started the way `npm start` does.
+  // 2. The hub's production build, started the way `npm start` does, an editor signed in.
   if (isBuildStale(root)) await buildApp(root);
-  const env = {
-    HUB_DOMAINS: 'bench',
-    HUB_DATABASE_URL: pgServer.url('bench_hub'),
-    BENCH_DATABASE_URL: pgServer.url('bench'),
-    HUB_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    HUB_LOG_LEVEL: 'warn',
-  };
-  const hubPort = 3900 + Math.floor(Math.random() * 90);
-  // BENCH_HUB_NODE_ARGS='--cpu-prof --cpu-prof-dir=.data/profiles' profiles the hub process.
-  const hubArgs = process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const hub = spawn(process.execPath, [...hubArgs, '--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, ...env, HUB_PORT: String(hubPort), HUB_HOST: '127.0.0.1', HUB_URL: `http://127.0.0.1:${hubPort}`, NODE_ENV: 'production', HUB_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await waitFor(hub, /Admin Hub is running at/);
-  const hubUrl = `http://127.0.0.1:${hubPort}`;
-
-  // 3. An editor to sign in as (the hub migrated its database at start).
-  setConfig(loadConfig({ ...process.env, ...env }));
-  const email = `bench-editor-${Date.now()}@bench.local`;
-  await createOperator({ email, password: 'bench-editor-password', roles: { bench: 'editor' } });
-  const signIn = await fetch(`${hubUrl}/api/auth/sign-in/email`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: hubUrl }, body: JSON.stringify({ email, password: 'bench-editor-password' }),
-  });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const hub = await startBenchHub(pgServer, 3900 + Math.floor(Math.random() * 90));
+  const { url: hubUrl, cookie, email } = hub;
   const { resource, domain } = await findResource('bench', 'posts');
 
   // 4. The cases, and the same statements for the floor.
@@ -114,7 +65,7 @@ async function main() {
     env: { ...process.env, FLOOR_DATABASE_URL: pgServer.url('bench'), FLOOR_ROUTES: JSON.stringify(routes), FLOOR_EXPORT: JSON.stringify(exportSql) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const floorPort = (await waitFor(floor, /floor listening (\d+)/))[1];
+  const floorPort = (await waitForOutput(floor, /floor listening (\d+)/))[1];
   const hubGet = getter(hubUrl, { cookie });
   const floorGet = getter(`http://127.0.0.1:${floorPort}`);
   const qs = (p: Record<string, string>) => new URLSearchParams({ size: '50', ...p }).toString();
@@ -189,7 +140,7 @@ async function main() {
 
   if (want('export')) {
     // Export of every row: time, rows/s and the hub's memory, next to the floor's export.
-    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
     const download = async (url: string, headers: Record<string, string>) => {
       const started = performance.now();
       const response = await fetch(url, { headers });
@@ -222,9 +173,8 @@ async function main() {
   writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows: ROWS, runs: RUNS, results, table }, null, 2));
   console.log('\nwritten to bench/results.json');
 
-  hub.kill('SIGTERM');
   floor.kill('SIGTERM');
-  await Promise.all([new Promise((r) => hub.once('exit', r)), new Promise((r) => floor.once('exit', r))]);
+  await Promise.all([hub.stop(), new Promise((r) => floor.once('exit', r))]);
   await closeAllPools();
   await pgServer.stop();
 }

@@ -12,7 +12,7 @@ import { closeAllPools } from '@/engine/db/pools';
 import { serveExportFast } from '@/engine/http/export-fast';
 import { serveListApiFast } from '@/engine/http/list-api';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
-import { exitOnSignals, serve } from '@/engine/lifecycle/serve';
+import { dropOutputOnceClosed, exitOnSignals, serve } from '@/engine/lifecycle/serve';
 import { logger } from '@/engine/log';
 
 const log = logger('start');
@@ -29,6 +29,7 @@ async function buildIfStale(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  dropOutputOnceClosed();
   nextEnv.loadEnvConfig(root, dev);
   preflight(); // a bad configuration fails here, before any build or database work
   const building = dev ? Promise.resolve() : buildIfStale();

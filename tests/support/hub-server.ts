@@ -31,6 +31,8 @@ export interface RunningHub {
   cookieFor(kind: OperatorKind): Promise<string>;
   /** Signs a browser page in through the sign-in form. */
   signInPage(page: Page, kind: OperatorKind): Promise<void>;
+  /** The hub's process, for tests of its own behaviour (signals, output). */
+  process: ChildProcess;
   stop(): Promise<number | null>;
 }
 
@@ -102,6 +104,7 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   const cookies = new Map<OperatorKind, string>();
   return {
     url,
+    process: child,
     logs: () => output,
     async cookieFor(kind) {
       if (!cookies.has(kind)) {

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** The newest mtime under `dir`, directories included: deleting or renaming a page changes only its directory's. */
 function newestFile(dir: string): number {
-  let newest = 0;
+  let newest = statSync(dir).mtimeMs;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestFile(full) : statSync(full).mtimeMs);
@@ -11,7 +12,7 @@ function newestFile(dir: string): number {
   return newest;
 }
 
-/** True when there is no production build, or a source file changed after it was made. */
+/** True when there is no production build, or a source file changed (or was added or removed) after it was made. */
 export function isBuildStale(root: string): boolean {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return true;

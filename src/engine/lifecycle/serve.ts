@@ -97,6 +97,17 @@ export async function serve(handler: RequestHandler, options: ServeOptions): Pro
   return { url: `http://${shownHost}:${port}`, server, inFlight: () => active, shutdown };
 }
 
+/**
+ * Output nobody reads any more (the terminal, pipe or log collector went away) must neither
+ * stop nor spin the server. A write to a closed pipe emits 'error' on process.stderr; unheard,
+ * that becomes an uncaught exception, which Next.js's handler logs to the same dead stderr,
+ * whose write fails again: found as an orphaned hub at 60% CPU that ignored SIGTERM. From the
+ * first failure on, writes to that stream are simply dropped.
+ */
+export function dropOutputOnceClosed(): void {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+}
+
 /** SIGTERM (orchestrators) and SIGINT (Ctrl-C) both drain, then exit 0; a second signal forces exit. */
 export function exitOnSignals(running: RunningServer): void {
   let signalled = false;

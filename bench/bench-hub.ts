@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+import { createOperator } from '@/engine/auth/operators';
+import { setConfig } from '@/engine/config/current';
+import { loadConfig } from '@/engine/config/load-config';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@/engine/embedded/postgres-server';
+
+/** The bench's own embedded cluster (never the demo's), with its two databases. */
+export async function startBenchPostgres(onProgress?: (message: string) => void): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(process.env.BENCH_DATA_DIR ?? '.data/bench');
+  const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.BENCH_PG_PORT ?? 54339), onProgress });
+  const admin = new pg.Client({ connectionString: server.url('postgres') });
+  await admin.connect();
+  for (const db of ['bench', 'bench_hub']) {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [db]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${db}`);
+  }
+  await admin.end();
+  return server;
+}
+
+export function waitForOutput(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const match = pattern.exec(output);
+      if (match) resolve(match);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before ready:\n${output.slice(-3000)}`)));
+  });
+}
+
+export interface BenchHub {
+  url: string;
+  /** A signed-in editor of the bench domain. */
+  cookie: string;
+  email: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * The hub's production build (already built), started the way `npm start` does, on the bench
+ * cluster, with a new editor signed in. BENCH_HUB_NODE_ARGS adds Node flags to the hub
+ * process, e.g. '--cpu-prof --cpu-prof-dir=.data/profiles'.
+ */
+export async function startBenchHub(pgServer: EmbeddedServer, port: number): Promise<BenchHub> {
+  const url = `http://127.0.0.1:${port}`;
+  const env = {
+    HUB_DOMAINS: 'bench',
+    HUB_DATABASE_URL: pgServer.url('bench_hub'),
+    BENCH_DATABASE_URL: pgServer.url('bench'),
+    HUB_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    // Each run signs a new editor in; runs back to back would meet the 5-a-minute sign-in limit.
+    HUB_AUTH_SIGN_IN_ATTEMPTS: '1000',
+  };
+  const nodeArgs = process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_URL: url, NODE_ENV: 'production', HUB_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await waitForOutput(child, /Admin Hub is running at/);
+
+  // The editor (the hub migrated its database at start).
+  setConfig(loadConfig({ ...process.env, ...env }));
+  const email = `bench-editor-${Date.now()}@bench.local`;
+  await createOperator({ email, password: 'bench-editor-password', roles: { bench: 'editor' } });
+  const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email, password: 'bench-editor-password' }),
+  });
+  if (!signIn.ok) throw new Error(`signing the bench editor in failed: HTTP ${signIn.status} ${await signIn.text()}`);
+  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    url, cookie, email, process: child,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
