@@ -6,7 +6,7 @@
  *   npm run bench                                  full run
  *   BENCH_ROWS=3000 BENCH_RUNS=5 BENCH_SECONDS=1 npm run bench    the smoke run CI does
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { closeAllPools } from '@/engine/db/pools';
@@ -33,6 +33,9 @@ const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
 const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'export') => !ONLY || ONLY.includes(part);
 
+/** The hub and floor processes, stopped when the bench fails, so none is left running. */
+const children: ChildProcess[] = [];
+
 async function main() {
   // 1. Data: its own embedded cluster, so the bench never touches the demo's.
   const pgServer = await startBenchPostgres(log);
@@ -41,6 +44,7 @@ async function main() {
   // 2. The hub's production build, started the way `npm start` does, an editor signed in.
   if (isBuildStale(root)) await buildApp(root);
   const hub = await startBenchHub(pgServer, 3900 + Math.floor(Math.random() * 90));
+  children.push(hub.process);
   const { url: hubUrl, cookie, email } = hub;
   const { resource, domain } = await findResource('bench', 'posts');
 
@@ -65,6 +69,7 @@ async function main() {
     env: { ...process.env, FLOOR_DATABASE_URL: pgServer.url('bench'), FLOOR_ROUTES: JSON.stringify(routes), FLOOR_EXPORT: JSON.stringify(exportSql) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  children.push(floor);
   const floorPort = (await waitForOutput(floor, /floor listening (\d+)/))[1];
   const hubGet = getter(hubUrl, { cookie });
   const floorGet = getter(`http://127.0.0.1:${floorPort}`);
@@ -181,5 +186,6 @@ async function main() {
 
 main().catch((error: Error) => {
   console.error(error.stack ?? error.message);
+  for (const child of children) child.kill('SIGKILL');
   process.exit(1);
 });
