@@ -1,5 +1,6 @@
+import { HubError } from '../errors';
 /** No valid session: pages redirect to sign-in, APIs answer 401. */
-export class UnauthenticatedError extends Error {
+export class UnauthenticatedError extends HubError {
   readonly status = 401;
   constructor() {
     super('Sign in to continue.');
@@ -11,7 +12,7 @@ export class UnauthenticatedError extends Error {
  * Signed in, but not allowed. The message names the action and the domain, never whether a
  * given row exists, so a 403 cannot be used to probe for records.
  */
-export class ForbiddenError extends Error {
+export class ForbiddenError extends HubError {
   readonly status = 403;
   constructor(message = 'You do not have access to this.') {
     super(message);

@@ -10,6 +10,7 @@ import { ForbiddenError } from './errors';
 import type { Operator } from './operator';
 import { createOperator } from './operators';
 import { isDomainRole, type DomainRole } from './roles';
+import { HubError } from '../errors';
 
 /**
  * Managing operators and their roles from the hub itself. Every function takes the acting
@@ -26,7 +27,7 @@ export interface Grants {
 }
 
 /** A request the hub refuses as wrong (bad domain, last superadmin…): a 400 with the reason. */
-export class OperatorInputError extends Error {
+export class OperatorInputError extends HubError {
   readonly status = 400;
   constructor(message: string) {
     super(message);
@@ -34,7 +35,7 @@ export class OperatorInputError extends Error {
   }
 }
 
-export class OperatorNotFoundError extends Error {
+export class OperatorNotFoundError extends HubError {
   readonly status = 404;
   constructor() {
     super('This operator does not exist (any more).');

@@ -1,6 +1,7 @@
 import { loadConfig } from './load-config';
 import type { DbTarget, HubConfig } from './types';
 import { knownDomains } from '@/admin/domains';
+import { HubError } from '../errors';
 
 /** A domain named in code (checked by the compiler) … */
 export type KnownDomain = (typeof knownDomains)[number];
@@ -24,7 +25,7 @@ export function setConfig(config: HubConfig | undefined): void {
   (globalThis as Holder)[KEY] = config;
 }
 
-export class UnknownDomainError extends Error {
+export class UnknownDomainError extends HubError {
   readonly status = 404;
   constructor(name: string, configured: string[]) {
     super(`Domain "${name}" is not configured. Configured domains: ${configured.join(', ') || '(none)'}. Add it to HUB_DOMAINS.`);

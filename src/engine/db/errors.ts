@@ -1,10 +1,11 @@
 import type { DbTarget } from '../config/types';
+import { HubError } from '../errors';
 
 /**
  * Errors the engine raises about a database connection. Each message names the domain and
  * what to change, and none carries a password, a connection string or the SQL.
  */
-export class DbUnavailableError extends Error {
+export class DbUnavailableError extends HubError {
   readonly status = 503;
   constructor(
     readonly domain: string,

@@ -12,6 +12,7 @@ import { Params, quoteIdent, quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
 import { checkoutCursorClient, type CursorLease } from './cursor-client';
 import { CONTENT_TYPES, RowFormatter, type ExportFormat } from './format';
+import { HubError } from '../errors';
 
 const pgTypes = pg.types;
 
@@ -51,7 +52,7 @@ export interface ResourceExport {
 }
 
 /** Too many exports of this domain are running: each holds a pool connection for its whole download. */
-export class ExportBusyError extends Error {
+export class ExportBusyError extends HubError {
   readonly status = 429;
   constructor(domain: string, limit: number) {
     super(`${limit} export${limit === 1 ? ' is' : 's are'} already running on domain "${domain}". Try again when one has finished.`);

@@ -1,3 +1,4 @@
+import { HubError } from '../errors';
 /**
  * What can go wrong with an internal call, each with the HTTP status the hub answers and a
  * message fit for an operator (no stack, no URL, no secret, no HTML from the service).
@@ -22,7 +23,7 @@ const STATUS: Record<InternalFailureKind, number> = {
   'bad-response': 502,
 };
 
-export class InternalCallError extends Error {
+export class InternalCallError extends HubError {
   /** The status the hub's own API answers with. */
   readonly status: number;
   /** True when sending the same request again (same idempotency key) may succeed and is safe. */
@@ -39,10 +40,15 @@ export class InternalCallError extends Error {
     const upstream = details.upstreamStatus;
     this.retryable = kind === 'timeout' || kind === 'unreachable' || (kind === 'http' && upstream !== undefined && (upstream >= 500 || upstream === 429 || upstream === 408));
   }
+
+  override body() {
+    const { upstreamStatus, idempotencyKey, requestId } = this.details;
+    return { error: this.message, kind: this.kind, retryable: this.retryable, upstreamStatus, idempotencyKey, requestId };
+  }
 }
 
 /** The request names no action the resource declares, or a record id that cannot exist. */
-export class InternalActionNotFoundError extends Error {
+export class InternalActionNotFoundError extends HubError {
   readonly status = 404;
   constructor(message: string) {
     super(message);
@@ -51,7 +57,7 @@ export class InternalActionNotFoundError extends Error {
 }
 
 /** The request itself is malformed (bad action name, missing record id, bad idempotency key). */
-export class InternalRequestError extends Error {
+export class InternalRequestError extends HubError {
   readonly status = 400;
   constructor(message: string) {
     super(message);

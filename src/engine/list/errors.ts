@@ -1,3 +1,4 @@
+import { HubError } from '../errors';
 export interface QueryProblem {
   /** The URL parameter that was wrong: "sort", "f.status", "after"… */
   param: string;
@@ -5,10 +6,14 @@ export interface QueryProblem {
 }
 
 /** A request the list engine refuses before any SQL runs: a 400 with what was wrong. */
-export class ListQueryError extends Error {
+export class ListQueryError extends HubError {
   readonly status = 400;
   constructor(readonly problems: QueryProblem[]) {
     super(problems.map((p) => `${p.param}: ${p.message}`).join('; '));
     this.name = 'ListQueryError';
+  }
+
+  override body() {
+    return { error: 'The request has invalid parameters.', problems: this.problems };
   }
 }

@@ -17,6 +17,7 @@ import { RecordNotFoundError, RecordValidationError } from './errors';
 import { writableColumns } from './input-schema';
 import { encodeRecordId } from './record-id';
 import { auditEntry, checkInput, rowWritesInTransaction, type WriteOutcome } from './write-record';
+import { HubError } from '../errors';
 
 /**
  * Bulk actions: soft delete, restore, or set one field, on selected rows or on every row a
@@ -96,7 +97,7 @@ export const MAX_BULK_IDS = 10_000;
 const DEFAULT_BATCH_SIZE = 200;
 
 /** A bulk request that cannot run as asked: a 400 with what was wrong. */
-export class BulkRequestError extends Error {
+export class BulkRequestError extends HubError {
   readonly status = 400;
   constructor(message: string) {
     super(message);
@@ -105,7 +106,7 @@ export class BulkRequestError extends Error {
 }
 
 /** The filter matches a different number of rows than the operator confirmed: a 409 with the current count. */
-export class BulkCountMismatchError extends Error {
+export class BulkCountMismatchError extends HubError {
   readonly status = 409;
   constructor(
     readonly confirmed: number,
@@ -113,6 +114,10 @@ export class BulkCountMismatchError extends Error {
   ) {
     super(`The filter now matches ${current.toLocaleString('en-US')} rows, not the ${confirmed.toLocaleString('en-US')} you confirmed. Nothing was changed; check the selection and confirm again.`);
     this.name = 'BulkCountMismatchError';
+  }
+
+  override body() {
+    return { error: this.message, matching: this.current, confirmed: this.confirmed };
   }
 }
 

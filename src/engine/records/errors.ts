@@ -1,5 +1,6 @@
+import { HubError } from '../errors';
 /** The record the URL names does not exist (asked only after access was granted). */
-export class RecordNotFoundError extends Error {
+export class RecordNotFoundError extends HubError {
   readonly status = 404;
   constructor(title: string) {
     super(`This ${title} does not exist (any more).`);
@@ -8,7 +9,7 @@ export class RecordNotFoundError extends Error {
 }
 
 /** Input that cannot be saved: a message per field, plus one for the form as a whole. */
-export class RecordValidationError extends Error {
+export class RecordValidationError extends HubError {
   readonly status = 400;
   constructor(
     readonly fieldErrors: Record<string, string>,
@@ -17,13 +18,17 @@ export class RecordValidationError extends Error {
     super(formError ?? Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; '));
     this.name = 'RecordValidationError';
   }
+
+  override body() {
+    return { error: this.formError ?? 'Some fields are not valid.', fieldErrors: this.fieldErrors };
+  }
 }
 
 /**
  * Someone changed the row after this operator loaded it. Carries both sides so the page can
  * show their change next to yours instead of silently overwriting either.
  */
-export class RecordConflictError extends Error {
+export class RecordConflictError extends HubError {
   readonly status = 409;
   constructor(
     readonly current: Record<string, unknown>,
@@ -32,5 +37,9 @@ export class RecordConflictError extends Error {
   ) {
     super('Someone else changed this record after you opened it.');
     this.name = 'RecordConflictError';
+  }
+
+  override body() {
+    return { error: this.message, current: this.current, currentVersion: this.currentVersion };
   }
 }

@@ -5,8 +5,9 @@ import { checkDomain, configuredDomains, type DomainName } from '../config/curre
 import { introspectResources } from '../introspect';
 import { resolveResource } from './define';
 import type { Resource } from './types';
+import { HubError } from '../errors';
 
-export class ResourceNotFoundError extends Error {
+export class ResourceNotFoundError extends HubError {
   readonly status = 404;
   constructor(domain: string, name: string) {
     super(`Domain "${domain}" has no resource "${name}".`);

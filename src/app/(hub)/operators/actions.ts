@@ -3,12 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActionState } from '@/components/operators/form-state';
-import { ForbiddenError } from '@/engine/auth/errors';
 import {
   createLocalOperator,
   deleteOperator,
   getOperator,
-  OperatorInputError,
   OperatorNotFoundError,
   revokeAllSessions,
   revokeSession,
@@ -29,8 +27,7 @@ import { currentOperator } from '@/web/operator';
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
 function failure(error: unknown): ActionState {
-  if (error instanceof OperatorInputError || error instanceof ForbiddenError || error instanceof OperatorNotFoundError) return { error: error.message };
-  return { error: toHttpError(error).body.error }; // unexpected: logged with a reference, no SQL shown
+  return { error: toHttpError(error).body.error }; // a HubError's own message; anything else is logged with a reference, no SQL shown
 }
 
 async function withOperator(work: (actor: Operator) => Promise<ActionState>): Promise<ActionState> {

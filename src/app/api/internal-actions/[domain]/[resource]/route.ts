@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { errorResponse } from '@/engine/http/errors';
-import { authorizeInternal, InternalActionNotFoundError, InternalCallError, InternalRequestError, listInternalActions, runInternalAction } from '@/engine/internal';
-import { RecordNotFoundError } from '@/engine/records/errors';
+import { authorizeInternal, InternalRequestError, listInternalActions, runInternalAction } from '@/engine/internal';
 import { findResource } from '@/engine/resources/registry';
 import { requireApiOperator } from '@/web/operator';
 import { assertSameOrigin } from '@/web/same-origin';
@@ -11,26 +10,6 @@ export const dynamic = 'force-dynamic';
 const noStore = { 'cache-control': 'no-store' };
 
 type Params = { params: Promise<{ domain: string; resource: string }> };
-
-function internalErrorResponse(error: unknown): Response {
-  if (error instanceof InternalCallError) {
-    return Response.json(
-      {
-        error: error.message,
-        kind: error.kind,
-        retryable: error.retryable,
-        upstreamStatus: error.details.upstreamStatus,
-        idempotencyKey: error.details.idempotencyKey,
-        requestId: error.details.requestId,
-      },
-      { status: error.status, headers: noStore },
-    );
-  }
-  if (error instanceof InternalRequestError || error instanceof InternalActionNotFoundError || error instanceof RecordNotFoundError) {
-    return Response.json({ error: error.message }, { status: error.status, headers: noStore });
-  }
-  return errorResponse(error);
-}
 
 /**
  * GET /api/internal-actions/<domain>/<resource>: the resource's internal actions for this
@@ -44,7 +23,7 @@ export async function GET(request: Request, context: Params): Promise<Response> 
     const found = await findResource(domain, resource);
     return Response.json(listInternalActions(operator, found.domain, found.resource), { headers: noStore });
   } catch (error) {
-    return internalErrorResponse(error);
+    return errorResponse(error);
   }
 }
 
@@ -81,6 +60,6 @@ export async function POST(request: Request, context: Params): Promise<Response>
     const result = await runInternalAction(operator, found.domain, found.resource, action, { recordId, idempotencyKey });
     return Response.json(result, { headers: noStore });
   } catch (error) {
-    return internalErrorResponse(error);
+    return errorResponse(error);
   }
 }

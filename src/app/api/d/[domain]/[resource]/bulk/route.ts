@@ -5,7 +5,6 @@ import { searchParamsToRecord } from '@/engine/http/search-params';
 import { authorize } from '@/engine/auth/access';
 import {
   bulkCapabilities,
-  BulkCountMismatchError,
   BulkInterruptedError,
   BulkRequestError,
   countMatching,
@@ -14,7 +13,6 @@ import {
   type BulkAction,
   type BulkTarget,
 } from '@/engine/records/bulk';
-import { RecordValidationError } from '@/engine/records/errors';
 import { findResource } from '@/engine/resources/registry';
 import { requireApiOperator } from '@/web/operator';
 import { assertSameOrigin } from '@/web/same-origin';
@@ -22,13 +20,6 @@ import { assertSameOrigin } from '@/web/same-origin';
 export const dynamic = 'force-dynamic';
 
 const noStore = { 'cache-control': 'no-store' };
-
-function bulkErrorResponse(error: unknown): Response {
-  if (error instanceof BulkCountMismatchError) return Response.json({ error: error.message, matching: error.current, confirmed: error.confirmed }, { status: 409, headers: noStore });
-  if (error instanceof BulkRequestError) return Response.json({ error: error.message }, { status: 400, headers: noStore });
-  if (error instanceof RecordValidationError) return Response.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 400, headers: noStore });
-  return errorResponse(error);
-}
 
 /**
  * GET /api/d/<domain>/<resource>/bulk?<list parameters>: what bulk actions this operator may
@@ -46,7 +37,7 @@ export async function GET(request: NextRequest, context: { params: Promise<{ dom
     const matching = params.count === 'exact' ? await countMatching(operator, found.domain, found.resource, params) : undefined;
     return Response.json({ actions: bulkCapabilities(operator, found.resource), matching }, { headers: noStore });
   } catch (error) {
-    return bulkErrorResponse(error);
+    return errorResponse(error);
   }
 }
 
@@ -129,6 +120,6 @@ export async function POST(request: NextRequest, context: { params: Promise<{ do
     );
     return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', ...noStore, 'x-content-type-options': 'nosniff' } });
   } catch (error) {
-    return bulkErrorResponse(error);
+    return errorResponse(error);
   }
 }

@@ -1,0 +1,20 @@
+/**
+ * The base of every error the engine expects and an operator can act on: a bad parameter, a
+ * missing record, no access, a domain that is down. `status` is the HTTP status the hub
+ * answers with; the message and `body()` are fit to show (no SQL, stack, password or URL).
+ * `toHttpError` maps any HubError without knowing its class, so a new kind of error needs no
+ * change there. Anything that is not a HubError is unexpected: a 500 with a log reference.
+ */
+export abstract class HubError extends Error {
+  abstract readonly status: number;
+
+  /** The JSON body: `error` (the message) and whatever else helps the caller (problems, fieldErrors…). */
+  body(): HubErrorBody {
+    return { error: this.message };
+  }
+}
+
+export interface HubErrorBody {
+  error: string;
+  [detail: string]: unknown;
+}
