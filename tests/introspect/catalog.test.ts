@@ -357,3 +357,24 @@ describe('introspectResources', () => {
     expect(resources.find((r) => r.name === 'audit-entries')!.table).toEqual({ schema: 'audit', name: 'entries' });
   });
 });
+
+describe('a domain that shares the hub\'s database', () => {
+  it('leaves the hub\'s own tables out of that domain, and keeps a hub_ table of a domain that does not share it', async () => {
+    const { migrateHubDatabase } = await import('../../src/engine/hub-db/migrate');
+    const [shared, other] = await Promise.all([createTestDatabase('introspect_shared'), createTestDatabase('introspect_other')]);
+    try {
+      await adminQuery('CREATE TABLE orders (id int PRIMARY KEY, total int)', [], shared.url);
+      await adminQuery('CREATE TABLE hub_locations (id int PRIMARY KEY, city text)', [], other.url);
+      await resetEngine(); // the other tests' pools point at their own database
+      installConfig(targetFromUrl('hub', shared.url), [targetFromUrl('blog', shared.url), targetFromUrl('market', other.url)]);
+      await migrateHubDatabase();
+      expect((await readCatalog('hub')).map((t) => t.name)).toEqual(expect.arrayContaining(['hub_audit', 'hub_migrations', 'hub_user', 'orders']));
+      expect((await readCatalog('blog')).map((t) => t.name)).toEqual(['orders']);
+      expect((await readCatalog('market')).map((t) => t.name)).toEqual(['hub_locations']);
+    } finally {
+      await resetEngine();
+      await Promise.all([shared.drop(), other.drop()]);
+      installConfig(targetFromUrl('hub', db.url), [targetFromUrl('blog', db.url)]);
+    }
+  });
+});

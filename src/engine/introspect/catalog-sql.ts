@@ -40,7 +40,7 @@ SELECT c.oid::int8 AS oid,
    AND NOT c.relispartition
    AND NOT starts_with(n.nspname, 'pg_')
    AND n.nspname <> ALL ($1::text[])
-   AND NOT starts_with(c.relname, $2)
+   AND NOT EXISTS (SELECT 1 FROM unnest($2::text[]) AS prefix WHERE starts_with(c.relname, prefix))
    AND NOT EXISTS (
      SELECT 1 FROM pg_depend d
       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

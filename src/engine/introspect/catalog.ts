@@ -1,4 +1,4 @@
-import type { DomainName } from '../config/current';
+import { targetFor, type DomainName } from '../config/current';
 import { query } from '../db/query';
 import { COLUMNS_SQL, KEYS_SQL, RELATIONS_SQL } from './catalog-sql';
 import type { CatalogColumn, CatalogKind, CatalogTable } from './types';
@@ -7,6 +7,20 @@ import type { CatalogColumn, CatalogKind, CatalogTable } from './types';
 const EXCLUDED_SCHEMAS = ['information_schema', 'pg_catalog', 'pg_toast'];
 /** The hub's own bookkeeping tables (the embedded demo's seed marker, …). */
 export const HUB_TABLE_PREFIX = '_admin_hub';
+/** The hub database's tables (hub_audit, hub_user, hub_migrations…), left out of a domain that shares it. */
+export const HUB_DATABASE_TABLE_PREFIX = 'hub_';
+
+/**
+ * True when the domain's database is the hub's own (one PostgreSQL database for both, as a
+ * small deployment may do): its catalog then holds the hub's tables, which are not the
+ * product's and must not become resources. Same server and database name; the user may differ.
+ */
+function sharesHubDatabase(domain: DomainName | 'hub'): boolean {
+  if (domain === 'hub') return false;
+  const local = (host: string) => (host === 'localhost' || host === '::1' ? '127.0.0.1' : host);
+  const [a, b] = [targetFor(domain), targetFor('hub')];
+  return local(a.host) === local(b.host) && a.port === b.port && a.database === b.database;
+}
 
 const KINDS: Record<string, CatalogKind> = { r: 'table', v: 'view', m: 'materialized_view', p: 'partitioned_table' };
 
@@ -72,7 +86,8 @@ function toColumn(row: ColumnRow): CatalogColumn {
  * three round trips. Order: the public schema first, then by schema and name.
  */
 export async function readCatalog(domain: DomainName | 'hub'): Promise<CatalogTable[]> {
-  const relations = await query<RelationRow>(domain, RELATIONS_SQL, [EXCLUDED_SCHEMAS, HUB_TABLE_PREFIX]);
+  const prefixes = sharesHubDatabase(domain) ? [HUB_TABLE_PREFIX, HUB_DATABASE_TABLE_PREFIX] : [HUB_TABLE_PREFIX];
+  const relations = await query<RelationRow>(domain, RELATIONS_SQL, [EXCLUDED_SCHEMAS, prefixes]);
   if (relations.length === 0) return [];
   const oids = relations.map((r) => r.oid);
   const [columns, keys] = await Promise.all([query<ColumnRow>(domain, COLUMNS_SQL, [oids]), query<KeyRow>(domain, KEYS_SQL, [oids])]);
