@@ -18,6 +18,7 @@ import { encodeCursor } from '@/engine/list/cursor';
 import { parseListQuery } from '@/engine/list/list-query';
 import { getRecord } from '@/engine/records/read-record';
 import { updateRecord } from '@/engine/records/write-record';
+import { startBulk } from '@/engine/records/bulk';
 import { findResource } from '@/engine/resources/registry';
 import { startBenchHub, startBenchPostgres, waitForOutput } from './bench-hub';
 import { getter, pairedLatency, throughput } from './http-load';
@@ -31,7 +32,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 /** BENCH_ONLY=q5,save runs just those parts (for profiling one path); the default runs all. */
 const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
-const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'export') => !ONLY || ONLY.includes(part);
+const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export') => !ONLY || ONLY.includes(part);
 
 /** The hub and floor processes, stopped when the bench fails, so none is left running. */
 const children: ChildProcess[] = [];
@@ -112,9 +113,10 @@ async function main() {
     row('q1 req/s at 16 clients', String(hubRps), String(floorRps), rpsShare, '≥ 0.6×', rpsShare >= 0.6);
   }
 
+  // The editor the in-process cases (save, bulk) act as.
+  const editor = { id: 'bench', email, name: 'bench', superadmin: false, roles: { bench: 'editor' as const }, sessionId: undefined };
   if (want('save')) {
     // A save with its audit record, in process, against the same UPDATE + audit INSERT through pg.
-    const editor = { id: 'bench', email, name: 'bench', superadmin: false, roles: { bench: 'editor' as const }, sessionId: undefined };
     // The form already holds the version it loaded: the save is timed, the page load before it is not.
     const versions = new Map<string, string>();
     for (let i = 1; i <= 1000; i++) versions.set(String(i), (await getRecord(editor, domain, resource, String(i))).version!);
@@ -141,6 +143,27 @@ async function main() {
     const saveRatio = round(save.median / rawSave.median);
     results.save = { hub: save, floor: rawSave, ratio: saveRatio };
     row('save + audit median', `${save.median} ms`, `${rawSave.median} ms`, saveRatio, '≤ 2×', saveRatio <= 2);
+  }
+
+  if (want('bulk')) {
+    // Bulk "set field" on selected rows (an admin's action), in process: every row locked, updated and audited,
+    // each in its own savepoint so one refused row does not stop the others. Informational:
+    // the issue sets no target, and the floor's one set-based UPDATE would not audit per row.
+    const bulkRows = Math.min(2000, ROWS);
+    const ids = Array.from({ length: bulkRows }, (_, i) => String(10_001 + i));
+    const runs: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const started = performance.now();
+      const run = await startBulk({ ...editor, roles: { bench: 'admin' as const } }, domain, resource, { kind: 'set', field: 'published', value: round % 2 === 0 ? 'true' : 'false' }, { ids });
+      const batches = run.batches();
+      let next = await batches.next();
+      while (!next.done) next = await batches.next();
+      if (next.value.failed.length > 0) throw new Error(`bulk: ${next.value.failed.length} rows failed`);
+      runs.push(bulkRows / ((performance.now() - started) / 1000));
+    }
+    const rowsPerSecond = Math.round(runs.sort((a, b) => a - b)[1]!);
+    results.bulk = { rows: bulkRows, rowsPerSecond };
+    row('bulk set-field rows/s', `${rowsPerSecond} (${bulkRows} rows)`, '', '', '(info)', undefined);
   }
 
   if (want('export')) {

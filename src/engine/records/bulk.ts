@@ -1,4 +1,4 @@
-import { recordEvent, recordPendingWrite, settleCommittedLater } from '../audit/record';
+import { recordEvent, recordPendingWrites, settleCommittedLater, type AuditEntry } from '../audit/record';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
 import { settlePendingAudit } from '../audit/settle';
 import { authorize, can, maskedColumns, resourceAsSeenBy } from '../auth/access';
@@ -279,21 +279,27 @@ export async function startBulk(
           withTransaction(domain, async (tx) => {
             const { ids, last } = await keys(cursor, limit, tx);
             const out = { size: ids.length, done: 0, failed: [] as BulkFailure[], last, auditIds: [] as string[] };
+            const entries: AuditEntry[] = [];
+            let xid: string | undefined;
+            // One savepoint, reused: a row that fails rolls back to it (it stays open for the
+            // next row), a row that succeeds releases it and opens the next in one round trip.
+            await tx.query('SAVEPOINT bulk_row');
             for (const id of ids) {
-              await tx.query('SAVEPOINT bulk_row');
               try {
                 const outcome = await step.run(tx, id);
-                out.auditIds.push(await recordPendingWrite(tx, { ...auditEntry(step.operator, resource, step.action, outcome), detail: 'bulk' }));
-                await tx.query('RELEASE SAVEPOINT bulk_row');
+                entries.push({ ...auditEntry(step.operator, resource, step.action, outcome), detail: 'bulk' });
+                xid ??= outcome.xid;
+                await tx.query('RELEASE SAVEPOINT bulk_row; SAVEPOINT bulk_row');
                 out.done++;
               } catch (error) {
                 const reason = reasonFor(resource, error);
                 if (reason === undefined) throw error; // not about this row: the batch rolls back
                 await tx.query('ROLLBACK TO SAVEPOINT bulk_row');
-                await tx.query('RELEASE SAVEPOINT bulk_row');
                 out.failed.push({ id, reason });
               }
             }
+            // The batch's entries in one INSERT, last thing before COMMIT (see audit/).
+            out.auditIds = await recordPendingWrites(tx, entries, xid);
             return out;
           }),
         );
