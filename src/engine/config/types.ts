@@ -69,6 +69,8 @@ export interface HubConfig {
   /** How many hub processes share the databases: the connection budget multiplies by it. */
   replicas: number;
   strictBudget: boolean;
+  /** Gzip pages and API answers (HUB_COMPRESS, default on); off behind a proxy that compresses. */
+  compress: boolean;
   shutdownTimeoutMs: number;
 }
 
