@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { targetFor } from '../config/current';
 import { DbUnavailableError, describeConnectError, isConnectionBroken, PoolExhaustedError } from './errors';
+import { admitCheckout, connectFailed, connectSucceeded } from './connect-breaker';
 import { getPool, type PoolName } from './pools';
 import { logger } from '../log';
 
@@ -37,15 +38,20 @@ export async function checkout(name: PoolName): Promise<Lease> {
   const pool = getPool(name);
   const target = targetFor(name);
   const saturated = pool.totalCount >= target.poolMax && pool.idleCount === 0;
+  const { probe } = admitCheckout(pool); // a domain that just failed to connect is answered at once
   let client: pg.PoolClient;
   try {
     client = await pool.connect();
   } catch (error) {
     if (saturated && /timeout/i.test((error as Error).message)) {
+      if (probe) connectSucceeded(pool); // busy, not down: the server was reached before
       throw new PoolExhaustedError(target, { total: pool.totalCount, waiting: pool.waitingCount });
     }
-    throw describeConnectError(target, error);
+    const unavailable = describeConnectError(target, error);
+    connectFailed(pool, target, unavailable);
+    throw unavailable;
   }
+  connectSucceeded(pool); // the server is reachable: close the breaker, probe or not
   let lost: Error | undefined;
   const onError = (error: Error & { code?: string }) => {
     // The server's own reason (with a SQLSTATE) beats the socket's "terminated unexpectedly".
