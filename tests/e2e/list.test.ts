@@ -164,3 +164,32 @@ describe('the browser tests\' hydration wait', () => {
     await context.close();
   });
 });
+
+describe('light and dark', () => {
+  it('follows the OS preference, and .dark / .light on the page override it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await hub.signInPage(page, 'marketViewer');
+    await page.goto(`${hub.url}/d/market/orders`);
+    // Lightness of the body's background, 0 (black) to 1 (white): painted on a canvas, so any
+    // colour syntax the browser reports (oklch, lab, rgb) comes back as sRGB.
+    const lightness = () =>
+      page.evaluate(() => {
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.fillStyle = getComputedStyle(document.body).backgroundColor;
+        context.fillRect(0, 0, 1, 1);
+        const [r, g, b] = context.getImageData(0, 0, 1, 1).data;
+        return (r! + g! + b!) / 765;
+      });
+    const setClass = (name: string) => page.evaluate((c) => (document.documentElement.className = c), name);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await lightness()).toBeGreaterThan(0.8);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await lightness()).toBeLessThan(0.3);
+    await setClass('light');
+    expect(await lightness()).toBeGreaterThan(0.8);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await setClass('dark');
+    expect(await lightness()).toBeLessThan(0.3);
+    await page.close();
+  });
+});
