@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Operator } from '../../src/engine/auth/operator';
-import { flushAuditSettlement, recordPendingWrite } from '../../src/engine/audit/record';
+import { flushAuditSettlement, recordPendingWrite, settleCommittedLater } from '../../src/engine/audit/record';
 import { settlePendingAudit } from '../../src/engine/audit/settle';
 import { query, withTransaction } from '../../src/engine/db/query';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
@@ -116,6 +117,30 @@ describe('settling pending entries', () => {
     const rows = await query<{ outcome: string; settled_at: Date | null }>('hub', 'SELECT outcome, settled_at FROM hub_audit WHERE id = ANY($1::bigint[])', [created.map((c) => c.auditId)]);
     expect(rows).toHaveLength(20);
     expect(rows.every((r) => r.outcome === 'committed' && r.settled_at !== null)).toBe(true);
+  });
+
+  it('shares one settle queue between copies of the engine (the server\'s and Next.js\'s), so shutdown waits for writes made through either', async () => {
+    let id = '';
+    await withTransaction('blog', async (tx) => {
+      await tx.query("INSERT INTO people (name) VALUES ('shared queue')");
+      id = await recordPendingWrite(tx, { actor: admin, domain: 'blog', resource: 'people', action: 'create', recordId: 'shared queue' });
+    });
+    // Hold the entry's row so its settle UPDATE waits: the flush below must wait with it.
+    const locker = new pg.Client({ connectionString: hubDb.url });
+    await locker.connect();
+    await locker.query('BEGIN');
+    await locker.query('SELECT 1 FROM hub_audit WHERE id = $1 FOR UPDATE', [id]);
+    settleCommittedLater([id]);
+    vi.resetModules();
+    const copy = await import('../../src/engine/audit/record');
+    let flushed = false;
+    const flushing = copy.flushAuditSettlement().then(() => (flushed = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(flushed).toBe(false); // the copy sees the queue the first copy filled
+    await locker.query('COMMIT');
+    await locker.end();
+    await flushing;
+    expect((await query<{ outcome: string }>('hub', 'SELECT outcome FROM hub_audit WHERE id = $1', [id]))[0]!.outcome).toBe('committed');
   });
 
   it('lists an entry still pending (another replica\'s write in flight) in History as pending, and refuses to revert it', async () => {

@@ -75,9 +75,14 @@ export async function settleAudit(ids: string[], outcome: 'committed' | 'aborted
   await execute('hub', "UPDATE hub_audit SET outcome = $1, settled_at = clock_timestamp() WHERE id = ANY($2::bigint[]) AND outcome = 'pending'", [outcome, ids]);
 }
 
-// Entries whose domain COMMIT returned, waiting for their one batched UPDATE.
-let queued: string[] = [];
-let draining: Promise<void> | undefined;
+// Entries whose domain COMMIT returned, waiting for their one batched UPDATE. On globalThis:
+// the server's copy of the engine (shutdown) and Next.js's (server actions) share one queue.
+interface SettleQueue {
+  queued: string[];
+  draining?: Promise<void>;
+}
+const QUEUE = Symbol.for('admin-hub.audit-settle-queue');
+const settling: SettleQueue = ((globalThis as { [QUEUE]?: SettleQueue })[QUEUE] ??= { queued: [] });
 
 /**
  * Step 2, after the domain COMMIT returned: the entry now claims a committed write. This is
@@ -88,25 +93,25 @@ let draining: Promise<void> | undefined;
  */
 export function settleCommittedLater(ids: string[]): void {
   if (ids.length === 0) return;
-  queued.push(...ids);
-  draining ??= drain();
+  settling.queued.push(...ids);
+  settling.draining ??= drain();
 }
 
 async function drain(): Promise<void> {
   try {
-    while (queued.length > 0) {
-      const batch = queued;
-      queued = [];
+    while (settling.queued.length > 0) {
+      const batch = settling.queued;
+      settling.queued = [];
       await settleAudit(batch, 'committed').catch((error: Error) => log.warn(`${batch.length} audit entr${batch.length === 1 ? 'y' : 'ies'} left pending for the sweep: ${error.message}`));
     }
   } finally {
-    draining = undefined;
+    settling.draining = undefined;
   }
 }
 
 /** Resolves once every entry queued so far is settled (or left to the sweep): for shutdown, reads that want settled entries, and tests. */
 export async function flushAuditSettlement(): Promise<void> {
-  while (draining) await draining;
+  while (settling.draining) await settling.draining;
 }
 
 /** A hub event with no domain transaction behind it: sign-in, role change, export… */

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { recordEvent } from '../audit/record';
 import { authorize, maskedColumns, resourceAsSeenBy } from '../auth/access';
@@ -12,9 +11,9 @@ import { Params, quoteIdent, quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
 import { checkoutCursorClient, type CursorLease } from './cursor-client';
 import { CONTENT_TYPES, RowFormatter, type ExportFormat } from './format';
+import { exportTypes } from './timestamptz';
 import { HubError } from '../errors';
 
-const pgTypes = pg.types;
 
 /**
  * Export of a list view: every row the list's URL parameters match (search, filters, trash),
@@ -101,25 +100,6 @@ function acquireSlot(domain: PoolName): () => void {
 
 const CLOSE_TIMEOUT_MS = 5_000;
 const MAX_DURATION_MS = 60 * 60_000;
-
-/**
- * Type parsing for the export's cursor: timestamptz values become the same ISO text the list
- * shows (`2024-05-01T12:00:00.000Z`) straight from PostgreSQL's text, without a JS Date per
- * value. A million rows' Dates were most of the export's garbage, and under Next.js (which
- * wraps the global Date) V8 allocates them straight into the old generation, where they
- * piled up as +200 MB of RSS before a full GC. The session runs in UTC for the export, so
- * the text is always `YYYY-MM-DD HH:MM:SS[.ffffff]+00`; anything else (infinity, BC, years
- * past 9999) goes through pg's own parser as before.
- */
-const UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
-export function timestamptzToIso(text: string): unknown {
-  const m = UTC_TIMESTAMP.exec(text);
-  if (!m) return pgTypes.getTypeParser(pgTypes.builtins.TIMESTAMPTZ)(text);
-  return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
-}
-const exportTypes = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === pgTypes.builtins.TIMESTAMPTZ ? timestamptzToIso : pgTypes.getTypeParser(oid, format)),
-};
 
 /**
  * Time limits. PostgreSQL runs statement_timeout from a cursor's first message to its Sync,
