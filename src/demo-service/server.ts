@@ -128,16 +128,23 @@ export async function startDemoService(options: DemoServiceOptions): Promise<Dem
   const sent: SentNotification[] = [];
   let requests = 0;
   let pool: pg.Pool | undefined;
-  const db = () =>
-    (pool ??= new pg.Pool({
-      connectionString: options.blogDatabaseUrl,
-      max: 2,
-      idleTimeoutMillis: 10_000,
-      connectionTimeoutMillis: 5_000,
-      statement_timeout: 5_000,
-      allowExitOnIdle: true,
-      application_name: 'blog-demo-service',
-    }));
+  const db = () => {
+    if (!pool) {
+      pool = new pg.Pool({
+        connectionString: options.blogDatabaseUrl,
+        max: 2,
+        idleTimeoutMillis: 10_000,
+        connectionTimeoutMillis: 5_000,
+        statement_timeout: 5_000,
+        allowExitOnIdle: true,
+        application_name: 'blog-demo-service',
+      });
+      // An idle connection the server ended (restart, database dropped) is an 'error' on the
+      // pool; unheard, it would crash the process the service runs in. pg drops the client.
+      pool.on('error', (error) => log(`idle database connection lost (${error.message}); it will be replaced on demand`));
+    }
+    return pool;
+  };
 
   const actions: Record<string, (context: ActionContext) => Promise<Reply>> = {
     'regenerate-summary': async ({ body }) => {

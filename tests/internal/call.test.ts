@@ -17,7 +17,7 @@ import { computeHubSignature } from '../../src/engine/internal/verify';
 import { resolveResource } from '../../src/engine/resources/define';
 import { startDemoService, type DemoService } from '../../src/demo-service/server';
 import { summarize } from '../../src/demo-service/summary';
-import { createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
+import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 import { freePort } from '../support/free-port';
 
@@ -91,6 +91,17 @@ afterAll(async () => {
 beforeEach(() => useService({ url: service.url, secret }));
 
 describe('callInternal against the demo blog service', () => {
+  it('keeps serving when the database ends its idle connections (a restart): no crash, the next call reconnects', async () => {
+    const [post] = await query<{ id: string }>('blog', 'SELECT id::text FROM posts ORDER BY id LIMIT 1');
+    expect((await runInternalAction(admin, blogDomain, posts, 'regenerate-summary', { recordId: post!.id })).ok).toBe(true);
+    // Its pooled connection is idle now; end it the way a server restart would.
+    const ended = await adminQuery<{ ok: boolean }>("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'blog-demo-service'", [], blog.url);
+    expect(ended.length).toBeGreaterThan(0);
+    await expect.poll(() => serviceLog.some((line) => line.startsWith('idle database connection lost'))).toBe(true);
+    expect((await runInternalAction(admin, blogDomain, posts, 'regenerate-summary', { recordId: post!.id })).ok).toBe(true);
+    await newAuditRows(); // the next tests count their own entries
+  });
+
   it('regenerates a summary from the post in the blog database, and audits the call as succeeded', async () => {
     const [post] = await query<{ id: string; title: string; body: string }>('blog', 'SELECT id::text, title, body FROM posts ORDER BY id LIMIT 1 OFFSET 41');
     const result = await runInternalAction(admin, blogDomain, posts, 'regenerate-summary', { recordId: post!.id });
