@@ -9,6 +9,8 @@ export default defineConfig({
     // Database tests start servers and wait on real timeouts; give them room.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for browsers and servers: 1 s (the default) is short on a busy CI machine.
+    expect: { poll: { timeout: 10_000 } },
     // Two cores: more workers only make the PostgreSQL-heavy files fight each other.
     maxWorkers: 2,
   },

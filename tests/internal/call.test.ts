@@ -97,7 +97,7 @@ describe('callInternal against the demo blog service', () => {
     // Its pooled connection is idle now; end it the way a server restart would.
     const ended = await adminQuery<{ ok: boolean }>("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'blog-demo-service'", [], blog.url);
     expect(ended.length).toBeGreaterThan(0);
-    await expect.poll(() => serviceLog.some((line) => line.startsWith('idle database connection lost'))).toBe(true);
+    await expect.poll(() => serviceLog.some((line) => line.startsWith('idle database connection lost')), { timeout: 10_000 }).toBe(true);
     expect((await runInternalAction(admin, blogDomain, posts, 'regenerate-summary', { recordId: post!.id })).ok).toBe(true);
     await newAuditRows(); // the next tests count their own entries
   });
