@@ -1,9 +1,8 @@
 import net from 'node:net';
-import pg from 'pg';
 import type { Operator } from '../../src/engine/auth/operator';
 import type { DomainRole } from '../../src/engine/auth/roles';
 import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
-import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { createTestDatabase, withClient, type TestDatabase } from '../support/databases';
 
 export function operatorWith(roles: Record<string, DomainRole>, email = 'someone@test.local'): Operator {
   return { id: `test:${email}`, email, name: email, superadmin: false, roles, sessionId: undefined };
@@ -16,20 +15,10 @@ export interface DemoDatabases {
   drop(): Promise<void>;
 }
 
-async function seedInto(db: TestDatabase, work: (c: pg.Client) => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh hub database and the two demo domains, seeded (3,000 orders), on the test server. */
 export async function createDemoDatabases(prefix: string): Promise<DemoDatabases> {
   const [hub, blog, market] = await Promise.all([createTestDatabase(`${prefix}_hub`), createTestDatabase(`${prefix}_blog`), createTestDatabase(`${prefix}_market`)]);
-  await Promise.all([seedInto(blog, (c) => seedBlog(c)), seedInto(market, (c) => seedMarket(c, { orders: 3000 }))]);
+  await Promise.all([withClient(blog.url, (c) => seedBlog(c)), withClient(market.url, (c) => seedMarket(c, { orders: 3000 }))]);
   return { hub, blog, market, drop: async () => void (await Promise.all([hub.drop(), blog.drop(), market.drop()])) };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, unknownVariables, wantsEmbeddedDefault } from '../../src/engine/config/load-config';
-import { ConfigError } from '../../src/engine/config/types';
+import { configProblems } from '../support/config';
 
 const valid = {
   HUB_DOMAINS: 'blog,market',
@@ -15,16 +15,6 @@ const valid = {
   BLOG_DB_PASSWORD: 'pw',
   MARKET_DATABASE_URL: 'postgresql://m:p%40ss@market-db/market?sslmode=require',
 };
-
-function problemsOf(env: Record<string, string>): { variable: string; message: string }[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('reads host-style and URL-style targets with their defaults', () => {
@@ -54,13 +44,13 @@ describe('loadConfig', () => {
   it('compresses by default; HUB_COMPRESS=0 turns it off and a bad value is refused', () => {
     expect(loadConfig(valid).compress).toBe(true);
     expect(loadConfig({ ...valid, HUB_COMPRESS: '0' }).compress).toBe(false);
-    expect(problemsOf({ ...valid, HUB_COMPRESS: 'gzip' })).toEqual([{ variable: 'HUB_COMPRESS', message: 'must be 1 or 0, got "gzip".' }]);
+    expect(configProblems({ ...valid, HUB_COMPRESS: 'gzip' })).toEqual([{ variable: 'HUB_COMPRESS', message: 'must be 1 or 0, got "gzip".' }]);
   });
 
   it('names a missing variable and how to fix it', () => {
     const env: Record<string, string> = { ...valid };
     delete env.BLOG_DB_HOST;
-    const problems = problemsOf(env);
+    const problems = configProblems(env);
     expect(problems).toEqual([
       { variable: 'BLOG_DB_HOST', message: expect.stringContaining('is missing. Set it, or set BLOG_DATABASE_URL=postgres://') },
     ]);
@@ -68,19 +58,19 @@ describe('loadConfig', () => {
 
   it('suggests the variable a typo was meant to be', () => {
     const { BLOG_DB_HOST: host, ...env } = valid;
-    const problems = problemsOf({ ...env, BLOG_DB_HOTS: host });
+    const problems = configProblems({ ...env, BLOG_DB_HOTS: host });
     expect(problems).toHaveLength(1);
     expect(problems[0]!.variable).toBe('BLOG_DB_HOST');
     expect(problems[0]!.message).toBe('is missing, but BLOG_DB_HOTS is set: did you mean BLOG_DB_HOST?');
   });
 
   it('rejects a non-numeric port', () => {
-    const problems = problemsOf({ ...valid, BLOG_DB_PORT: '54x2' });
+    const problems = configProblems({ ...valid, BLOG_DB_PORT: '54x2' });
     expect(problems).toEqual([{ variable: 'BLOG_DB_PORT', message: 'must be a whole number from 1 to 65535, got "54x2".' }]);
   });
 
   it('rejects an unknown SSL mode and lists the valid ones', () => {
-    const problems = problemsOf({ ...valid, BLOG_DB_SSL_MODE: 'strict' });
+    const problems = configProblems({ ...valid, BLOG_DB_SSL_MODE: 'strict' });
     expect(problems[0]).toEqual({
       variable: 'BLOG_DB_SSL_MODE',
       message: 'is "strict", which is not an SSL mode. Use one of: disable, require, verify-full, no-verify.',
@@ -88,14 +78,14 @@ describe('loadConfig', () => {
   });
 
   it('rejects an unreadable CA file and reads a readable one', () => {
-    expect(problemsOf({ ...valid, BLOG_DB_SSL_CA: '/nope/ca.pem' })[0]).toMatchObject({ variable: 'BLOG_DB_SSL_CA', message: expect.stringContaining('cannot be read') });
+    expect(configProblems({ ...valid, BLOG_DB_SSL_CA: '/nope/ca.pem' })[0]).toMatchObject({ variable: 'BLOG_DB_SSL_CA', message: expect.stringContaining('cannot be read') });
     const dir = mkdtempSync(path.join(tmpdir(), 'ca-'));
     writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n');
     expect(loadConfig({ ...valid, BLOG_DB_SSL_CA: path.join(dir, 'ca.pem') }).domains[0]!.sslCa).toContain('BEGIN CERTIFICATE');
   });
 
   it('rejects bad domain names, the reserved name hub, duplicates and an empty list', () => {
-    const messages = problemsOf({ ...valid, HUB_DOMAINS: 'blog,Bad-Name,hub,blog' })
+    const messages = configProblems({ ...valid, HUB_DOMAINS: 'blog,Bad-Name,hub,blog' })
       .filter((p) => p.variable === 'HUB_DOMAINS')
       .map((p) => p.message);
     expect(messages).toEqual([
@@ -103,18 +93,18 @@ describe('loadConfig', () => {
       expect.stringContaining('"hub" is reserved'),
       '"blog" is listed twice.',
     ]);
-    expect(problemsOf({ ...valid, HUB_DOMAINS: ' , ' })).toContainEqual({ variable: 'HUB_DOMAINS', message: expect.stringContaining('is empty') });
+    expect(configProblems({ ...valid, HUB_DOMAINS: ' , ' })).toContainEqual({ variable: 'HUB_DOMAINS', message: expect.stringContaining('is empty') });
   });
 
   it('rejects a malformed database URL', () => {
-    expect(problemsOf({ ...valid, MARKET_DATABASE_URL: 'mysql://x@y/z' })).toContainEqual({
+    expect(configProblems({ ...valid, MARKET_DATABASE_URL: 'mysql://x@y/z' })).toContainEqual({
       variable: 'MARKET_DATABASE_URL',
       message: expect.stringContaining('is not a valid postgres://'),
     });
   });
 
   it('reports every problem at once, and the hub database is required', () => {
-    const problems = problemsOf({ HUB_DOMAINS: 'blog', BLOG_DB_PORT: 'x', BLOG_DB_SSL_MODE: 'on', HUB_REPLICAS: '0' });
+    const problems = configProblems({ HUB_DOMAINS: 'blog', BLOG_DB_PORT: 'x', BLOG_DB_SSL_MODE: 'on', HUB_REPLICAS: '0' });
     expect(problems.map((p) => p.variable).sort()).toEqual(
       ['BLOG_DB_HOST', 'BLOG_DB_NAME', 'BLOG_DB_PORT', 'BLOG_DB_SSL_MODE', 'BLOG_DB_USER', 'HUB_AUTH_SECRET', 'HUB_DB_HOST', 'HUB_DB_NAME', 'HUB_DB_USER', 'HUB_REPLICAS'].sort(),
     );
@@ -148,7 +138,7 @@ describe('loadConfig', () => {
       localAccounts: true,
       sessionHours: 12,
     });
-    expect(problemsOf({ ...valid, HUB_AUTH_SECRET: 'short', HUB_AUTH_GOOGLE_CLIENT_ID: 'g', HUB_URL: 'admin.example.com' })).toEqual([
+    expect(configProblems({ ...valid, HUB_AUTH_SECRET: 'short', HUB_AUTH_GOOGLE_CLIENT_ID: 'g', HUB_URL: 'admin.example.com' })).toEqual([
       { variable: 'HUB_AUTH_SECRET', message: expect.stringContaining('is shorter than 32 characters') },
       { variable: 'HUB_URL', message: expect.stringContaining('not an http(s) URL') },
       { variable: 'HUB_AUTH_GOOGLE_CLIENT_SECRET', message: 'is missing while HUB_AUTH_GOOGLE_CLIENT_ID is set. Set both, or neither.' },
@@ -156,7 +146,7 @@ describe('loadConfig', () => {
   });
 
   it('never puts a password in an error message', () => {
-    const problems = problemsOf({ ...valid, BLOG_DB_PORT: 'bad', BLOG_DB_PASSWORD: 'hunter2-secret' });
+    const problems = configProblems({ ...valid, BLOG_DB_PORT: 'bad', BLOG_DB_PASSWORD: 'hunter2-secret' });
     expect(JSON.stringify(problems)).not.toContain('hunter2-secret');
   });
 

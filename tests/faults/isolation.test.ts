@@ -1,5 +1,4 @@
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainName } from '../../src/engine/config/current';
 import { DbUnavailableError } from '../../src/engine/db/errors';
@@ -9,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/engine/emb
 import { listResource } from '../../src/engine/list/run-list';
 import { findResource } from '../../src/engine/resources/registry';
 import { searchEverywhere } from '../../src/engine/search/search-all';
-import { createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
+import { createTestDatabase, targetFromUrl, withClient, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine, superadmin } from '../support/engine';
 import { startSpecialServer, type SpecialServer } from '../support/special-server';
 
@@ -17,17 +16,11 @@ let blogDb: TestDatabase;
 let marketServer: SpecialServer;
 let restarted: EmbeddedServer | undefined;
 
-async function seed(url: string, work: (c: pg.Client) => Promise<void>) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await work(client).finally(() => client.end());
-}
-
 beforeAll(async () => {
   blogDb = await createTestDatabase('faults_blog');
   marketServer = await startSpecialServer({});
-  await seed(blogDb.url, (c) => seedBlog(c));
-  await seed(marketServer.url('postgres'), (c) => seedMarket(c, { orders: 2000 }));
+  await withClient(blogDb.url, (c) => seedBlog(c));
+  await withClient(marketServer.url('postgres'), (c) => seedMarket(c, { orders: 2000 }));
   installConfig(targetFromUrl('hub', blogDb.url), [
     targetFromUrl('blog', blogDb.url),
     targetFromUrl('market', marketServer.url('postgres'), { connectionTimeoutMs: 1_000, poolMax: 2 }),

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blogResources } from '../../src/admin/resources/blog';
 import { runWithRequestContext } from '../../src/engine/audit/request-context';
@@ -17,7 +16,7 @@ import { computeHubSignature } from '../../src/engine/internal/verify';
 import { resolveResource } from '../../src/engine/resources/define';
 import { startDemoService, type DemoService } from '../../src/demo-service/server';
 import { summarize } from '../../src/demo-service/summary';
-import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
+import { adminQuery, createTestDatabase, targetFromUrl, withClient, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 import { freePort } from '../support/free-port';
 
@@ -71,13 +70,7 @@ async function failureOf(promise: Promise<unknown>): Promise<InternalCallError> 
 
 beforeAll(async () => {
   [hub, blog] = await Promise.all([createTestDatabase('internal_hub'), createTestDatabase('internal_blog')]);
-  const client = new pg.Client({ connectionString: blog.url });
-  await client.connect();
-  try {
-    await seedBlog(client);
-  } finally {
-    await client.end();
-  }
+  await withClient(blog.url, (client) => seedBlog(client));
   service = await startDemoService({ secret, blogDatabaseUrl: blog.url, host: '127.0.0.1', log: (line) => serviceLog.push(line) });
   useService({ url: service.url, secret });
   await migrateHubDatabase();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, unknownVariables } from '../../src/engine/config/load-config';
-import { ConfigError } from '../../src/engine/config/types';
+import { configProblems } from '../support/config';
 
 const base = {
   HUB_DOMAINS: 'blog,market',
@@ -10,16 +10,6 @@ const base = {
   MARKET_DATABASE_URL: 'postgres://m@market-db/market',
 };
 const secret = 's'.repeat(32);
-
-function problemsOf(env: Record<string, string>): { variable: string; message: string }[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('D_INTERNAL_URL and D_INTERNAL_SECRET', () => {
   it('are read per domain: set for blog, absent for market and the hub', () => {
@@ -37,38 +27,38 @@ describe('D_INTERNAL_URL and D_INTERNAL_SECRET', () => {
   });
 
   it('wants both or neither', () => {
-    expect(problemsOf({ ...base, BLOG_INTERNAL_URL: 'http://blog-service' })).toEqual([
+    expect(configProblems({ ...base, BLOG_INTERNAL_URL: 'http://blog-service' })).toEqual([
       { variable: 'BLOG_INTERNAL_SECRET', message: expect.stringContaining('is missing. BLOG_INTERNAL_URL is set: set both') },
     ]);
-    expect(problemsOf({ ...base, MARKET_INTERNAL_SECRET: secret })).toEqual([
+    expect(configProblems({ ...base, MARKET_INTERNAL_SECRET: secret })).toEqual([
       { variable: 'MARKET_INTERNAL_URL', message: expect.stringContaining('is missing. MARKET_INTERNAL_SECRET is set: set both') },
     ]);
   });
 
   it('wants an http(s) URL without credentials or query', () => {
     for (const url of ['ftp://blog-service', 'blog-service:8080', 'http://', 'not a url']) {
-      expect(problemsOf({ ...base, BLOG_INTERNAL_URL: url, BLOG_INTERNAL_SECRET: secret }), url).toEqual([
+      expect(configProblems({ ...base, BLOG_INTERNAL_URL: url, BLOG_INTERNAL_SECRET: secret }), url).toEqual([
         { variable: 'BLOG_INTERNAL_URL', message: expect.stringContaining('not an http(s) URL') },
       ]);
     }
-    expect(problemsOf({ ...base, BLOG_INTERNAL_URL: 'http://user:pw@blog-service', BLOG_INTERNAL_SECRET: secret })).toEqual([
+    expect(configProblems({ ...base, BLOG_INTERNAL_URL: 'http://user:pw@blog-service', BLOG_INTERNAL_SECRET: secret })).toEqual([
       { variable: 'BLOG_INTERNAL_URL', message: expect.stringContaining('no query, fragment or credentials') },
     ]);
   });
 
   it('wants a secret of 32 characters or more, and never shows it', () => {
-    const problems = problemsOf({ ...base, BLOG_INTERNAL_URL: 'http://blog-service', BLOG_INTERNAL_SECRET: 'short-secret-value' });
+    const problems = configProblems({ ...base, BLOG_INTERNAL_URL: 'http://blog-service', BLOG_INTERNAL_SECRET: 'short-secret-value' });
     expect(problems).toEqual([{ variable: 'BLOG_INTERNAL_SECRET', message: expect.stringContaining('shorter than 32 characters') }]);
     expect(JSON.stringify(problems)).not.toContain('short-secret-value');
   });
 
   it('reports its problems together with every other one', () => {
-    const problems = problemsOf({ ...base, HUB_AUTH_SECRET: 'short', BLOG_INTERNAL_URL: 'ftp://x', BLOG_INTERNAL_SECRET: 'tiny', MARKET_INTERNAL_URL: 'http://m' });
+    const problems = configProblems({ ...base, HUB_AUTH_SECRET: 'short', BLOG_INTERNAL_URL: 'ftp://x', BLOG_INTERNAL_SECRET: 'tiny', MARKET_INTERNAL_URL: 'http://m' });
     expect(problems.map((p) => p.variable).sort()).toEqual(['BLOG_INTERNAL_SECRET', 'BLOG_INTERNAL_URL', 'HUB_AUTH_SECRET', 'MARKET_INTERNAL_SECRET']);
   });
 
   it('suggests the right name for a typo', () => {
-    const problems = problemsOf({ ...base, BLOG_INTERNAL_URL: 'http://blog-service', BLOG_INTERNAL_SECRE: secret });
+    const problems = configProblems({ ...base, BLOG_INTERNAL_URL: 'http://blog-service', BLOG_INTERNAL_SECRE: secret });
     expect(problems).toEqual([{ variable: 'BLOG_INTERNAL_SECRET', message: 'is missing, but BLOG_INTERNAL_SECRE is set: did you mean BLOG_INTERNAL_SECRET?' }]);
   });
 });

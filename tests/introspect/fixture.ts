@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { withClient } from '../support/databases';
 
 /**
  * A schema with one of everything the introspection must get right. Statements run one by
@@ -100,11 +100,7 @@ export const FIXTURE_SQL = [
 ];
 
 export async function loadFixture(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  await withClient(url, async (client) => {
     for (const statement of FIXTURE_SQL) await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  });
 }

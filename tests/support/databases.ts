@@ -13,14 +13,19 @@ export function urlFor(database: string, base = serverUrl()): string {
   return url.toString();
 }
 
-export async function adminQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = [], base = serverUrl()): Promise<T[]> {
-  const client = new pg.Client({ connectionString: base });
+/** One client to `url` for the length of `work` (seeding, fixtures), closed whatever happens. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query<T>(sql, params)).rows;
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+export async function adminQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = [], base = serverUrl()): Promise<T[]> {
+  return withClient(base, async (client) => (await client.query<T>(sql, params)).rows);
 }
 
 export interface TestDatabase {

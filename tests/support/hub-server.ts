@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/engine/auth/operators';
 import type { DomainRole } from '../../src/engine/auth/roles';
 import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
 import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
-import { createTestDatabase, targetFromUrl, type TestDatabase } from './databases';
+import { createTestDatabase, targetFromUrl, withClient } from './databases';
 import { installConfig, resetEngine } from './engine';
 import { freePort } from './free-port';
 
@@ -36,16 +35,6 @@ export interface RunningHub {
   stop(): Promise<number | null>;
 }
 
-async function seed(db: TestDatabase, work: (c: pg.Client) => Promise<void>): Promise<void> {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * The real hub (production build, `npm start`'s script) against freshly seeded demo
  * databases on the test server, so browser tests run on PostgreSQL 18 and 15 alike.
@@ -54,7 +43,7 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   // CI builds before testing; locally the first browser test builds a missing or stale app.
   if (isBuildStale(root)) await buildApp(root);
   const [hub, blog, market] = await Promise.all([createTestDatabase('e2e_hub'), createTestDatabase('e2e_blog'), createTestDatabase('e2e_market')]);
-  await Promise.all([seed(blog, (c) => seedBlog(c)), seed(market, (c) => seedMarket(c, { orders: options.orders ?? 3000 }))]);
+  await Promise.all([withClient(blog.url, (c) => seedBlog(c)), withClient(market.url, (c) => seedMarket(c, { orders: options.orders ?? 3000 }))]);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/start.ts')], {
     cwd: root,
