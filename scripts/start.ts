@@ -13,6 +13,7 @@ import { serveExportFast } from '@/engine/http/export-fast';
 import { serveListApiFast } from '@/engine/http/list-api';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { dropOutputOnceClosed, exitOnSignals, serve } from '@/engine/lifecycle/serve';
+import { selfOrigin } from '@/engine/lifecycle/self-origin';
 import { logger } from '@/engine/log';
 
 const log = logger('start');
@@ -22,8 +23,13 @@ const dev = process.argv.includes('--dev');
 /** Resolves when the build is fresh; runs beside the embedded seeding on a first start. */
 async function buildIfStale(): Promise<void> {
   if (!isBuildStale(root)) return;
-  log.info('building the app (first start, or sources changed since the last build)…');
-  await buildApp(root).catch((error: Error) => {
+  log.info('building the app (first start, or sources changed since the last build; about 1–2 minutes on two cores)…');
+  const started = Date.now();
+  // Next's own output (banner, route table) only at HUB_LOG_LEVEL=debug; progress lines otherwise.
+  const verbose = process.env.HUB_LOG_LEVEL === 'debug';
+  await buildApp(root, { skipTypecheck: true, onProgress: verbose ? undefined : (m) => log.info(m) }).then(() => {
+    log.info(`build: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }, (error: Error) => {
     throw new BootError(error.message);
   });
 }
@@ -39,15 +45,22 @@ async function main(): Promise<void> {
     await booted.stopDatabases();
     throw error;
   });
-  const app = next({ dev, dir: root });
+  const port = Number(process.env.HUB_PORT ?? process.env.PORT ?? 3000);
+  const host = process.env.HUB_HOST ?? '0.0.0.0';
+  // Next.js fetches a Server Action's redirect target from itself, at the origin it was told;
+  // without one it assumes localhost:3000, and a save sent the session cookie to whatever
+  // listened there. It is told this process's own loopback origin (as `next start` does).
+  const self = selfOrigin(host, port);
+  process.env.__NEXT_PRIVATE_ORIGIN = self.origin;
+  const app = next({ dev, dir: root, hostname: self.hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
   const running = await serve(async (req, res) => {
     if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
     await handle(req, res);
   }, {
-    port: Number(process.env.HUB_PORT ?? process.env.PORT ?? 3000),
-    host: process.env.HUB_HOST ?? '0.0.0.0',
+    port,
+    host,
     shutdownTimeoutMs: booted.config.shutdownTimeoutMs,
     onDrained: async () => {
       await flushAuditSettlement(); // the last writes' entries, before their pool closes

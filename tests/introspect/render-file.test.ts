@@ -1,9 +1,21 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogToDefinitions, readCatalog, renderDefinitionFile, type CatalogTable } from '../../src/engine/introspect';
 import { createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 import { loadFixture } from './fixture';
-import { typecheckInProject } from './typecheck';
+import { PROJECT_ROOT, typecheckInProject } from './typecheck';
+
+/** The newest change under src/, directories included (what makes the build look stale). */
+function newestSourceChange(dir = path.join(PROJECT_ROOT, 'src')): number {
+  let newest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
 
 let db: TestDatabase;
 let catalog: CatalogTable[];
@@ -63,6 +75,15 @@ describe('renderDefinitionFile', () => {
     expect(typecheckInProject(wrongType).join('\n')).toMatch(/bignum/);
     const wrongDomain = source.replace("domain: 'blog'", "domain: 'crm'");
     expect(typecheckInProject(wrongDomain).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('never touches the source tree, so a hub running from this checkout keeps its build', () => {
+    const before = newestSourceChange();
+    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog));
+    expect(typecheckInProject(source)).toEqual([]);
+    expect(typecheckInProject(source.replace("type: 'bigint'", "type: 'bignum'")).length).toBeGreaterThan(0);
+    expect(newestSourceChange()).toBe(before);
+    expect(readdirSync(path.join(PROJECT_ROOT, 'src', 'admin', 'resources')).filter((f) => f.startsWith('__'))).toEqual([]);
   }, 60_000);
 
   it('refuses a domain name that could not be a configured one', () => {

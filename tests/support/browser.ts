@@ -1,13 +1,15 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /**
- * Debian's Chromium, driven by playwright-core; never a downloaded browser. Every page it
+ * The Chromium global-setup chose (see chooseChromium), driven by playwright-core; never a
+ * downloaded browser. Every page it
  * opens waits for React after `goto` (see `waitForHydration`), so a test's first click
  * never lands on server-rendered HTML whose handlers are not attached yet.
  */
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: inject('chromiumPath'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const newContext = browser.newContext.bind(browser);

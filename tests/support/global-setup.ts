@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/engine/embedded/postgres-server';
 import { freePort } from './free-port';
 import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
+import { chooseChromium } from './chromium';
 
 let server: EmbeddedServer | undefined;
 let dir: string | undefined;
@@ -19,7 +20,7 @@ export async function setup(project: TestProject): Promise<void> {
   // Browser and HTTP tests run the production build: build it once here (when missing or older
   // than the sources), so parallel test files never race to build it. CI builds first: a no-op.
   const root = path.resolve(import.meta.dirname, '../..');
-  if (isBuildStale(root)) await buildApp(root);
+  if (isBuildStale(root)) await buildApp(root, { skipTypecheck: true, onProgress: (m) => process.stderr.write(`${m}\n`) });
   let url = process.env.TEST_DATABASE_URL;
   if (!url) {
     dir = mkdtempSync(path.join(tmpdir(), 'hub-test-pg-'));
@@ -32,6 +33,8 @@ export async function setup(project: TestProject): Promise<void> {
     process.env.TEST_DATABASE_URL = url;
   }
   project.provide('databaseUrl', url);
+  // Chosen (and, from the npm package, unpacked) once here: parallel test files would race to unpack it.
+  project.provide('chromiumPath', (await chooseChromium()).path);
 }
 
 export async function teardown(): Promise<void> {
@@ -42,5 +45,6 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
+    chromiumPath: string;
   }
 }

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/engine/auth/operators';
@@ -30,9 +32,36 @@ export interface RunningHub {
   cookieFor(kind: OperatorKind): Promise<string>;
   /** Signs a browser page in through the sign-in form. */
   signInPage(page: Page, kind: OperatorKind): Promise<void>;
+  /** Every TCP connection the hub's process opened so far, as `host:port`. */
+  outbound: () => string[];
+  /** Those connections that went to neither its databases, its configured services, nor itself. */
+  strayConnections: () => string[];
   /** The hub's process, for tests of its own behaviour (signals, output). */
   process: ChildProcess;
   stop(): Promise<number | null>;
+}
+
+function portOf(target: string): string {
+  return target.slice(target.lastIndexOf(':') + 1);
+}
+
+/**
+ * The ports a test hub may connect to: its own, and those of every URL it was configured
+ * with (databases, identity providers, domain services). Ports, not hosts: the same server
+ * is reached as localhost, 127.0.0.1 or ::1.
+ */
+function allowedTargets(port: number, env: Record<string, string | undefined>): Set<string> {
+  const allowed = new Set([String(port)]);
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || !/(_URL|_ISSUER)$/.test(name)) continue;
+    try {
+      const url = new URL(value);
+      allowed.add(url.port || (url.protocol === 'https:' ? '443' : url.protocol === 'http:' ? '80' : '5432'));
+    } catch {
+      // not a URL: nothing to allow
+    }
+  }
+  return allowed;
 }
 
 /**
@@ -41,14 +70,17 @@ export interface RunningHub {
  */
 export async function startHub(options: { orders?: number; env?: Record<string, string> } = {}): Promise<RunningHub> {
   // CI builds before testing; locally the first browser test builds a missing or stale app.
-  if (isBuildStale(root)) await buildApp(root);
+  if (isBuildStale(root)) await buildApp(root, { skipTypecheck: true, onProgress: (m) => process.stderr.write(`${m}\n`) });
   const [hub, blog, market] = await Promise.all([createTestDatabase('e2e_hub'), createTestDatabase('e2e_blog'), createTestDatabase('e2e_market')]);
   await Promise.all([withClient(blog.url, (c) => seedBlog(c)), withClient(market.url, (c) => seedMarket(c, { orders: options.orders ?? 3000 }))]);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/start.ts')], {
+  const outboundLog = path.join(mkdtempSync(path.join(tmpdir(), 'hub-outbound-')), 'connections.log');
+  const preload = path.join(root, 'tests/support/outbound-log.ts');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', '--import', preload, path.join(root, 'scripts/start.ts')], {
     cwd: root,
     env: {
       ...process.env,
+      HUB_TEST_OUTBOUND_LOG: outboundLog,
       NODE_ENV: 'production',
       TEST: '', // Vitest sets TEST=true; the hub must run as in production
       HUB_DOMAINS: 'blog,market',
@@ -90,11 +122,15 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   for (const o of Object.values(OPERATORS)) await createOperator({ email: o.email, password: PASSWORD, superadmin: o.superadmin, roles: { ...o.roles } });
   await resetEngine();
   const url = `http://127.0.0.1:${port}`;
+  const allowed = allowedTargets(port, { ...process.env, ...options.env, HUB_DATABASE_URL: hub.url, BLOG_DATABASE_URL: blog.url, MARKET_DATABASE_URL: market.url });
+  const outbound = () => (existsSync(outboundLog) ? readFileSync(outboundLog, 'utf8').split('\n').filter(Boolean) : []);
   const cookies = new Map<OperatorKind, string>();
   return {
     url,
     process: child,
     logs: () => output,
+    outbound,
+    strayConnections: () => [...new Set(outbound())].filter((target) => !allowed.has(portOf(target))),
     async cookieFor(kind) {
       if (!cookies.has(kind)) {
         const response = await fetch(`${url}/api/auth/sign-in/email`, {
@@ -118,6 +154,10 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
       child.kill('SIGTERM');
       const code = await exited;
       await Promise.all([hub.drop(), blog.drop(), market.drop()]);
+      // Every hub a test starts proves it talked only to its databases, its services and itself.
+      const stray = [...new Set(outbound())].filter((target) => !allowed.has(portOf(target)));
+      rmSync(path.dirname(outboundLog), { recursive: true, force: true });
+      if (stray.length > 0) throw new Error(`the hub connected to addresses it does not own: ${stray.join(', ')}`);
       return code;
     },
   };

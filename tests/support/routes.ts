@@ -136,7 +136,7 @@ function nextBuild(): Promise<{ ok: boolean; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
       cwd: root,
-      env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production' },
+      env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production', HUB_BUILD_SKIP_TYPECHECK: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -72,6 +72,17 @@ export const marketResources = [
       { name: 'updated_at', type: 'datetime', label: 'Updated', nullable: false, list: false },
       { name: 'deleted_at', type: 'datetime', label: 'Deleted', list: false, readOnly: true },
     ],
+    // A custom action: runs in the write's transaction and is audited with it.
+    actions: {
+      'toggle-active': {
+        label: 'Toggle active',
+        role: 'editor',
+        run: async ({ tx, row }) => {
+          const [updated] = await tx.query<{ active: boolean }>('UPDATE products SET active = NOT active, updated_at = now() WHERE id = $1 RETURNING active', [row.id]);
+          return updated?.active ? 'The product is on sale again.' : 'The product is no longer on sale.';
+        },
+      },
+    },
   }),
   defineResource({
     domain: 'market',

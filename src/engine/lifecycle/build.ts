@@ -23,14 +23,63 @@ export function isBuildStale(root: string): boolean {
   return statSync(buildId).mtimeMs < sources;
 }
 
-/** Runs `next build`; rejects when it fails. Its output goes to this process's terminal. */
-export async function buildApp(root: string): Promise<void> {
+/** Next's build steps worth a line of progress, as it names them, and what the hub calls them. */
+const PHASES: [RegExp, string][] = [
+  [/Creating an optimized production build/, 'compiling the app'],
+  [/Compiled successfully in (\S+)/, 'compiled in $1'],
+  [/Running TypeScript/, 'type-checking'],
+  [/Collecting page data/, 'collecting page data'],
+  [/Generating static pages/, 'generating static pages'],
+  [/Finalizing page optimization/, 'finalizing'],
+];
+
+export interface BuildOptions {
+  /**
+   * Skip Next's type-check. `npm run typecheck` (and CI) checks the same sources with the
+   * same compiler; a build at start or before the tests would only repeat it (over a minute
+   * on two cores).
+   */
+  skipTypecheck?: boolean;
+  /**
+   * Report progress through this instead of passing Next's own output (banner, route table,
+   * experiments) to the terminal. Next's output is still printed in full when the build fails.
+   */
+  onProgress?: (message: string) => void;
+}
+
+/** Runs `next build`; rejects when it fails. */
+export async function buildApp(root: string, options: BuildOptions = {}): Promise<void> {
+  const quiet = options.onProgress !== undefined;
   const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
     // The hub does not phone home: no build telemetry unless the operator opts in.
-    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production' },
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...process.env,
+      NODE_ENV: 'production',
+      ...(options.skipTypecheck ? { HUB_BUILD_SKIP_TYPECHECK: '1' } : {}),
+    },
   });
+  let output = '';
+  if (quiet) {
+    const seen = new Set<string>();
+    const take = (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const [pattern, name] of PHASES) {
+        const match = pattern.exec(output);
+        if (match && !seen.has(name)) {
+          seen.add(name);
+          options.onProgress!(`build: ${name.replace('$1', match[1] ?? '')}`);
+        }
+      }
+    };
+    child.stdout!.on('data', take);
+    child.stderr!.on('data', take);
+  }
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error('next build failed; see the output above.');
+  if (code !== 0) {
+    if (quiet) process.stderr.write(output);
+    throw new Error(quiet ? 'next build failed; its output is above.' : 'next build failed; see the output above.');
+  }
 }
