@@ -4,6 +4,7 @@
  * Exits 1 when something would stop or endanger a start.
  */
 import nextEnv from '@next/env';
+import { runningEmbeddedEnv } from '@/engine/boot';
 import { loadConfig, unknownVariables, wantsEmbeddedDefault } from '@/engine/config/load-config';
 import { setConfig } from '@/engine/config/current';
 import { ConfigError } from '@/engine/config/types';
@@ -14,8 +15,12 @@ import { checkHealth } from '@/engine/db/health';
 
 async function main(): Promise<number> {
   nextEnv.loadEnvConfig(process.cwd(), false);
-  if (wantsEmbeddedDefault(process.env)) {
-    console.log('Nothing is configured (no HUB_DOMAINS, no HUB_DB_*): `npm start` runs the embedded demo.');
+  const running = runningEmbeddedEnv();
+  if (running) {
+    console.log('Nothing is configured: checking the embedded demo this checkout is running.');
+    Object.assign(process.env, running);
+  } else if (wantsEmbeddedDefault(process.env)) {
+    console.log('Nothing is configured (no HUB_DOMAINS, no HUB_DB_*): `npm start` runs the embedded demo (not running now).');
     console.log('Set HUB_DOMAINS and the per-domain variables (see README) and run the doctor again to check your servers.');
     return 0;
   }

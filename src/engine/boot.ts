@@ -87,7 +87,8 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
     Object.assign(env, demo.env, { HUB_AUTH_SECRET: demo.authSecret });
     // Tools run beside a running hub (doctor, introspect) find the embedded servers here.
     const runtimeFile = embeddedRuntimeFile(env, options.cwd);
-    writeFileSync(runtimeFile, JSON.stringify(demo.env), { mode: 0o600 });
+    // The auth secret too: user:create and the other tools load the full configuration.
+    writeFileSync(runtimeFile, JSON.stringify({ ...demo.env, HUB_AUTH_SECRET: demo.authSecret }), { mode: 0o600 });
     stopDatabases = async () => {
       rmSync(runtimeFile, { force: true });
       await demo.stop(); // the blog service, then PostgreSQL
