@@ -2,6 +2,7 @@
  * `npm start` (and `npm run dev` with --dev): boot the engine, build the app when the build
  * is missing or older than the sources, then serve Next.js with graceful shutdown.
  */
+import path from 'node:path';
 import nextEnv from '@next/env';
 import next from 'next';
 import { startAuditRetention } from '@/engine/audit/retention';
@@ -13,6 +14,7 @@ import { serveExportFast } from '@/engine/http/export-fast';
 import { serveListApiFast } from '@/engine/http/list-api';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { dropOutputOnceClosed, exitOnSignals, serve } from '@/engine/lifecycle/serve';
+import { withNextOutputAsDebug } from '@/engine/lifecycle/quiet-output';
 import { selfOrigin } from '@/engine/lifecycle/self-origin';
 import { logger } from '@/engine/log';
 
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
   const self = selfOrigin(host, port);
   process.env.__NEXT_PRIVATE_ORIGIN = self.origin;
   const app = next({ dev, dir: root, hostname: self.hostname, port });
-  await app.prepare();
+  await withNextOutputAsDebug(() => app.prepare());
   const handle = app.getRequestHandler();
   const running = await serve(async (req, res) => {
     if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   log.info(`Admin Hub is running at ${running.url}${booted.embedded ? ' (embedded demo)' : ''}`);
   if (booted.demoLogins?.length) {
     const lines = booted.demoLogins.map((l) => `    ${l.email.padEnd(20)} ${l.password}   (${l.role})`);
-    process.stderr.write(`\n  Demo sign-in (kept in .data/demo-logins.json):\n${lines.join('\n')}\n\n`);
+    process.stderr.write(`\n  Demo sign-in (kept in ${path.relative(root, path.join(booted.dataDir ?? '.data', 'demo-logins.json'))}):\n${lines.join('\n')}\n\n`);
   }
 }
 

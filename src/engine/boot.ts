@@ -19,6 +19,8 @@ export interface Booted {
   stopDatabases: () => Promise<void>;
   /** The embedded demo's sign-in, printed at start; undefined with a real configuration. */
   demoLogins: { email: string; password: string; role: string }[] | undefined;
+  /** The embedded demo's data folder (HUB_DATA_DIR, default .data); undefined with a real configuration. */
+  dataDir: string | undefined;
 }
 
 export class BootError extends Error {
@@ -130,5 +132,5 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
     if (t.ok) log.info(`${t.name === 'hub' ? 'hub database' : `domain "${t.name}"`} reachable (${t.latencyMs} ms)`);
     else log.warn(t.error ?? `${t.name} unreachable`);
   }
-  return { config, embedded, stopDatabases, demoLogins };
+  return { config, embedded, stopDatabases, demoLogins, dataDir };
 }

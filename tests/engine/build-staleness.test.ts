@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isBuildStale } from '../../src/engine/lifecycle/build';
+import { buildPhases, isBuildStale } from '../../src/engine/lifecycle/build';
 
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));
@@ -42,5 +42,41 @@ describe('isBuildStale', () => {
     project();
     rmSync(path.join(root, 'src/app/b/page.tsx'));
     expect(isBuildStale(root)).toBe(true);
+  });
+});
+
+describe('buildPhases', () => {
+  // What `next build` 16 prints, abridged: its banner, experiments and route table stay out.
+  const output = [
+    '   ▲ Next.js 16.4.6 (Turbopack)',
+    '   - Experiments (use with caution):',
+    '     ✓ authInterrupts',
+    '   Creating an optimized production build ...',
+    ' ✓ Compiled successfully in 9.4s',
+    '   Skipping validation of types',
+    '   Collecting page data using 1 worker ...',
+    '   Generating static pages using 1 worker (0/4) ...',
+    ' ✓ Generating static pages using 1 worker (4/4) in 310ms',
+    '   Finalizing page optimization ...',
+    'Route (app)',
+    '┌ ƒ /',
+    '└ ƒ /sign-in',
+  ].join('\n');
+
+  it('reports each phase once, in order, and none of Next\'s other lines', () => {
+    expect(buildPhases(output)).toEqual([
+      'build: compiling the app',
+      'build: compiled in 9.4s',
+      'build: collecting page data',
+      'build: generating static pages',
+      'build: finalizing',
+    ]);
+    expect(buildPhases(output).join('\n')).not.toMatch(/authInterrupts|Route|Experiments|sign-in/);
+  });
+
+  it('grows with the output as it arrives', () => {
+    const half = output.slice(0, output.indexOf('Collecting'));
+    expect(buildPhases(half)).toEqual(['build: compiling the app', 'build: compiled in 9.4s']);
+    expect(buildPhases('')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HubError } from '../../src/engine/errors';
 import { toHttpError } from '../../src/engine/http/errors';
 import { BulkCountMismatchError } from '../../src/engine/records/bulk';
@@ -24,9 +24,20 @@ describe('toHttpError', () => {
   });
 
   it('turns anything else into a 500 that shows neither the message nor the SQL', () => {
-    const leaked = toHttpError(Object.assign(new Error('syntax error at or near "DROP" in SELECT password FROM users'), { code: '42601' }));
+    // The server's log gets the whole error under the reference (kept off the test output here).
+    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let leaked: ReturnType<typeof toHttpError>;
+    let log = '';
+    try {
+      leaked = toHttpError(Object.assign(new Error('syntax error at or near "DROP" in SELECT password FROM users'), { code: '42601' }));
+    } finally {
+      log = logged.mock.calls.map((c) => String(c[0])).join('');
+      logged.mockRestore();
+    }
     expect(leaked.status).toBe(500);
     expect(leaked.body.error).toMatch(/^Something went wrong on the server \(reference \w+\)\.$/);
+    const reference = /reference (\w+)/.exec(String(leaked.body.error))![1]!;
+    expect(log).toMatch(new RegExp(`ERROR .*unexpected error \\[ref ${reference}\\]: Error: syntax error at or near "DROP"`));
     expect(JSON.stringify(leaked)).not.toMatch(/DROP|password|SELECT/);
     expect(toHttpError(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })).status).toBe(503);
   });

@@ -33,6 +33,14 @@ const PHASES: [RegExp, string][] = [
   [/Finalizing page optimization/, 'finalizing'],
 ];
 
+/** The progress lines that `next build`'s output so far tells of, in order; nothing else of it. */
+export function buildPhases(output: string): string[] {
+  return PHASES.flatMap(([pattern, name]) => {
+    const match = pattern.exec(output);
+    return match ? [`build: ${name.replace('$1', match[1] ?? '')}`] : [];
+  });
+}
+
 export interface BuildOptions {
   /**
    * Skip Next's type-check. `npm run typecheck` (and CI) checks the same sources with the
@@ -63,16 +71,12 @@ export async function buildApp(root: string, options: BuildOptions = {}): Promis
   });
   let output = '';
   if (quiet) {
-    const seen = new Set<string>();
+    let told = 0;
     const take = (chunk: Buffer) => {
       output += chunk.toString();
-      for (const [pattern, name] of PHASES) {
-        const match = pattern.exec(output);
-        if (match && !seen.has(name)) {
-          seen.add(name);
-          options.onProgress!(`build: ${name.replace('$1', match[1] ?? '')}`);
-        }
-      }
+      const phases = buildPhases(output);
+      for (const phase of phases.slice(told)) options.onProgress!(phase);
+      told = phases.length;
     };
     child.stdout!.on('data', take);
     child.stderr!.on('data', take);
