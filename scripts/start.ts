@@ -78,7 +78,9 @@ async function main(): Promise<void> {
   log.info(`Admin Hub is running at ${running.url}${booted.embedded ? ' (embedded demo)' : ''}`);
   if (booted.demoLogins?.length) {
     const lines = booted.demoLogins.map((l) => `    ${l.email.padEnd(20)} ${l.password}   (${l.role})`);
-    process.stderr.write(`\n  Demo sign-in (kept in ${path.relative(root, path.join(booted.dataDir ?? '.data', 'demo-logins.json'))}):\n${lines.join('\n')}\n\n`);
+    const file = path.join(booted.dataDir ?? '.data', 'demo-logins.json');
+    const shown = file.startsWith(root + path.sep) ? path.relative(root, file) : file;
+    process.stderr.write(`\n  Demo sign-in (kept in ${shown}):\n${lines.join('\n')}\n\n`);
   }
 }
 
