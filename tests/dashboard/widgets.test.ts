@@ -7,6 +7,7 @@ import { query } from '../../src/engine/db/query';
 import { targetFromUrl } from '../support/databases';
 import { installConfig, resetEngine, superadmin } from '../support/engine';
 import { freePort } from '../support/free-port';
+import { captureStderr } from '../support/output';
 import { createDemoDatabases, operatorWith, silentServer, type DemoDatabases } from './fixtures';
 
 let dbs: DemoDatabases;
@@ -276,9 +277,12 @@ describe('running a widget', () => {
     const wrong = defineWidget({ id: 'wrong', title: 'Wrong', domain: 'blog', query: 'SELECT 1 AS a, 2 AS b', display: { kind: 'line', xColumn: 'a', yColumns: ['c'] } });
     expect(await runWidget(superadmin, wrong)).toMatchObject({ ok: false, reason: 'failed', error: 'Widget "Wrong" (blog): the query returned no column "c" (it returned a, b).' });
     const broken = defineWidget({ id: 'broken', title: 'Broken', domain: 'blog', query: 'SELECT secret_column FROM no_such_table', display: { kind: 'number', valueColumn: 'x' } });
-    const result = await runWidget(superadmin, broken);
+    const { result, output } = await captureStderr(() => runWidget(superadmin, broken));
     expect(result).toMatchObject({ ok: false, reason: 'failed' });
     expect(!result.ok && result.error).toMatch(/^Something went wrong on the server \(reference \w+\)\.$/);
+    // The SQL error goes to the server's log, under the reference the operator is shown.
+    const reference = /reference (\w+)/.exec(String(!result.ok && result.error))![1]!;
+    expect(output).toContain(`unexpected error [ref ${reference}]: error: relation "no_such_table" does not exist`);
   });
 });
 

@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HubError } from '../../src/engine/errors';
 import { toHttpError } from '../../src/engine/http/errors';
 import { BulkCountMismatchError } from '../../src/engine/records/bulk';
 import { ListQueryError } from '../../src/engine/list/errors';
 import { RecordValidationError } from '../../src/engine/records/errors';
 import { InternalCallError } from '../../src/engine/internal/errors';
+import { captureStderr } from '../support/output';
 
 describe('toHttpError', () => {
   it('maps any HubError by its own status and body, including a kind it has never heard of', () => {
@@ -23,17 +24,11 @@ describe('toHttpError', () => {
     expect(toHttpError(new InternalCallError('timeout', 'The service did not answer in time.', { requestId: 'r1' }))).toMatchObject({ status: 504, body: { kind: 'timeout', retryable: true, requestId: 'r1' } });
   });
 
-  it('turns anything else into a 500 that shows neither the message nor the SQL', () => {
+  it('turns anything else into a 500 that shows neither the message nor the SQL', async () => {
     // The server's log gets the whole error under the reference (kept off the test output here).
-    const logged = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    let leaked: ReturnType<typeof toHttpError>;
-    let log = '';
-    try {
-      leaked = toHttpError(Object.assign(new Error('syntax error at or near "DROP" in SELECT password FROM users'), { code: '42601' }));
-    } finally {
-      log = logged.mock.calls.map((c) => String(c[0])).join('');
-      logged.mockRestore();
-    }
+    const { result: leaked, output: log } = await captureStderr(() =>
+      toHttpError(Object.assign(new Error('syntax error at or near "DROP" in SELECT password FROM users'), { code: '42601' })),
+    );
     expect(leaked.status).toBe(500);
     expect(leaked.body.error).toMatch(/^Something went wrong on the server \(reference \w+\)\.$/);
     const reference = /reference (\w+)/.exec(String(leaked.body.error))![1]!;
