@@ -13,6 +13,7 @@ import { closeAllPools } from '@/engine/db/pools';
 import { serveExportFast } from '@/engine/http/export-fast';
 import { serveListApiFast } from '@/engine/http/list-api';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
+import { answerAtTheDoor } from '@/engine/lifecycle/door';
 import { dropOutputOnceClosed, exitOnSignals, serve } from '@/engine/lifecycle/serve';
 import { withNextOutputAsDebug } from '@/engine/lifecycle/quiet-output';
 import { selfOrigin } from '@/engine/lifecycle/self-origin';
@@ -57,7 +58,10 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: self.hostname, port });
   await withNextOutputAsDebug(() => app.prepare());
   const handle = app.getRequestHandler();
+  // Redirects to HUB_URL and refused cross-site Server Actions are answered before Next.js.
+  const door = { hubUrl: booted.config.auth.baseUrl, trustProxy: process.env.HUB_TRUST_PROXY === '1' };
   const running = await serve(async (req, res) => {
+    if (answerAtTheDoor(req, res, door)) return;
     if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
     await handle(req, res);
   }, {

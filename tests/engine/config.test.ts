@@ -145,6 +145,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the failed sign-in limits, per account and per address, and refuses bad ones', () => {
+    expect(loadConfig(valid).auth).toMatchObject({ signInAttempts: 5, signInAddressAttempts: 50, signInWindowSeconds: 60 });
+    const config = loadConfig({ ...valid, HUB_AUTH_SIGN_IN_ATTEMPTS: '3', HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS: '200', HUB_AUTH_SIGN_IN_WINDOW_SECONDS: '300' });
+    expect(config.auth).toMatchObject({ signInAttempts: 3, signInAddressAttempts: 200, signInWindowSeconds: 300 });
+    expect(unknownVariables({ ...valid, HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS: '200' }, config)).toEqual([]);
+    expect(configProblems({ ...valid, HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS: '0' })).toEqual([
+      { variable: 'HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS', message: 'must be a whole number from 1 to 100000, got "0".' },
+    ]);
+    expect(configProblems({ ...valid, HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS: 'lots' })).toEqual([
+      { variable: 'HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS', message: 'must be a whole number from 1 to 100000, got "lots".' },
+    ]);
+  });
+
   it('never puts a password in an error message', () => {
     const problems = configProblems({ ...valid, BLOG_DB_PORT: 'bad', BLOG_DB_PASSWORD: 'hunter2-secret' });
     expect(JSON.stringify(problems)).not.toContain('hunter2-secret');

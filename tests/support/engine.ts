@@ -15,6 +15,7 @@ export const testAuth: AuthConfig = {
   google: undefined,
   oidc: undefined,
   signInAttempts: 5,
+  signInAddressAttempts: 50,
   signInWindowSeconds: 60,
 };
 

@@ -35,7 +35,8 @@ export function SignInForm({ next, providers, localAccounts, initialError }: Sig
       router.replace(next);
       router.refresh();
     } else if (failure.status === 429) {
-      setError('Too many sign-in attempts. Wait a minute, then try again.');
+      // The hub says which limit and when to try again ("… Try again in 42 seconds.").
+      setError(failure.message || 'Too many failed sign-ins. Wait a minute, then try again.');
     } else if (failure.status === 403) {
       setError('This account is not allowed to sign in to this Admin Hub.');
     } else {

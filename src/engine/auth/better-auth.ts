@@ -1,3 +1,4 @@
+import { format } from 'node:util';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { recordEvent } from '../audit/record';
@@ -8,7 +9,12 @@ import { getConfig } from '../config/current';
 import type { AuthConfig } from '../config/types';
 import { getPool } from '../db/pools';
 import { query } from '../db/query';
+import { ownOrigins } from '../http/own-origins';
 import { CLIENT_IP_HEADER } from '../lifecycle/serve';
+import { logger } from '../log';
+import { normaliseEmail, reserveSignInAttempt, settleSignInAttempt, type SignInLimits, type SignInSubjects } from './sign-in-limit';
+
+const log = logger('auth');
 
 /**
  * Sign-in is Better Auth's: password hashing (scrypt), OAuth/OIDC flows, cookies, sessions
@@ -24,10 +30,28 @@ export function emailAllowed(auth: AuthConfig, email: string): boolean {
   return auth.allowedEmails.includes(normalised) || auth.allowedDomains.includes(domain);
 }
 
+/** Who is signing in, for the failed sign-in limits: the normalised email and the client address. */
+function signInSubjects(ctx: { body?: unknown; headers?: Headers; request?: Request }): SignInSubjects {
+  const body = ctx.body && typeof ctx.body === 'object' ? (ctx.body as { email?: unknown }) : {};
+  const headers = ctx.headers ?? ctx.request?.headers;
+  return { email: normaliseEmail(body.email), address: headers?.get(CLIENT_IP_HEADER) || 'unknown' };
+}
+
+/** The HTTP status an endpoint answered with, when it answered with an error. */
+function errorStatus(returned: unknown): number | undefined {
+  if (!returned || typeof returned !== 'object' || !('statusCode' in returned)) return undefined;
+  const status = (returned as { statusCode: unknown }).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
 export function authOptions(): BetterAuthOptions {
   const { auth } = getConfig();
-  const port = process.env.HUB_PORT ?? process.env.PORT ?? '3000';
-  const baseURL = auth.baseUrl ?? `http://localhost:${port}`;
+  // With HUB_URL, that is the one origin of the hub (the server redirects page requests made
+  // to any other host there). Without it, the hub is whatever host it is reached by
+  // (localhost, 127.0.0.1, a LAN address): Better Auth derives its base URL, callbacks
+  // included, from each request's Host, and trusts the request's own origins.
+  const baseURL = auth.baseUrl;
+  const limits: SignInLimits = { account: auth.signInAttempts, address: auth.signInAddressAttempts, windowSeconds: auth.signInWindowSeconds };
   const socialProviders: BetterAuthOptions['socialProviders'] = {};
   if (auth.github) socialProviders.github = { ...auth.github, scope: ['user:email'] };
   if (auth.google) socialProviders.google = { ...auth.google };
@@ -38,7 +62,14 @@ export function authOptions(): BetterAuthOptions {
     secret: auth.secret,
     database: getPool('hub'),
     telemetry: { enabled: false },
-    trustedOrigins: [baseURL],
+    trustedOrigins: baseURL ? [new URL(baseURL).origin] : (request) => (request ? [...ownOrigins(request)] : []),
+    logger: {
+      log: (level, message, ...args) => {
+        // Without HUB_URL a per-request base URL is the intent, not a mistake to warn about.
+        if (!baseURL && message.includes('Base URL is not set')) return;
+        log[level](format(message, ...args));
+      },
+    },
     user: { modelName: 'hub_user' },
     session: {
       modelName: 'hub_session',
@@ -57,20 +88,34 @@ export function authOptions(): BetterAuthOptions {
       modelName: 'hub_rate_limit',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': { window: auth.signInWindowSeconds, max: auth.signInAttempts } },
+      customRules: {
+        // Password sign-ins are limited by failures instead (sign-in-limit.ts, hooks below):
+        // Better Auth's rule counts successful sign-ins too, so everyone behind one NAT
+        // address shared a handful of sign-ins a minute.
+        '/sign-in/email': false,
+        // Starting an OAuth sign-in checks no secret: the general limit is enough.
+        '/sign-in/social': { window: 60, max: 300 },
+        '/sign-in/oauth2': { window: 60, max: 300 },
+      },
     },
     advanced: {
       // serve() writes the socket's address here (or the proxy's, with HUB_TRUST_PROXY=1),
       // so a client cannot dodge the rate limit by sending its own X-Forwarded-For.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      useSecureCookies: baseURL.startsWith('https://'),
+      useSecureCookies: baseURL?.startsWith('https://') ?? false,
+      // Without HUB_URL, the base URL comes from X-Forwarded-Host/-Proto, which Next.js fills
+      // in from the request's own Host (and keeps a proxy's), rather than from the URL Next.js
+      // hands the route handler, which need not carry the host the browser asked for.
+      trustedProxyHeaders: !baseURL,
       // Explicit, so no environment variable (Better Auth relaxes these under TEST=true) can turn them off.
       disableOriginCheck: false,
       disableCSRFCheck: false,
       cookiePrefix: 'admin-hub',
     },
     hooks: {
-      // Sign-ins, failed sign-ins and sign-outs go to the central audit log as hub events.
+      // Sign-ins, failed sign-ins and sign-outs go to the central audit log as hub events;
+      // a password sign-in's count (taken in `before`) is settled: a lockout is recorded after
+      // the failure that caused it.
       after: createAuthMiddleware(async (ctx) => {
         const path = ctx.path;
         const signingIn = path === '/sign-in/email' || path.startsWith('/callback/') || path.startsWith('/oauth2/callback/');
@@ -83,9 +128,24 @@ export function authOptions(): BetterAuthOptions {
             await recordEvent({ actor: email ? { id: '', email } : null, action: 'sign_in_failed', detail: `via ${method}` }, 'failed');
           }
         }
+        if (path === '/sign-in/email') {
+          // Only a wrong password or an unknown email (401) is a failure; a malformed request
+          // or an account the allowlist refuses is not a guess at a password.
+          const outcome = ctx.context.newSession ? 'succeeded' : errorStatus(ctx.context.returned) === 401 ? 'failed' : 'void';
+          await settleSignInAttempt(signInSubjects(ctx), outcome, limits);
+        }
       }),
-      // Sign-out is recorded on the way in: afterwards the session is already gone.
       before: createAuthMiddleware(async (ctx) => {
+        // A password sign-in takes its count before the password is checked (sign-in-limit.ts),
+        // and is refused with when to try again once the account or the address is at its limit.
+        if (ctx.path === '/sign-in/email') {
+          const refused = await reserveSignInAttempt(signInSubjects(ctx), limits);
+          if (refused) {
+            throw new APIError('TOO_MANY_REQUESTS', { code: 'TOO_MANY_FAILED_SIGN_INS', message: refused.message }, { 'Retry-After': String(refused.retryAfterSeconds) });
+          }
+          return;
+        }
+        // Sign-out is recorded on the way in: afterwards the session is already gone.
         if (ctx.path !== '/sign-out') return;
         const session = await getSessionFromCtx(ctx).catch(() => null);
         if (session) {

@@ -54,6 +54,7 @@ const HUB_SETTINGS = [
   'HUB_AUTH_OIDC_CLIENT_SECRET',
   'HUB_AUTH_OIDC_NAME',
   'HUB_AUTH_SIGN_IN_ATTEMPTS',
+  'HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS',
   'HUB_AUTH_SIGN_IN_WINDOW_SECONDS',
   'HUB_AUDIT_RETENTION_DAYS',
   'HUB_AUDIT_ARCHIVE_DIR',
@@ -249,6 +250,7 @@ function readAuth(reader: Reader): AuthConfig {
     google: readClient(reader, 'HUB_AUTH_GOOGLE'),
     oidc: oidcClient && issuer ? { ...oidcClient, issuer: issuer.replace(/\/$/, ''), name: reader.raw('HUB_AUTH_OIDC_NAME') ?? 'Single sign-on' } : undefined,
     signInAttempts: reader.integer('HUB_AUTH_SIGN_IN_ATTEMPTS', 5, 1, 1000),
+    signInAddressAttempts: reader.integer('HUB_AUTH_SIGN_IN_ADDRESS_ATTEMPTS', 50, 1, 100_000),
     signInWindowSeconds: reader.integer('HUB_AUTH_SIGN_IN_WINDOW_SECONDS', 60, 1, 86_400),
   };
 }

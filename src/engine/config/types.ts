@@ -54,8 +54,10 @@ export interface AuthConfig {
   github: OAuthClient | undefined;
   google: OAuthClient | undefined;
   oidc: (OAuthClient & { issuer: string; name: string }) | undefined;
-  /** Failed sign-ins allowed per client per window before 429. */
+  /** Failed password sign-ins allowed per account (normalised email) per window before 429. */
   signInAttempts: number;
+  /** Failed password sign-ins allowed per client address per window, whatever the account. */
+  signInAddressAttempts: number;
   signInWindowSeconds: number;
 }
 
