@@ -165,7 +165,7 @@ describe('list results', () => {
       code: 'c1',
       tags: ['t1'],
       extra: { g: 1 },
-      at: '2025-01-01T01:00:00.000Z',
+      at: '2025-01-01T01:00:00.000001Z', // the database's exact text, in UTC, to the microsecond
     });
     expect(page.columns).toEqual(['id', 'label', 'score', 'mood', 'code', 'tags', 'extra', 'at']);
   });

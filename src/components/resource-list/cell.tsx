@@ -33,8 +33,14 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
       return <Badge variant={value ? 'success' : 'secondary'}>{value ? 'yes' : 'no'}</Badge>;
     case 'enum':
       return <Badge variant="outline">{String(value)}</Badge>;
-    case 'datetime':
-      return <time dateTime={String(value)} className="whitespace-nowrap tabular-nums">{dateTime.format(new Date(String(value)))} UTC</time>;
+    case 'datetime': {
+      // An ISO instant is shortened to the minute, its exact text on hover; anything else
+      // (infinity, a BC instant, a timestamp without time zone) is shown as the database holds it.
+      const text = String(value);
+      const instant = /^\d{4}-\d{2}-\d{2}T[^ ]*Z$/.test(text) ? new Date(text) : undefined;
+      if (!instant || Number.isNaN(instant.getTime())) return <span className="whitespace-nowrap tabular-nums" title={text}>{text}</span>;
+      return <time dateTime={text} title={text} className="whitespace-nowrap tabular-nums">{dateTime.format(instant)} UTC</time>;
+    }
     case 'date':
       return <span className="whitespace-nowrap tabular-nums">{String(value)}</span>;
     case 'money_cents':

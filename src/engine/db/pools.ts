@@ -2,12 +2,14 @@ import pg from 'pg';
 import { targetFor, type DomainName } from '../config/current';
 import type { DbTarget } from '../config/types';
 import { logger } from '../log';
+import { EXACT_SESSION_OPTIONS, exactTypes } from './exact-types';
 import { sslOptions } from './ssl';
 
 const log = logger('pool');
 
 // A DATE has no time zone and a TIMESTAMP (without time zone) is wall-clock time: turning
-// them into JS Dates would shift them by the hub's own time zone. Keep PostgreSQL's text.
+// them into JS Dates would shift them by the hub's own time zone. Keep PostgreSQL's text
+// (domain pools go further: exact-types.ts).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => value);
 
@@ -47,6 +49,9 @@ export function createPool(target: DbTarget): pg.Pool {
     keepAlive: true,
     // Shown in pg_stat_activity, so a DBA can tell the hub's sessions from the product's own.
     application_name: `admin-hub:${target.name}`,
+    // A domain's values arrive as the database's exact text (timestamps with microseconds,
+    // infinity, floats, intervals, bytea), read in a UTC, ISO session.
+    ...(target.name === 'hub' ? {} : { types: exactTypes, options: EXACT_SESSION_OPTIONS }),
     // Server-side limits, so one slow query or a forgotten transaction cannot hold a
     // connection forever and starve every other request of this domain.
     ...(target.statementTimeoutMs > 0 ? { statement_timeout: target.statementTimeoutMs } : {}),

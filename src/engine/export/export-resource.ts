@@ -11,7 +11,7 @@ import { Params, quoteIdent, quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
 import { checkoutCursorClient, type CursorLease } from './cursor-client';
 import { CONTENT_TYPES, RowFormatter, type ExportFormat } from './format';
-import { exportTypes } from './timestamptz';
+import { exactTypes } from '../db/exact-types';
 import { HubError } from '../errors';
 
 
@@ -188,9 +188,9 @@ export async function exportResource(
     let text = '';
     if (!cursor) {
       lease = await checkoutCursorClient(domain);
-      // A number we made, never request text. UTC: see exportTypes.
+      // A number we made, never request text. UTC: the session's zone already (exact-types.ts); set again for a pool without it.
       await lease.client.query(`SET statement_timeout = ${maxDurationMs}; SET TIME ZONE 'UTC'`);
-      cursor = lease.client.query(new Cursor<unknown[]>(sql.text, sql.values, { rowMode: 'array', types: exportTypes }));
+      cursor = lease.client.query(new Cursor<unknown[]>(sql.text, sql.values, { rowMode: 'array', types: exactTypes }));
       text = formatter.header();
     }
     const batch = await timedRead(domain, cursor, (lease!.client as unknown as { processID: number }).processID, batchSize);

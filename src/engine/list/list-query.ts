@@ -1,6 +1,7 @@
 import type { Resource, ResolvedColumn, SortSpec } from '../resources/types';
 import { decodeCursor, type CursorValues } from './cursor';
 import { ListQueryError, type QueryProblem } from './errors';
+import { endOfDay, isDateOnly } from '../values/datetime';
 import { parseValue } from './values';
 
 export type Filter =
@@ -74,7 +75,9 @@ function parseFilter(resource: Resource, key: string, raw: string, problems: Que
     if (column.filter !== 'range') return fail(`${column.label} has no range filter`);
     const parsed = parseValue(column, raw);
     if (!parsed.ok) return fail(parsed.message);
-    return { column, kind: 'range', [op]: parsed.value };
+    // A date alone bounding a date-time means that whole day: from its first instant to its last.
+    const bound = column.type === 'datetime' && op === 'max' && isDateOnly(raw) ? endOfDay(raw) : parsed.value;
+    return { column, kind: 'range', [op]: bound };
   }
   if (column.filter === 'oneOf') {
     const values: unknown[] = [];

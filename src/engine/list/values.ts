@@ -1,4 +1,5 @@
 import type { ColumnType, ResolvedColumn } from '../resources/types';
+import { parseDate, parseDateTime } from '../values/datetime';
 
 /**
  * Parses one text value from a URL into what PostgreSQL will accept for the column, or
@@ -9,7 +10,6 @@ export type Parsed = { ok: true; value: string | number | boolean } | { ok: fals
 
 const INT = /^-?\d{1,18}$/;
 const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parsed> = {
@@ -30,14 +30,10 @@ const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parse
     if (['false', '0', 'no'].includes(raw.toLowerCase())) return { ok: true, value: false };
     return { ok: false, message: `"${raw}" is not true or false` };
   },
-  date: (raw) => (DATE.test(raw) && !Number.isNaN(Date.parse(raw)) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not a date (YYYY-MM-DD)` }),
-  datetime: (raw) => {
-    // Accept what PostgreSQL itself prints for timestamptz (cursors) and ISO 8601 (people).
-    const iso = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
-    return iso.test(raw) && !Number.isNaN(Date.parse(raw.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')))
-      ? { ok: true, value: raw }
-      : { ok: false, message: `"${raw}" is not a date-time (ISO 8601, e.g. 2025-01-31T12:00:00Z)` };
-  },
+  // Checked against the calendar, never through JS Date (which rolls 2024-02-30 into March).
+  date: (raw) => parseDate(raw),
+  // ISO 8601 (people) and PostgreSQL's own text (record ids, cursors), to the microsecond.
+  datetime: (raw) => parseDateTime(raw),
   enum: (raw, column) =>
     column.options?.includes(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not one of ${column.options?.join(', ')}` },
   uuid: (raw) => (UUID.test(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not a UUID` }),

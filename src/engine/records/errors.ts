@@ -43,3 +43,12 @@ export class RecordConflictError extends HubError {
     return { error: this.message, current: this.current, currentVersion: this.currentVersion };
   }
 }
+
+/** A record id that matches several rows (a key that is not unique): nothing is read or changed through it. */
+export class AmbiguousRecordError extends HubError {
+  readonly status = 409;
+  constructor(title: string) {
+    super(`This id matches more than one row of ${title}, so it does not name one record; nothing was changed. Its key columns are not unique: give the resource a unique key.`);
+    this.name = 'AmbiguousRecordError';
+  }
+}

@@ -6,18 +6,13 @@ import { quoteIdent, quoteTable, Params } from '../list/sql';
 import type { Resource } from '../resources/types';
 import { RecordNotFoundError } from './errors';
 import { decodeRecordId } from './record-id';
+import { exactlyOneRow } from './one-row';
 
 /** `"a" = $1 AND "b" = $2` for the key, with its values added to `params`. */
 export function keyCondition(resource: Resource, key: unknown[], params: Params): string {
-  return resource.primaryKey
-    .map((name, i) => {
-      const column = resource.columns.find((c) => c.name === name);
-      // A timestamp reaches the browser with millisecond precision (a JS Date); the column may
-      // hold microseconds. Compare at the precision the id can carry.
-      if (column?.type === 'datetime') return `date_trunc('milliseconds', ${quoteIdent(name)}) = ${params.add(key[i])}::timestamptz`;
-      return `${quoteIdent(name)} = ${params.add(key[i])}`;
-    })
-    .join(' AND ');
+  // Ids carry the database's exact text (timestamps to the microsecond), compared in the
+  // column's own type: an id names the row it was made from, and no neighbour.
+  return resource.primaryKey.map((name, i) => `${quoteIdent(name)} = ${params.add(key[i])}`).join(' AND ');
 }
 
 function serialise(row: Row): Row {
@@ -37,8 +32,10 @@ export interface LoadedRecord {
 export async function selectRecord(tx: Pick<Tx, 'query'>, resource: Resource, key: unknown[], options: { lock?: boolean } = {}): Promise<LoadedRecord | undefined> {
   const params = new Params();
   const version = resource.readOnly ? 'NULL' : 'xmin::text';
-  const sql = `SELECT *, ${version} AS "__version" FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, key, params)}${options.lock ? ' FOR UPDATE' : ''}`;
-  const [row] = await tx.query(sql, params.values);
+  // LIMIT 2: enough to tell one row from several without reading them all.
+  const sql = `SELECT *, ${version} AS "__version" FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, key, params)} LIMIT 2${options.lock ? ' FOR UPDATE' : ''}`;
+  const rows = await tx.query(sql, params.values);
+  const row = exactlyOneRow(resource, rows);
   if (!row) return undefined;
   const { __version, ...rest } = row;
   return { row: serialise(rest), version: (__version as string | null) ?? null };

@@ -14,6 +14,7 @@ import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from './errors';
 import { parseInput } from './input-schema';
 import { encodeRecordId, decodeRecordId } from './record-id';
+import { exactlyOneRow } from './one-row';
 import { keyCondition, maskRow, selectRecord, type LoadedRecord } from './read-record';
 
 export interface WriteOutcome {
@@ -144,7 +145,7 @@ async function updateLocked(tx: Tx, resource: Resource, id: string, current: Loa
   if (columns.length === 0) return { id, row: current.row, version: current.version, before: current.row };
   const params = new Params();
   const sets = columns.map((c) => `${quoteIdent(c)} = ${params.add(values[c])}`).join(', ');
-  const [row] = await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values);
+  const row = exactlyOneRow(resource, await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values));
   return { ...outcomeOf(resource, row!), before: current.row };
 }
 
@@ -166,9 +167,9 @@ async function setDeleted(tx: Tx, resource: Resource, id: string, deleted: boole
   const column = requireSoftDelete(resource);
   const current = await lockRow(tx, resource, id);
   const params = new Params();
-  const [row] = await tx.query(
-    `UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`,
-    params.values,
+  const row = exactlyOneRow(
+    resource,
+    await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values),
   );
   return { ...outcomeOf(resource, row!), before: current.row };
 }
@@ -197,7 +198,10 @@ export async function hardDeleteRecord(operator: Operator | null, domain: PoolNa
     if (confirmation !== id && confirmation !== decodeURIComponent(id)) throw new RecordValidationError({}, `Type ${decodeURIComponent(id)} to confirm.`);
     const current = await lockRow(tx, resource, id);
     const params = new Params();
-    const [deleted] = await tx.query<{ xid: string }>(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)} RETURNING pg_current_xact_id()::text AS xid`, params.values);
+    const deleted = exactlyOneRow(
+      resource,
+      await tx.query<{ xid: string }>(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)} RETURNING pg_current_xact_id()::text AS xid`, params.values),
+    );
     return { id, row: current.row, version: null, before: current.row, xid: deleted?.xid };
   });
 }
