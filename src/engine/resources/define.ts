@@ -122,6 +122,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     access: resolveAccess(def.access),
     actions: def.actions ?? {},
     internalActions: { ...def.internalActions },
+    refusalSubject: undefined,
     scope: [],
   };
 }

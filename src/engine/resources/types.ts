@@ -154,6 +154,8 @@ export interface Resource {
   actions: Record<string, CustomActionDef>;
   /** Actions of the domain's own service (plain data: safe to hand to the browser). */
   internalActions: Record<string, InternalActionDef>;
+  /** How refusals name it when "<title> in <Domain>" would not read well ("the audit log of Blog"). */
+  refusalSubject: string | undefined;
   /** Fixed conditions every query of this resource carries (a row scope), e.g. one domain's audit entries. */
   scope: { column: string; value: string }[];
 }
