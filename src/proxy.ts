@@ -10,7 +10,11 @@ const PATH_HEADER = 'x-hub-path';
  * and the engine), so a forged cookie gets no further than here would have let it.
  */
 export function proxy(request: NextRequest): NextResponse {
-  if (getSessionCookie(request, { cookiePrefix: 'admin-hub' })) {
+  // A Server Action (a form's save) is let through: it reads the session itself and answers
+  // "your session has ended" to the page that is still open, with the operator's typing in
+  // it. Redirected, the browser would follow to the sign-in page and the form would be lost.
+  const serverAction = request.method === 'POST' && request.headers.has('next-action');
+  if (serverAction || getSessionCookie(request, { cookiePrefix: 'admin-hub' })) {
     // Layouts cannot see the URL; with this they can send an operator whose session turned
     // out to be invalid back to the page they asked for after signing in.
     const headers = new Headers(request.headers);

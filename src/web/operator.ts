@@ -2,7 +2,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { UnauthenticatedError } from '@/engine/auth/errors';
 import type { Operator } from '@/engine/auth/operator';
-import { operatorFromHeaders } from '@/engine/auth/session';
+import { operatorFromHeaders, sessionMayBeLive } from '@/engine/auth/session';
 
 /**
  * Next.js glue between requests and the engine's operator. Pages call requirePageOperator
@@ -17,8 +17,18 @@ export async function requirePageOperator(returnTo: string): Promise<Operator> {
   return operator;
 }
 
+/** Sent by Next.js with every Server Action call. */
+const SERVER_ACTION_HEADER = 'next-action';
+
+/**
+ * The operator of a Server Action (or of a page that may be shown signed out). In a Server
+ * Action an ended session answers null without touching cookies (see sessionMayBeLive), so
+ * the action can say so and the page stays as it was: a form keeps what was typed.
+ */
 export async function currentOperator(): Promise<Operator | null> {
-  return operatorFromHeaders(await headers());
+  const requestHeaders = await headers();
+  if (requestHeaders.has(SERVER_ACTION_HEADER) && !(await sessionMayBeLive(requestHeaders))) return null;
+  return operatorFromHeaders(requestHeaders);
 }
 
 export async function requireApiOperator(request: Request): Promise<Operator> {

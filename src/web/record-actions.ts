@@ -59,9 +59,13 @@ async function target(form: FormData): Promise<Target> {
   return { operator, domain, resource, id, base: `/d/${domain}/${resource.name}` };
 }
 
+/** The form keeps what was typed in this tab and offers a sign-in link back to itself (record-form.tsx). */
+const SESSION_ENDED_FORM = 'Your session has ended, so nothing was saved. Sign in again: what you typed is kept in this browser tab and comes back when you return to this form.';
+const SESSION_ENDED = 'Your session has ended, so nothing was done. Sign in again, then try once more.';
+
 /** An error as words for the operator: 403/404 say what, anything unexpected is logged with a reference. */
-function refusal(error: unknown): { code: number; message: string } {
-  if (error instanceof SessionEndedError || error instanceof UnauthenticatedError) return { code: 401, message: 'Your session has ended. Sign in again (your changes are still in this form).' };
+function refusal(error: unknown, sessionEnded = SESSION_ENDED): { code: number; message: string } {
+  if (error instanceof SessionEndedError || error instanceof UnauthenticatedError) return { code: 401, message: sessionEnded };
   if (error instanceof ForbiddenError) return { code: 403, message: error.message };
   if (error instanceof RecordNotFoundError) return { code: 404, message: error.message };
   if (error instanceof ResourceNotFoundError || error instanceof UnknownDomainError) return { code: 404, message: 'This kind of record does not exist (any more).' };
@@ -113,7 +117,7 @@ export async function saveRecordAction(_state: RecordFormState, form: FormData):
         yours: Object.fromEntries(Object.entries(error.attempted).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
       };
     }
-    return { status: 'error', ...refusal(error), values };
+    return { status: 'error', ...refusal(error, SESSION_ENDED_FORM), values };
   }
   revalidateRecord(saved.base, saved.id);
   redirect(`${saved.base}/${saved.id}?saved=${editing ? 'updated' : 'created'}`);

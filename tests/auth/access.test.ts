@@ -59,7 +59,7 @@ describe('access in the data path', () => {
     expect(can(as({ market: 'admin' }), people, 'hardDelete')).toBe(true);
     expect(can(as({ market: 'editor' }), people, 'hardDelete')).toBe(false);
     expect(can(as({}, true), people, 'bulk')).toBe(true);
-    expect(() => authorize(as({ market: 'viewer' }), people, 'update')).toThrow('You cannot update people in market.');
+    expect(() => authorize(as({ market: 'viewer' }), people, 'update')).toThrow('You may not edit people in Market: that needs the admin role.');
   });
 
   it('masks columns for roles below their visibility, and keeps them whole above', async () => {

@@ -23,6 +23,7 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
   refresh.mockReset();
+  window.sessionStorage.clear();
 });
 
 function thingsResource(extra: ColumnDef[] = []) {
@@ -235,6 +236,154 @@ describe('required fields', () => {
   });
 });
 
+/** NOT NULL columns with and without a default, and nullable ones, as the database has them. */
+function notesResource() {
+  return resolveResource({
+    domain: 'blog',
+    name: 'notes',
+    table: 'public.notes',
+    title: 'Notes',
+    columns: [
+      { name: 'id', type: 'bigint', readOnly: true },
+      { name: 'title', type: 'text', nullable: false },
+      { name: 'kind', type: 'enum', options: ['memo', 'todo'], nullable: false },
+      { name: 'body', type: 'longtext', nullable: false },
+      { name: 'due', type: 'date', nullable: false },
+      { name: 'done', type: 'boolean', nullable: false },
+      { name: 'priority', type: 'integer', nullable: false, hasDefault: true },
+      { name: 'created_at', type: 'datetime', nullable: false, hasDefault: true },
+      { name: 'note', type: 'text' },
+    ],
+  });
+}
+
+describe('required means required, in the browser and on the server', () => {
+  const notes = notesResource();
+  const requiredOnCreate = ['title', 'kind', 'body', 'due', 'done'];
+  const label = (column: string) => screen.getByTestId(`form-field-${column}`).querySelector('label')!.textContent!;
+
+  it('marks NOT NULL columns without a default on create (*, aria-required), and says which have a default', () => {
+    renderForm({ resource: toClientResource(notes) });
+    for (const column of requiredOnCreate) {
+      expect(label(column)).toContain('*');
+      expect(label(column)).toContain('(required)');
+      expect(input(column).getAttribute('aria-required')).toBe('true');
+    }
+    for (const column of ['priority', 'created_at', 'note']) {
+      expect(label(column)).not.toContain('*');
+      expect(input(column).getAttribute('aria-required')).toBeNull();
+    }
+    expect(screen.getByTestId('form-field-priority').textContent).toContain('Leave empty for the table’s default.');
+    expect(screen.getByTestId('form-field-created_at').textContent).toContain('Leave empty for the table’s default.');
+    expect(screen.getByTestId('form-field-note').textContent).toContain('Optional.');
+    // Nothing under a required field suggests a default that does not exist.
+    for (const column of requiredOnCreate) expect(screen.getByTestId(`form-field-${column}`).textContent).not.toMatch(/default/i);
+  });
+
+  it('reports every empty required field at once on one submit, and the server’s schema says the same', async () => {
+    const { action } = fakeAction();
+    renderForm({ resource: toClientResource(notes), action });
+    await submit();
+    expect(action).not.toHaveBeenCalled();
+    for (const column of requiredOnCreate) expect(screen.getByTestId(`field-error-${column}`).textContent).toBe('Required.');
+    expect(screen.queryByTestId('field-error-priority')).toBeNull();
+    expect(screen.queryByTestId('field-error-note')).toBeNull();
+
+    const server = parseInput(notes, 'create', {});
+    expect(server.ok).toBe(false);
+    expect(!server.ok && server.fieldErrors).toEqual(Object.fromEntries(requiredOnCreate.map((c) => [c, 'Required.'])));
+    // Only blanks in a required text field are empty too.
+    const blanks = parseInput(notes, 'create', { title: '   ', kind: 'memo', body: 'b', due: '2025-01-01', done: 'false' });
+    expect(!blanks.ok && blanks.fieldErrors).toEqual({ title: 'Required.' });
+  });
+
+  it('refuses to empty a NOT NULL column on edit (text included), while a nullable one empties to NULL', async () => {
+    const row = { id: '3', title: 'Keep me', kind: 'memo', body: 'text', due: '2025-01-01', done: true, priority: 2, created_at: '2025-01-01T00:00:00.000Z', note: 'n' };
+    const { action, calls } = fakeAction();
+    renderForm({ resource: toClientResource(notes), mode: 'update', id: '3', version: '9', initial: formValuesOf(notes.columns, row), action });
+    // On edit every NOT NULL column is required, defaults or not.
+    for (const column of [...requiredOnCreate, 'priority', 'created_at']) expect(input(column).getAttribute('aria-required')).toBe('true');
+    expect(input('note').getAttribute('aria-required')).toBeNull();
+
+    change('title', '');
+    change('priority', '');
+    await submit();
+    expect(action).not.toHaveBeenCalled();
+    expect(screen.getByTestId('field-error-title').textContent).toBe('Required.');
+    expect(screen.getByTestId('field-error-priority').textContent).toBe('Required.');
+
+    change('title', 'Kept');
+    change('priority', '3');
+    change('note', '');
+    await submit();
+    expect(calls[0]).toMatchObject({ title: 'Kept', priority: '3', note: '' });
+
+    // The server: '' in a NOT NULL text column is refused, never stored as ''; nullable → NULL.
+    const refused = parseInput(notes, 'update', { title: '', body: '' });
+    expect(!refused.ok && refused.fieldErrors).toEqual({ title: 'Required.', body: 'Required.' });
+    expect(parseInput(notes, 'update', { note: '' })).toEqual({ ok: true, values: { note: null } });
+    // An edit that leaves a required field alone is not asked for it.
+    expect(parseInput(notes, 'update', { priority: '4' })).toEqual({ ok: true, values: { priority: 4 } });
+  });
+});
+
+describe('a save refused because the session ended', () => {
+  const resource = thingsResource();
+  const row = { id: '12', slug: 'old', qty: 1, ok: true, deleted_at: null };
+  const ended: RecordFormState = { status: 'error', code: 401, message: 'Your session has ended, so nothing was saved.' };
+  const openEdit = (version: string, action = fakeAction(ended).action) =>
+    renderForm({ mode: 'update', id: '12', version, initial: formValuesOf(resource.columns, row), action });
+
+  it('stays on the form with a sign-in link back to it, and keeps what was typed', async () => {
+    openEdit('777');
+    change('slug', 'typed-before-expiry');
+    change('qty', '5');
+    await submit();
+    expect(screen.getByTestId('form-error').textContent).toContain('Your session has ended');
+    const link = screen.getByTestId('session-sign-in');
+    expect(link.getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent('/d/blog/things/new')}`);
+    expect(input('slug').value).toBe('typed-before-expiry');
+    // Kept for this tab, with the version the form was opened on.
+    const kept = JSON.parse(window.sessionStorage.getItem('admin-hub:form-draft:blog/things/12')!);
+    expect(kept).toMatchObject({ version: '777', values: { slug: 'typed-before-expiry', qty: '5' }, initial: { slug: 'old', qty: '1' } });
+    // Typing on after the refusal keeps the draft up to date.
+    change('qty', '6');
+    expect(JSON.parse(window.sessionStorage.getItem('admin-hub:form-draft:blog/things/12')!).values.qty).toBe('6');
+  });
+
+  it('comes back with a notice when the form is opened again, and saves only the changes, on the version it was opened on', async () => {
+    openEdit('777');
+    change('slug', 'typed-before-expiry');
+    await submit();
+    cleanup(); // signed in again, back on the form
+
+    const { action, calls } = fakeAction();
+    openEdit('777', action);
+    expect(screen.getByTestId('draft-restored').textContent).toContain('Your unsaved changes are back');
+    expect(screen.getByTestId('draft-restored').textContent).not.toContain('Someone has changed this record');
+    expect(input('slug').value).toBe('typed-before-expiry');
+    await submit();
+    expect(calls[0]).toEqual({ $mode: 'update', $domain: 'blog', $resource: 'things', $id: '12', $version: '777', slug: 'typed-before-expiry' });
+    expect(window.sessionStorage.getItem('admin-hub:form-draft:blog/things/12')).toBeNull();
+  });
+
+  it('restores onto a record changed since with its old version, so saving shows the conflict instead of overwriting', async () => {
+    openEdit('777');
+    change('slug', 'mine');
+    await submit();
+    cleanup();
+
+    openEdit('778');
+    expect(screen.getByTestId('draft-restored').textContent).toContain('Someone has changed this record since you opened it');
+    expect((screen.getByTestId('record-version') as HTMLInputElement).value).toBe('777');
+    fireEvent.click(screen.getByTestId('draft-discard'));
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
+    expect(input('slug').value).toBe('old');
+    expect((screen.getByTestId('record-version') as HTMLInputElement).value).toBe('778');
+    expect(window.sessionStorage.getItem('admin-hub:form-draft:blog/things/12')).toBeNull();
+  });
+});
+
 describe('edit form', () => {
   const resource = thingsResource();
   const row = { id: '12', slug: 'old', qty: 1, ok: true, meta: { a: 1 }, tags: ['x'], at: '2025-01-02T03:04:05.000Z', deleted_at: null };
@@ -287,11 +436,12 @@ describe('edit form', () => {
   });
 
   it('shows a refusal (403/404) as a message, never a stack', async () => {
-    const { action } = fakeAction({ status: 'error', code: 403, message: 'You cannot update things in blog.' });
+    const { action } = fakeAction({ status: 'error', code: 403, message: 'You may not edit things in Blog: that needs the editor role.' });
     renderForm({ mode: 'update', id: '12', version: '1', initial: formValuesOf(resource.columns, row), action });
     change('qty', '3');
     await submit();
-    expect(screen.getByTestId('form-error').textContent).toBe('You cannot update things in blog.');
+    expect(screen.getByTestId('form-error').textContent).toBe('You may not edit things in Blog: that needs the editor role.');
+    expect(screen.queryByTestId('session-sign-in')).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
+import { adminQuery } from '../support/databases';
+import { OPERATORS, PASSWORD, startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
 
 /**
  * Record pages in Chromium against the production build: create through the generated form,
@@ -63,11 +64,18 @@ describe('record pages in Chromium', () => {
     expect(await page.getByTestId('form-field-id').count()).toBe(0);
     expect(await page.getByTestId('form-field-deleted_at').count()).toBe(0);
 
-    // A NOT NULL column left empty: the database refuses, the message lands under the field.
+    // Required: the NOT NULL columns without a default, marked and announced as such.
+    for (const column of ['sku', 'name', 'price_cents']) expect(await field(page, column).getAttribute('aria-required')).toBe('true');
+    for (const column of ['currency', 'stock', 'active', 'description']) expect(await field(page, column).getAttribute('aria-required')).toBeNull();
+    expect(await page.getByTestId('form-field-currency').textContent()).toContain('Leave empty for the table’s default.');
+    // An empty submit flags every required field at once, before anything is sent.
+    await page.getByTestId('record-save').click();
+    for (const column of ['sku', 'name', 'price_cents']) await expect.poll(() => fieldError(page, column).textContent()).toBe('Required.');
     await field(page, 'name').fill('E2E Desk Lamp');
     await field(page, 'price_cents').fill('1999');
     await page.getByTestId('record-save').click();
     await expect.poll(() => fieldError(page, 'sku').textContent()).toBe('Required.');
+    expect(await fieldError(page, 'name').count()).toBe(0);
 
     await field(page, 'sku').fill('E2E-LAMP-1');
     expect(await page.getByTestId('money-price_cents').textContent()).toBe('= €19.99');
@@ -115,6 +123,12 @@ describe('record pages in Chromium', () => {
     expect(await field(page, 'id').isDisabled()).toBe(true);
     expect(await field(page, 'price_eur').isDisabled()).toBe(true);
     expect(await field(page, 'deleted_at').isDisabled()).toBe(true);
+    // A NOT NULL text emptied is refused in the browser, not saved as ''.
+    await field(page, 'sku').fill('');
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => fieldError(page, 'sku').textContent()).toBe('Required.');
+    expect(page.url()).toMatch(/\/edit$/);
+    await field(page, 'sku').fill('E2E-LAMP-1');
     await field(page, 'name').fill('E2E Desk Lamp, brass');
     await field(page, 'stock').fill('12');
     await page.getByTestId('record-save').click();
@@ -168,6 +182,108 @@ describe('record pages in Chromium', () => {
     await expect.poll(() => field(second, 'stock').inputValue()).toBe('99');
     await first.context().close();
     await second.context().close();
+  });
+
+  /** A browser context signed in through the form, whose session this test alone may end. */
+  async function ownSession(kind: OperatorKind): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    await hub.signInPage(page, kind);
+    return page;
+  }
+
+  /** Signs in on the sign-in page the browser is on (reached from a link), and waits to leave it. */
+  async function signInHere(page: Page, kind: OperatorKind): Promise<void> {
+    await page.locator('input[name="email"]').fill(OPERATORS[kind].email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+  }
+
+  it('keeps the edits when the session ended (its row deleted): message, sign in, values back, save works', async () => {
+    const page = await ownSession('marketEditor');
+    const edit = `/d/market/products/${productId}/edit`;
+    await page.goto(`${hub.url}${edit}`);
+    await page.getByTestId('record-form').waitFor();
+    await field(page, 'name').fill('E2E lamp kept across sign-in');
+    await field(page, 'stock').fill('77');
+
+    // The session ends behind the browser's back: its row is gone, its cookie still sent.
+    const cookie = (await page.context().cookies()).find((c) => c.name.endsWith('.session_token'))!;
+    const token = decodeURIComponent(cookie.value).split('.')[0]!;
+    expect(await adminQuery('DELETE FROM hub_session WHERE token = $1 RETURNING id', [token], hub.hubDatabaseUrl)).toHaveLength(1);
+
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toContain('Your session has ended, so nothing was saved.');
+    expect(new URL(page.url()).pathname).toBe(edit); // still on the form…
+    expect(await field(page, 'name').inputValue()).toBe('E2E lamp kept across sign-in'); // …with what was typed
+
+    await page.getByTestId('session-sign-in').click();
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(edit);
+    await signInHere(page, 'marketEditor');
+    expect(new URL(page.url()).pathname).toBe(edit);
+    await page.getByTestId('draft-restored').waitFor();
+    await expect.poll(() => field(page, 'name').inputValue()).toBe('E2E lamp kept across sign-in');
+    expect(await field(page, 'stock').inputValue()).toBe('77');
+
+    await page.getByTestId('record-save').click();
+    await page.waitForURL(/\?saved=updated$/);
+    expect(await page.getByTestId('record-value-name').textContent()).toBe('E2E lamp kept across sign-in');
+    expect(await page.getByTestId('record-value-stock').textContent()).toBe('77');
+    await page.context().close();
+  });
+
+  it('keeps the edits when the operator signed out in another tab', async () => {
+    const page = await ownSession('marketEditor');
+    const edit = `/d/market/products/${productId}/edit`;
+    await page.goto(`${hub.url}${edit}`);
+    await page.getByTestId('record-form').waitFor();
+    await field(page, 'stock').fill('78');
+
+    const other = await page.context().newPage();
+    await other.goto(`${hub.url}/`);
+    await other.getByTestId('sign-out').click();
+    await other.waitForURL((u) => u.pathname === '/sign-in');
+    await other.close();
+
+    await page.getByTestId('record-save').click();
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toContain('Your session has ended');
+    expect(new URL(page.url()).pathname).toBe(edit);
+    await page.getByTestId('session-sign-in').click();
+    await page.waitForURL((u) => u.pathname === '/sign-in');
+    await signInHere(page, 'marketEditor');
+    await page.getByTestId('draft-restored').waitFor();
+    await expect.poll(() => field(page, 'stock').inputValue()).toBe('78');
+    await page.getByTestId('record-save').click();
+    await page.waitForURL(/\?saved=updated$/);
+    expect(await page.getByTestId('record-value-stock').textContent()).toBe('78');
+    await page.context().close();
+  });
+
+  it('offers row checkboxes and the bulk bar only to operators who may run a bulk action', async () => {
+    const rows = (page: Page) => page.locator('[data-testid="resource-row"]').count();
+    for (const [kind, path] of [['blogViewer', '/d/blog/posts'], ['marketEditor', '/d/market/customers'], ['marketViewer', '/d/market/orders']] as const) {
+      const page = await signedIn(kind);
+      await page.goto(`${hub.url}${path}`);
+      await page.getByTestId('admin-resource-table').waitFor();
+      expect(await rows(page), `${kind} ${path}`).toBeGreaterThan(0);
+      expect(await page.getByTestId('row-select').count(), `${kind} ${path}`).toBe(0);
+      expect(await page.getByTestId('select-all').count(), `${kind} ${path}`).toBe(0);
+      await page.context().close();
+    }
+    const admin = await signedIn('superadmin');
+    await admin.goto(`${hub.url}/d/blog/posts`);
+    await admin.getByTestId('admin-resource-table').waitFor();
+    expect(await admin.getByTestId('row-select').count()).toBe(await rows(admin));
+    await admin.getByTestId('row-select').first().check();
+    await admin.getByTestId('bulk-bar').waitFor();
+    expect(await admin.getByTestId('bulk-delete').count()).toBe(1);
+    // A read-only view has nothing to run, so nothing to select, even for a superadmin.
+    await admin.goto(`${hub.url}/d/blog/published-posts`);
+    await admin.getByTestId('admin-resource-table').waitFor();
+    expect(await admin.getByTestId('row-select').count()).toBe(0);
+    await admin.context().close();
   });
 
   it('soft-deletes: gone from the list, in the trash, restored back', async () => {

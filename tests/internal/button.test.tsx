@@ -66,10 +66,10 @@ describe('InternalActionButton', () => {
   });
 
   it('offers no retry for a refusal that will not change', async () => {
-    mockFetch({ status: 403, json: { error: 'You cannot run internal actions on posts in blog.' } });
+    mockFetch({ status: 403, json: { error: 'You may not run internal actions on posts in Blog: that needs the admin role.' } });
     render(<InternalActionButton domain="blog" resource="posts" recordId="7" action={summary} />);
     fireEvent.click(screen.getByTestId('internal-action-regenerate-summary-run'));
-    expect((await screen.findByTestId('internal-action-regenerate-summary-result')).textContent).toContain('You cannot run internal actions on posts in blog.');
+    expect((await screen.findByTestId('internal-action-regenerate-summary-result')).textContent).toContain('You may not run internal actions on posts in Blog: that needs the admin role.');
     expect(screen.queryByTestId('internal-action-regenerate-summary-retry')).toBeNull();
   });
 

@@ -244,8 +244,8 @@ describe('refusals before any HTTP call', () => {
     }
     await expect(callInternal(null, blogDomain, 'send-notification', {})).rejects.toBeInstanceOf(UnauthenticatedError);
     const error = await callInternal(as('editor'), blogDomain, 'send-notification', {}, { resource: posts, recordId: '1' }).catch((e: ForbiddenError) => e);
-    expect(error).toMatchObject({ status: 403, message: 'You cannot run internal actions on posts in blog.' });
-    await expect(callInternal(as('viewer'), blogDomain, 'send-notification', {})).rejects.toThrow('You cannot run internal actions on blog.');
+    expect(error).toMatchObject({ status: 403, message: 'You may not run internal actions on posts in Blog: that needs the admin role.' });
+    await expect(callInternal(as('viewer'), blogDomain, 'send-notification', {})).rejects.toThrow('You may not run internal actions in Blog: that needs the admin role.');
     expect(service.requestCount()).toBe(requestsBefore);
     expect(await newAuditRows()).toEqual([]);
   });

@@ -53,6 +53,13 @@ describe('column types', () => {
     expect(columnOf('n', { ...INT, hasDefault: true, defaultExpression: "nextval('things_n_seq'::regclass)" }).readOnly).toBe(true);
     expect(columnOf('n', { ...INT, hasDefault: true, defaultExpression: '0' }).readOnly).toBeUndefined();
   });
+
+  it('says which columns have a default, so the forms know a NOT NULL one without it is required', () => {
+    expect(columnOf('n', { ...INT, nullable: false, hasDefault: true, defaultExpression: '0' })).toMatchObject({ nullable: false, hasDefault: true });
+    expect(columnOf('n', { ...INT, nullable: false })).not.toHaveProperty('hasDefault');
+    // Written by the database: read-only, and no form asks for it.
+    expect(columnOf('n', { ...INT, hasDefault: true, defaultExpression: "nextval('things_n_seq'::regclass)" })).not.toHaveProperty('hasDefault');
+  });
 });
 
 describe('names and titles', () => {

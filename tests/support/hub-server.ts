@@ -27,6 +27,8 @@ export const PASSWORD = 'e2e-password-long-enough';
 
 export interface RunningHub {
   url: string;
+  /** The hub's own database (sessions, audit), for tests that change it behind the hub's back. */
+  hubDatabaseUrl: string;
   logs: () => string;
   /** Signs in over HTTP like the browser does and returns the Cookie header to send. */
   cookieFor(kind: OperatorKind): Promise<string>;
@@ -127,6 +129,7 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   const cookies = new Map<OperatorKind, string>();
   return {
     url,
+    hubDatabaseUrl: hub.url,
     process: child,
     logs: () => output,
     outbound,

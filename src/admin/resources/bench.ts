@@ -13,8 +13,8 @@ export const benchResources = [
     defaultSort: { column: 'created_at', direction: 'desc' },
     columns: [
       { name: 'id', type: 'bigint', readOnly: true },
-      { name: 'title', type: 'text', searchable: true, nullable: false, required: true },
-      { name: 'body', type: 'longtext' },
+      { name: 'title', type: 'text', searchable: true, nullable: false },
+      { name: 'body', type: 'longtext', nullable: false },
       { name: 'published', type: 'boolean', nullable: false },
       { name: 'author_id', type: 'integer', nullable: false, filter: 'equals' },
       { name: 'created_at', type: 'datetime', nullable: false },

@@ -1,16 +1,18 @@
 'use client';
 
-import { Save, TriangleAlert } from 'lucide-react';
+import { History, LogIn, Save, TriangleAlert } from 'lucide-react';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { startTransition, useActionState, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { usePathname, useRouter } from 'next/navigation';
+import { startTransition, useActionState, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { AdminResourceTable } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { isRequired } from '@/engine/records/input-schema';
 import type { ClientResource } from '@/engine/resources/define';
 import type { ResolvedColumn } from '@/engine/resources/types';
 import { ConflictScreen } from './conflict-screen';
+import { clearDraft, draftKey, readDraft, saveDraft } from './draft';
 import { fieldFor, hintFor } from './fields/field-for';
 import type { ReferenceInfo } from './fields/types';
 import { idleState, isMetaField, META, type RecordFormAction, type RecordFormState } from './state';
@@ -45,25 +47,53 @@ export function lockedReason(resource: Pick<ClientResource, 'primaryKey' | 'soft
   return undefined;
 }
 
+const noSubscribe = () => () => {};
+
 /**
  * The create and edit form of any resource, generated from its definition: one field per
  * column by type (or its custom renderer), checked in the browser with the server's own Zod
  * schema, then saved by a Server Action that checks everything again. On edit only changed
  * fields are sent, with the version the form was opened on; a newer save by someone else
- * comes back as a conflict screen instead of being overwritten.
+ * comes back as a conflict screen instead of being overwritten. A save refused because the
+ * session ended keeps what was typed (in this tab's sessionStorage) until the operator has
+ * signed in again and is back on the form.
  */
 export function RecordForm(props: RecordFormProps) {
   const { resource, mode, id, version, initial, masked = [], references = {}, action, title, subtitle, cancelHref } = props;
   const router = useRouter();
+  const pathname = usePathname();
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [state, formAction, pending] = useActionState<RecordFormState, FormData>(action, idleState);
   const [values, setValues] = useState<FormValues>(initial);
+  // What the form was opened on: the page's row, or a restored draft's.
+  const [opened, setOpened] = useState<{ initial: FormValues; version: string | null }>({ initial, version: version ?? null });
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
   const [validated, setValidated] = useState(false);
   // Server messages stay until the operator edits that field.
   const [edited, setEdited] = useState<{ state: RecordFormState; fields: Set<string> }>({ state, fields: new Set() });
   if (edited.state !== state) setEdited({ state, fields: new Set() });
+
+  // A draft kept when a save was refused for lack of a session comes back once, after
+  // hydration (the server cannot see this tab's storage).
+  const key = draftKey(resource.domain, resource.name, id);
+  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const [draftChecked, setDraftChecked] = useState(false);
+  const [restored, setRestored] = useState<{ stale: boolean } | undefined>();
+  if (hydrated && !draftChecked) {
+    setDraftChecked(true);
+    const draft = readDraft(key);
+    if (draft) {
+      setValues({ ...initial, ...draft.values });
+      setOpened({ initial: draft.initial, version: draft.version });
+      setRestored({ stale: mode === 'update' && draft.version !== (version ?? null) });
+    }
+  }
+  const sessionEnded = state.status === 'error' && state.code === 401;
+  useEffect(() => {
+    // Kept (and kept up to date while they type) until they send again, keep theirs or discard.
+    if (sessionEnded) saveDraft(key, { version: opened.version, initial: opened.initial, values });
+  }, [sessionEnded, key, opened, values]);
 
   const shown = useMemo(() => resource.columns.filter((c) => mode === 'update' || !lockedReason(resource, c, mode, masked) || masked.includes(c.name)), [resource, mode, masked]);
   const editable = useMemo(() => shown.filter((c) => !lockedReason(resource, c, mode, masked)), [shown, resource, mode, masked]);
@@ -71,14 +101,16 @@ export function RecordForm(props: RecordFormProps) {
   const serverErrors = state.status === 'invalid' ? state.fieldErrors : {};
   const errorFor = (name: string) => clientErrors[name] ?? (edited.fields.has(name) ? undefined : serverErrors[name]);
   const known = new Set(shown.map((c) => c.name));
-  const orphanErrors = Object.entries(serverErrors).filter(([k]) => !known.has(k) && !edited.fields.has(k)).map(([, m]) => m);
+  // Messages about fields this form does not show (or the form as a whole) go on top.
+  const orphanKeys = new Set([...Object.keys(serverErrors).filter((k) => !edited.fields.has(k)), ...Object.keys(clientErrors)]);
+  const orphanErrors = [...orphanKeys].filter((k) => !known.has(k)).map((k) => clientErrors[k] ?? serverErrors[k]!);
 
   const setValue = (name: string, value: string) => {
     const next = { ...values, [name]: value };
     setValues(next);
     if (!edited.fields.has(name)) setEdited({ state: edited.state, fields: new Set(edited.fields).add(name) });
     // After a first attempt, messages follow the typing.
-    if (validated) setClientErrors(validatePayload(resource, mode, payloadOf(mode, editable, next, initial)));
+    if (validated) setClientErrors(validatePayload(resource, mode, payloadOf(mode, editable, next, opened.initial)));
   };
 
   const send = (payload: FormValues, overrideVersion?: string) => {
@@ -87,21 +119,30 @@ export function RecordForm(props: RecordFormProps) {
     for (const key of [...data.keys()]) if (!isMetaField(key) || key.startsWith('$ACTION')) data.delete(key);
     if (overrideVersion !== undefined) data.set(META.version, overrideVersion);
     for (const [name, value] of Object.entries(payload)) data.set(name, value);
+    clearDraft(key);
     startTransition(() => formAction(data));
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const payload = payloadOf(mode, editable, values, initial);
+    const payload = payloadOf(mode, editable, values, opened.initial);
     const errors = validatePayload(resource, mode, payload);
     setClientErrors(errors);
     setValidated(true);
-    const first = editable.find((c) => errors[c.name]);
-    if (first) {
-      document.getElementById(`${formId}-${first.name}`)?.focus();
+    const first = shown.find((c) => errors[c.name]);
+    if (Object.keys(errors).length > 0) {
+      if (first) document.getElementById(`${formId}-${first.name}`)?.focus();
       return;
     }
     send(payload);
+  };
+
+  const discardDraft = () => {
+    clearDraft(key);
+    setValues(initial);
+    setOpened({ initial, version: version ?? null });
+    setRestored(undefined);
+    setClientErrors({});
   };
 
   const formLevel = [
@@ -109,6 +150,7 @@ export function RecordForm(props: RecordFormProps) {
     ...orphanErrors,
     ...(state.status === 'error' ? [state.message] : []),
   ];
+  const signInHref = `/sign-in?next=${encodeURIComponent(pathname)}`;
 
   return (
     <AdminResourceTable
@@ -125,11 +167,14 @@ export function RecordForm(props: RecordFormProps) {
       {state.status === 'conflict' ? (
         <ConflictScreen
           columns={shown}
-          initial={initial}
+          initial={opened.initial}
           theirs={state.theirs}
           yours={state.yours}
           pending={pending}
-          onKeepTheirs={() => router.refresh()}
+          onKeepTheirs={() => {
+            clearDraft(key);
+            router.refresh();
+          }}
           onSaveMine={() => send(state.yours, state.version)}
         />
       ) : null}
@@ -147,26 +192,52 @@ export function RecordForm(props: RecordFormProps) {
         <input type="hidden" name={META.domain} value={resource.domain} />
         <input type="hidden" name={META.resource} value={resource.name} />
         {id !== undefined ? <input type="hidden" name={META.id} value={id} /> : null}
-        {mode === 'update' ? <input type="hidden" name={META.version} value={version ?? ''} data-testid="record-version" /> : null}
+        {mode === 'update' ? <input type="hidden" name={META.version} value={opened.version ?? ''} data-testid="record-version" /> : null}
+
+        {restored ? (
+          <div role="status" className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 px-3 py-2 text-sm" data-testid="draft-restored">
+            <History className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden="true" />
+            <div className="flex flex-col gap-1">
+              <p>
+                Your unsaved changes are back, as you left them when your session ended. Nothing was saved yet: check them, then save.
+                {restored.stale ? ' Someone has changed this record since you opened it: saving will show you both versions first.' : ''}
+              </p>
+              <p>
+                <button type="button" className="cursor-pointer underline underline-offset-2" onClick={discardDraft} data-testid="draft-discard">
+                  Discard my changes
+                </button>
+              </p>
+            </div>
+          </div>
+        ) : null}
 
         {formLevel.length > 0 ? (
           <div role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm" data-testid="form-error">
             <TriangleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" />
-            <div className="flex flex-col gap-1">{formLevel.map((m, i) => <p key={i}>{m}</p>)}</div>
+            <div className="flex flex-col gap-1">
+              {formLevel.map((m, i) => <p key={i}>{m}</p>)}
+              {sessionEnded ? (
+                <p>
+                  <Link href={signInHref} className="inline-flex items-center gap-1 font-medium underline underline-offset-2" data-testid="session-sign-in">
+                    <LogIn className="size-4" aria-hidden="true" /> Sign in again
+                  </Link>
+                </p>
+              ) : null}
+            </div>
           </div>
         ) : null}
 
         {shown.map((column) => {
           const locked = lockedReason(resource, column, mode, masked);
           const inputId = `${formId}-${column.name}`;
-          const error = locked ? undefined : errorFor(column.name);
+          const error = errorFor(column.name);
           const hint = locked ?? hintFor(column, mode);
           const hintId = hint ? `${inputId}-hint` : undefined;
           const errorId = error ? `${inputId}-error` : undefined;
-          const required = !locked && (mode === 'create' ? column.required : !column.nullable);
+          const required = !locked && isRequired(column, mode);
           const Field = fieldFor(column);
           return (
-            <div key={column.name} className="flex flex-col gap-1.5" data-testid={`form-field-${column.name}`} data-locked={locked ? 'true' : undefined}>
+            <div key={column.name} className="flex flex-col gap-1.5" data-testid={`form-field-${column.name}`} data-locked={locked ? 'true' : undefined} data-required={required ? 'true' : undefined}>
               <label htmlFor={inputId} className="text-sm font-medium">
                 {column.label}
                 {required ? <span className="ml-0.5 text-destructive" aria-hidden="true">*</span> : null}
@@ -180,6 +251,7 @@ export function RecordForm(props: RecordFormProps) {
                 onChange={(v) => setValue(column.name, v)}
                 disabled={Boolean(locked) || pending}
                 invalid={Boolean(error)}
+                required={required}
                 describedBy={[errorId, hintId].filter(Boolean).join(' ') || undefined}
                 mode={mode}
                 domain={resource.domain}

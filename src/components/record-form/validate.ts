@@ -3,14 +3,18 @@ import type { ClientResource } from '@/engine/resources/define';
 import type { Resource } from '@/engine/resources/types';
 import type { FormValues } from './values';
 
+// One schema resource per client resource, so the engine's schema cache holds across keystrokes.
+const asSchemaResource = new WeakMap<ClientResource, Resource>();
+
 /**
  * The browser runs the very schema the server runs (engine/records/input-schema.ts imports
- * only zod and types, so it is safe in a client bundle): instant messages under the fields,
+ * only zod and types, so it is safe in a client bundle): every field's message at once,
  * and the server still checks everything again. Custom actions' functions never reach the
  * browser (toClientResource), and the schema does not read them.
  */
 export function validatePayload(resource: ClientResource, mode: 'create' | 'update', payload: FormValues): Record<string, string> {
-  const schemaResource: Resource = { ...resource, actions: {} };
+  let schemaResource = asSchemaResource.get(resource);
+  if (!schemaResource) asSchemaResource.set(resource, (schemaResource = { ...resource, actions: {} }));
   const result = parseInput(schemaResource, mode, payload);
   return result.ok ? {} : result.fieldErrors;
 }

@@ -1,24 +1,20 @@
 'use client';
 
 import { PencilLine, RotateCcw, Trash2 } from 'lucide-react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
+import type { BulkCapabilities } from '@/engine/records/bulk';
 import type { ClientResource } from '@/engine/resources/define';
 import type { ResolvedColumn } from '@/engine/resources/types';
 import { errorMessage } from './streams';
 import type { BulkRequest } from './use-bulk-run';
 
-interface Capabilities {
-  delete: boolean;
-  restore: boolean;
-  set: boolean;
-  fields: string[];
-}
-
 export interface BulkBarProps {
   resource: ClientResource;
+  /** What this operator may run here, decided by the server when it rendered the page. */
+  capabilities: BulkCapabilities;
   /** Selected record ids (keys of the list's rows). */
   selected: string[];
   /** The list's filter as a query string (search, filters, trash): what "all matching" means. */
@@ -56,43 +52,33 @@ function ValueInput({ column, value, onChange }: { column: ResolvedColumn; value
   );
 }
 
+/** Whether the bar has anything to offer in this view (the trash restores; the list deletes). */
+export function offersBulk(capabilities: BulkCapabilities | undefined, trash: boolean): boolean {
+  if (!capabilities) return false;
+  return capabilities.set || (trash ? capabilities.restore : capabilities.delete);
+}
+
 /**
  * The selection bar's bulk actions: Delete / Restore / Set field…, on the selected rows or,
  * after "select all N matching", on every row the filter matches (N counted exactly by the
- * server and confirmed before anything runs). The server decides what this operator may do;
- * the bar asks it once and offers only that.
+ * server and confirmed before anything runs). The page passes what the server said this
+ * operator may do, and the bar offers only that (the bulk route checks again).
  */
-export function BulkBar({ resource, selected, query, offerAllMatching, trash, running, onRun }: BulkBarProps) {
+export function BulkBar({ resource, capabilities, selected, query, offerAllMatching, trash, running, onRun }: BulkBarProps) {
   const base = `/api/d/${resource.domain}/${resource.name}/bulk`;
-  const [capabilities, setCapabilities] = useState<Capabilities | { refused: string } | undefined>();
   const [all, setAll] = useState<{ query: string; count: number } | undefined>();
   const [counting, setCounting] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   const [step, setStep] = useState<Step>({ kind: 'menu' });
-  const settable = resource.columns.filter((c) => capabilities && 'fields' in capabilities && capabilities.fields.includes(c.name));
+  const settable = resource.columns.filter((c) => capabilities.fields.includes(c.name));
   const [field, setField] = useState('');
   const [value, setValue] = useState('');
-
-  useEffect(() => {
-    let live = true;
-    fetch(base)
-      .then(async (response) => {
-        const body = response.ok ? ((await response.json()) as { actions: Capabilities }).actions : { refused: await errorMessage(response) };
-        if (live) setCapabilities(body);
-      })
-      .catch((error: Error) => live && setCapabilities({ refused: error.message }));
-    return () => {
-      live = false;
-    };
-  }, [base]);
 
   // "All matching" holds for the filter it was counted on; another filter means counting again.
   const allMatching = all && all.query === query ? all : undefined;
   const scopeText = allMatching ? `all ${rowsText(allMatching.count)} matching this filter` : rowsText(selected.length);
 
-  if (!capabilities) return <span className="text-muted-foreground" data-testid="bulk-loading">…</span>;
-  if ('refused' in capabilities) return <span className="text-muted-foreground" data-testid="bulk-refused">Bulk actions: {capabilities.refused}</span>;
-  if (!capabilities.delete && !capabilities.restore && !capabilities.set) return null;
+  if (!offersBulk(capabilities, trash)) return null;
 
   async function selectAllMatching() {
     setCounting(true);

@@ -7,8 +7,9 @@ import { AdminResourceTable, type ResourceColumn } from '@/components/admin-reso
 import { resolveResourceIcon } from '@/components/shell';
 import { Button } from '@/components/ui/button';
 import type { ListResult } from '@/engine/list/run-list';
+import type { BulkCapabilities } from '@/engine/records/bulk';
 import type { ClientResource as Resource } from '@/engine/resources/define';
-import { BulkBar } from './bulk-bar';
+import { BulkBar, offersBulk } from './bulk-bar';
 import { Cell } from './cell';
 import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
@@ -25,6 +26,11 @@ type Row = Record<string, unknown>;
 export interface ResourceListViewProps {
   resource: Resource;
   result: ListResult;
+  /**
+   * The bulk actions this operator may run here (from the server). Without any, the list has no
+   * row checkboxes and no bulk bar: selecting rows would lead nowhere.
+   */
+  bulk?: BulkCapabilities;
   /** Shown instead of the rows when the request could not be served (bad parameter, domain down). */
   error?: { title: string; message: string };
 }
@@ -38,7 +44,7 @@ export function recordId(resource: Resource, row: Row): string {
  * The generic list page's client half: the Server Component hands it one page of rows and
  * it turns every interaction (search, sort, filters, paging, columns) into a URL change.
  */
-export function ResourceListView({ resource, result, error }: ResourceListViewProps) {
+export function ResourceListView({ resource, result, bulk: capabilities, error }: ResourceListViewProps) {
   const { searchParams, update, pending } = useListUrl();
   const [selected, setSelected] = useState<string[]>([]);
   const value = (key: string) => searchParams.get(key) ?? undefined;
@@ -75,6 +81,26 @@ export function ResourceListView({ resource, result, error }: ResourceListViewPr
   );
 
   const base = `/d/${resource.domain}/${resource.name}`;
+  // No row checkboxes for an operator who may run no bulk action here: they would lead nowhere.
+  const selection =
+    capabilities && !resource.readOnly && offersBulk(capabilities, result.trash)
+      ? {
+          selected,
+          onChange: setSelected,
+          bulkActions: (
+            <BulkBar
+              resource={resource}
+              capabilities={capabilities}
+              selected={selected}
+              query={filterQuery(searchParams, ['after', 'before', 'page', 'pn', 'size', 'count', 'sort', 'cols']).toString()}
+              offerAllMatching={wholePageSelected && (result.next !== null || result.previous !== null)}
+              trash={result.trash}
+              running={bulkRunning}
+              onRun={(request) => void bulk.start(request)}
+            />
+          ),
+        }
+      : undefined;
   return (
     <>
       <AdminResourceTable<Row>
@@ -111,21 +137,7 @@ export function ResourceListView({ resource, result, error }: ResourceListViewPr
           onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
         }}
         visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
-        selection={{
-          selected,
-          onChange: setSelected,
-          bulkActions: resource.readOnly ? undefined : (
-            <BulkBar
-              resource={resource}
-              selected={selected}
-              query={filterQuery(searchParams, ['after', 'before', 'page', 'pn', 'size', 'count', 'sort', 'cols']).toString()}
-              offerAllMatching={wholePageSelected && (result.next !== null || result.previous !== null)}
-              trash={result.trash}
-              running={bulkRunning}
-              onRun={(request) => void bulk.start(request)}
-            />
-          ),
-        }}
+        selection={selection}
         emptyState={{
           title: result.search || searchParams.toString().includes('f.') ? 'Nothing matches' : result.trash ? 'The trash is empty' : `No ${resource.title.toLowerCase()} yet`,
           description: result.search ? `No row matches “${result.search}”.` : undefined,

@@ -1,4 +1,5 @@
 import { authorize, can } from '../auth/access';
+import { refusalMessage } from '../auth/refusals';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { query } from '../db/query';
@@ -57,7 +58,7 @@ export async function revertEntry(operator: Operator | null, domain: PoolName, r
   if (entry.action !== 'update' || !entry.changes?.before || !entry.changes.after) throw new RecordValidationError({}, 'Only an update can be reverted.');
   const maskedColumn = Object.keys(entry.changes.before).find((c) => resource.columns.find((col) => col.name === c)?.mask);
   if (maskedColumn) throw new RecordValidationError({}, `This change includes ${maskedColumn}, which the log keeps masked: revert it by hand.`);
-  if (!can(operator, resource, 'update')) throw new RecordValidationError({}, 'You cannot edit this record.');
+  if (!can(operator, resource, 'update')) throw new RecordValidationError({}, refusalMessage(resource, 'update'));
   const current = await getRecord(operator, domain, resource, entry.record_id);
   const changedSince = Object.keys(entry.changes.after).filter((c) => !same(current.row[c], entry.changes!.after![c]));
   if (changedSince.length > 0) throw new RecordConflictError(current.row, current.version ?? '', entry.changes.before);

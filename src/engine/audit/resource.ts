@@ -1,4 +1,4 @@
-import { resolveResource } from '../resources/define';
+import { humanize, resolveResource } from '../resources/define';
 import type { Resource } from '../resources/types';
 
 export const AUDIT_ACTIONS = [
@@ -42,5 +42,7 @@ export function auditResource(domain?: string): Resource {
     },
     {},
   );
-  return domain ? { ...resource, scope: [{ column: 'domain', value: domain }] } : resource;
+  return domain
+    ? { ...resource, scope: [{ column: 'domain', value: domain }], refusalSubject: `the audit log of ${humanize(domain)}` }
+    : { ...resource, refusalSubject: 'the audit log of the whole hub' };
 }

@@ -1,5 +1,6 @@
 import type { Resource, ResolvedColumn } from '../resources/types';
 import { ForbiddenError, UnauthenticatedError } from './errors';
+import { refusalMessage } from './refusals';
 import { roleOn, type Operator } from './operator';
 import { atLeast, type Action } from './roles';
 
@@ -11,13 +12,12 @@ export function can(operator: Operator | null, resource: Resource, action: Actio
 /**
  * The engine's gate, called at the start of every data operation. Throws 401 without an
  * operator and 403 without the role; the check is on the resource, before any row is
- * read, so the answer is the same whether or not a given record exists.
+ * read, so the answer is the same whether or not a given record exists. The refusal says in
+ * words what was refused and the role it needs (auth/refusals.ts).
  */
 export function authorize(operator: Operator | null, resource: Resource, action: Action): asserts operator is Operator {
   if (!operator) throw new UnauthenticatedError();
-  if (!can(operator, resource, action)) {
-    throw new ForbiddenError(`You cannot ${action === 'read' ? 'see' : action} ${resource.title.toLowerCase()} in ${resource.domain}.`);
-  }
+  if (!can(operator, resource, action)) throw new ForbiddenError(refusalMessage(resource, action));
 }
 
 /** Columns whose values this operator sees masked. */

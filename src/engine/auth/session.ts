@@ -47,6 +47,32 @@ export async function operatorFromHeaders(headers: Headers): Promise<Operator | 
   return operator;
 }
 
+/**
+ * Whether the request's session cookie names a session that exists and has not expired, read
+ * from the hub database without Better Auth's endpoint. That lookup expires the cookie of a
+ * dead session, and inside a Server Action Next.js answers any cookie change by rendering the
+ * page again, whose layout then sends the operator to sign-in and drops an unsaved form. This
+ * writes nothing and grants nothing: a live session still goes through operatorFromHeaders.
+ */
+export async function sessionMayBeLive(headers: Headers): Promise<boolean> {
+  const raw = getSessionCookie(headers, { cookiePrefix: 'admin-hub' });
+  if (!raw) return false;
+  let value = raw;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    // not URL-encoded: used as it is
+  }
+  // The cookie holds "<token>.<signature>"; the session row is found by the token.
+  const dot = value.lastIndexOf('.');
+  const token = dot > 0 ? value.slice(0, dot) : value;
+  const found = await (await getAuth().$context).internalAdapter.findSession(token);
+  const live = found !== null && new Date(found.session.expiresAt).getTime() > Date.now();
+  // Known dead now: the next page (the sign-in page it leads to) must not reuse it from the cache.
+  if (!live) cache().delete(raw);
+  return live;
+}
+
 /** Forgets cached sessions of one operator (or all): called by sign-out, revocation and role changes. */
 export function forgetOperator(userId?: string): void {
   if (userId === undefined) return cache().clear();

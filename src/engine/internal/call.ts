@@ -3,6 +3,7 @@ import { requestContext, runWithRequestContext } from '../audit/request-context'
 import { recordEvent } from '../audit/record';
 import { can } from '../auth/access';
 import { ForbiddenError, UnauthenticatedError } from '../auth/errors';
+import { domainInternalRefusal, refusalMessage } from '../auth/refusals';
 import { roleOn, type Operator } from '../auth/operator';
 import { atLeast, MINIMUM_ROLE } from '../auth/roles';
 import { targetFor, type DomainName } from '../config/current';
@@ -52,7 +53,7 @@ export interface InternalCallResult {
 export function authorizeInternal(operator: Operator | null, domain: string, resource: Resource | undefined): asserts operator is Operator {
   if (!operator) throw new UnauthenticatedError();
   const allowed = resource ? can(operator, resource, 'internal') : atLeast(roleOn(operator, domain), MINIMUM_ROLE.internal);
-  if (!allowed) throw new ForbiddenError(`You cannot run internal actions on ${resource ? `${resource.title.toLowerCase()} in ` : ''}${domain}.`);
+  if (!allowed) throw new ForbiddenError(resource ? refusalMessage(resource, 'internal') : domainInternalRefusal(domain, MINIMUM_ROLE.internal));
 }
 
 /** What the request names must exist before anything is sent. */

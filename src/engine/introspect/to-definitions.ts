@@ -60,6 +60,8 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
   if (type === 'enum') def.options = column.enumLabels ?? [];
   def.nullable = column.nullable;
   if (writtenByDatabase(column)) def.readOnly = true;
+  // A DEFAULT lets a new row leave the column empty; without one a NOT NULL column is required.
+  else if (column.hasDefault) def.hasDefault = true;
   if (searchable) def.searchable = true;
   // Shown as text but without an ordering (point, xml, composites): sorting would fail in SQL.
   if (type === 'text' && !isOrderable(column)) def.sortable = false;

@@ -134,8 +134,16 @@ export class BulkInterruptedError extends Error {
 
 const PER_ROW_ACTION: Record<BulkAction['kind'], Action> = { delete: 'delete', restore: 'restore', set: 'update' };
 
+/** Which bulk actions an operator may run on a resource, and the fields "set" may write. */
+export interface BulkCapabilities {
+  delete: boolean;
+  restore: boolean;
+  set: boolean;
+  fields: string[];
+}
+
 /** What each bulk action may do for this operator on this resource (for the page's bulk bar). */
-export function bulkCapabilities(operator: Operator, resource: Resource): { delete: boolean; restore: boolean; set: boolean; fields: string[] } {
+export function bulkCapabilities(operator: Operator, resource: Resource): BulkCapabilities {
   const allowed = (kind: BulkAction['kind']) => !resource.readOnly && can(operator, resource, 'bulk') && can(operator, resource, PER_ROW_ACTION[kind]);
   return {
     delete: allowed('delete') && resource.softDelete !== undefined,

@@ -43,13 +43,34 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
   return byType[column.type]();
 }
 
-/** Empty form fields mean NULL (or "not given" on create), never the empty string for non-text. */
-function field(column: ResolvedColumn): z.ZodType<unknown> {
-  const keepsEmpty = column.type === 'text' || column.type === 'longtext';
+/**
+ * Whether a column must hold a value after this write. On create: the definition's
+ * `required` (by default NOT NULL without a default, not written by the database). On edit:
+ * that, or NOT NULL — a NOT NULL column can never be emptied. The form marks exactly these
+ * with *, and the schema below refuses them empty; both come from here.
+ */
+export function isRequired(column: Pick<ResolvedColumn, 'required' | 'nullable' | 'readOnly'>, mode: 'create' | 'update'): boolean {
+  if (column.readOnly) return false;
+  return mode === 'create' ? column.required : column.required || !column.nullable;
+}
+
+/** '' and (for text) only blanks: what "left empty" means. */
+const isEmpty = (v: unknown) => v === '' || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * One column's schema. Empty means: on create, "not given" (the column's default applies),
+ * on edit, NULL; a required column refuses empty with "Required." in both, text included
+ * (never stored as ''). On edit an absent key is "not changed" and is not checked.
+ */
+function field(column: ResolvedColumn, mode: 'create' | 'update'): z.ZodType<unknown> {
   const nullable = base(column).nullable();
-  const checked = column.required || !column.nullable ? nullable.refine((v) => v !== null, 'Required.') : nullable;
-  // A key that is absent is "not given" (its default applies); parseInput checks required ones.
-  return z.preprocess((v) => (v === '' && !keepsEmpty ? null : v), checked.optional());
+  if (isRequired(column, mode)) {
+    const checked = nullable.refine((v) => v !== null, 'Required.');
+    const ifAbsent = mode === 'create' ? null : undefined;
+    return z.preprocess((v) => (v === undefined ? ifAbsent : isEmpty(v) ? null : v), mode === 'create' ? checked : checked.optional());
+  }
+  const ifEmpty = mode === 'create' ? undefined : null;
+  return z.preprocess((v) => (v === '' ? ifEmpty : v), nullable.optional());
 }
 
 /** Columns an operator can write: not read-only, not the soft-delete marker, not generated. */
@@ -73,24 +94,26 @@ function buildInputSchema(resource: Resource, mode: 'create' | 'update'): z.ZodT
   for (const column of writableColumns(resource)) {
     // Key columns are set on create (when not generated) and never changed by an edit.
     if (mode === 'update' && resource.primaryKey.includes(column.name)) continue;
-    shape[column.name] = field(column);
+    shape[column.name] = field(column, mode);
   }
   return z.object(shape).strict();
 }
 
-/** Parses input; returns values ready for SQL, or a message per field. */
+/**
+ * Parses input against the one schema; returns values ready for SQL, or a message for every
+ * field that has a problem (all of them at once: the browser runs the same function).
+ */
 export function parseInput(resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>):
   { ok: true; values: Record<string, unknown> } | { ok: false; fieldErrors: Record<string, string> } {
   const result = inputSchema(resource, mode).safeParse(input);
-  // Zod does not run the schema of an absent optional key, so "required on create" is checked here.
-  const missing = mode === 'create' ? writableColumns(resource).filter((c) => c.required && (input[c.name] === undefined || input[c.name] === '')) : [];
-  if (result.success && missing.length === 0) {
+  if (result.success) {
+    // Absent and "not given" fields are left out, so the column's default applies.
     const values = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));
     // json and arrays go to pg as JSON text / arrays; pg serialises objects as JSON itself.
     return { ok: true, values };
   }
-  const fieldErrors: Record<string, string> = Object.fromEntries(missing.map((c) => [c.name, 'Required.']));
-  for (const issue of result.error?.issues ?? []) {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) {
     const key = issue.path[0] !== undefined ? String(issue.path[0]) : '_form';
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys) fieldErrors[k] = 'This field cannot be written.';

@@ -3,6 +3,7 @@ import type { Operator } from '../auth/operator';
 import { atLeast, type Action } from '../auth/roles';
 import { roleOn } from '../auth/operator';
 import { ForbiddenError } from '../auth/errors';
+import { customActionRefusal } from '../auth/refusals';
 import type { PoolName } from '../db/pools';
 import { withTransaction, type Row, type Tx } from '../db/query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
@@ -211,7 +212,7 @@ export async function runCustomAction(operator: Operator | null, domain: PoolNam
   const action = resource.actions[name];
   if (!action) throw new RecordNotFoundError(`action "${name}"`);
   return write(operator, domain, resource, 'read', async (tx, op) => {
-    if (!atLeast(roleOn(op, resource.domain), action.role ?? 'admin')) throw new ForbiddenError(`You cannot run "${action.label}".`);
+    if (!atLeast(roleOn(op, resource.domain), action.role ?? 'admin')) throw new ForbiddenError(customActionRefusal(resource, action.label, action.role ?? 'admin'));
     const current = await lockRow(tx, resource, id);
     const message = (await action.run({ tx, row: current.row, operator: op })) ?? `${action.label}: done.`;
     const after = await selectRecord(tx, resource, current.key);

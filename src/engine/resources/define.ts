@@ -46,6 +46,8 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     references: column.references ? { resource: column.references.resource, column: column.references.column ?? 'id' } : undefined,
     currency: column.currency,
     mask: column.mask ? { kind: column.mask, visibleFrom: column.visibleFrom ?? 'editor' } : undefined,
+    hasDefault: column.hasDefault ?? false,
+    // Settled in resolveResource, once key columns are known to be NOT NULL.
     required: column.required ?? false,
     maxLength: column.maxLength,
     input: column.input,
@@ -103,6 +105,8 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
   }
   // Key columns are never NULL; saying so lets keyset pagination use a plain row comparison.
   for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
+  // Required on create: NOT NULL without a default, and not written by the database.
+  for (const [i, c] of columns.entries()) c.required = def.columns[i]!.required ?? (!c.nullable && !c.hasDefault && !c.readOnly);
   return {
     domain: def.domain,
     name: def.name,
@@ -122,6 +126,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     access: resolveAccess(def.access),
     actions: def.actions ?? {},
     internalActions: { ...def.internalActions },
+    refusalSubject: undefined,
     scope: [],
   };
 }

@@ -61,7 +61,16 @@ export interface ColumnDef {
    */
   mask?: 'email' | 'full';
   visibleFrom?: DomainRole;
-  /** Must be given when a row is created (NOT NULL without a default). Default: false. */
+  /**
+   * The column has a DEFAULT in the database, so a new row may leave it empty (introspection
+   * writes it). Default: false. A NOT NULL column without one must be given on create.
+   */
+  hasDefault?: boolean;
+  /**
+   * Must be given when a row is created. Default: NOT NULL without a default
+   * (`nullable: false` and no `hasDefault`), unless read-only. `true` on a nullable column
+   * also refuses to empty it on edit; a NOT NULL column can never be emptied on edit.
+   */
   required?: boolean;
   /** Longest text accepted, checked before the database would refuse it. */
   maxLength?: number;
@@ -154,6 +163,8 @@ export interface Resource {
   actions: Record<string, CustomActionDef>;
   /** Actions of the domain's own service (plain data: safe to hand to the browser). */
   internalActions: Record<string, InternalActionDef>;
+  /** How refusals name it when "<title> in <Domain>" would not read well ("the audit log of Blog"). */
+  refusalSubject: string | undefined;
   /** Fixed conditions every query of this resource carries (a row scope), e.g. one domain's audit entries. */
   scope: { column: string; value: string }[];
 }
@@ -172,6 +183,8 @@ export interface ResolvedColumn {
   references: { resource: string; column: string } | undefined;
   currency: string | undefined;
   mask: { kind: 'email' | 'full'; visibleFrom: DomainRole } | undefined;
+  hasDefault: boolean;
+  /** Must be given on create (see ColumnDef.required); see `isRequired` for edits. */
   required: boolean;
   maxLength: number | undefined;
   input: string | undefined;

@@ -9,13 +9,14 @@ import { Textarea } from './textarea';
 import type { FieldProps } from './types';
 
 /** The attributes every input shares. */
-function common({ id, name, value, disabled, invalid, describedBy, column }: FieldProps) {
+function common({ id, name, value, disabled, invalid, required, describedBy, column }: FieldProps) {
   return {
     id,
     name,
     value,
     disabled,
     'aria-invalid': invalid || undefined,
+    'aria-required': required || undefined,
     'aria-describedby': describedBy,
     'data-testid': `field-${column.name}`,
   };
@@ -76,7 +77,7 @@ export function MoneyField(props: FieldProps) {
  * The value travels in a hidden input so an unchecked box still sends "false".
  */
 export function BooleanField(props: FieldProps) {
-  const { id, name, value, onChange, disabled, invalid, describedBy, column, mode } = props;
+  const { id, name, value, onChange, disabled, invalid, required, describedBy, mode } = props;
   const unset = value === '';
   return (
     <div className="flex h-9 items-center gap-2">
@@ -87,12 +88,13 @@ export function BooleanField(props: FieldProps) {
         indeterminate={unset}
         disabled={disabled}
         aria-invalid={invalid || undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy}
-        data-testid={`field-${column.name}`}
+        data-testid={`field-${props.column.name}`}
         onChange={(e) => onChange(e.target.checked ? 'true' : 'false')}
       />
-      <span className="text-sm text-muted-foreground">{unset ? (mode === 'create' ? 'default' : 'empty') : value === 'true' ? 'yes' : 'no'}</span>
-      {!unset && !disabled && (mode === 'create' || column.nullable) ? (
+      <span className="text-sm text-muted-foreground">{unset ? (required ? 'not chosen yet' : mode === 'create' ? 'default' : 'empty') : value === 'true' ? 'yes' : 'no'}</span>
+      {!unset && !disabled && !required ? (
         <Button variant="ghost" size="sm" onClick={() => onChange('')}>{mode === 'create' ? 'Use default' : 'Clear'}</Button>
       ) : null}
     </div>
@@ -104,11 +106,10 @@ export function DateField(props: FieldProps) {
 }
 
 export function EnumField(props: FieldProps) {
-  const { column, mode, value, onChange } = props;
-  const allowsEmpty = mode === 'create' ? !column.required : column.nullable;
+  const { column, mode, value, onChange, required } = props;
   return (
     <Select {...common(props)} containerClassName="w-full max-w-xs" onChange={(e) => onChange(e.target.value)}>
-      {allowsEmpty || value === '' ? <option value="">{mode === 'create' ? '— default —' : '— empty —'}</option> : null}
+      {!required || value === '' ? <option value="">{required ? '— choose —' : mode === 'create' ? '— default —' : '— empty —'}</option> : null}
       {column.options?.map((o) => <option key={o} value={o}>{o}</option>)}
     </Select>
   );

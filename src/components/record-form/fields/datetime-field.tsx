@@ -19,7 +19,7 @@ function useBrowserZone(): string {
  * the server's time zone.
  */
 export function DatetimeField(props: FieldProps) {
-  const { id, name, value, onChange, disabled, invalid, describedBy, column } = props;
+  const { id, name, value, onChange, disabled, invalid, required, describedBy, column } = props;
   const browserZone = useBrowserZone();
   const [choice, setChoice] = useState<'local' | 'utc'>('local');
   const zone = choice === 'utc' ? 'UTC' : browserZone;
@@ -38,6 +38,7 @@ export function DatetimeField(props: FieldProps) {
           value={valid ? isoToLocal(value, zone) : ''}
           disabled={disabled}
           aria-invalid={invalid || undefined}
+          aria-required={required || undefined}
           aria-describedby={describedBy}
           data-testid={`field-${column.name}`}
           onChange={(e) => onChange(e.target.value === '' ? '' : localToIso(e.target.value, zone))}

@@ -1,3 +1,4 @@
+import { isRequired } from '@/engine/records/input-schema';
 import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
 import { ArrayField, BooleanField, DateField, DecimalField, EnumField, formatCents, IntegerField, LongTextField, MoneyField, TextField, UuidField } from './basic-fields';
 import { DatetimeField } from './datetime-field';
@@ -36,6 +37,9 @@ export function hintFor(column: ResolvedColumn, mode: 'create' | 'update'): stri
   if (column.type === 'number') parts.push('A decimal number, e.g. 3.14.');
   if (column.type === 'json') parts.push('Any JSON value: an object, array, string, number, true/false or null.');
   if (column.maxLength) parts.push(`At most ${column.maxLength} characters.`);
-  if (mode === 'create' && !column.required) parts.push(column.nullable ? 'Optional.' : 'Empty: the table’s default, if it has one.');
+  if (mode === 'create' && !isRequired(column, mode)) {
+    // Only a definition that says `required: false` leaves a NOT NULL column without a default here.
+    parts.push(column.hasDefault ? 'Leave empty for the table’s default.' : column.nullable ? 'Optional.' : 'Empty: the table’s default, if it has one.');
+  }
   return parts.length ? parts.join(' ') : undefined;
 }

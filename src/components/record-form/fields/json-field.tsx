@@ -19,7 +19,7 @@ export function checkJson(text: string): JsonCheck {
 
 /** JSON in a textarea, checked on every keystroke, with a "Format" button once it parses. */
 export function JsonField(props: FieldProps) {
-  const { id, name, value, onChange, disabled, invalid, describedBy, column } = props;
+  const { id, name, value, onChange, disabled, invalid, required, describedBy, column } = props;
   const check = checkJson(value);
   const statusId = `${id}-json`;
   return (
@@ -33,6 +33,7 @@ export function JsonField(props: FieldProps) {
         className="font-mono text-xs"
         disabled={disabled}
         aria-invalid={invalid || check.ok === false || undefined}
+        aria-required={required || undefined}
         aria-describedby={[describedBy, statusId].filter(Boolean).join(' ')}
         data-testid={`field-${column.name}`}
         onChange={(e) => onChange(e.target.value)}

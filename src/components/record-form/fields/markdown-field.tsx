@@ -8,7 +8,7 @@ import type { FieldProps } from './types';
 
 /** `input: 'markdown'`: a textarea with Write / Preview tabs. */
 export function MarkdownField(props: FieldProps) {
-  const { id, name, value, onChange, disabled, invalid, describedBy, column } = props;
+  const { id, name, value, onChange, disabled, invalid, required, describedBy, column } = props;
   const [preview, setPreview] = useState(false);
   return (
     <div className="flex flex-col gap-2" data-testid={`markdown-${column.name}`}>
@@ -26,6 +26,7 @@ export function MarkdownField(props: FieldProps) {
         className="font-mono text-sm"
         disabled={disabled}
         aria-invalid={invalid || undefined}
+        aria-required={required || undefined}
         aria-describedby={describedBy}
         data-testid={`field-${column.name}`}
         onChange={(e) => onChange(e.target.value)}

@@ -45,7 +45,7 @@ export async function searchReferences(domain: string, reference: ReferenceInfo,
  * referenced resource it is a plain input for the id.
  */
 export function ReferenceField(props: FieldProps) {
-  const { id, name, value, onChange, disabled, invalid, describedBy, column, domain, reference } = props;
+  const { id, name, value, onChange, disabled, invalid, required, describedBy, column, domain, reference } = props;
   const listId = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -116,7 +116,7 @@ export function ReferenceField(props: FieldProps) {
             <Link href={`/d/${domain}/${reference.resource}/${encodeURIComponent(value)}`} target="_blank" className="text-muted-foreground hover:text-foreground" aria-label={`Open ${reference.title} ${value}`}>
               <ExternalLink className="size-4" aria-hidden="true" />
             </Link>
-            {!disabled && column.nullable ? (
+            {!disabled && !required ? (
               <Button variant="ghost" size="icon-sm" aria-label={`Clear ${column.label}`} onClick={() => onChange('')}>
                 <X aria-hidden="true" />
               </Button>
@@ -137,6 +137,7 @@ export function ReferenceField(props: FieldProps) {
             aria-autocomplete="list"
             aria-activedescendant={open && choices[active] ? `${listId}-${active}` : undefined}
             aria-invalid={invalid || undefined}
+            aria-required={required || undefined}
             aria-describedby={describedBy}
             autoComplete="off"
             className="pl-8"

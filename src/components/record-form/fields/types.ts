@@ -30,6 +30,11 @@ export interface FieldProps {
   onChange: (value: string) => void;
   disabled?: boolean;
   invalid?: boolean;
+  /**
+   * The field must not be left empty (the form shows * and checks it; see isRequired in
+   * engine/records/input-schema.ts). Set `aria-required` on the element that takes input.
+   */
+  required?: boolean;
   /** ids of the hint and error under the field, for aria-describedby. */
   describedBy?: string;
   mode: 'create' | 'update';

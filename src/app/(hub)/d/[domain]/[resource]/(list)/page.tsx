@@ -3,6 +3,7 @@ import { ResourceListView } from '@/components/resource-list/resource-list-view'
 import { resourceAsSeenBy } from '@/engine/auth/access';
 import { toHttpError } from '@/engine/http/errors';
 import { listResource, type ListResult } from '@/engine/list/run-list';
+import { bulkCapabilities } from '@/engine/records/bulk';
 import type { SearchParams } from '@/engine/list/list-query';
 import { toClientResource } from '@/engine/resources/define';
 import { findResource } from '@/engine/resources/registry';
@@ -40,5 +41,7 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
     },
   );
   const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
-  return <ResourceListView resource={toClientResource(resourceAsSeenBy(operator, found.resource))} result={result} error={outcome.error} />;
+  // Row checkboxes only for an operator who may run a bulk action here.
+  const bulk = bulkCapabilities(operator, found.resource);
+  return <ResourceListView resource={toClientResource(resourceAsSeenBy(operator, found.resource))} result={result} bulk={bulk} error={outcome.error} />;
 }
