@@ -70,13 +70,21 @@ export async function startBenchHub(pgServer: EmbeddedServer, port: number): Pro
   const email = `bench-editor-${Date.now()}@bench.local`;
   await createOperator({ email, password: 'bench-editor-password', roles: { bench: 'editor' } });
   const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email, password: 'bench-editor-password' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email, password: 'bench-editor-password' }),
   });
   if (!signIn.ok) throw new Error(`signing the bench editor in failed: HTTP ${signIn.status} ${await signIn.text()}`);
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {
-    url, cookie, email, process: child,
+    url,
+    cookie,
+    email,
+    process: child,
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -34,10 +34,21 @@ const [{ n: total }] = (await query<{ n: string }>(domain, 'SELECT count(*)::tex
 
 // The floor: a plain pool with the same target, running the same statements, no engine.
 const target = targetFor(domain);
-const floorPool = new pg.Pool({ host: target.host, port: target.port, database: target.database, user: target.user, password: target.password, ssl: sslOptions(target), max: 4 });
+const floorPool = new pg.Pool({
+  host: target.host,
+  port: target.port,
+  database: target.database,
+  user: target.user,
+  password: target.password,
+  ssl: sslOptions(target),
+  max: 4,
+});
 
 // A cursor at row 500,000 of the default order (created_at desc, id desc): a deep page.
-const [deep] = (await query<{ at: string; id: string }>(domain, 'SELECT created_at::text AS at, id::text AS id FROM orders ORDER BY created_at DESC, id DESC OFFSET 499999 LIMIT 1')) as [{ at: string; id: string }];
+const [deep] = (await query<{ at: string; id: string }>(
+  domain,
+  'SELECT created_at::text AS at, id::text AS id FROM orders ORDER BY created_at DESC, id DESC OFFSET 499999 LIMIT 1',
+)) as [{ at: string; id: string }];
 const deepCursor = encodeCursor([deep.at, deep.id]);
 
 const cases: { name: string; resource: typeof orders; params: SearchParams }[] = [
@@ -65,7 +76,9 @@ for (const c of cases) {
   const base = summarise(await measure(() => floor(c.resource, c.params), runs));
   const ratio = Math.round((hub.median / base.median) * 100) / 100;
   results.push({ case: c.name, hub, floor: base, ratio });
-  console.log(`${c.name.padEnd(44)} engine ${String(hub.median).padStart(7)} ms (p95 ${String(hub.p95).padStart(7)})   pg ${String(base.median).padStart(7)} ms (p95 ${String(base.p95).padStart(7)})   ×${ratio}`);
+  console.log(
+    `${c.name.padEnd(44)} engine ${String(hub.median).padStart(7)} ms (p95 ${String(hub.p95).padStart(7)})   pg ${String(base.median).padStart(7)} ms (p95 ${String(base.p95).padStart(7)})   ×${ratio}`,
+  );
 }
 writeFileSync('bench/engine-results.json', JSON.stringify({ date: new Date().toISOString(), rows: Number(total), runs, results }, null, 2));
 console.log('\nwritten to bench/engine-results.json');

@@ -25,7 +25,10 @@ export async function pairedLatency(a: { get: Get; path: string }, b: { get: Get
   const as: number[] = [];
   const bs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    for (const [side, out] of [[a, as], [b, bs]] as const) {
+    for (const [side, out] of [
+      [a, as],
+      [b, bs],
+    ] as const) {
       const started = performance.now();
       await side.get(side.path);
       out.push(performance.now() - started);

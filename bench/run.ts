@@ -31,7 +31,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 /** BENCH_ONLY=q5,save runs just those parts (for profiling one path); the default runs all. */
-const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const ONLY = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export') => !ONLY || ONLY.includes(part);
 
 /** The hub and floor processes, stopped when the bench fails, so none is left running. */
@@ -50,7 +52,11 @@ async function main() {
   const { resource, domain } = await findResource('bench', 'posts');
 
   // 4. The cases, and the same statements for the floor.
-  const [deep] = await query<{ at: string; id: string }>(domain, 'SELECT created_at::text AS at, id::text AS id FROM posts ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1', [Math.floor(ROWS / 2) - 1]);
+  const [deep] = await query<{ at: string; id: string }>(
+    domain,
+    'SELECT created_at::text AS at, id::text AS id FROM posts ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1',
+    [Math.floor(ROWS / 2) - 1],
+  );
   const cases: Record<string, Record<string, string>> = {
     q1: {},
     q2cursor: { after: encodeCursor([deep!.at, deep!.id]) },
@@ -121,23 +127,35 @@ async function main() {
     const versions = new Map<string, string>();
     for (let i = 1; i <= 1000; i++) versions.set(String(i), (await getRecord(editor, domain, resource, String(i))).version!);
     let n = 0;
-    const save = summarise(await measure(async () => {
-      const id = String(1 + (n++ % 1000));
-      const saved = await updateRecord(editor, domain, resource, id, { title: `Saved ${n}` }, versions.get(id)!);
-      versions.set(id, saved.version!);
-    }, Math.max(5, Math.floor(RUNS / 2))));
+    const save = summarise(
+      await measure(
+        async () => {
+          const id = String(1 + (n++ % 1000));
+          const saved = await updateRecord(editor, domain, resource, id, { title: `Saved ${n}` }, versions.get(id)!);
+          versions.set(id, saved.version!);
+        },
+        Math.max(5, Math.floor(RUNS / 2)),
+      ),
+    );
     const raw = new pg.Client({ connectionString: pgServer.url('bench') });
     const rawHub = new pg.Client({ connectionString: pgServer.url('bench_hub') });
     await raw.connect();
     await rawHub.connect();
-    const rawSave = summarise(await measure(async () => {
-      const id = 1 + (n++ % 1000);
-      await raw.query('BEGIN');
-      await raw.query('SELECT * FROM posts WHERE id = $1 FOR UPDATE', [id]);
-      await raw.query('UPDATE posts SET title = $1 WHERE id = $2', [`Raw ${n}`, id]);
-      await rawHub.query("INSERT INTO hub_audit (action, outcome, domain, resource, record_id) VALUES ('update', 'committed', 'bench', 'posts', $1)", [String(id)]);
-      await raw.query('COMMIT');
-    }, Math.max(5, Math.floor(RUNS / 2))));
+    const rawSave = summarise(
+      await measure(
+        async () => {
+          const id = 1 + (n++ % 1000);
+          await raw.query('BEGIN');
+          await raw.query('SELECT * FROM posts WHERE id = $1 FOR UPDATE', [id]);
+          await raw.query('UPDATE posts SET title = $1 WHERE id = $2', [`Raw ${n}`, id]);
+          await rawHub.query("INSERT INTO hub_audit (action, outcome, domain, resource, record_id) VALUES ('update', 'committed', 'bench', 'posts', $1)", [
+            String(id),
+          ]);
+          await raw.query('COMMIT');
+        },
+        Math.max(5, Math.floor(RUNS / 2)),
+      ),
+    );
     await raw.end();
     await rawHub.end();
     const saveRatio = round(save.median / rawSave.median);
@@ -155,7 +173,13 @@ async function main() {
     const runs: number[] = [];
     for (let round = 0; round < 3; round++) {
       const started = performance.now();
-      const run = await startBulk({ ...editor, roles: { bench: 'admin' as const } }, domain, resource, { kind: 'set', field: 'published', value: round % 2 === 0 ? 'true' : 'false' }, { ids });
+      const run = await startBulk(
+        { ...editor, roles: { bench: 'admin' as const } },
+        domain,
+        resource,
+        { kind: 'set', field: 'published', value: round % 2 === 0 ? 'true' : 'false' },
+        { ids },
+      );
       const batches = run.batches();
       let next = await batches.next();
       while (!next.done) next = await batches.next();
@@ -190,7 +214,14 @@ async function main() {
     const floorExport = await download(`http://127.0.0.1:${floorPort}/export`, {});
     const exportShare = round(hubExport.rowsPerSecond / floorExport.rowsPerSecond);
     results.export = { hub: { ...hubExport, rssGrowthMb: round(peak - before) }, floor: floorExport, share: exportShare };
-    row('export CSV rows/s', `${hubExport.rowsPerSecond} (${hubExport.seconds} s)`, `${floorExport.rowsPerSecond} (${floorExport.seconds} s)`, exportShare, '≥ 0.5×', exportShare >= 0.5);
+    row(
+      'export CSV rows/s',
+      `${hubExport.rowsPerSecond} (${hubExport.seconds} s)`,
+      `${floorExport.rowsPerSecond} (${floorExport.seconds} s)`,
+      exportShare,
+      '≥ 0.5×',
+      exportShare >= 0.5,
+    );
     row('export CSV hub RSS growth', `+${round(peak - before)} MB`, '', '', '< +100 MB', peak - before < 100);
   }
 

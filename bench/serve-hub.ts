@@ -11,6 +11,10 @@ const hub = await startBenchHub(pgServer, Number(process.env.HUB_PORT ?? 3999));
 hub.process.stdout?.pipe(process.stdout);
 hub.process.stderr?.pipe(process.stderr);
 console.log(`hub ${hub.url}\ncookie ${hub.cookie}`);
-const stop = () => void hub.stop().then(() => pgServer.stop()).then(() => process.exit(0));
+const stop = () =>
+  void hub
+    .stop()
+    .then(() => pgServer.stop())
+    .then(() => process.exit(0));
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -51,7 +51,9 @@ async function main(): Promise<number> {
       t.name as 'hub',
       "SELECT current_setting('server_version') AS version, (SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()) AS ssl",
     );
-    console.log(`✓ ${t.name}: PostgreSQL ${info!.version} at ${target.host}:${target.port}/${target.database}, ${t.latencyMs} ms, TLS ${info!.ssl ? 'on' : 'off'} (mode ${target.sslMode}), pool max ${target.poolMax}`);
+    console.log(
+      `✓ ${t.name}: PostgreSQL ${info!.version} at ${target.host}:${target.port}/${target.database}, ${t.latencyMs} ms, TLS ${info!.ssl ? 'on' : 'off'} (mode ${target.sslMode}), pool max ${target.poolMax}`,
+    );
   }
   for (const b of await checkConnectionBudget(config)) {
     console.log(`${b.ok ? '✓' : '✗'} budget ${describeBudget(b, config.replicas)}`);

@@ -109,7 +109,11 @@ async function main(argv: string[]): Promise<number> {
   try {
     const domain = checkDomain(args.domain);
     const plan = planDefinitions(domain, await readCatalog(domain));
-    const source = renderDefinitionFile(domain, plan.planned.map((p) => p.def), { notes: notesFor(plan) });
+    const source = renderDefinitionFile(
+      domain,
+      plan.planned.map((p) => p.def),
+      { notes: notesFor(plan) },
+    );
     // With --stdout the file is the output (to pipe or redirect); everything else goes to stderr.
     const say = args.stdout ? (line: string) => console.error(line) : (line: string) => console.log(line);
     if (args.stdout) {

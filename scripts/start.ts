@@ -30,11 +30,14 @@ async function buildIfStale(): Promise<void> {
   const started = Date.now();
   // Next's own output (banner, route table) only at HUB_LOG_LEVEL=debug; progress lines otherwise.
   const verbose = process.env.HUB_LOG_LEVEL === 'debug';
-  await buildApp(root, { skipTypecheck: true, onProgress: verbose ? undefined : (m) => log.info(m) }).then(() => {
-    log.info(`build: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }, (error: Error) => {
-    throw new BootError(error.message);
-  });
+  await buildApp(root, { skipTypecheck: true, onProgress: verbose ? undefined : (m) => log.info(m) }).then(
+    () => {
+      log.info(`build: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    },
+    (error: Error) => {
+      throw new BootError(error.message);
+    },
+  );
 }
 
 async function main(): Promise<void> {
@@ -60,22 +63,25 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   // Redirects to HUB_URL and refused cross-site Server Actions are answered before Next.js.
   const door = { hubUrl: booted.config.auth.baseUrl, trustProxy: process.env.HUB_TRUST_PROXY === '1' };
-  const running = await serve(async (req, res) => {
-    if (answerAtTheDoor(req, res, door)) return;
-    if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
-    await handle(req, res);
-  }, {
-    port,
-    host,
-    shutdownTimeoutMs: booted.config.shutdownTimeoutMs,
-    onDrained: async () => {
-      await flushAuditSettlement(); // the last writes' entries, before their pool closes
-      await closeAllPools();
-      await app.close?.();
-      await booted.stopDatabases();
-      log.info('stopped cleanly');
+  const running = await serve(
+    async (req, res) => {
+      if (answerAtTheDoor(req, res, door)) return;
+      if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
+      await handle(req, res);
     },
-  });
+    {
+      port,
+      host,
+      shutdownTimeoutMs: booted.config.shutdownTimeoutMs,
+      onDrained: async () => {
+        await flushAuditSettlement(); // the last writes' entries, before their pool closes
+        await closeAllPools();
+        await app.close?.();
+        await booted.stopDatabases();
+        log.info('stopped cleanly');
+      },
+    },
+  );
   exitOnSignals(running);
   startAuditSettler();
   startAuditRetention(booted.config.auditRetentionDays, booted.config.auditArchiveDir);

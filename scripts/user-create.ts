@@ -13,11 +13,18 @@ import { bootForTool } from '@/engine/boot';
 import { configuredDomains } from '@/engine/config/current';
 import { closeAllPools } from '@/engine/db/pools';
 
-const usage = 'Usage: npm run user:create -- --email <email> --role superadmin | --role <domain>:<viewer|editor|admin> [--role …] [--name <name>] [--password <password>]';
+const usage =
+  'Usage: npm run user:create -- --email <email> --role superadmin | --role <domain>:<viewer|editor|admin> [--role …] [--name <name>] [--password <password>]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, role: { type: 'string', multiple: true }, name: { type: 'string' }, password: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -44,7 +51,15 @@ async function main(): Promise<number> {
       }
     }
     const created = await createOperator({ email: values.email, name: values.name, password: values.password, superadmin, roles });
-    console.log(`Created ${created.email}${superadmin ? ' (superadmin)' : ''}${Object.keys(roles).length ? ` with ${Object.entries(roles).map(([d, r]) => `${r} of ${d}`).join(', ')}` : ''}.`);
+    console.log(
+      `Created ${created.email}${superadmin ? ' (superadmin)' : ''}${
+        Object.keys(roles).length
+          ? ` with ${Object.entries(roles)
+              .map(([d, r]) => `${r} of ${d}`)
+              .join(', ')}`
+          : ''
+      }.`,
+    );
     if (!values.password) console.log(`Password (shown once): ${created.password}`);
     return 0;
   } catch (error) {
@@ -56,7 +71,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error: Error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);

@@ -155,7 +155,13 @@ export async function startDemoService(options: DemoServiceOptions): Promise<Dem
       const result = summarize(post.body);
       return {
         status: 200,
-        body: { postId, title: post.title, ...result, generatedAt: new Date().toISOString(), message: `Summary of post ${postId} regenerated (${result.words} words).` },
+        body: {
+          postId,
+          title: post.title,
+          ...result,
+          generatedAt: new Date().toISOString(),
+          message: `Summary of post ${postId} regenerated (${result.words} words).`,
+        },
       };
     },
     'send-notification': async ({ body, idempotencyKey, requestId }) => {
@@ -172,7 +178,9 @@ export async function startDemoService(options: DemoServiceOptions): Promise<Dem
         sentAt: new Date().toISOString(),
       };
       sent.push(notification);
-      log(`notification ${notification.id} sent (${notification.channel}) for ${notification.requestedBy ?? 'unknown'}, key ${idempotencyKey ?? '-'}, request ${requestId ?? '-'}`);
+      log(
+        `notification ${notification.id} sent (${notification.channel}) for ${notification.requestedBy ?? 'unknown'}, key ${idempotencyKey ?? '-'}, request ${requestId ?? '-'}`,
+      );
       return { status: 200, body: { notificationId: notification.id, sentAt: notification.sentAt, message: `Notification ${notification.id} sent.` } };
     },
   };
@@ -210,7 +218,8 @@ export async function startDemoService(options: DemoServiceOptions): Promise<Dem
     }
     // The signed body names the action and the key: a signed request cannot be re-pointed at another action or key.
     if (body.action !== name) return { status: 400, body: { error: `The signed body names the action "${String(body.action)}", not "${name}".` } };
-    if ((body.idempotencyKey ?? undefined) !== idempotencyKey) return { status: 400, body: { error: 'The signed body and the idempotency-key header name different keys.' } };
+    if ((body.idempotencyKey ?? undefined) !== idempotencyKey)
+      return { status: 400, body: { error: 'The signed body and the idempotency-key header name different keys.' } };
     const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
     if (!action) return { status: 404, body: { error: `Unknown action "${name}".` } };
 

@@ -2,7 +2,10 @@
 export function summarize(body: string, maxLength = 280): { summary: string; words: number; readingMinutes: number } {
   const text = body.replace(/\r\n/g, '\n').trim();
   const words = text === '' ? 0 : text.split(/\s+/).length;
-  const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   const openings = paragraphs.map((p) => /^.*?[.!?](?=\s|$)/.exec(p)?.[0] ?? p);
   let summary = '';
   for (const sentence of openings) {

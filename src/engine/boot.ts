@@ -113,8 +113,10 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
   const over = budgets.filter((b) => !b.ok && !b.error);
   if (over.length > 0 && config.strictBudget) {
     await stopDatabases();
-    throw new BootError(`HUB_STRICT_BUDGET=1 and ${over.length} server(s) are over their connection budget:\n` +
-      over.map((b) => '  - ' + describeBudget(b, config.replicas)).join('\n'));
+    throw new BootError(
+      `HUB_STRICT_BUDGET=1 and ${over.length} server(s) are over their connection budget:\n` +
+        over.map((b) => '  - ' + describeBudget(b, config.replicas)).join('\n'),
+    );
   }
 
   const health0 = await checkTarget('hub');
@@ -122,8 +124,7 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
     await migrateHubDatabase();
     // A previous run may have died between a domain COMMIT and marking its audit entry.
     await settlePendingAudit();
-  }
-  else log.warn(`${health0.error} Sign-in is unavailable until it is reachable.`);
+  } else log.warn(`${health0.error} Sign-in is unavailable until it is reachable.`);
   const demoLogins = embedded && health0.ok ? await ensureDemoOperators(dataDir!) : undefined;
 
   // One domain down never stops the hub: report it and carry on; its pages say so.

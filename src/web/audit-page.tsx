@@ -23,8 +23,28 @@ export async function renderAuditPage(domain: string | undefined, searchParams: 
   if (!can(operator, resource, 'read')) forbidden();
   const outcome = await listResource(operator, 'hub', resource, searchParams).then(
     (result) => ({ result, error: undefined }),
-    (error: unknown) => ({ result: undefined, error: { title: 'The audit log could not be loaded', message: toHttpError(error).body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? toHttpError(error).body.error } }),
+    (error: unknown) => ({
+      result: undefined,
+      error: {
+        title: 'The audit log could not be loaded',
+        message:
+          toHttpError(error)
+            .body.problems?.map((p) => `${p.param}: ${p.message}`)
+            .join('\n') ?? toHttpError(error).body.error,
+      },
+    }),
   );
-  const result = outcome.result ?? { rows: [], columns: [], sort: resource.defaultSort, search: undefined, pageSize: resource.pageSize, page: undefined, next: null, previous: null, count: { value: 0, exact: true, label: '0' }, trash: false };
+  const result = outcome.result ?? {
+    rows: [],
+    columns: [],
+    sort: resource.defaultSort,
+    search: undefined,
+    pageSize: resource.pageSize,
+    page: undefined,
+    next: null,
+    previous: null,
+    count: { value: 0, exact: true, label: '0' },
+    trash: false,
+  };
   return <AuditLogView resource={toClientResource(resource)} result={result} domain={domain} error={outcome.error} />;
 }

@@ -33,7 +33,8 @@ export async function exportResponse(request: NextRequest, operator: Operator, p
     });
   } catch (error) {
     await exported?.close(error);
-    if (error instanceof ExportBusyError) return Response.json({ error: error.message }, { status: 429, headers: { 'cache-control': 'no-store', 'retry-after': '30' } });
+    if (error instanceof ExportBusyError)
+      return Response.json({ error: error.message }, { status: 429, headers: { 'cache-control': 'no-store', 'retry-after': '30' } });
     return errorResponse(error);
   }
 }

@@ -9,14 +9,7 @@ import type { Operator } from '@/engine/auth/operator';
 import { UnknownDomainError, type DomainName } from '@/engine/config/current';
 import { toHttpError } from '@/engine/http/errors';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '@/engine/records/errors';
-import {
-  createRecord,
-  hardDeleteRecord,
-  restoreRecord,
-  runCustomAction,
-  softDeleteRecord,
-  updateRecord,
-} from '@/engine/records/write-record';
+import { createRecord, hardDeleteRecord, restoreRecord, runCustomAction, softDeleteRecord, updateRecord } from '@/engine/records/write-record';
 import { findResource, ResourceNotFoundError } from '@/engine/resources/registry';
 import type { Resource } from '@/engine/resources/types';
 import { currentOperator } from '@/web/operator';
@@ -60,7 +53,8 @@ async function target(form: FormData): Promise<Target> {
 }
 
 /** The form keeps what was typed in this tab and offers a sign-in link back to itself (record-form.tsx). */
-const SESSION_ENDED_FORM = 'Your session has ended, so nothing was saved. Sign in again: what you typed is kept in this browser tab and comes back when you return to this form.';
+const SESSION_ENDED_FORM =
+  'Your session has ended, so nothing was saved. Sign in again: what you typed is kept in this browser tab and comes back when you return to this form.';
 const SESSION_ENDED = 'Your session has ended, so nothing was done. Sign in again, then try once more.';
 
 /** An error as words for the operator: 403/404 say what, anything unexpected is logged with a reference. */
@@ -68,7 +62,8 @@ function refusal(error: unknown, sessionEnded = SESSION_ENDED): { code: number; 
   if (error instanceof SessionEndedError || error instanceof UnauthenticatedError) return { code: 401, message: sessionEnded };
   if (error instanceof ForbiddenError) return { code: 403, message: error.message };
   if (error instanceof RecordNotFoundError) return { code: 404, message: error.message };
-  if (error instanceof ResourceNotFoundError || error instanceof UnknownDomainError) return { code: 404, message: 'This kind of record does not exist (any more).' };
+  if (error instanceof ResourceNotFoundError || error instanceof UnknownDomainError)
+    return { code: 404, message: 'This kind of record does not exist (any more).' };
   const { status, body } = toHttpError(error);
   return { code: status, message: body.error };
 }

@@ -10,5 +10,5 @@ import { ownOrigins } from '@/engine/http/own-origins';
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (origin !== null && ownOrigins(request).has(origin)) return;
-  throw new ForbiddenError('This change must be made from the hub itself (the request\'s Origin does not match).');
+  throw new ForbiddenError("This change must be made from the hub itself (the request's Origin does not match).");
 }

@@ -31,7 +31,14 @@ afterAll(async () => {
  */
 function runAndKill(writes: number): Promise<number> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '../fixtures/audit-crash-writer.ts')], {
-    env: { ...process.env, HUB_DOMAINS: 'blog', HUB_DATABASE_URL: hubDb.url, BLOG_DATABASE_URL: domainDb.url, HUB_AUTH_SECRET: 'crash-test-secret-crash-test-secret-0', HUB_LOG_LEVEL: 'error' },
+    env: {
+      ...process.env,
+      HUB_DOMAINS: 'blog',
+      HUB_DATABASE_URL: hubDb.url,
+      BLOG_DATABASE_URL: domainDb.url,
+      HUB_AUTH_SECRET: 'crash-test-secret-crash-test-secret-0',
+      HUB_LOG_LEVEL: 'error',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -61,12 +68,20 @@ describe('exactly-once audit under crashes', () => {
       result = await settlePendingAudit();
     }
     expect(result.waiting).toBe(0);
-    const [{ pending }] = (await query<{ pending: number }>('hub', "SELECT count(*)::int AS pending FROM hub_audit WHERE outcome = 'pending'")) as [{ pending: number }];
+    const [{ pending }] = (await query<{ pending: number }>('hub', "SELECT count(*)::int AS pending FROM hub_audit WHERE outcome = 'pending'")) as [
+      { pending: number },
+    ];
     expect(pending).toBe(0);
 
     const rows = await query<{ id: number; updates: number }>('blog', 'SELECT id, updates FROM counters ORDER BY id');
-    const creates = await query<{ record_id: string; n: number }>('hub', "SELECT record_id, count(*)::int AS n FROM hub_audit WHERE action = 'create' AND outcome = 'committed' GROUP BY record_id");
-    const updates = await query<{ record_id: string; n: number }>('hub', "SELECT record_id, count(*)::int AS n FROM hub_audit WHERE action = 'update' AND outcome = 'committed' GROUP BY record_id");
+    const creates = await query<{ record_id: string; n: number }>(
+      'hub',
+      "SELECT record_id, count(*)::int AS n FROM hub_audit WHERE action = 'create' AND outcome = 'committed' GROUP BY record_id",
+    );
+    const updates = await query<{ record_id: string; n: number }>(
+      'hub',
+      "SELECT record_id, count(*)::int AS n FROM hub_audit WHERE action = 'update' AND outcome = 'committed' GROUP BY record_id",
+    );
 
     // Every row has exactly one committed create record, and no committed create lacks its row.
     expect(creates.map((c) => c.record_id).sort()).toEqual(rows.map((r) => String(r.id)).sort());
@@ -76,6 +91,8 @@ describe('exactly-once audit under crashes', () => {
     const mismatches = rows.filter((r) => (updatesById.get(String(r.id)) ?? 0) !== r.updates);
     expect(mismatches).toEqual([]);
     expect(rows.length).toBeGreaterThanOrEqual(100); // each run creates at least 4 rows
-    console.log(`crash test: ${runs} runs killed, ${writes} writes reported, ${rows.length} rows, ${rows.reduce((s, r) => s + r.updates, 0)} updates; settlement ${JSON.stringify(result)}`);
+    console.log(
+      `crash test: ${runs} runs killed, ${writes} writes reported, ${rows.length} rows, ${rows.reduce((s, r) => s + r.updates, 0)} updates; settlement ${JSON.stringify(result)}`,
+    );
   }, 900_000); // 25 runs of 10 to 40 writes: a loaded machine only takes longer (a quiet one ~40 s)
 });

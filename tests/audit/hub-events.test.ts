@@ -32,7 +32,9 @@ describe('hub changes are audited in the same transaction', () => {
     await revokeAllSessions(root, made.id);
     await deleteOperator(root, made.id);
     const rows = await query<{ action: string; actor_email: string; record_id: string; changes: unknown; outcome: string }>(
-      'hub', "SELECT action, actor_email, record_id, changes, outcome FROM hub_audit WHERE domain = 'hub' ORDER BY id");
+      'hub',
+      "SELECT action, actor_email, record_id, changes, outcome FROM hub_audit WHERE domain = 'hub' ORDER BY id",
+    );
     expect(rows.map((r) => [r.action, r.actor_email, r.outcome])).toEqual([
       ['operator_create', 'root@events.test', 'committed'],
       ['roles_change', 'root@events.test', 'committed'],

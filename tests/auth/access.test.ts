@@ -64,9 +64,15 @@ describe('access in the data path', () => {
 
   it('masks columns for roles below their visibility, and keeps them whole above', async () => {
     const viewer = await listResource(as({ market: 'viewer' }), domain, people, { sort: 'id' });
-    expect(viewer.rows.map((r) => [r.email, r.salary])).toEqual([['j***@example.com', '***'], ['j***@corp.test', '***']]);
+    expect(viewer.rows.map((r) => [r.email, r.salary])).toEqual([
+      ['j***@example.com', '***'],
+      ['j***@corp.test', '***'],
+    ]);
     const editor = await listResource(as({ market: 'editor' }), domain, people, { sort: 'id' });
-    expect(editor.rows.map((r) => [r.email, r.salary])).toEqual([['jane@example.com', '***'], ['joe@corp.test', '***']]);
+    expect(editor.rows.map((r) => [r.email, r.salary])).toEqual([
+      ['jane@example.com', '***'],
+      ['joe@corp.test', '***'],
+    ]);
     const admin = await listResource(as({ market: 'admin' }), domain, people, { sort: 'id' });
     expect(admin.rows.map((r) => r.salary)).toEqual([5000, 7000]);
   });

@@ -42,7 +42,10 @@ function signIn(base: string, origin: string, email: string = OPERATORS.superadm
 }
 
 function cookieOf(response: Response): string {
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 describe('without HUB_URL: the hub is whatever host it is reached by', () => {
@@ -103,7 +106,12 @@ describe('without HUB_URL: the hub is whatever host it is reached by', () => {
       ['/', { ...action, cookie }], // a signed-in operator's browser, lured by another site
       ['/sign-in', action],
     ] as const) {
-      const response = await fetch(`${hub.url}${path}`, { method: 'POST', redirect: 'manual', headers: { ...headers, origin: 'http://evil.example' }, body: '[]' });
+      const response = await fetch(`${hub.url}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { ...headers, origin: 'http://evil.example' },
+        body: '[]',
+      });
       expect(response.status, path).toBe(403);
       expect(await response.text()).toContain('This request came from another site (Origin http://evil.example) and was refused');
     }
@@ -163,7 +171,7 @@ describe('with HUB_URL: other hosts are sent there', () => {
     expect((await fetch(`${hub.url}/sign-in`, { redirect: 'manual' })).status).toBe(200);
   });
 
-  it('redirects no API request, and still refuses a sign-in from another host\'s Origin', async () => {
+  it("redirects no API request, and still refuses a sign-in from another host's Origin", async () => {
     expect((await fetch(`http://localhost:${port}/api/health`, { redirect: 'manual' })).status).toBe(200);
     const refused = await signIn(`http://localhost:${port}`, `http://localhost:${port}`);
     expect(refused.status).toBe(403);

@@ -53,7 +53,10 @@ async function signIn(email: string, password = PASSWORD): Promise<string> {
     }),
   );
   if (response.status !== 200) throw new Error(`sign-in as ${email} failed: ${response.status}`);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 const operatorFor = (cookie: string) => operatorFromHeaders(new Headers({ cookie }));
@@ -194,7 +197,12 @@ describe('deleteOperator', () => {
     expect(await operatorFor(cookie)).not.toBeNull();
     expect(await deleteOperator(root, created.id)).toEqual({ email: 'leaving@example.com' });
     expect(await operatorFor(cookie)).toBeNull();
-    for (const [table, column] of [['hub_user', 'id'], ['hub_grants', 'user_id'], ['hub_session', '"userId"'], ['hub_account', '"userId"']]) {
+    for (const [table, column] of [
+      ['hub_user', 'id'],
+      ['hub_grants', 'user_id'],
+      ['hub_session', '"userId"'],
+      ['hub_account', '"userId"'],
+    ]) {
       expect(await query('hub', `SELECT 1 FROM ${table} WHERE ${column} = $1`, [created.id]), table).toHaveLength(0);
     }
     await expect(deleteOperator(root, created.id)).rejects.toBeInstanceOf(OperatorNotFoundError);

@@ -147,15 +147,17 @@ async function targets(): Promise<{ domains: string[]; all: Target[] }> {
   // Real ids: an operator's (the marketViewer's, from its session) and a record of each resource.
   const operatorId = (await getJson<{ user: { id: string } }>('/api/auth/get-session', 'marketViewer')).user.id;
   const records = await recordIds(domains);
-  const fill = (route: DiscoveredRoute) => (segment: DynamicSegment, params: Record<string, string>): string[] => {
-    if (segment.name === 'domain') return domains;
-    if (segment.name === 'resource') return (resources.get(params.domain!) ?? []).map((r) => r.name);
-    // Better Auth's catch-all: one representative GET.
-    if (segment.catchAll && route.pattern.startsWith('/api/auth/')) return ['get-session'];
-    if (segment.name === 'id' && params.resource !== undefined) return [records.get(`${params.domain}/${params.resource}`) ?? PLACEHOLDER];
-    if (segment.name === 'id' && route.pattern.startsWith('/operators/')) return [operatorId];
-    return [PLACEHOLDER];
-  };
+  const fill =
+    (route: DiscoveredRoute) =>
+    (segment: DynamicSegment, params: Record<string, string>): string[] => {
+      if (segment.name === 'domain') return domains;
+      if (segment.name === 'resource') return (resources.get(params.domain!) ?? []).map((r) => r.name);
+      // Better Auth's catch-all: one representative GET.
+      if (segment.catchAll && route.pattern.startsWith('/api/auth/')) return ['get-session'];
+      if (segment.name === 'id' && params.resource !== undefined) return [records.get(`${params.domain}/${params.resource}`) ?? PLACEHOLDER];
+      if (segment.name === 'id' && route.pattern.startsWith('/operators/')) return [operatorId];
+      return [PLACEHOLDER];
+    };
   const all = routes.flatMap((route) =>
     expandRoute(route.pattern, fill(route)).map((expanded) => ({
       ...expanded,
@@ -209,7 +211,10 @@ async function ask(target: Target, cookie: string | undefined): Promise<Answer> 
   const body = await response.text(); // read it all: a page that fails while streaming should not pass
   const location = response.headers.get('location');
   if (location === null) {
-    const note = response.status === 200 && target.route.kind === 'page' && body.includes(LATE_ERROR_MARKER) ? ' (forbidden()/notFound() streamed after the 200 was sent)' : '';
+    const note =
+      response.status === 200 && target.route.kind === 'page' && body.includes(LATE_ERROR_MARKER)
+        ? ' (forbidden()/notFound() streamed after the 200 was sent)'
+        : '';
     return { status: response.status, note };
   }
   const url = new URL(location, hub.url);
@@ -219,7 +224,10 @@ async function ask(target: Target, cookie: string | undefined): Promise<Answer> 
 
 /** The hub's error lines, to explain the 500s of a failing matrix. */
 function hubErrors(): string {
-  const lines = hub.logs().split('\n').filter((l) => /ERROR|Error:|⨯/.test(l));
+  const lines = hub
+    .logs()
+    .split('\n')
+    .filter((l) => /ERROR|Error:|⨯/.test(l));
   return lines.length ? `\nhub errors (last ${Math.min(lines.length, 15)} of ${lines.length}):\n${lines.slice(-15).join('\n')}` : '';
 }
 
@@ -234,8 +242,14 @@ describe('route policies', () => {
   it('declares a policy for every route under src/app, and none for a route that does not exist', () => {
     const patterns = routes.map((r) => r.pattern);
     expect(routes.length).toBeGreaterThan(0);
-    expect(patterns.filter((p) => !(p in routePolicies)), 'routes without a policy in src/web/route-policy.ts').toEqual([]);
-    expect(Object.keys(routePolicies).filter((p) => !patterns.includes(p)), 'policies naming no route').toEqual([]);
+    expect(
+      patterns.filter((p) => !(p in routePolicies)),
+      'routes without a policy in src/web/route-policy.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(routePolicies).filter((p) => !patterns.includes(p)),
+      'policies naming no route',
+    ).toEqual([]);
     for (const [pattern, policy] of Object.entries(routePolicies)) {
       // A fixed resource exists; a policy on "the resource in the URL" has both segments; so does a domain policy.
       if (policy.kind === 'resource' && policy.resource) expect(() => resourceOf(policy.resource!.domain, policy.resource!.name), pattern).not.toThrow();
@@ -243,7 +257,11 @@ describe('route policies', () => {
       if (policy.kind === 'domain') expect(pattern, `${pattern} names no domain`).toMatch(/\[domain\]/);
     }
     // Every operator kind the hub server creates is a column of the matrix.
-    expect(PRINCIPALS.map((p) => p.kind).filter(Boolean).sort()).toEqual(Object.keys(OPERATORS).sort());
+    expect(
+      PRINCIPALS.map((p) => p.kind)
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(Object.keys(OPERATORS).sort());
     // Every handler answers at least one method.
     expect(routes.filter((r) => r.kind === 'handler' && r.methods.length === 0).map((r) => r.file)).toEqual([]);
   });
@@ -265,7 +283,10 @@ describe('access matrix against the running hub', () => {
     );
     const mismatches = answers
       .filter(({ want, got }) => show(want) !== show(got))
-      .map(({ target, principal, want, got }) => `${target.method} ${target.path} [${target.route.kind}, ${target.policy.kind}] as ${principal.label}: expected ${show(want)}, got ${show(got)}`);
+      .map(
+        ({ target, principal, want, got }) =>
+          `${target.method} ${target.path} [${target.route.kind}, ${target.policy.kind}] as ${principal.label}: expected ${show(want)}, got ${show(got)}`,
+      );
 
     console.info(`access matrix: ${routes.length} routes (${all.length} URLs) × ${PRINCIPALS.length} operators = ${cells.length} cells`);
     expect(mismatches, `${mismatches.length} of ${cells.length} cells differ:\n${mismatches.join('\n')}${hubErrors()}`).toEqual([]);
@@ -312,7 +333,7 @@ describe('access matrix against the running hub', () => {
     expect(response.headers.getSetCookie()).toEqual([]);
   });
 
-  it('refuses a cross-site sign-out carrying the victim\'s cookie; the session survives', async () => {
+  it("refuses a cross-site sign-out carrying the victim's cookie; the session survives", async () => {
     const cookie = await hub.cookieFor('marketEditor');
     const response = await fetch(`${hub.url}/api/auth/sign-out`, {
       method: 'POST',

@@ -58,7 +58,9 @@ async function findHubDatabase(token: string): Promise<string> {
   const candidates = await adminQuery<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'e2e\\_hub\\_%'`);
   const holding: string[] = [];
   for (const { datname } of candidates) {
-    const rows = await adminQuery<{ n: number }>('SELECT count(*)::int AS n FROM hub_session WHERE token = $1', [token], urlFor(datname)).catch(() => [{ n: 0 }]);
+    const rows = await adminQuery<{ n: number }>('SELECT count(*)::int AS n FROM hub_session WHERE token = $1', [token], urlFor(datname)).catch(() => [
+      { n: 0 },
+    ]);
     if (rows[0]!.n > 0) holding.push(datname);
   }
   if (holding.length !== 1) throw new Error(`expected one hub database holding the session, found ${holding.length}`);
@@ -109,7 +111,14 @@ async function expectAt(page: Page, pathname: string): Promise<void> {
   try {
     await page.waitForURL((u) => u.origin === hub.url && u.pathname === pathname, { timeout: 15_000 });
   } catch {
-    const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 300);
+    const text = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 300);
     throw new Error(`expected the browser at ${pathname}, but it is at ${page.url()} showing: ${text}`);
   }
 }
@@ -149,7 +158,10 @@ describe('sign-in with a generic OpenID Connect provider', () => {
     hubDb = await findHubDatabase(tokenOf(cookie!.value));
     const [user] = await hubQuery<{ name: string; emailVerified: boolean }>('SELECT name, "emailVerified" FROM hub_user WHERE email = $1', [ADA.email]);
     expect(user).toEqual({ name: ADA.name, emailVerified: true });
-    const [account] = await hubQuery<{ providerId: string }>('SELECT a."providerId" FROM hub_account a JOIN hub_user u ON u.id = a."userId" WHERE u.email = $1', [ADA.email]);
+    const [account] = await hubQuery<{ providerId: string }>(
+      'SELECT a."providerId" FROM hub_account a JOIN hub_user u ON u.id = a."userId" WHERE u.email = $1',
+      [ADA.email],
+    );
     expect(account).toEqual({ providerId: 'oidc' });
     expect(await sessionsOf(ADA.email)).toEqual([{ token: tokenOf(cookie!.value) }]);
 
@@ -163,7 +175,12 @@ describe('sign-in with a generic OpenID Connect provider', () => {
     expect(new URL(old.headers.get('location')!, hub.url).pathname).toBe('/sign-in');
     // Better Auth may also end the provider's session (RP-initiated logout): the provider asks
     // to confirm, then must send the browser back to the hub's sign-in page.
-    const atProvider = await page.waitForURL((u) => u.origin === sso.issuer, { timeout: 3_000 }).then(() => true, () => false);
+    const atProvider = await page
+      .waitForURL((u) => u.origin === sso.issuer, { timeout: 3_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     if (atProvider) await page.getByRole('button', { name: 'Yes, sign me out' }).click();
     await expectAt(page, '/sign-in');
     await page.getByTestId('sign-in-oidc').waitFor();

@@ -9,7 +9,14 @@ import { resolveResource } from '../../src/engine/resources/define';
 
 /** Refusals say in words what the person may not do, where, and the role it needs. */
 const tags = resolveResource({ domain: 'blog', name: 'tags', table: 'tags', title: 'Tags', columns: [{ name: 'id', type: 'integer' }] });
-const people = resolveResource({ domain: 'market', name: 'people', table: 'people', title: 'People', access: { update: 'admin', export: 'editor' }, columns: [{ name: 'id', type: 'integer' }] });
+const people = resolveResource({
+  domain: 'market',
+  name: 'people',
+  table: 'people',
+  title: 'People',
+  access: { update: 'admin', export: 'editor' },
+  columns: [{ name: 'id', type: 'integer' }],
+});
 const as = (roles: Operator['roles']): Operator => ({ id: 'x', email: 'x@test', name: 'x', superadmin: false, roles, sessionId: undefined });
 
 describe('refusal wording', () => {
@@ -49,9 +56,13 @@ describe('refusal wording', () => {
   });
 
   it('is what authorize() throws', () => {
-    expect(() => authorize(as({ blog: 'editor' }), tags, 'hardDelete')).toThrow(new ForbiddenError('You may not permanently delete tags in Blog: that needs the admin role.'));
+    expect(() => authorize(as({ blog: 'editor' }), tags, 'hardDelete')).toThrow(
+      new ForbiddenError('You may not permanently delete tags in Blog: that needs the admin role.'),
+    );
     expect(() => authorize(as({ blog: 'viewer' }), tags, 'bulk')).toThrow('You may not run bulk actions on tags in Blog: that needs the admin role.');
     expect(() => authorize(as({ market: 'admin' }), tags, 'read')).toThrow('You may not view tags in Blog: that needs the viewer role.');
-    expect(() => authorize(as({ blog: 'editor' }), auditResource('blog'), 'read')).toThrow('You may not view the audit log of Blog: that needs the admin role.');
+    expect(() => authorize(as({ blog: 'editor' }), auditResource('blog'), 'read')).toThrow(
+      'You may not view the audit log of Blog: that needs the admin role.',
+    );
   });
 });

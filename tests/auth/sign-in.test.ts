@@ -27,7 +27,11 @@ afterAll(async () => {
 });
 
 /** Signs in the way the browser does, from a given client address, and returns the cookie. */
-async function signIn(email: string, password: string, ip = '10.0.0.1'): Promise<{ status: number; cookie: string | undefined; message: string | undefined; retryAfter: string | null }> {
+async function signIn(
+  email: string,
+  password: string,
+  ip = '10.0.0.1',
+): Promise<{ status: number; cookie: string | undefined; message: string | undefined; retryAfter: string | null }> {
   const response = await getAuth().handler(
     new Request('http://localhost:3000/api/auth/sign-in/email', {
       method: 'POST',
@@ -35,7 +39,10 @@ async function signIn(email: string, password: string, ip = '10.0.0.1'): Promise
       body: JSON.stringify({ email, password }),
     }),
   );
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const body = (await response.json().catch(() => null)) as { message?: string } | null;
   return { status: response.status, cookie: cookie || undefined, message: body?.message, retryAfter: response.headers.get('retry-after') };
 }
@@ -60,7 +67,9 @@ describe('local accounts and sessions', () => {
     const operator = await operatorFromHeaders(new Headers({ cookie: cookie! }));
     expect(operator).toMatchObject({ email: 'ada@example.com', superadmin: false, roles: { blog: 'editor' } });
 
-    const out = await getAuth().handler(new Request('http://localhost:3000/api/auth/sign-out', { method: 'POST', headers: { cookie: cookie!, origin: 'http://localhost:3000' } }));
+    const out = await getAuth().handler(
+      new Request('http://localhost:3000/api/auth/sign-out', { method: 'POST', headers: { cookie: cookie!, origin: 'http://localhost:3000' } }),
+    );
     expect(out.status).toBe(200);
     expect(await operatorFromHeaders(new Headers({ cookie: cookie! }))).toBeNull();
   });
@@ -76,9 +85,13 @@ describe('local accounts and sessions', () => {
   it('records sign-ins, failed sign-ins and sign-outs in the audit log', async () => {
     const { cookie } = await signIn('ada@example.com', 'correct horse battery', '10.0.0.20');
     await signIn('ada@example.com', 'not the password', '10.0.0.21');
-    await getAuth().handler(new Request('http://localhost:3000/api/auth/sign-out', { method: 'POST', headers: { cookie: cookie!, origin: 'http://localhost:3000' } }));
+    await getAuth().handler(
+      new Request('http://localhost:3000/api/auth/sign-out', { method: 'POST', headers: { cookie: cookie!, origin: 'http://localhost:3000' } }),
+    );
     const events = await query<{ action: string; actor_email: string; outcome: string; detail: string }>(
-      'hub', "SELECT action, actor_email, outcome, detail FROM hub_audit WHERE action LIKE 'sign%' ORDER BY id DESC LIMIT 3");
+      'hub',
+      "SELECT action, actor_email, outcome, detail FROM hub_audit WHERE action LIKE 'sign%' ORDER BY id DESC LIMIT 3",
+    );
     expect(events.reverse().map((e) => [e.action, e.actor_email, e.outcome, e.detail])).toEqual([
       ['sign_in', 'ada@example.com', 'succeeded', 'via password'],
       ['sign_in_failed', 'ada@example.com', 'failed', 'via password'],
@@ -172,11 +185,19 @@ describe('failed sign-in limits', () => {
     // Recorded once, however many refused attempts follow.
     for (let i = 0; i < 3; i++) expect((await signIn('bob@example.com', 'wrong password!!', '10.2.0.8')).status).toBe(429);
     const recorded = (await lockouts()).filter((e) => e.actor_email === 'bob@example.com');
-    expect(recorded).toEqual([{ actor_email: 'bob@example.com', outcome: 'failed', detail: expect.stringMatching(/^per-account limit: 3 failed sign-ins within 60 s; refused until \d{4}-/) }]);
+    expect(recorded).toEqual([
+      {
+        actor_email: 'bob@example.com',
+        outcome: 'failed',
+        detail: expect.stringMatching(/^per-account limit: 3 failed sign-ins within 60 s; refused until \d{4}-/),
+      },
+    ]);
 
     // Once the window has ended (moved into the past here rather than waited for), the
     // account signs in again, and the ended window can be swept.
-    await query('hub', "UPDATE hub_sign_in_failures SET window_ends = now() - interval '1 second' WHERE kind = 'account' AND subject = $1", ['bob@example.com']);
+    await query('hub', "UPDATE hub_sign_in_failures SET window_ends = now() - interval '1 second' WHERE kind = 'account' AND subject = $1", [
+      'bob@example.com',
+    ]);
     expect((await signIn('bob@example.com', 'correct horse battery', '10.2.0.9')).status).toBe(200);
   });
 
@@ -232,7 +253,10 @@ describe('failed sign-in limits', () => {
     for (let i = 0; i < 5; i++) expect((await signIn('not an email', 'wrong password!!', '10.6.0.1')).status).toBe(400);
     for (let i = 0; i < 5; i++) expect((await signIn('frank@elsewhere.org', 'correct horse battery', '10.6.0.1')).status).toBe(403);
     expect((await signIn('frank@elsewhere.org', 'wrong password!!', '10.6.0.1')).status).toBe(401);
-    const rows = await query<{ kind: string; subject: string; failures: number }>('hub', "SELECT kind, subject, failures FROM hub_sign_in_failures WHERE subject IN ('10.6.0.1', 'frank@elsewhere.org') ORDER BY kind");
+    const rows = await query<{ kind: string; subject: string; failures: number }>(
+      'hub',
+      "SELECT kind, subject, failures FROM hub_sign_in_failures WHERE subject IN ('10.6.0.1', 'frank@elsewhere.org') ORDER BY kind",
+    );
     expect(rows).toEqual([
       { kind: 'account', subject: 'frank@elsewhere.org', failures: 1 },
       { kind: 'address', subject: '10.6.0.1', failures: 1 },

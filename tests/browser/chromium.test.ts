@@ -31,7 +31,10 @@ describe('the Chromium the browser tests drive', () => {
   it('falls back to the @sparticuz/chromium npm package, which launches and renders a page', async () => {
     const choice = await chooseChromium({ PATH: '', HUB_TEST_CHROMIUM: 'package' });
     expect(choice.source).toBe('@sparticuz/chromium');
-    const browser = await chromium.launch({ executablePath: choice.path, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    const browser = await chromium.launch({
+      executablePath: choice.path,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
     try {
       const page = await browser.newPage();
       await page.setContent('<h1 id="t">관리 hub</h1>');

@@ -58,7 +58,9 @@ describe('rows and columns', () => {
     expect(screen.getByText('Everything in blog.posts')).toBeTruthy();
     expect(headerTexts()).toEqual(['ID', 'Title', 'Author']); // Status is hidden by default
     expect(rowEls()).toHaveLength(3);
-    const first = within(rowEls()[0]!).getAllByRole('cell').map((td) => td.textContent);
+    const first = within(rowEls()[0]!)
+      .getAllByRole('cell')
+      .map((td) => td.textContent);
     expect(first).toEqual(['1', 'HELLO WORLD', 'ada']);
     // SQL NULL renders as a muted dash with a text equivalent, not as an empty string.
     const second = within(rowEls()[1]!).getAllByRole('cell');
@@ -84,13 +86,7 @@ describe('sorting', () => {
     expect(onSortChange).toHaveBeenLastCalledWith('title', 'asc');
 
     rerender(
-      <AdminResourceTable
-        title="Posts"
-        columns={columns}
-        rows={posts}
-        rowKey={(p) => String(p.id)}
-        sort={{ key: 'id', direction: 'desc', onSortChange }}
-      />,
+      <AdminResourceTable title="Posts" columns={columns} rows={posts} rowKey={(p) => String(p.id)} sort={{ key: 'id', direction: 'desc', onSortChange }} />,
     );
     expect(screen.getByRole('columnheader', { name: /ID/ }).getAttribute('aria-sort')).toBe('descending');
     fireEvent.click(screen.getByTestId('sort-id'));
@@ -151,7 +147,11 @@ describe('column chooser', () => {
     expect(headerTexts()).toEqual(['ID', 'Title']);
     fireEvent.click(screen.getByTestId('column-toggle-status'));
     expect(headerTexts()).toEqual(['ID', 'Title', 'Status']);
-    expect(within(rowEls()[0]!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1', 'HELLO WORLD', 'published']);
+    expect(
+      within(rowEls()[0]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', 'HELLO WORLD', 'published']);
   });
 
   it('reports keys in column order when controlled and never lets the last column go', () => {
@@ -162,9 +162,7 @@ describe('column chooser', () => {
     fireEvent.click(screen.getByTestId('column-toggle-status'));
     expect(onChange).toHaveBeenLastCalledWith(['id', 'title', 'status']);
 
-    rerender(
-      <AdminResourceTable title="Posts" columns={columns} rows={posts} rowKey={(p) => String(p.id)} visibleColumns={{ keys: ['title'], onChange }} />,
-    );
+    rerender(<AdminResourceTable title="Posts" columns={columns} rows={posts} rowKey={(p) => String(p.id)} visibleColumns={{ keys: ['title'], onChange }} />);
     const lastOne = screen.getByTestId('column-toggle-title') as HTMLInputElement;
     expect(lastOne.checked).toBe(true);
     expect(lastOne.disabled).toBe(true);
@@ -201,7 +199,13 @@ describe('selection', () => {
 
     // Unticking select-all clears only this page.
     rerender(
-      <AdminResourceTable title="Posts" columns={columns} rows={posts} rowKey={(p) => String(p.id)} selection={{ selected: ['1', '2', '3', '99'], onChange }} />,
+      <AdminResourceTable
+        title="Posts"
+        columns={columns}
+        rows={posts}
+        rowKey={(p) => String(p.id)}
+        selection={{ selected: ['1', '2', '3', '99'], onChange }}
+      />,
     );
     expect((screen.getByTestId('select-all') as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByTestId('select-all'));

@@ -47,14 +47,11 @@ describe('AppShell', () => {
   it('lists every domain with its resources, the children and the top bar', () => {
     renderShell();
     const navEl = screen.getByRole('navigation', { name: 'Domains and resources' });
-    expect(within(navEl).getAllByRole('link').map((a) => a.textContent)).toEqual([
-      'Bloghealthy',
-      'Posts',
-      'Authors',
-      'Comments',
-      'Marketunavailable',
-      'Orders',
-    ]);
+    expect(
+      within(navEl)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Bloghealthy', 'Posts', 'Authors', 'Comments', 'Marketunavailable', 'Orders']);
     expect(screen.getByTestId('nav-market-orders').getAttribute('href')).toBe('/d/market/orders');
     expect(screen.getByText('Page body')).toBeTruthy();
     expect(screen.getByText('Top bar content')).toBeTruthy();

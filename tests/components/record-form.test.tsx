@@ -138,9 +138,22 @@ describe('fields by type', () => {
     expect(action).toHaveBeenCalledTimes(1);
     const sent = calls[0]!;
     expect(sent).toMatchObject({
-      $mode: 'create', $domain: 'blog', $resource: 'things',
-      slug: 'first', body: 'long\ntext', qty: '42', big: '9007199254740993', ratio: '3.142', price: '1999', ok: 'true',
-      day: '2025-02-28', at: '2025-03-01T10:11:12+00:00', mood: 'glad', meta: '{"a":[1,2]}', tags: 'x\n\ny\n', mail: 'ada@example.com',
+      $mode: 'create',
+      $domain: 'blog',
+      $resource: 'things',
+      slug: 'first',
+      body: 'long\ntext',
+      qty: '42',
+      big: '9007199254740993',
+      ratio: '3.142',
+      price: '1999',
+      ok: 'true',
+      day: '2025-02-28',
+      at: '2025-03-01T10:11:12+00:00',
+      mood: 'glad',
+      meta: '{"a":[1,2]}',
+      tags: 'x\n\ny\n',
+      mail: 'ada@example.com',
     });
     expect(sent).not.toHaveProperty('id');
     expect(sent).not.toHaveProperty('$version');
@@ -150,8 +163,15 @@ describe('fields by type', () => {
     const parsed = parseInput(resource, 'create', values);
     expect(parsed.ok).toBe(true);
     expect(parsed.ok && parsed.values).toMatchObject({
-      qty: 42, big: '9007199254740993', ratio: '3.142', price: '1999', ok: true, at: '2025-03-01T10:11:12.000Z',
-      mood: 'glad', meta: { a: [1, 2] }, tags: ['x', 'y'],
+      qty: 42,
+      big: '9007199254740993',
+      ratio: '3.142',
+      price: '1999',
+      ok: true,
+      at: '2025-03-01T10:11:12.000Z',
+      mood: 'glad',
+      meta: { a: [1, 2] },
+      tags: ['x', 'y'],
     });
   });
 
@@ -298,7 +318,17 @@ describe('required means required, in the browser and on the server', () => {
   });
 
   it('refuses to empty a NOT NULL column on edit (text included), while a nullable one empties to NULL', async () => {
-    const row = { id: '3', title: 'Keep me', kind: 'memo', body: 'text', due: '2025-01-01', done: true, priority: 2, created_at: '2025-01-01T00:00:00.000Z', note: 'n' };
+    const row = {
+      id: '3',
+      title: 'Keep me',
+      kind: 'memo',
+      body: 'text',
+      due: '2025-01-01',
+      done: true,
+      priority: 2,
+      created_at: '2025-01-01T00:00:00.000Z',
+      note: 'n',
+    };
     const { action, calls } = fakeAction();
     renderForm({ resource: toClientResource(notes), mode: 'update', id: '3', version: '9', initial: formValuesOf(notes.columns, row), action });
     // On edit every NOT NULL column is required, defaults or not.
@@ -401,7 +431,12 @@ describe('edit form', () => {
   });
 
   it('shows the server’s field messages under the fields and its form message on top', async () => {
-    const { action } = fakeAction({ status: 'invalid', fieldErrors: { slug: 'This slug is already used.' }, formError: 'Some fields need your attention.', values: { slug: 'taken' } });
+    const { action } = fakeAction({
+      status: 'invalid',
+      fieldErrors: { slug: 'This slug is already used.' },
+      formError: 'Some fields need your attention.',
+      values: { slug: 'taken' },
+    });
     renderForm({ mode: 'update', id: '12', version: '1', initial: formValuesOf(resource.columns, row), action });
     change('slug', 'taken');
     await submit();
@@ -415,7 +450,13 @@ describe('edit form', () => {
 
   it('shows a conflict with theirs and yours; "Save mine anyway" re-sends mine with the current version', async () => {
     const theirsRow = { ...row, slug: 'theirs', qty: 5 };
-    const conflict: RecordFormState = { status: 'conflict', theirsRow, theirs: formValuesOf(resource.columns, theirsRow), version: '778', yours: { slug: 'mine' } };
+    const conflict: RecordFormState = {
+      status: 'conflict',
+      theirsRow,
+      theirs: formValuesOf(resource.columns, theirsRow),
+      version: '778',
+      yours: { slug: 'mine' },
+    };
     const { action, calls } = fakeAction(conflict);
     renderForm({ mode: 'update', id: '12', version: '777', initial: formValuesOf(resource.columns, row), action });
     change('slug', 'mine');
@@ -448,12 +489,23 @@ describe('edit form', () => {
 describe('foreign-key picker', () => {
   it('searches the referenced resource’s list API and shows id + label; picking sets the value', async () => {
     const resource = thingsResource([{ name: 'author_id', type: 'integer', references: { resource: 'authors' } }]);
-    const reference: ReferenceInfo = { resource: 'authors', title: 'Authors', keyColumn: 'id', keyType: 'integer', labelColumn: 'name', searchable: true, readable: true };
+    const reference: ReferenceInfo = {
+      resource: 'authors',
+      title: 'Authors',
+      keyColumn: 'id',
+      keyType: 'integer',
+      labelColumn: 'name',
+      searchable: true,
+      readable: true,
+    };
     const fetchMock = vi.fn(async (url: string) => {
       expect(url).toContain('/api/d/blog/authors?');
       const q = new URL(url, 'http://x').searchParams;
       expect(q.get('cols')).toBe('id,name');
-      const rows = [{ id: 1, name: 'Ada Lovelace' }, { id: 2, name: 'Grace Hopper' }].filter((r) => r.name.toLowerCase().includes((q.get('q') ?? '').toLowerCase()));
+      const rows = [
+        { id: 1, name: 'Ada Lovelace' },
+        { id: 2, name: 'Grace Hopper' },
+      ].filter((r) => r.name.toLowerCase().includes((q.get('q') ?? '').toLowerCase()));
       return new Response(JSON.stringify({ rows }), { status: 200, headers: { 'content-type': 'application/json' } });
     });
     vi.stubGlobal('fetch', fetchMock);
@@ -474,8 +526,19 @@ describe('foreign-key picker', () => {
 
   it('offers a typed id directly, and is a plain input without read access', async () => {
     const resource = thingsResource([{ name: 'author_id', type: 'integer', references: { resource: 'authors' } }]);
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ rows: [] }), { status: 200 })));
-    const readable: ReferenceInfo = { resource: 'authors', title: 'Authors', keyColumn: 'id', keyType: 'integer', labelColumn: 'name', searchable: true, readable: true };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ rows: [] }), { status: 200 })),
+    );
+    const readable: ReferenceInfo = {
+      resource: 'authors',
+      title: 'Authors',
+      keyColumn: 'id',
+      keyType: 'integer',
+      labelColumn: 'name',
+      searchable: true,
+      readable: true,
+    };
     const { unmount } = renderForm({ resource: toClientResource(resource), references: { author_id: readable } });
     fireEvent.focus(input('author_id'));
     fireEvent.change(input('author_id'), { target: { value: '42' } });
@@ -509,7 +572,16 @@ describe('custom field renderers', () => {
 
   it('uses a registered component by name, and falls back to the type for an unknown name', async () => {
     function Shout({ id, name, value, onChange, column }: FieldProps) {
-      return <input id={id} name={name} value={value} data-testid={`field-${column.name}`} data-custom="shout" onChange={(e) => onChange(e.target.value.toUpperCase())} />;
+      return (
+        <input
+          id={id}
+          name={name}
+          value={value}
+          data-testid={`field-${column.name}`}
+          data-custom="shout"
+          onChange={(e) => onChange(e.target.value.toUpperCase())}
+        />
+      );
     }
     registerField('shout', Shout);
     expect(customField('shout')).toBe(Shout);

@@ -23,7 +23,14 @@ describe('dashboard components', () => {
     render(
       <DomainCardView
         domain="market"
-        result={{ ok: false, reason: 'unavailable', error: 'Domain "market": nothing accepts connections at db:5432 (connection refused).', ms: 3, at, pool: { max: 10, total: 0, idle: 0, waiting: 0 } }}
+        result={{
+          ok: false,
+          reason: 'unavailable',
+          error: 'Domain "market": nothing accepts connections at db:5432 (connection refused).',
+          ms: 3,
+          at,
+          pool: { max: 10, total: 0, idle: 0, waiting: 0 },
+        }}
       />,
     );
     const card = screen.getByTestId('domain-market');
@@ -42,12 +49,22 @@ describe('dashboard components', () => {
   });
 
   it('a number widget shows the value and the change in percent; a timed-out one its reason and Retry', () => {
-    const widget: ClientWidget = { id: 'n', title: 'Orders today', domain: 'market', display: { kind: 'number', valueColumn: 'today', previousColumn: 'yesterday', previousLabel: 'yesterday', format: 'integer' } };
+    const widget: ClientWidget = {
+      id: 'n',
+      title: 'Orders today',
+      domain: 'market',
+      display: { kind: 'number', valueColumn: 'today', previousColumn: 'yesterday', previousLabel: 'yesterday', format: 'integer' },
+    };
     const { unmount } = render(<WidgetPanel widget={widget} initial={{ ok: true, rows: [{ today: 1250, yesterday: '1000' }], ms: 4, at }} />);
     expect(screen.getByTestId('widget-value').textContent).toBe('1,250');
     expect(screen.getByTestId('widget-change').textContent).toBe('+25%vs 1,000 yesterday');
     unmount();
-    render(<WidgetPanel widget={widget} initial={{ ok: false, reason: 'timeout', error: 'Widget "Orders today" (market): no answer within 3000 ms.', ms: 3000, at }} />);
+    render(
+      <WidgetPanel
+        widget={widget}
+        initial={{ ok: false, reason: 'timeout', error: 'Widget "Orders today" (market): no answer within 3000 ms.', ms: 3000, at }}
+      />,
+    );
     expect(screen.getByTestId('widget-n').getAttribute('data-state')).toBe('error');
     expect(screen.getByTestId('dashboard-error-message').textContent).toBe('Widget "Orders today" (market): no answer within 3000 ms.');
     fireEvent.click(screen.getByTestId('dashboard-retry'));
@@ -55,7 +72,12 @@ describe('dashboard components', () => {
   });
 
   it('a table widget formats declared number columns', () => {
-    const widget: ClientWidget = { id: 't', title: 'Top', domain: 'market', display: { kind: 'table', columns: ['customer', { column: 'revenue', label: 'Revenue', format: { currency: 'EUR' } }] } };
+    const widget: ClientWidget = {
+      id: 't',
+      title: 'Top',
+      domain: 'market',
+      display: { kind: 'table', columns: ['customer', { column: 'revenue', label: 'Revenue', format: { currency: 'EUR' } }] },
+    };
     render(<WidgetPanel widget={widget} initial={{ ok: true, rows: [{ customer: 'Ada', revenue: '1234.5' }], ms: 1, at }} />);
     expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['customer', 'Revenue']);
     expect(screen.getAllByRole('cell').map((td) => td.textContent)).toEqual(['Ada', '€1,234.50']);

@@ -115,7 +115,10 @@ describe('domain card', () => {
 
   it('a down domain gives an error result with the engine message; the other domain still loads', async () => {
     const closed = await freePort();
-    installConfig(targetFromUrl('hub', dbs.hub.url), [targetFromUrl('blog', dbs.blog.url), targetFromUrl('market', `postgres://postgres@127.0.0.1:${closed}/market`)]);
+    installConfig(targetFromUrl('hub', dbs.hub.url), [
+      targetFromUrl('blog', dbs.blog.url),
+      targetFromUrl('market', `postgres://postgres@127.0.0.1:${closed}/market`),
+    ]);
     const [market, blog] = await Promise.all([loadDomainCard(superadmin, 'market'), loadDomainCard(superadmin, 'blog')]);
     expect(market).toMatchObject({
       ok: false,
@@ -131,7 +134,9 @@ describe('domain card', () => {
   it('a domain that never answers gives a timeout result within the card budget', async () => {
     const silent = await silentServer();
     try {
-      installConfig(targetFromUrl('hub', dbs.hub.url), [targetFromUrl('market', `postgres://postgres@127.0.0.1:${silent.port}/market`, { connectionTimeoutMs: 1_500 })]);
+      installConfig(targetFromUrl('hub', dbs.hub.url), [
+        targetFromUrl('market', `postgres://postgres@127.0.0.1:${silent.port}/market`, { connectionTimeoutMs: 1_500 }),
+      ]);
       const started = Date.now();
       const result = await loadDomainCard(superadmin, 'market', { budgetMs: 500 });
       expect(Date.now() - started).toBeLessThan(900);
@@ -147,10 +152,16 @@ describe('domain card', () => {
     const data = dataOf(await loadDomainCard(superadmin, 'market'));
     expect(data.largestTables).toHaveLength(5);
     expect(data.audit).toMatchObject({ visible: true, ok: false });
-    expect(data.audit.visible && !data.audit.ok && data.audit.error).toMatch(/^Domain "hub": nothing accepts connections at 127\.0\.0\.1:\d+ \(connection refused\)/);
+    expect(data.audit.visible && !data.audit.ok && data.audit.error).toMatch(
+      /^Domain "hub": nothing accepts connections at 127\.0\.0\.1:\d+ \(connection refused\)/,
+    );
   });
 
   it('an unknown domain gives the configuration message', async () => {
-    expect(await loadDomainCard(superadmin, 'crm')).toMatchObject({ ok: false, reason: 'unavailable', error: 'Domain "crm" is not configured. Configured domains: blog, market. Add it to HUB_DOMAINS.' });
+    expect(await loadDomainCard(superadmin, 'crm')).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+      error: 'Domain "crm" is not configured. Configured domains: blog, market. Add it to HUB_DOMAINS.',
+    });
   });
 });

@@ -17,7 +17,11 @@ export interface DemoDatabases {
 
 /** A fresh hub database and the two demo domains, seeded (3,000 orders), on the test server. */
 export async function createDemoDatabases(prefix: string): Promise<DemoDatabases> {
-  const [hub, blog, market] = await Promise.all([createTestDatabase(`${prefix}_hub`), createTestDatabase(`${prefix}_blog`), createTestDatabase(`${prefix}_market`)]);
+  const [hub, blog, market] = await Promise.all([
+    createTestDatabase(`${prefix}_hub`),
+    createTestDatabase(`${prefix}_blog`),
+    createTestDatabase(`${prefix}_market`),
+  ]);
   await Promise.all([withClient(blog.url, (c) => seedBlog(c)), withClient(market.url, (c) => seedMarket(c, { orders: 3000 }))]);
   return { hub, blog, market, drop: async () => void (await Promise.all([hub.drop(), blog.drop(), market.drop()])) };
 }

@@ -45,7 +45,10 @@ const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)
 
 /** The 30 calendar days ending today, in the test server's time zone. */
 async function last30Days(domain: 'blog' | 'market'): Promise<string[]> {
-  const rows = await query<{ day: string }>(domain, `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM generate_series(current_date - 29, current_date, interval '1 day') d ORDER BY d`);
+  const rows = await query<{ day: string }>(
+    domain,
+    `SELECT to_char(d, 'YYYY-MM-DD') AS day FROM generate_series(current_date - 29, current_date, interval '1 day') d ORDER BY d`,
+  );
   return rows.map((r) => r.day);
 }
 
@@ -152,16 +155,31 @@ describe('running a widget', () => {
     });
     const [before] = await query<{ stock: number }>('market', 'SELECT stock FROM products WHERE id = 1');
     const result = await runWidget(superadmin, writer);
-    expect(result).toMatchObject({ ok: false, reason: 'failed', error: 'Widget "Writer" (market): the query tried to write, but the dashboard only reads (READ ONLY transaction).' });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'failed',
+      error: 'Widget "Writer" (market): the query tried to write, but the dashboard only reads (READ ONLY transaction).',
+    });
     expect(await query('market', 'SELECT stock FROM products WHERE id = 1')).toEqual([before]);
   });
 
   it('a query that exceeds its timeout yields a timeout result within the budget, and the pool is fine afterwards', async () => {
-    const slow = defineWidget({ id: 'slow', title: 'Slow', domain: 'market', query: 'SELECT pg_sleep(10) AS x', timeoutMs: 300, display: { kind: 'number', valueColumn: 'x' } });
+    const slow = defineWidget({
+      id: 'slow',
+      title: 'Slow',
+      domain: 'market',
+      query: 'SELECT pg_sleep(10) AS x',
+      timeoutMs: 300,
+      display: { kind: 'number', valueColumn: 'x' },
+    });
     const started = Date.now();
     const result = await runWidget(superadmin, slow);
     const took = Date.now() - started;
-    expect(result).toMatchObject({ ok: false, reason: 'timeout', error: 'Widget "Slow" (market): the query ran longer than its 300 ms limit and was cancelled.' });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: 'timeout',
+      error: 'Widget "Slow" (market): the query ran longer than its 300 ms limit and was cancelled.',
+    });
     expect(took).toBeGreaterThanOrEqual(250);
     expect(took).toBeLessThan(300 + WIDGET_GRACE_MS);
     expect(await query('market', 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
@@ -232,7 +250,10 @@ describe('running a widget', () => {
 
   it('a domain that refuses connections gives the engine message', async () => {
     const closed = await freePort();
-    installConfig(targetFromUrl('hub', dbs.hub.url), [targetFromUrl('blog', dbs.blog.url), targetFromUrl('market', `postgres://postgres@127.0.0.1:${closed}/market`)]);
+    installConfig(targetFromUrl('hub', dbs.hub.url), [
+      targetFromUrl('blog', dbs.blog.url),
+      targetFromUrl('market', `postgres://postgres@127.0.0.1:${closed}/market`),
+    ]);
     const result = await runWidget(superadmin, byId('market-top-customers'));
     expect(result).toMatchObject({
       ok: false,
@@ -274,9 +295,25 @@ describe('running a widget', () => {
   });
 
   it('a query missing a declared column fails with what it returned; other SQL errors get a reference, never the SQL', async () => {
-    const wrong = defineWidget({ id: 'wrong', title: 'Wrong', domain: 'blog', query: 'SELECT 1 AS a, 2 AS b', display: { kind: 'line', xColumn: 'a', yColumns: ['c'] } });
-    expect(await runWidget(superadmin, wrong)).toMatchObject({ ok: false, reason: 'failed', error: 'Widget "Wrong" (blog): the query returned no column "c" (it returned a, b).' });
-    const broken = defineWidget({ id: 'broken', title: 'Broken', domain: 'blog', query: 'SELECT secret_column FROM no_such_table', display: { kind: 'number', valueColumn: 'x' } });
+    const wrong = defineWidget({
+      id: 'wrong',
+      title: 'Wrong',
+      domain: 'blog',
+      query: 'SELECT 1 AS a, 2 AS b',
+      display: { kind: 'line', xColumn: 'a', yColumns: ['c'] },
+    });
+    expect(await runWidget(superadmin, wrong)).toMatchObject({
+      ok: false,
+      reason: 'failed',
+      error: 'Widget "Wrong" (blog): the query returned no column "c" (it returned a, b).',
+    });
+    const broken = defineWidget({
+      id: 'broken',
+      title: 'Broken',
+      domain: 'blog',
+      query: 'SELECT secret_column FROM no_such_table',
+      display: { kind: 'number', valueColumn: 'x' },
+    });
     const { result, output } = await captureStderr(() => runWidget(superadmin, broken));
     expect(result).toMatchObject({ ok: false, reason: 'failed' });
     expect(!result.ok && result.error).toMatch(/^Something went wrong on the server \(reference \w+\)\.$/);
@@ -296,7 +333,7 @@ describe('defineWidget', () => {
       'WITH a AS (SELECT 1) SELECT * FROM a',
       "SELECT ';' AS x, 'it''s; $1' AS y -- ; $1\n",
       'SELECT 1 AS "a;b" /* ; /* nested ; */ $1 */',
-      "SELECT $$ ; $1 $$ AS x, $tag$ ; $tag$ AS y",
+      'SELECT $$ ; $1 $$ AS x, $tag$ ; $tag$ AS y',
       "SELECT E'\\'; $1' AS x",
       'VALUES (1)',
       '(SELECT 1 AS x)',
@@ -316,7 +353,9 @@ describe('defineWidget', () => {
     expect(() => defineWidget({ ...base, query: 'SELECT 1', timeoutMs: 0 })).toThrow('timeoutMs');
     expect(() => defineWidget({ ...base, query: 'SELECT 1', refreshSeconds: 1 })).toThrow('refreshSeconds');
     expect(() => defineWidget({ ...base, query: 'SELECT 1', display: { kind: 'bar', xColumn: 'x', yColumns: [] } })).toThrow('at least one y column');
-    expect(() => widgetList([defineWidget({ ...base, query: 'SELECT 1' }), defineWidget({ ...base, query: 'SELECT 2' })])).toThrow('Widget "w": another widget has the same id.');
+    expect(() => widgetList([defineWidget({ ...base, query: 'SELECT 1' }), defineWidget({ ...base, query: 'SELECT 2' })])).toThrow(
+      'Widget "w": another widget has the same id.',
+    );
   });
 
   it('fills in the defaults: 2 s statement timeout, viewers', () => {

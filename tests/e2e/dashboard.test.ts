@@ -38,7 +38,9 @@ describe('dashboard in Chromium', () => {
     await hub.signInPage(page, 'superadmin');
     const started = Date.now();
     await page.goto(`${hub.url}/`);
-    await Promise.all([...['domain-blog', 'domain-market', 'domain-hub'], ...[...MARKET_WIDGETS, ...BLOG_WIDGETS].map((id) => `widget-${id}`)].map((id) => loaded(page, id)));
+    await Promise.all(
+      [...['domain-blog', 'domain-market', 'domain-hub'], ...[...MARKET_WIDGETS, ...BLOG_WIDGETS].map((id) => `widget-${id}`)].map((id) => loaded(page, id)),
+    );
     const loadMs = Date.now() - started;
     expect(loadMs).toBeLessThan(10_000);
     expect(await page.getByTestId('dashboard-error').count()).toBe(0);

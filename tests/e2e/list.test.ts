@@ -132,7 +132,9 @@ describe('JSON list API', () => {
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { rows: { id: string }[]; next: string; count: { label: string } };
     expect(body.rows).toHaveLength(5);
-    const next = await (await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at&after=${body.next}`, { headers })).json() as { rows: { id: string }[] };
+    const next = (await (await fetch(`${hub.url}/api/d/blog/posts?size=5&sort=-created_at&after=${body.next}`, { headers })).json()) as {
+      rows: { id: string }[];
+    };
     expect(next.rows.map((r) => r.id)).not.toContain(body.rows[0]!.id);
 
     for (const [query, param] of [
@@ -149,11 +151,14 @@ describe('JSON list API', () => {
     expect((await fetch(`${hub.url}/api/d/crm/posts`, { headers })).status).toBe(404);
     expect((await fetch(`${hub.url}/api/d/blog/nothing`, { headers })).status).toBe(404);
     const health = (await (await fetch(`${hub.url}/api/health`, { headers })).json()) as { domains: { name: string; ok: boolean }[] };
-    expect(health.domains.map((d) => [d.name, d.ok])).toEqual([['blog', true], ['market', true]]);
+    expect(health.domains.map((d) => [d.name, d.ok])).toEqual([
+      ['blog', true],
+      ['market', true],
+    ]);
   });
 });
 
-describe('the browser tests\' hydration wait', () => {
+describe("the browser tests' hydration wait", () => {
   it('passes only once React owns the page: never on server HTML that scripts did not hydrate', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -83,7 +83,10 @@ describe('operators pages in Chromium', () => {
       body: JSON.stringify({ email: 'temp@e2e.test', password }),
     });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signIn.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     expect((await fetch(`${hub.url}/api/d/blog/posts?size=1`, { headers: { cookie } })).status).toBe(200);
 
     // Its page lists that session; revoking it ends it at once.

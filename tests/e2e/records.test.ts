@@ -263,7 +263,11 @@ describe('record pages in Chromium', () => {
 
   it('offers row checkboxes and the bulk bar only to operators who may run a bulk action', async () => {
     const rows = (page: Page) => page.locator('[data-testid="resource-row"]').count();
-    for (const [kind, path] of [['blogViewer', '/d/blog/posts'], ['marketEditor', '/d/market/customers'], ['marketViewer', '/d/market/orders']] as const) {
+    for (const [kind, path] of [
+      ['blogViewer', '/d/blog/posts'],
+      ['marketEditor', '/d/market/customers'],
+      ['marketViewer', '/d/market/orders'],
+    ] as const) {
       const page = await signedIn(kind);
       await page.goto(`${hub.url}${path}`);
       await page.getByTestId('admin-resource-table').waitFor();
@@ -343,7 +347,11 @@ describe('record pages in Chromium', () => {
     expect(((await left.json()) as { rows: unknown[] }).rows).toEqual([]);
 
     // A row others still refer to is refused in words, and stays.
-    const post = ((await (await fetch(`${hub.url}/api/d/blog/posts?size=1`, { headers: { cookie: await hub.cookieFor('superadmin') } })).json()) as { rows: { author_id: number }[] }).rows[0]!;
+    const post = (
+      (await (await fetch(`${hub.url}/api/d/blog/posts?size=1`, { headers: { cookie: await hub.cookieFor('superadmin') } })).json()) as {
+        rows: { author_id: number }[];
+      }
+    ).rows[0]!;
     await page.goto(`${hub.url}/d/blog/authors/${post.author_id}`);
     await page.getByTestId('record-hard-delete').click();
     expect(await page.getByTestId('hard-delete-dialog').textContent()).toMatch(/\d+ posts \(by author\)/);
@@ -375,7 +383,8 @@ describe('record pages in Chromium', () => {
   it('links foreign keys and lists what refers to a record', async () => {
     const page = await signedIn('marketViewer');
     const headers = { cookie: await hub.cookieFor('marketViewer') };
-    const order = ((await (await fetch(`${hub.url}/api/d/market/orders?size=1`, { headers })).json()) as { rows: { id: string; customer_id: string }[] }).rows[0]!;
+    const order = ((await (await fetch(`${hub.url}/api/d/market/orders?size=1`, { headers })).json()) as { rows: { id: string; customer_id: string }[] })
+      .rows[0]!;
     await page.goto(`${hub.url}/d/market/orders/${order.id}`);
     await page.getByTestId('record-detail').waitFor();
     // A viewer sees no write buttons.
@@ -405,7 +414,11 @@ describe('who may open record pages (real statuses, decided before streaming)', 
   };
 
   it('answers 200, 403 and 404 as the route policies say', async () => {
-    const product = ((await (await fetch(`${hub.url}/api/d/market/products?size=1`, { headers: { cookie: await hub.cookieFor('marketViewer') } })).json()) as { rows: { id: string }[] }).rows[0]!.id;
+    const product = (
+      (await (await fetch(`${hub.url}/api/d/market/products?size=1`, { headers: { cookie: await hub.cookieFor('marketViewer') } })).json()) as {
+        rows: { id: string }[];
+      }
+    ).rows[0]!.id;
     const cases: [OperatorKind, string, number][] = [
       ['marketViewer', `/d/market/products/${product}`, 200],
       ['marketViewer', `/d/market/products/${product}/edit`, 403],

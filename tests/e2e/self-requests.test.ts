@@ -79,7 +79,10 @@ describe('requests the hub makes to itself', () => {
 
     // Revert the edit from History (the newest update entry with a Revert button).
     await page.goto(`${hub.url}/d/market/products/${id}`);
-    const revertable = page.getByTestId('history-entry').filter({ has: page.getByTestId('revert') }).filter({ hasText: 'stock' });
+    const revertable = page
+      .getByTestId('history-entry')
+      .filter({ has: page.getByTestId('revert') })
+      .filter({ hasText: 'stock' });
     await revertable.first().getByTestId('revert').click();
     await expect.poll(() => page.getByTestId('revert-message').first().textContent()).toMatch(/revert/i);
 

@@ -40,11 +40,13 @@ describe('connection budget', () => {
   it('counts connections already in use by others', async () => {
     const url = small.url('postgres');
     const pg = (await import('pg')).default;
-    const others = await Promise.all([1, 2, 3].map(async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      return c;
-    }));
+    const others = await Promise.all(
+      [1, 2, 3].map(async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        return c;
+      }),
+    );
     try {
       const config = installConfig(targetFromUrl('hub', url, { poolMax: 1 }), [targetFromUrl('blog', url, { poolMax: 1 })]);
       const [budget] = await checkConnectionBudget(config);
@@ -75,7 +77,9 @@ describe('connection budget', () => {
     };
     const error = await boot({ env: { ...env, HUB_STRICT_BUDGET: '1' } }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(BootError);
-    expect((error as Error).message).toMatch(/^HUB_STRICT_BUDGET=1 and 1 server\(s\) are over their connection budget:\n {2}- 127\.0\.0\.1:\d+: OVER BUDGET: pools hub \+ blog \+ market may open 60 connections/);
+    expect((error as Error).message).toMatch(
+      /^HUB_STRICT_BUDGET=1 and 1 server\(s\) are over their connection budget:\n {2}- 127\.0\.0\.1:\d+: OVER BUDGET: pools hub \+ blog \+ market may open 60 connections/,
+    );
     await resetEngine();
     const booted = await boot({ env });
     expect(booted.config.domains.map((d) => d.name)).toEqual(['blog', 'market']);

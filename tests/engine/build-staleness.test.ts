@@ -63,7 +63,7 @@ describe('buildPhases', () => {
     '└ ƒ /sign-in',
   ].join('\n');
 
-  it('reports each phase once, in order, and none of Next\'s other lines', () => {
+  it("reports each phase once, in order, and none of Next's other lines", () => {
     expect(buildPhases(output)).toEqual([
       'build: compiling the app',
       'build: compiled in 9.4s',

@@ -26,7 +26,9 @@ describe('a hub whose output nobody reads any more', () => {
     // Requests that log (a failed sign-in is logged and audited), written to the closed pipes.
     for (let i = 0; i < 3; i++) {
       const refused = await fetch(`${hub.url}/api/auth/sign-in/email`, {
-        method: 'POST', headers: { 'content-type': 'application/json', origin: hub.url }, body: JSON.stringify({ email: 'nobody@closed.test', password: 'wrong-password' }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: hub.url },
+        body: JSON.stringify({ email: 'nobody@closed.test', password: 'wrong-password' }),
       });
       expect(refused.status).toBe(401);
     }

@@ -51,9 +51,7 @@ describe('loadConfig', () => {
     const env: Record<string, string> = { ...valid };
     delete env.BLOG_DB_HOST;
     const problems = configProblems(env);
-    expect(problems).toEqual([
-      { variable: 'BLOG_DB_HOST', message: expect.stringContaining('is missing. Set it, or set BLOG_DATABASE_URL=postgres://') },
-    ]);
+    expect(problems).toEqual([{ variable: 'BLOG_DB_HOST', message: expect.stringContaining('is missing. Set it, or set BLOG_DATABASE_URL=postgres://') }]);
   });
 
   it('suggests the variable a typo was meant to be', () => {
@@ -78,7 +76,10 @@ describe('loadConfig', () => {
   });
 
   it('rejects an unreadable CA file and reads a readable one', () => {
-    expect(configProblems({ ...valid, BLOG_DB_SSL_CA: '/nope/ca.pem' })[0]).toMatchObject({ variable: 'BLOG_DB_SSL_CA', message: expect.stringContaining('cannot be read') });
+    expect(configProblems({ ...valid, BLOG_DB_SSL_CA: '/nope/ca.pem' })[0]).toMatchObject({
+      variable: 'BLOG_DB_SSL_CA',
+      message: expect.stringContaining('cannot be read'),
+    });
     const dir = mkdtempSync(path.join(tmpdir(), 'ca-'));
     writeFileSync(path.join(dir, 'ca.pem'), '-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n');
     expect(loadConfig({ ...valid, BLOG_DB_SSL_CA: path.join(dir, 'ca.pem') }).domains[0]!.sslCa).toContain('BEGIN CERTIFICATE');
@@ -106,7 +107,18 @@ describe('loadConfig', () => {
   it('reports every problem at once, and the hub database is required', () => {
     const problems = configProblems({ HUB_DOMAINS: 'blog', BLOG_DB_PORT: 'x', BLOG_DB_SSL_MODE: 'on', HUB_REPLICAS: '0' });
     expect(problems.map((p) => p.variable).sort()).toEqual(
-      ['BLOG_DB_HOST', 'BLOG_DB_NAME', 'BLOG_DB_PORT', 'BLOG_DB_SSL_MODE', 'BLOG_DB_USER', 'HUB_AUTH_SECRET', 'HUB_DB_HOST', 'HUB_DB_NAME', 'HUB_DB_USER', 'HUB_REPLICAS'].sort(),
+      [
+        'BLOG_DB_HOST',
+        'BLOG_DB_NAME',
+        'BLOG_DB_PORT',
+        'BLOG_DB_SSL_MODE',
+        'BLOG_DB_USER',
+        'HUB_AUTH_SECRET',
+        'HUB_DB_HOST',
+        'HUB_DB_NAME',
+        'HUB_DB_USER',
+        'HUB_REPLICAS',
+      ].sort(),
     );
     const error = (() => {
       try {

@@ -46,7 +46,11 @@ async function front(): Promise<{ port: number; attempts: () => number; mode: (m
   };
 }
 
-const settle = <T>(p: Promise<T>) => p.then((value) => ({ value, error: undefined }), (error: unknown) => ({ value: undefined, error }));
+const settle = <T>(p: Promise<T>) =>
+  p.then(
+    (value) => ({ value, error: undefined }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
 
 describe('a domain whose server does not answer', () => {
   it('is tried by one connection at a time: the rest fail at once with the same message, and it recovers by itself', async () => {
@@ -79,7 +83,11 @@ describe('a domain whose server does not answer', () => {
       server.mode('up');
       await new Promise((r) => setTimeout(r, 700));
       expect(await query<{ n: number }>('blog', 'SELECT 1 AS n')).toEqual([{ n: 1 }]);
-      expect((await Promise.all(Array.from({ length: 3 }, () => query<{ n: number }>('blog', 'SELECT 2 AS n')))).flat()).toEqual([{ n: 2 }, { n: 2 }, { n: 2 }]);
+      expect((await Promise.all(Array.from({ length: 3 }, () => query<{ n: number }>('blog', 'SELECT 2 AS n')))).flat()).toEqual([
+        { n: 2 },
+        { n: 2 },
+        { n: 2 },
+      ]);
     } finally {
       server.close();
     }

@@ -29,10 +29,7 @@ afterEach(resetEngine);
 describe('health', () => {
   it('reports each domain on its own: one down does not hide or stop the others', async () => {
     const closedPort = await freePort();
-    installConfig(targetFromUrl('hub', db.url), [
-      targetFromUrl('blog', db.url),
-      targetFromUrl('market', `postgres://postgres@127.0.0.1:${closedPort}/market`),
-    ]);
+    installConfig(targetFromUrl('hub', db.url), [targetFromUrl('blog', db.url), targetFromUrl('market', `postgres://postgres@127.0.0.1:${closedPort}/market`)]);
     const health = await checkHealth();
     expect(health.ready).toBe(true);
     expect(health.hub.ok).toBe(true);
@@ -49,9 +46,7 @@ describe('health', () => {
   });
 
   it('answers within its budget when a server hangs', async () => {
-    installConfig(targetFromUrl('hub', db.url), [
-      targetFromUrl('blog', `postgres://postgres@127.0.0.1:${silentPort}/blog`, { connectionTimeoutMs: 1_500 }),
-    ]);
+    installConfig(targetFromUrl('hub', db.url), [targetFromUrl('blog', `postgres://postgres@127.0.0.1:${silentPort}/blog`, { connectionTimeoutMs: 1_500 })]);
     const started = Date.now();
     const health = await checkHealth(400);
     expect(Date.now() - started).toBeLessThan(3000);

@@ -17,11 +17,18 @@ describe('toHttpError', () => {
     }
     expect(toHttpError(new TeapotError('I am a teapot.'))).toEqual({ status: 418, body: { error: 'I am a teapot.', brew: 'earl grey' } });
     expect(toHttpError(new ListQueryError([{ param: 'sort', message: 'unknown column' }]))).toEqual({
-      status: 400, body: { error: 'The request has invalid parameters.', problems: [{ param: 'sort', message: 'unknown column' }] },
+      status: 400,
+      body: { error: 'The request has invalid parameters.', problems: [{ param: 'sort', message: 'unknown column' }] },
     });
-    expect(toHttpError(new RecordValidationError({ price: 'Not a number.' }))).toEqual({ status: 400, body: { error: 'Some fields are not valid.', fieldErrors: { price: 'Not a number.' } } });
+    expect(toHttpError(new RecordValidationError({ price: 'Not a number.' }))).toEqual({
+      status: 400,
+      body: { error: 'Some fields are not valid.', fieldErrors: { price: 'Not a number.' } },
+    });
     expect(toHttpError(new BulkCountMismatchError(10, 12))).toMatchObject({ status: 409, body: { matching: 12, confirmed: 10 } });
-    expect(toHttpError(new InternalCallError('timeout', 'The service did not answer in time.', { requestId: 'r1' }))).toMatchObject({ status: 504, body: { kind: 'timeout', retryable: true, requestId: 'r1' } });
+    expect(toHttpError(new InternalCallError('timeout', 'The service did not answer in time.', { requestId: 'r1' }))).toMatchObject({
+      status: 504,
+      body: { kind: 'timeout', retryable: true, requestId: 'r1' },
+    });
   });
 
   it('turns anything else into a 500 that shows neither the message nor the SQL', async () => {

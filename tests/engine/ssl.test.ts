@@ -15,11 +15,27 @@ let ca: string;
 
 /** A self-signed certificate for 127.0.0.1 and a TLS-only pg_hba.conf, made for this run only. */
 function prepareTls(dir: string): Record<string, string> {
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=IP:127.0.0.1',
-    '-keyout', path.join(dir, 'server.key'), '-out', path.join(dir, 'server.crt'),
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      path.join(dir, 'server.key'),
+      '-out',
+      path.join(dir, 'server.crt'),
+    ],
+    { stdio: 'ignore' },
+  );
   writeFileSync(path.join(dir, 'pg_hba.conf'), 'hostssl all all 127.0.0.1/32 scram-sha-256\n', { mode: 0o644 });
   if (userInfo().uid === 0) {
     // As root the server runs as postgres, and PostgreSQL insists its key is that user's own.
@@ -70,7 +86,9 @@ describe('SSL modes', () => {
   it('verify-full refuses a self-signed certificate without its CA, naming the fix', async () => {
     const error = await connectWith({ sslMode: 'verify-full' }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(DbUnavailableError);
-    expect((error as Error).message).toMatch(/^Domain "blog": the server's TLS certificate was not accepted under BLOG_DB_SSL_MODE=verify-full \(.*self[- ]signed.*\)\. Set BLOG_DB_SSL_CA/);
+    expect((error as Error).message).toMatch(
+      /^Domain "blog": the server's TLS certificate was not accepted under BLOG_DB_SSL_MODE=verify-full \(.*self[- ]signed.*\)\. Set BLOG_DB_SSL_CA/,
+    );
   });
 
   it('disable against a TLS-only server says to turn TLS on', async () => {

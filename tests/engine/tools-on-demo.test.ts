@@ -20,7 +20,12 @@ beforeAll(async () => {
   chmodSync(dir, 0o755); // as root the embedded server runs as postgres and must reach its folder
   // Nothing configured, as on a newcomer's machine: only where the demo keeps its data.
   env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(HUB_|BLOG_|MARKET_|TEST$|TEST_DATABASE_URL$)/.test(name))) as NodeJS.ProcessEnv;
-  Object.assign(env, { HUB_DATA_DIR: dir, HUB_EMBEDDED_PORT: String(await freePort()), HUB_SEED_ORDERS: '100', HUB_AUDIT_ARCHIVE_DIR: path.join(dir, 'archive') });
+  Object.assign(env, {
+    HUB_DATA_DIR: dir,
+    HUB_EMBEDDED_PORT: String(await freePort()),
+    HUB_SEED_ORDERS: '100',
+    HUB_AUDIT_ARCHIVE_DIR: path.join(dir, 'archive'),
+  });
 });
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });

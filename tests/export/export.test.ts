@@ -15,12 +15,23 @@ import { installConfig, resetEngine } from '../support/engine';
 let db: TestDatabase;
 let hub: TestDatabase;
 let tzDb: TestDatabase;
-const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({ id: role, email: `${role}@t`, name: role, superadmin: false, roles: { blog: role }, sessionId: undefined });
+const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({
+  id: role,
+  email: `${role}@t`,
+  name: role,
+  superadmin: false,
+  roles: { blog: role },
+  sessionId: undefined,
+});
 const editor = as('editor');
 const viewer = as('viewer');
 
 const people = resolveResource({
-  domain: 'blog', name: 'people', table: 'people', title: 'People', softDelete: 'deleted_at',
+  domain: 'blog',
+  name: 'people',
+  table: 'people',
+  title: 'People',
+  softDelete: 'deleted_at',
   columns: [
     { name: 'id', type: 'integer', readOnly: true },
     { name: 'name', type: 'text', searchable: true, nullable: false },
@@ -62,11 +73,7 @@ async function listAll(operator: Operator, params: SearchParams): Promise<{ rows
 beforeAll(async () => {
   [db, hub, tzDb] = await Promise.all([createTestDatabase('export'), createTestDatabase('export_hub'), createTestDatabase('export_tz')]);
   // A domain whose sessions run in another time zone: the export must still write UTC ISO text.
-  await adminQuery(
-    `ALTER DATABASE ${tzDb.name} SET timezone = 'Asia/Kolkata';`,
-    [],
-    db.url,
-  );
+  await adminQuery(`ALTER DATABASE ${tzDb.name} SET timezone = 'Asia/Kolkata';`, [], db.url);
   await adminQuery(
     `CREATE TABLE moments (id int PRIMARY KEY, at timestamptz);
      INSERT INTO moments VALUES (1, '2025-02-01T10:11:12.345678Z'), (2, '2025-02-01T10:11:12Z'), (3, '2025-02-01T10:11:12.5Z'),
@@ -91,7 +98,11 @@ beforeAll(async () => {
     [],
     db.url,
   );
-  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', db.url), targetFromUrl('slow', db.url, { statementTimeoutMs: 300 }), targetFromUrl('tz', tzDb.url, { poolMax: 1 })]);
+  installConfig(targetFromUrl('hub', hub.url), [
+    targetFromUrl('blog', db.url),
+    targetFromUrl('slow', db.url, { statementTimeoutMs: 300 }),
+    targetFromUrl('tz', tzDb.url, { poolMax: 1 }),
+  ]);
   await migrateHubDatabase();
 });
 afterAll(async () => {
@@ -100,29 +111,57 @@ afterAll(async () => {
 });
 
 describe('export content', () => {
-  it('writes timestamps as the list does (UTC ISO, every microsecond, infinity and BC as they are) whatever the database\'s time zone', async () => {
+  it("writes timestamps as the list does (UTC ISO, every microsecond, infinity and BC as they are) whatever the database's time zone", async () => {
     const moments = resolveResource({
-      domain: 'blog', name: 'moments', table: 'moments', title: 'Moments',
-      columns: [{ name: 'id', type: 'integer', readOnly: true }, { name: 'at', type: 'datetime' }],
+      domain: 'blog',
+      name: 'moments',
+      table: 'moments',
+      title: 'Moments',
+      columns: [
+        { name: 'id', type: 'integer', readOnly: true },
+        { name: 'at', type: 'datetime' },
+      ],
     });
-    const lines = (await drain(await exportResource(editor, 'tz' as never, moments, { sort: 'id' }, 'jsonl'))).trim().split('\n').map((l) => JSON.parse(l) as { id: number; at: unknown });
+    const lines = (await drain(await exportResource(editor, 'tz' as never, moments, { sort: 'id' }, 'jsonl')))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number; at: unknown });
     const list = await listResource(editor, 'tz' as never, moments, { sort: 'id', size: '50' });
     expect(lines).toEqual(list.rows.map((r) => JSON.parse(JSON.stringify({ id: r.id, at: r.at })) as unknown));
     expect(lines.map((l) => l.at)).toEqual([
-      '2025-02-01T10:11:12.345678Z', '2025-02-01T10:11:12Z', '2025-02-01T10:11:12.5Z', 'infinity', '-infinity',
-      '0044-03-15T12:00:00Z BC', '12000-01-01T00:00:00Z', null, '1999-12-31T23:59:59.999999Z',
+      '2025-02-01T10:11:12.345678Z',
+      '2025-02-01T10:11:12Z',
+      '2025-02-01T10:11:12.5Z',
+      'infinity',
+      '-infinity',
+      '0044-03-15T12:00:00Z BC',
+      '12000-01-01T00:00:00Z',
+      null,
+      '1999-12-31T23:59:59.999999Z',
     ]);
     // One connection in this pool: the one the export used, still in the UTC every domain session runs in.
     expect((await query<{ TimeZone: string }>('tz' as never, 'SHOW TimeZone'))[0]!.TimeZone).toBe('UTC');
   });
 
   it('writes CSV that equals the list, row for row and in order, quoting commas, quotes and line breaks', async () => {
-    for (const params of [{}, { sort: '-name' }, { sort: 'amount', 'f.kind': 'a' }, { q: 'son 1', sort: '-id' }, { trash: '1' }, { cols: 'name,meta,id' }] as SearchParams[]) {
+    for (const params of [
+      {},
+      { sort: '-name' },
+      { sort: 'amount', 'f.kind': 'a' },
+      { q: 'son 1', sort: '-id' },
+      { trash: '1' },
+      { cols: 'name,meta,id' },
+    ] as SearchParams[]) {
       const exported = await exportResource(editor, 'blog', people, { ...params, after: 'ignored-position', size: '3' }, 'csv');
       const { rows, columns } = await listAll(editor, params);
       expect(exported.columns).toEqual(columns);
       const text = await drain(exported);
-      expect(text, JSON.stringify(params)).toBe(csvOf(columns, rows.map((row) => columns.map((c) => row[c]))));
+      expect(text, JSON.stringify(params)).toBe(
+        csvOf(
+          columns,
+          rows.map((row) => columns.map((c) => row[c])),
+        ),
+      );
       expect(exported.rows).toBe(rows.length);
     }
   });
@@ -139,7 +178,7 @@ describe('export content', () => {
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
-  it('writes JSON Lines equal to the list\'s rows (visible columns, in order), one row per line', async () => {
+  it("writes JSON Lines equal to the list's rows (visible columns, in order), one row per line", async () => {
     for (const params of [{}, { sort: '-at' }, { cols: 'big,day,at,tags,meta,ok,amount' }] as SearchParams[]) {
       const text = await drain(await exportResource(editor, 'blog', people, params, 'jsonl'));
       const { rows, columns } = await listAll(editor, params);
@@ -149,14 +188,32 @@ describe('export content', () => {
       // Keys in the columns' order, exact types: bigint text, numeric text, timestamps with microseconds dropped as the list does.
       expect(Object.keys(JSON.parse(lines[0]!) as object)).toEqual(columns);
     }
-    const first = JSON.parse((await drain(await exportResource(editor, 'blog', people, { sort: 'id', cols: 'id,big,amount,day,at,tags,meta,ok' }, 'jsonl'))).split('\n')[0]!) as unknown;
-    expect(first).toEqual({ id: 1, big: '9007199254740993', amount: '1.500', day: '2025-01-31', at: '2025-02-01T10:11:12.345678Z', tags: ['x', 'y'], meta: { a: [1, 2] }, ok: true });
+    const first = JSON.parse(
+      (await drain(await exportResource(editor, 'blog', people, { sort: 'id', cols: 'id,big,amount,day,at,tags,meta,ok' }, 'jsonl'))).split('\n')[0]!,
+    ) as unknown;
+    expect(first).toEqual({
+      id: 1,
+      big: '9007199254740993',
+      amount: '1.500',
+      day: '2025-01-31',
+      at: '2025-02-01T10:11:12.345678Z',
+      tags: ['x', 'y'],
+      meta: { a: [1, 2] },
+      ok: true,
+    });
   });
 
   it('masks for a viewer exactly as the list does', async () => {
     const text = await drain(await exportResource(viewer, 'blog', people, { sort: 'id', cols: 'id,email' }, 'jsonl'));
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { id: number; email: string | null });
-    expect(lines.slice(0, 3)).toEqual([{ id: 1, email: 'p***@example.com' }, { id: 2, email: 'c***@example.com' }, { id: 3, email: null }]);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: number; email: string | null });
+    expect(lines.slice(0, 3)).toEqual([
+      { id: 1, email: 'p***@example.com' },
+      { id: 2, email: 'c***@example.com' },
+      { id: 3, email: null },
+    ]);
     expect(lines.every((l) => l.email === null || l.email.includes('***'))).toBe(true);
     const csv = await drain(await exportResource(viewer, 'blog', people, { sort: 'id', cols: 'id,email' }, 'csv'));
     expect(csv).not.toMatch(/plain@|comma@/);
@@ -180,7 +237,11 @@ describe('export content', () => {
   it('records each export in the audit log', async () => {
     await drain(await exportResource(editor, 'blog', people, { 'f.kind': 'b' }, 'jsonl'));
     // The event is written beside the end of the stream (it never delays the download).
-    const entries = () => query<{ actor_email: string; outcome: string }>('hub', "SELECT actor_email, outcome FROM hub_audit WHERE action = 'export' AND detail = 'jsonl, 29 rows, f.kind=b'");
+    const entries = () =>
+      query<{ actor_email: string; outcome: string }>(
+        'hub',
+        "SELECT actor_email, outcome FROM hub_audit WHERE action = 'export' AND detail = 'jsonl, 29 rows, f.kind=b'",
+      );
     await expect.poll(entries).toEqual([{ actor_email: 'editor@t', outcome: 'succeeded' }]);
   });
 });
@@ -239,7 +300,7 @@ describe('streaming', () => {
     expect(await query<{ statement_timeout: string }>('slow' as never, 'SHOW statement_timeout')).toEqual([{ statement_timeout: '300ms' }]);
   });
 
-  it('still holds each batch to the domain\'s statement timeout', async () => {
+  it("still holds each batch to the domain's statement timeout", async () => {
     // 20 ms per row: a batch of 59 rows needs ~1.2 s, over the 300 ms the domain allows per statement.
     const slow = { ...people, table: { schema: 'public', name: 'slow_people' } };
     const exported = await exportResource(editor, 'slow' as never, slow, {}, 'csv', { batchSize: 100 });

@@ -50,7 +50,11 @@ async function listAll(path: string, kind: OperatorKind): Promise<{ rows: Json[]
   return { rows, columns };
 }
 
-const lines = (text: string) => text.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Json);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Json);
 
 describe('GET …/export', () => {
   it('answers 401, 403 and 400 like the list API', async () => {
@@ -72,10 +76,12 @@ describe('GET …/export', () => {
     const text = await response.text();
     const { rows } = await listAll('/api/d/market/orders?f.status=refunded&sort=total_cents&cols=id,status,total_cents', 'marketViewer');
     expect(rows.length).toBeGreaterThan(10);
-    expect(text).toBe(['id,status,total_cents', ...rows.map((r) => `${r.id as string},${r.status as string},${r.total_cents as string}`)].join('\r\n') + '\r\n');
+    expect(text).toBe(
+      ['id,status,total_cents', ...rows.map((r) => `${r.id as string},${r.status as string},${r.total_cents as string}`)].join('\r\n') + '\r\n',
+    );
   });
 
-  it('downloads JSON Lines equal to the list API\'s rows, masked for a viewer', async () => {
+  it("downloads JSON Lines equal to the list API's rows, masked for a viewer", async () => {
     const path = '/api/d/market/customers?sort=-created_at&f.country=IE';
     const response = await get(`${path.replace('customers?', 'customers/export?format=jsonl&')}`, 'marketViewer');
     expect(response.headers.get('content-disposition')).toMatch(/filename="customers-.*\.jsonl"/);
@@ -90,8 +96,12 @@ describe('GET …/export', () => {
   it('closes the database cursor when the browser goes away mid-download', async () => {
     // ~10 MB, more than the socket buffers hold; a sort and columns nothing else asks for, to find its session.
     const path = '/api/d/market/customers/export?format=jsonl&sort=full_name&cols=id,full_name,email,country,vip,created_at,updated_at';
-    const sql = 'SELECT "id", "full_name", "email", "country", "vip", "created_at", "updated_at" FROM "public"."customers" WHERE % ORDER BY "full_name" ASC, "id" ASC';
-    const exporting = async () => adminQuery<{ state: string }>("SELECT state FROM pg_stat_activity WHERE application_name = 'admin-hub:market' AND query LIKE $1 AND state <> 'idle'", [sql]);
+    const sql =
+      'SELECT "id", "full_name", "email", "country", "vip", "created_at", "updated_at" FROM "public"."customers" WHERE % ORDER BY "full_name" ASC, "id" ASC';
+    const exporting = async () =>
+      adminQuery<{ state: string }>("SELECT state FROM pg_stat_activity WHERE application_name = 'admin-hub:market' AND query LIKE $1 AND state <> 'idle'", [
+        sql,
+      ]);
     const abort = new AbortController();
     const response = await fetch(`${hub.url}${path}`, { signal: abort.signal, headers: { cookie: await hub.cookieFor('marketViewer') } });
     const reader = response.body!.getReader();
@@ -119,7 +129,7 @@ describe('…/bulk', () => {
     expect(answer.matching).toBe(list.count.value);
   });
 
-  it('refuses a POST without the hub\'s own Origin, and an editor\'s', async () => {
+  it("refuses a POST without the hub's own Origin, and an editor's", async () => {
     const body = { action: 'delete', ids: ['1'] };
     expect((await post(base, body, 'marketAdmin', null)).status).toBe(403);
     expect((await post(base, body, 'marketAdmin', 'http://evil.example')).status).toBe(403);
@@ -152,7 +162,10 @@ describe('…/bulk', () => {
     let text = '';
     while (text.split('\n').length < 4) text += new TextDecoder().decode((await reader.read()).value);
     abort.abort();
-    const [start, first] = text.split('\n').slice(0, 2).map((l) => JSON.parse(l) as Json);
+    const [start, first] = text
+      .split('\n')
+      .slice(0, 2)
+      .map((l) => JSON.parse(l) as Json);
     expect(start).toEqual({ type: 'start', total: matching });
     expect(first).toMatchObject({ type: 'batch', batch: 1, size: 25, processed: 25, done: 25, failed: [] });
     await new Promise((r) => setTimeout(r, 1500));
@@ -167,7 +180,9 @@ describe('…/bulk', () => {
     const restore = await post(base, { action: 'restore', matching: { query: 'f.vip=true&trash=1', count: trashed }, batchSize: 40 }, 'marketAdmin');
     const events = lines(await restore.text());
     expect(events[0]).toEqual({ type: 'start', total: trashed });
-    expect(events.filter((e) => e.type === 'batch').map((e) => e.processed)).toEqual(Array.from({ length: Math.ceil(trashed / 40) }, (_, i) => Math.min(trashed, (i + 1) * 40)));
+    expect(events.filter((e) => e.type === 'batch').map((e) => e.processed)).toEqual(
+      Array.from({ length: Math.ceil(trashed / 40) }, (_, i) => Math.min(trashed, (i + 1) * 40)),
+    );
     expect(events.at(-1)).toEqual({ type: 'end', done: trashed, failed: [] });
     expect(await count('f.vip=true')).toBe(matching + trashedBefore);
   });
@@ -177,7 +192,9 @@ describe('…/bulk', () => {
     const response = await post('/api/d/market/products/bulk', { action: 'set', field: 'stock', value: '7', ids: ['1', '99999999', '2'] }, 'marketAdmin');
     const events = lines(await response.text());
     expect(events.at(-1)).toEqual({ type: 'end', done: 2, failed: [{ id: '99999999', reason: 'This products does not exist (any more).' }] });
-    const refused = lines(await (await post('/api/d/market/products/bulk', { action: 'set', field: 'price_cents', value: '-5', ids: ['1', '2'] }, 'marketAdmin')).text());
+    const refused = lines(
+      await (await post('/api/d/market/products/bulk', { action: 'set', field: 'price_cents', value: '-5', ids: ['1', '2'] }, 'marketAdmin')).text(),
+    );
     expect(refused.at(-1)).toMatchObject({ type: 'end', done: 0 });
     expect((refused.at(-1)!.failed as { reason: string }[]).map((f) => f.reason)).toEqual([
       expect.stringMatching(/^Price: Not allowed by the rule "products_price_cents_check"\.$/),
@@ -238,7 +255,10 @@ describe('the list page in Chromium', () => {
       const response = await fetch('/api/d/market/customers/bulk');
       return { status: response.status, body: (await response.json()) as { error: string } };
     });
-    expect(refused).toEqual({ status: 403, body: expect.objectContaining({ error: 'You may not run bulk actions on customers in Market: that needs the admin role.' }) });
+    expect(refused).toEqual({
+      status: 403,
+      body: expect.objectContaining({ error: 'You may not run bulk actions on customers in Market: that needs the admin role.' }),
+    });
     await page.close();
   });
 });

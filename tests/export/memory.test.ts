@@ -16,7 +16,10 @@ let db: TestDatabase;
 let hub: TestDatabase;
 
 const orders = resolveResource({
-  domain: 'market', name: 'orders', table: 'orders', title: 'Orders',
+  domain: 'market',
+  name: 'orders',
+  table: 'orders',
+  title: 'Orders',
   columns: [
     { name: 'id', type: 'bigint', readOnly: true },
     { name: 'customer', type: 'text', searchable: true },
@@ -114,7 +117,13 @@ describe('exporting 1,000,000 rows', () => {
   it('streams JSON Lines in flat memory too', async () => {
     const result = await measure('jsonl');
     expect(JSON.parse(result.firstLine)).toEqual({
-      id: '1', customer: 'Customer, "1"', email: 'c1@example.com', status: 'paid', total: '0.01', created_at: '2025-01-01T00:00:01Z', address: { city: 'City 1', zip: 1 },
+      id: '1',
+      customer: 'Customer, "1"',
+      email: 'c1@example.com',
+      status: 'paid',
+      total: '0.01',
+      created_at: '2025-01-01T00:00:01Z',
+      address: { city: 'City 1', zip: 1 },
     });
     expect(result.rows).toBe(ROWS);
     expect(result.records).toBe(ROWS);

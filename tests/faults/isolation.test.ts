@@ -43,7 +43,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value?: T
 }
 
 describe('one domain down never takes the hub down', () => {
-  it('with market\'s PostgreSQL stopped: blog lists and searches, market says it is unreachable in time, then recovers without a restart', async () => {
+  it("with market's PostgreSQL stopped: blog lists and searches, market says it is unreachable in time, then recovers without a restart", async () => {
     const { resource: posts } = await findResource('blog', 'posts');
     const { resource: customers } = await findResource('market', 'customers');
     expect((await listResource(superadmin, 'market' as DomainName, customers, { size: '3' })).rows).toHaveLength(3);
@@ -69,7 +69,10 @@ describe('one domain down never takes the hub down', () => {
     restarted = await startEmbeddedPostgres({ dataDir: path.join(marketServer.dir, 'data'), port: marketServer.port });
     let recovered: unknown[] = [];
     for (let i = 0; i < 20 && recovered.length === 0; i++) {
-      recovered = await listResource(superadmin, 'market' as DomainName, customers, { size: '3' }).then((r) => r.rows, () => []);
+      recovered = await listResource(superadmin, 'market' as DomainName, customers, { size: '3' }).then(
+        (r) => r.rows,
+        () => [],
+      );
       if (recovered.length === 0) await new Promise((r) => setTimeout(r, 250));
     }
     expect(recovered).toHaveLength(3);

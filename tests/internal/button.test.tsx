@@ -23,8 +23,11 @@ function mockFetch(...answers: { status: number; json: unknown }[]) {
 }
 
 describe('InternalActionButton', () => {
-  it('posts the action with the record id and a fresh key per click, and shows the service\'s message', async () => {
-    const calls = mockFetch({ status: 200, json: { ok: true, status: 200, body: { message: 'Summary of post 7 regenerated (120 words).', summary: 'A summary.' } } });
+  it("posts the action with the record id and a fresh key per click, and shows the service's message", async () => {
+    const calls = mockFetch({
+      status: 200,
+      json: { ok: true, status: 200, body: { message: 'Summary of post 7 regenerated (120 words).', summary: 'A summary.' } },
+    });
     render(<InternalActionButton domain="blog" resource="posts" recordId="7" action={summary} />);
     fireEvent.click(screen.getByTestId('internal-action-regenerate-summary-run'));
     const result = await screen.findByTestId('internal-action-regenerate-summary-result');
@@ -69,12 +72,17 @@ describe('InternalActionButton', () => {
     mockFetch({ status: 403, json: { error: 'You may not run internal actions on posts in Blog: that needs the admin role.' } });
     render(<InternalActionButton domain="blog" resource="posts" recordId="7" action={summary} />);
     fireEvent.click(screen.getByTestId('internal-action-regenerate-summary-run'));
-    expect((await screen.findByTestId('internal-action-regenerate-summary-result')).textContent).toContain('You may not run internal actions on posts in Blog: that needs the admin role.');
+    expect((await screen.findByTestId('internal-action-regenerate-summary-result')).textContent).toContain(
+      'You may not run internal actions on posts in Blog: that needs the admin role.',
+    );
     expect(screen.queryByTestId('internal-action-regenerate-summary-retry')).toBeNull();
   });
 
   it('says so when the hub itself does not answer', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     render(<InternalActionButton domain="blog" resource="posts" recordId="7" action={summary} />);
     fireEvent.click(screen.getByTestId('internal-action-regenerate-summary-run'));
     expect((await screen.findByTestId('internal-action-regenerate-summary-result')).textContent).toContain('the hub did not answer. Retrying is safe.');
@@ -84,7 +92,10 @@ describe('InternalActionButton', () => {
 
 describe('InternalActions', () => {
   it('shows row actions on a record page and resource actions without a record', () => {
-    const actions = { ...Object.fromEntries([summary, notify].map(({ name, ...a }) => [name, a])), 'rebuild-index': { label: 'Rebuild index', scope: 'resource' as const } };
+    const actions = {
+      ...Object.fromEntries([summary, notify].map(({ name, ...a }) => [name, a])),
+      'rebuild-index': { label: 'Rebuild index', scope: 'resource' as const },
+    };
     const { unmount } = render(<InternalActions domain="blog" resource="posts" recordId="7" actions={actions} />);
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Regenerate summary', 'Send notification']);
     unmount();

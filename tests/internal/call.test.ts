@@ -11,7 +11,14 @@ import type { InternalService } from '../../src/engine/config/types';
 import { query } from '../../src/engine/db/query';
 import { seedBlog } from '../../src/engine/embedded/seed';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
-import { callInternal, InternalActionNotFoundError, InternalCallError, InternalRequestError, listInternalActions, runInternalAction } from '../../src/engine/internal';
+import {
+  callInternal,
+  InternalActionNotFoundError,
+  InternalCallError,
+  InternalRequestError,
+  listInternalActions,
+  runInternalAction,
+} from '../../src/engine/internal';
 import { computeHubSignature } from '../../src/engine/internal/verify';
 import { resolveResource } from '../../src/engine/resources/define';
 import { startDemoService, type DemoService } from '../../src/demo-service/server';
@@ -34,7 +41,12 @@ const serviceLog: string[] = [];
 const blogDomain = 'blog' as DomainName;
 const posts = resolveResource(blogResources.find((r) => r.name === 'posts')!);
 const as = (role: 'viewer' | 'editor' | 'admin', domain = 'blog'): Operator => ({
-  id: `${domain}-${role}`, email: `${role}@${domain}.test`, name: role, superadmin: false, roles: { [domain]: role }, sessionId: undefined,
+  id: `${domain}-${role}`,
+  email: `${role}@${domain}.test`,
+  name: role,
+  superadmin: false,
+  roles: { [domain]: role },
+  sessionId: undefined,
 });
 const admin = as('admin');
 
@@ -57,13 +69,20 @@ type AuditRow = {
 let lastAuditId = '0';
 /** The audit entries written since the previous call. */
 async function newAuditRows(): Promise<(AuditRow & { parsed: Record<string, unknown> })[]> {
-  const rows = await query<AuditRow>('hub', 'SELECT id::text, actor_email, domain, resource, record_id, action, outcome, request_id, detail FROM hub_audit WHERE id > $1 ORDER BY id', [lastAuditId]);
+  const rows = await query<AuditRow>(
+    'hub',
+    'SELECT id::text, actor_email, domain, resource, record_id, action, outcome, request_id, detail FROM hub_audit WHERE id > $1 ORDER BY id',
+    [lastAuditId],
+  );
   if (rows.length) lastAuditId = rows.at(-1)!.id;
   return rows.map((r) => ({ ...r, parsed: JSON.parse(r.detail ?? '{}') as Record<string, unknown> }));
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<InternalCallError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InternalCallError);
   return error as InternalCallError;
 }
@@ -88,7 +107,11 @@ describe('callInternal against the demo blog service', () => {
     const [post] = await query<{ id: string }>('blog', 'SELECT id::text FROM posts ORDER BY id LIMIT 1');
     expect((await runInternalAction(admin, blogDomain, posts, 'regenerate-summary', { recordId: post!.id })).ok).toBe(true);
     // Its pooled connection is idle now; end it the way a server restart would.
-    const ended = await adminQuery<{ ok: boolean }>("SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'blog-demo-service'", [], blog.url);
+    const ended = await adminQuery<{ ok: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = 'blog-demo-service'",
+      [],
+      blog.url,
+    );
     expect(ended.length).toBeGreaterThan(0);
     await expect.poll(() => serviceLog.some((line) => line.startsWith('idle database connection lost')), { timeout: 10_000 }).toBe(true);
     expect((await runInternalAction(admin, blogDomain, posts, 'regenerate-summary', { recordId: post!.id })).ok).toBe(true);
@@ -107,7 +130,13 @@ describe('callInternal against the demo blog service', () => {
     const [entry, ...more] = await newAuditRows();
     expect(more).toEqual([]);
     expect(entry).toMatchObject({
-      actor_email: 'admin@blog.test', domain: 'blog', resource: 'posts', record_id: post!.id, action: 'internal', outcome: 'succeeded', request_id: result.requestId,
+      actor_email: 'admin@blog.test',
+      domain: 'blog',
+      resource: 'posts',
+      record_id: post!.id,
+      action: 'internal',
+      outcome: 'succeeded',
+      request_id: result.requestId,
     });
     expect(entry!.parsed).toMatchObject({ action: 'regenerate-summary', status: 200, idempotencyKey: result.idempotencyKey, requestId: result.requestId });
   });
@@ -144,7 +173,7 @@ describe('callInternal against the demo blog service', () => {
     await newAuditRows();
   });
 
-  it('reports the service\'s own refusal with its message, audited as failed', async () => {
+  it("reports the service's own refusal with its message, audited as failed", async () => {
     const failure = await failureOf(runInternalAction(admin, blogDomain, posts, 'regenerate-summary', { recordId: '987654321' }));
     expect(failure).toMatchObject({ kind: 'http', status: 502, retryable: false, details: { upstreamStatus: 404 } });
     expect(failure.message).toBe('The blog service refused "regenerate-summary" (404 Not Found): Post 987654321 does not exist.');
@@ -205,18 +234,29 @@ describe('callInternal against the demo blog service', () => {
       useService({ url: `http://127.0.0.1:${(stub.address() as AddressInfo).port}`, secret });
       answer = (res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html>oops</html>');
       expect(await failureOf(callInternal(admin, blogDomain, 'send-notification', {}))).toMatchObject({
-        kind: 'bad-response', message: 'The blog service answered "send-notification" with something that is not JSON (status 200).',
+        kind: 'bad-response',
+        message: 'The blog service answered "send-notification" with something that is not JSON (status 200).',
       });
       answer = (res) => res.writeHead(500, { 'content-type': 'text/html' }).end('<html>stack trace here</html>');
       const failure = await failureOf(callInternal(admin, blogDomain, 'send-notification', {}));
       expect(failure.message).toBe('The blog service refused "send-notification" (500 Internal Server Error).');
       expect(failure.retryable).toBe(true);
       answer = (res) => res.writeHead(302, { location: 'http://evil.example/' }).end();
-      expect((await failureOf(callInternal(admin, blogDomain, 'send-notification', {}))).message).toContain('with a redirect (302), which the hub does not follow');
+      expect((await failureOf(callInternal(admin, blogDomain, 'send-notification', {}))).message).toContain(
+        'with a redirect (302), which the hub does not follow',
+      );
       answer = (res) => res.writeHead(204).end();
       expect(await callInternal(admin, blogDomain, 'send-notification', {})).toMatchObject({ ok: true, status: 204, body: null });
       const rows = await newAuditRows();
-      expect(rows.map((r) => [r.outcome, r.parsed.status]), JSON.stringify(rows.map((r) => r.parsed))).toEqual([['failed', 200], ['failed', 500], ['failed', 302], ['succeeded', 204]]);
+      expect(
+        rows.map((r) => [r.outcome, r.parsed.status]),
+        JSON.stringify(rows.map((r) => r.parsed)),
+      ).toEqual([
+        ['failed', 200],
+        ['failed', 500],
+        ['failed', 302],
+        ['succeeded', 204],
+      ]);
     } finally {
       stub.closeAllConnections();
       await new Promise((r) => stub.close(r));
@@ -245,7 +285,9 @@ describe('refusals before any HTTP call', () => {
     await expect(callInternal(null, blogDomain, 'send-notification', {})).rejects.toBeInstanceOf(UnauthenticatedError);
     const error = await callInternal(as('editor'), blogDomain, 'send-notification', {}, { resource: posts, recordId: '1' }).catch((e: ForbiddenError) => e);
     expect(error).toMatchObject({ status: 403, message: 'You may not run internal actions on posts in Blog: that needs the admin role.' });
-    await expect(callInternal(as('viewer'), blogDomain, 'send-notification', {})).rejects.toThrow('You may not run internal actions in Blog: that needs the admin role.');
+    await expect(callInternal(as('viewer'), blogDomain, 'send-notification', {})).rejects.toThrow(
+      'You may not run internal actions in Blog: that needs the admin role.',
+    );
     expect(service.requestCount()).toBe(requestsBefore);
     expect(await newAuditRows()).toEqual([]);
   });
@@ -260,7 +302,9 @@ describe('refusals before any HTTP call', () => {
     const root: Operator = { ...admin, superadmin: true };
     await expect(callInternal(root, 'nowhere' as DomainName, 'send-notification', {})).rejects.toMatchObject({ name: 'UnknownDomainError', status: 404 });
     await expect(callInternal(admin, blogDomain, 'send-notification', ['not', 'an', 'object'])).rejects.toBeInstanceOf(InternalRequestError);
-    await expect(callInternal(admin, blogDomain, 'send-notification', { action: 'regenerate-summary' })).rejects.toThrow('names the action "regenerate-summary"');
+    await expect(callInternal(admin, blogDomain, 'send-notification', { action: 'regenerate-summary' })).rejects.toThrow(
+      'names the action "regenerate-summary"',
+    );
     expect(service.requestCount()).toBe(requestsBefore);
     expect(await newAuditRows()).toEqual([]);
   });
@@ -277,9 +321,21 @@ describe('refusals before any HTTP call', () => {
 });
 
 describe('the demo service checks every request itself', () => {
-  async function post(action: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: Record<string, unknown>; replayed: boolean }> {
-    const response = await fetch(`${service.url}/api/internal/${action}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown>, replayed: response.headers.get('idempotent-replayed') === 'true' };
+  async function post(
+    action: string,
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<{ status: number; body: Record<string, unknown>; replayed: boolean }> {
+    const response = await fetch(`${service.url}/api/internal/${action}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+      replayed: response.headers.get('idempotent-replayed') === 'true',
+    };
   }
   /** A request as the hub signs it: the body names the action and the key. */
   function signedRequest(action: string, fields: Record<string, unknown>, options: { timestamp?: number; key?: string } = {}) {
@@ -305,7 +361,10 @@ describe('the demo service checks every request itself', () => {
     const good = signedRequest('send-notification', { recordId: '3' });
     const first = await post('send-notification', good.body, good.headers);
     expect(first).toMatchObject({ status: 200, replayed: false });
-    expect(await post('send-notification', good.body, { ...good.headers, 'idempotency-key': randomUUID() })).toMatchObject({ status: 401, body: { reason: 'replayed' } });
+    expect(await post('send-notification', good.body, { ...good.headers, 'idempotency-key': randomUUID() })).toMatchObject({
+      status: 401,
+      body: { reason: 'replayed' },
+    });
     const withoutKey = { 'x-hub-timestamp': good.headers['x-hub-timestamp'], 'x-hub-signature': good.headers['x-hub-signature'] };
     expect(await post('send-notification', good.body, withoutKey)).toMatchObject({ status: 401, body: { reason: 'replayed' } });
     const again = await post('send-notification', good.body, good.headers);
@@ -315,7 +374,10 @@ describe('the demo service checks every request itself', () => {
 
   it('refuses a body that names another action or key, a reused key on a different request, and unknown actions', async () => {
     const pointed = signedRequest('send-notification', { recordId: '5' });
-    expect(await post('regenerate-summary', pointed.body, pointed.headers)).toMatchObject({ status: 400, body: { error: 'The signed body names the action "send-notification", not "regenerate-summary".' } });
+    expect(await post('regenerate-summary', pointed.body, pointed.headers)).toMatchObject({
+      status: 400,
+      body: { error: 'The signed body names the action "send-notification", not "regenerate-summary".' },
+    });
     const swapped = signedRequest('send-notification', { recordId: '5' });
     expect(await post('send-notification', swapped.body, { ...swapped.headers, 'idempotency-key': randomUUID() })).toMatchObject({ status: 400 });
 
@@ -327,7 +389,9 @@ describe('the demo service checks every request itself', () => {
     const unknown = signedRequest('format-disk', {});
     expect(await post('format-disk', unknown.body, unknown.headers)).toMatchObject({ status: 404, body: { error: 'Unknown action "format-disk".' } });
     const t = String(seconds());
-    expect(await post('send-notification', 'not json', { 'x-hub-timestamp': t, 'x-hub-signature': computeHubSignature(secret, t, 'not json') })).toMatchObject({ status: 400 });
+    expect(await post('send-notification', 'not json', { 'x-hub-timestamp': t, 'x-hub-signature': computeHubSignature(secret, t, 'not json') })).toMatchObject({
+      status: 400,
+    });
   });
 
   it('listens only where it was told, and answers its health check', async () => {

@@ -53,7 +53,13 @@ describe('D_INTERNAL_URL and D_INTERNAL_SECRET', () => {
   });
 
   it('reports its problems together with every other one', () => {
-    const problems = configProblems({ ...base, HUB_AUTH_SECRET: 'short', BLOG_INTERNAL_URL: 'ftp://x', BLOG_INTERNAL_SECRET: 'tiny', MARKET_INTERNAL_URL: 'http://m' });
+    const problems = configProblems({
+      ...base,
+      HUB_AUTH_SECRET: 'short',
+      BLOG_INTERNAL_URL: 'ftp://x',
+      BLOG_INTERNAL_SECRET: 'tiny',
+      MARKET_INTERNAL_URL: 'http://m',
+    });
     expect(problems.map((p) => p.variable).sort()).toEqual(['BLOG_INTERNAL_SECRET', 'BLOG_INTERNAL_URL', 'HUB_AUTH_SECRET', 'MARKET_INTERNAL_SECRET']);
   });
 

@@ -31,7 +31,10 @@ async function signIn(email: string): Promise<string> {
     }),
   );
   expect(response.status).toBe(200);
-  return response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 const params = (domain = 'blog', resource = 'posts') => ({ params: Promise.resolve({ domain, resource }) });
@@ -42,14 +45,20 @@ function post(who: string | undefined, body: unknown, options: { origin?: string
   if (options.origin !== null) headers.origin = options.origin ?? ORIGIN;
   const domain = options.domain ?? 'blog';
   const resource = options.resource ?? 'posts';
-  return POST(new Request(`${ORIGIN}/api/internal-actions/${domain}/${resource}`, { method: 'POST', headers, body: JSON.stringify(body) }), params(domain, resource));
+  return POST(
+    new Request(`${ORIGIN}/api/internal-actions/${domain}/${resource}`, { method: 'POST', headers, body: JSON.stringify(body) }),
+    params(domain, resource),
+  );
 }
 
 beforeAll(async () => {
   [hub, blog] = await Promise.all([createTestDatabase('internal_route_hub'), createTestDatabase('internal_route_blog')]);
   const secret = randomBytes(32).toString('hex');
   service = await startDemoService({ secret, blogDatabaseUrl: blog.url, log: () => undefined });
-  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', blog.url, { internal: { url: service.url, secret } }), targetFromUrl('market', blog.url)]);
+  installConfig(targetFromUrl('hub', hub.url), [
+    targetFromUrl('blog', blog.url, { internal: { url: service.url, secret } }),
+    targetFromUrl('market', blog.url),
+  ]);
   resetAuth();
   await migrateHubDatabase();
   const people: [string, Record<string, DomainRole>][] = [
@@ -71,18 +80,30 @@ afterAll(async () => {
 });
 
 describe('POST /api/internal-actions/<domain>/<resource>', () => {
-  it('runs the action for an admin and returns the service\'s answer; the same key again gives the same notification', async () => {
+  it("runs the action for an admin and returns the service's answer; the same key again gives the same notification", async () => {
     const idempotencyKey = randomUUID();
     const response = await post('admin', { action: 'send-notification', recordId: '12', idempotencyKey });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const json = (await response.json()) as { ok: boolean; status: number; idempotencyKey: string; body: { notificationId: string; message: string } };
-    expect(json).toMatchObject({ ok: true, status: 200, idempotencyKey, body: { notificationId: expect.stringMatching(/^ntf_/), message: expect.stringContaining('sent') } });
+    expect(json).toMatchObject({
+      ok: true,
+      status: 200,
+      idempotencyKey,
+      body: { notificationId: expect.stringMatching(/^ntf_/), message: expect.stringContaining('sent') },
+    });
     const again = (await (await post('admin', { action: 'send-notification', recordId: '12', idempotencyKey })).json()) as typeof json;
     expect(again.body.notificationId).toBe(json.body.notificationId);
     expect(service.notifications().filter((n) => n.idempotencyKey === idempotencyKey)).toHaveLength(1);
-    const rows = await query<{ actor_email: string; outcome: string }>('hub', "SELECT actor_email, outcome FROM hub_audit WHERE action = 'internal' AND detail::jsonb ->> 'idempotencyKey' = $1", [idempotencyKey]);
-    expect(rows).toEqual([{ actor_email: 'admin@route.test', outcome: 'succeeded' }, { actor_email: 'admin@route.test', outcome: 'succeeded' }]);
+    const rows = await query<{ actor_email: string; outcome: string }>(
+      'hub',
+      "SELECT actor_email, outcome FROM hub_audit WHERE action = 'internal' AND detail::jsonb ->> 'idempotencyKey' = $1",
+      [idempotencyKey],
+    );
+    expect(rows).toEqual([
+      { actor_email: 'admin@route.test', outcome: 'succeeded' },
+      { actor_email: 'admin@route.test', outcome: 'succeeded' },
+    ]);
   });
 
   it('refuses, before anything is sent: a foreign or missing Origin, no session, no admin role, a bad body, an undeclared action', async () => {
@@ -113,7 +134,7 @@ describe('POST /api/internal-actions/<domain>/<resource>', () => {
     expect(service.requestCount()).toBe(before);
   });
 
-  it('answers the service\'s failure as a 502 with its message, retryable flag and key', async () => {
+  it("answers the service's failure as a 502 with its message, retryable flag and key", async () => {
     const response = await post('admin', { action: 'regenerate-summary', recordId: '5' }); // the blog database here has no posts table
     expect(response.status).toBe(502);
     const json = (await response.json()) as Record<string, unknown>;

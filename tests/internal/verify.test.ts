@@ -123,7 +123,10 @@ describe('verifyHubSignature', () => {
     expect(check(timestamp, 'v2=abcd')).toEqual({ ok: false, reason: 'malformed-signature' });
     expect(check(timestamp, `v1=${'a'.repeat(5000)}`)).toEqual({ ok: false, reason: 'malformed-signature' });
     // An empty secret never verifies anything.
-    expect(verifyHubSignature({ secret: '', timestamp, signature: computeHubSignature('', timestamp, body), rawBody: body, now })).toEqual({ ok: false, reason: 'bad-signature' });
+    expect(verifyHubSignature({ secret: '', timestamp, signature: computeHubSignature('', timestamp, body), rawBody: body, now })).toEqual({
+      ok: false,
+      reason: 'bad-signature',
+    });
   });
 });
 

@@ -89,8 +89,23 @@ describe('readCatalog', () => {
 
   it('lists columns in attnum order with their types, enums, domains, identity and generation', () => {
     expect(table('public.posts').columns.map((c) => c.name)).toEqual([
-      'id', 'author_id', 'title', 'slug', 'body', 'status', 'moods', 'tags', 'metadata', 'price', 'rating', 'featured',
-      'published_on', 'external_id', 'title_length', 'created_at', 'deleted_at',
+      'id',
+      'author_id',
+      'title',
+      'slug',
+      'body',
+      'status',
+      'moods',
+      'tags',
+      'metadata',
+      'price',
+      'rating',
+      'featured',
+      'published_on',
+      'external_id',
+      'title_length',
+      'created_at',
+      'deleted_at',
     ]);
     expect(column('public.posts', 'id')).toEqual(plain('id', { sqlType: 'bigint', baseType: 'bigint', typeName: 'int8', nullable: false, identity: 'always' }));
     expect(column('public.posts', 'title')).toEqual(
@@ -98,14 +113,27 @@ describe('readCatalog', () => {
     );
     expect(column('public.posts', 'status')).toEqual(
       plain('status', {
-        sqlType: 'post_status', baseType: 'post_status', typeName: 'post_status', typeKind: 'e', enumLabels: STATUS,
-        nullable: false, hasDefault: true, defaultExpression: "'draft'::post_status",
+        sqlType: 'post_status',
+        baseType: 'post_status',
+        typeName: 'post_status',
+        typeKind: 'e',
+        enumLabels: STATUS,
+        nullable: false,
+        hasDefault: true,
+        defaultExpression: "'draft'::post_status",
       }),
     );
     expect(column('public.posts', 'moods')).toEqual(
       plain('moods', {
-        sqlType: 'post_status[]', baseType: 'post_status[]', typeName: 'post_status', typeKind: 'e', isArray: true, enumLabels: STATUS,
-        nullable: false, hasDefault: true, defaultExpression: "'{}'::post_status[]",
+        sqlType: 'post_status[]',
+        baseType: 'post_status[]',
+        typeName: 'post_status',
+        typeKind: 'e',
+        isArray: true,
+        enumLabels: STATUS,
+        nullable: false,
+        hasDefault: true,
+        defaultExpression: "'{}'::post_status[]",
       }),
     );
     expect(column('public.posts', 'tags')).toEqual(
@@ -177,7 +205,17 @@ describe('catalogToDefinitions', () => {
 
   it('names resources in kebab-case, schema-prefixed outside public', () => {
     expect([...defs.keys()]).toEqual([
-      'author-stats', 'authors', 'event-notes', 'events', 'legacy-imports', 'log-lines', 'post-tags', 'posts', 'published-posts', 'tags', 'audit-entries',
+      'author-stats',
+      'authors',
+      'event-notes',
+      'events',
+      'legacy-imports',
+      'log-lines',
+      'post-tags',
+      'posts',
+      'published-posts',
+      'tags',
+      'audit-entries',
     ]);
   });
 
@@ -358,8 +396,8 @@ describe('introspectResources', () => {
   });
 });
 
-describe('a domain that shares the hub\'s database', () => {
-  it('leaves the hub\'s own tables out of that domain, and keeps a hub_ table of a domain that does not share it', async () => {
+describe("a domain that shares the hub's database", () => {
+  it("leaves the hub's own tables out of that domain, and keeps a hub_ table of a domain that does not share it", async () => {
     const { migrateHubDatabase } = await import('../../src/engine/hub-db/migrate');
     const [shared, other] = await Promise.all([createTestDatabase('introspect_shared'), createTestDatabase('introspect_other')]);
     try {

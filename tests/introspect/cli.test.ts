@@ -31,7 +31,13 @@ interface Run {
 
 /** Runs the CLI as `npm run introspect` does, configured for one domain "blog" on the fixture database. */
 function introspect(...args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, HUB_DOMAINS: 'blog', HUB_DATABASE_URL: hub.url, BLOG_DATABASE_URL: db.url, HUB_AUTH_SECRET: 'introspect-cli-test-secret-0123456789' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HUB_DOMAINS: 'blog',
+    HUB_DATABASE_URL: hub.url,
+    BLOG_DATABASE_URL: db.url,
+    HUB_AUTH_SECRET: 'introspect-cli-test-secret-0123456789',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/introspect.ts', ...args], { cwd: PROJECT_ROOT, env });
   let stdout = '';
   let stderr = '';

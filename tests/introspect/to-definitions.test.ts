@@ -43,8 +43,17 @@ describe('column types', () => {
   it('shows other types as text, unsortable when PostgreSQL cannot order them, unlisted when unreadable', () => {
     expect(columnOf('at', { sqlType: 'point', baseType: 'point', typeName: 'point' })).toEqual({ name: 'at', type: 'text', nullable: true, sortable: false });
     expect(columnOf('span', { sqlType: 'interval', baseType: 'interval', typeName: 'interval' })).toEqual({ name: 'span', type: 'text', nullable: true });
-    expect(columnOf('during', { sqlType: 'tstzrange', baseType: 'tstzrange', typeName: 'tstzrange', typeKind: 'r' })).toEqual({ name: 'during', type: 'text', nullable: true });
-    expect(columnOf('document', { sqlType: 'tsvector', baseType: 'tsvector', typeName: 'tsvector' })).toEqual({ name: 'document', type: 'text', nullable: true, list: false });
+    expect(columnOf('during', { sqlType: 'tstzrange', baseType: 'tstzrange', typeName: 'tstzrange', typeKind: 'r' })).toEqual({
+      name: 'during',
+      type: 'text',
+      nullable: true,
+    });
+    expect(columnOf('document', { sqlType: 'tsvector', baseType: 'tsvector', typeName: 'tsvector' })).toEqual({
+      name: 'document',
+      type: 'text',
+      nullable: true,
+      list: false,
+    });
   });
 
   it('marks identity, generated and sequence-fed columns read-only', () => {
@@ -107,7 +116,11 @@ describe('row keys', () => {
     const doc = column('doc', { ...JSONB, nullable: false });
     const t = table('docs', [doc, ref, column('at', TIMESTAMPTZ)], { primaryKey: ['doc'] });
     expect(chooseRowKey(t)).toEqual({ source: 'all columns', columns: ['ref', 'at'] });
-    expect(catalogToDefinitions('blog', [t])[0]).toMatchObject({ primaryKey: ['ref', 'at'], readOnly: true, defaultSort: { column: 'ref', direction: 'desc' } });
+    expect(catalogToDefinitions('blog', [t])[0]).toMatchObject({
+      primaryKey: ['ref', 'at'],
+      readOnly: true,
+      defaultSort: { column: 'ref', direction: 'desc' },
+    });
   });
 
   it('leaves out what cannot be a resource, and says why', () => {
@@ -130,14 +143,24 @@ describe('search, sort, soft delete and references', () => {
     const def = defOf('people', [column('id', INT), column('body'), column('slug'), column('email'), column('title'), column('name')]);
     // name, title and email beat slug; they are flagged where they stand in the table.
     expect(def.columns.filter((c) => c.searchable).map((c) => c.name)).toEqual(['email', 'title', 'name']);
-    expect(defOf('lines', [column('id', INT), column('body'), column('kind'), column('status')]).columns.filter((c) => c.searchable).map((c) => c.name)).toEqual(['kind']);
+    expect(
+      defOf('lines', [column('id', INT), column('body'), column('kind'), column('status')])
+        .columns.filter((c) => c.searchable)
+        .map((c) => c.name),
+    ).toEqual(['kind']);
     expect(defOf('nums', [column('id', INT), column('body')]).columns.some((c) => c.searchable)).toBe(false);
   });
 
   it('sorts by a NOT NULL created_at, else by the key; soft-deletes only on a nullable timestamp deleted_at', () => {
-    expect(defOf('a', [column('id', INT), column('created_at', { ...TIMESTAMPTZ, nullable: false })]).defaultSort).toEqual({ column: 'created_at', direction: 'desc' });
+    expect(defOf('a', [column('id', INT), column('created_at', { ...TIMESTAMPTZ, nullable: false })]).defaultSort).toEqual({
+      column: 'created_at',
+      direction: 'desc',
+    });
     expect(defOf('b', [column('id', INT), column('created_at', TIMESTAMPTZ)]).defaultSort).toEqual({ column: 'id', direction: 'desc' });
-    expect(defOf('c', [column('id', INT), column('created_at', { typeName: 'date', nullable: false })]).defaultSort).toEqual({ column: 'id', direction: 'desc' });
+    expect(defOf('c', [column('id', INT), column('created_at', { typeName: 'date', nullable: false })]).defaultSort).toEqual({
+      column: 'id',
+      direction: 'desc',
+    });
     expect(defOf('d', [column('id', INT), column('deleted_at', TIMESTAMPTZ)]).softDelete).toBe('deleted_at');
     expect(defOf('e', [column('id', INT), column('deleted_at', { ...TIMESTAMPTZ, nullable: false })]).softDelete).toBeUndefined();
     expect(defOf('f', [column('id', INT), column('deleted_at', { typeName: 'bool' })]).softDelete).toBeUndefined();

@@ -69,16 +69,40 @@ const things = resolveResource({
   ],
 });
 const pairs = resolveResource({
-  domain: 'blog', name: 'pairs', table: 'public.pairs', title: 'Pairs', primaryKey: ['a', 'b'],
-  columns: [{ name: 'a', type: 'integer' }, { name: 'b', type: 'integer' }, { name: 'v', type: 'text', searchable: true }],
+  domain: 'blog',
+  name: 'pairs',
+  table: 'public.pairs',
+  title: 'Pairs',
+  primaryKey: ['a', 'b'],
+  columns: [
+    { name: 'a', type: 'integer' },
+    { name: 'b', type: 'integer' },
+    { name: 'v', type: 'text', searchable: true },
+  ],
 });
 const gladThings = resolveResource({
-  domain: 'blog', name: 'glad-things', table: 'glad_things', title: 'Glad things', readOnly: true,
-  columns: [{ name: 'id', type: 'bigint' }, { name: 'label', type: 'text' }, { name: 'score', type: 'integer' }],
+  domain: 'blog',
+  name: 'glad-things',
+  table: 'glad_things',
+  title: 'Glad things',
+  readOnly: true,
+  columns: [
+    { name: 'id', type: 'bigint' },
+    { name: 'label', type: 'text' },
+    { name: 'score', type: 'integer' },
+  ],
 });
 const events = resolveResource({
-  domain: 'blog', name: 'events', table: 'events', title: 'Events', primaryKey: ['id', 'at'],
-  columns: [{ name: 'id', type: 'integer' }, { name: 'at', type: 'date', nullable: false }, { name: 'kind', type: 'text', filter: 'equals' }],
+  domain: 'blog',
+  name: 'events',
+  table: 'events',
+  title: 'Events',
+  primaryKey: ['id', 'at'],
+  columns: [
+    { name: 'id', type: 'integer' },
+    { name: 'at', type: 'date', nullable: false },
+    { name: 'kind', type: 'text', filter: 'equals' },
+  ],
 });
 
 const keyOf = (resource: Resource) => (row: Record<string, unknown>) => resource.primaryKey.map((k) => String(row[k])).join('/');
@@ -148,7 +172,7 @@ describe('keyset pagination walks whole tables without skipping or repeating row
 
   it('on a view and on a partitioned table', async () => {
     const view = await walk(gladThings, { sort: 'label', size: '10' });
-    expect(view.forward).toEqual(await ordered("SELECT id::text AS k FROM glad_things ORDER BY label ASC NULLS LAST, id ASC"));
+    expect(view.forward).toEqual(await ordered('SELECT id::text AS k FROM glad_things ORDER BY label ASC NULLS LAST, id ASC'));
     const partitioned = await walk(events, { sort: '-at', size: '25', 'f.kind': 'k1' });
     expect(partitioned.forward).toEqual(await ordered("SELECT id || '/' || at AS k FROM events WHERE kind = 'k1' ORDER BY at DESC, id DESC, at DESC"));
   });
@@ -200,10 +224,21 @@ describe('list results', () => {
   });
 
   it('says "many" when a filtered count on a big table runs past its budget', async () => {
-    await adminQuery('CREATE TABLE slow (id int PRIMARY KEY, v text); INSERT INTO slow SELECT g, md5(g::text) FROM generate_series(1, 300000) g; ANALYZE slow;', [], db.url);
+    await adminQuery(
+      'CREATE TABLE slow (id int PRIMARY KEY, v text); INSERT INTO slow SELECT g, md5(g::text) FROM generate_series(1, 300000) g; ANALYZE slow;',
+      [],
+      db.url,
+    );
     const slow = resolveResource({
-      domain: 'blog', name: 'slow', table: 'slow', title: 'Slow', exactCountBelow: 1000,
-      columns: [{ name: 'id', type: 'integer' }, { name: 'v', type: 'text', searchable: true }],
+      domain: 'blog',
+      name: 'slow',
+      table: 'slow',
+      title: 'Slow',
+      exactCountBelow: 1000,
+      columns: [
+        { name: 'id', type: 'integer' },
+        { name: 'v', type: 'text', searchable: true },
+      ],
     });
     // A substring search no index helps with, over 300,000 rows, against a 1 ms budget.
     const page = await listResource(superadmin, domain, slow, { q: 'ab1', size: '5' }, { countBudgetMs: 1 });

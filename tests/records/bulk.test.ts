@@ -21,12 +21,23 @@ import { installConfig, resetEngine } from '../support/engine';
 
 let db: TestDatabase;
 let hub: TestDatabase;
-const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({ id: role, email: `${role}@t`, name: role, superadmin: false, roles: { blog: role }, sessionId: undefined });
+const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({
+  id: role,
+  email: `${role}@t`,
+  name: role,
+  superadmin: false,
+  roles: { blog: role },
+  sessionId: undefined,
+});
 const admin = as('admin');
 const editor = as('editor');
 
 const widgets = resolveResource({
-  domain: 'blog', name: 'widgets', table: 'widgets', title: 'Widgets', softDelete: 'deleted_at',
+  domain: 'blog',
+  name: 'widgets',
+  table: 'widgets',
+  title: 'Widgets',
+  softDelete: 'deleted_at',
   columns: [
     { name: 'id', type: 'integer', readOnly: true },
     { name: 'name', type: 'text', required: true, nullable: false, searchable: true },
@@ -51,8 +62,14 @@ async function seed() {
 
 const rows = (sql: string, params: unknown[] = []) => query<Record<string, unknown>>('blog', sql, params);
 // Entries are settled in the background after COMMIT; flushing makes the read deterministic.
-const auditFor = async (ids: string[]) =>
-  (await flushAuditSettlement(), query<{ record_id: string; action: string; outcome: string; detail: string | null }>('hub', "SELECT record_id, action, outcome, detail FROM hub_audit WHERE resource = 'widgets' AND record_id = ANY($1) ORDER BY id", [ids]));
+const auditFor = async (ids: string[]) => (
+  await flushAuditSettlement(),
+  query<{ record_id: string; action: string; outcome: string; detail: string | null }>(
+    'hub',
+    "SELECT record_id, action, outcome, detail FROM hub_audit WHERE resource = 'widgets' AND record_id = ANY($1) ORDER BY id",
+    [ids],
+  )
+);
 
 beforeAll(async () => {
   [db, hub] = await Promise.all([createTestDatabase('bulk'), createTestDatabase('bulk_hub')]);
@@ -81,12 +98,17 @@ describe('bulk actions on selected rows', () => {
     expect(deleted.map((r) => r.id)).toEqual([3, 5, 7]);
     const audit = await auditFor(['3', '5', '7']);
     expect(audit.map((a) => [a.record_id, a.action, a.outcome, a.detail])).toEqual([
-      ['3', 'soft_delete', 'committed', 'bulk'], ['5', 'soft_delete', 'committed', 'bulk'], ['7', 'soft_delete', 'committed', 'bulk'],
+      ['3', 'soft_delete', 'committed', 'bulk'],
+      ['5', 'soft_delete', 'committed', 'bulk'],
+      ['7', 'soft_delete', 'committed', 'bulk'],
     ]);
 
     // One more entry sums the run up.
     await new Promise((r) => setTimeout(r, 100));
-    const [summary] = await query<{ action: string; outcome: string; detail: string }>('hub', "SELECT action, outcome, detail FROM hub_audit WHERE action = 'bulk' ORDER BY id DESC LIMIT 1");
+    const [summary] = await query<{ action: string; outcome: string; detail: string }>(
+      'hub',
+      "SELECT action, outcome, detail FROM hub_audit WHERE action = 'bulk' ORDER BY id DESC LIMIT 1",
+    );
     expect(summary).toEqual({ action: 'bulk', outcome: 'succeeded', detail: 'delete on 3 selected: 3 processed, 3 done, 0 failed' });
 
     // …and restores them.
@@ -103,9 +125,16 @@ describe('bulk actions on selected rows', () => {
       { id: '424242', reason: 'This widgets does not exist (any more).' },
     ]);
     const after = await rows('SELECT id, discount FROM widgets WHERE id IN (99, 100, 101) ORDER BY id');
-    expect(after).toEqual([{ id: 99, discount: 50 }, { id: 100, discount: null }, { id: 101, discount: 50 }]);
+    expect(after).toEqual([
+      { id: 99, discount: 50 },
+      { id: 100, discount: null },
+      { id: 101, discount: 50 },
+    ]);
     // Only rows that were written have an audit entry, all committed.
-    expect((await auditFor(['99', '100', '101', '424242'])).map((a) => [a.record_id, a.action, a.outcome])).toEqual([['99', 'update', 'committed'], ['101', 'update', 'committed']]);
+    expect((await auditFor(['99', '100', '101', '424242'])).map((a) => [a.record_id, a.action, a.outcome])).toEqual([
+      ['99', 'update', 'committed'],
+      ['101', 'update', 'committed'],
+    ]);
   });
 
   it('validates the value with the input schema for that one column, before anything runs', async () => {
@@ -139,33 +168,61 @@ describe('bulk actions on all rows matching a filter', () => {
     const result = await runBulk(admin, 'blog', widgets, { kind: 'delete' }, { matching: filter, confirmedCount: 1000 }, { onBatch: (b) => batches.push(b) });
     expect(result).toEqual({ done: 1000, failed: [] });
     await new Promise((r) => setTimeout(r, 100));
-    expect((await query<{ detail: string }>('hub', "SELECT detail FROM hub_audit WHERE action = 'bulk' ORDER BY id DESC LIMIT 1"))[0]!.detail)
-      .toBe('delete on all 1000 matching f.category=bulk: 1000 processed, 1000 done, 0 failed');
-    expect(batches.map((b) => [b.batch, b.size, b.processed])).toEqual([[1, 200, 200], [2, 200, 400], [3, 200, 600], [4, 200, 800], [5, 200, 1000]]);
+    expect((await query<{ detail: string }>('hub', "SELECT detail FROM hub_audit WHERE action = 'bulk' ORDER BY id DESC LIMIT 1"))[0]!.detail).toBe(
+      'delete on all 1000 matching f.category=bulk: 1000 processed, 1000 done, 0 failed',
+    );
+    expect(batches.map((b) => [b.batch, b.size, b.processed])).toEqual([
+      [1, 200, 200],
+      [2, 200, 400],
+      [3, 200, 600],
+      [4, 200, 800],
+      [5, 200, 1000],
+    ]);
     const [counts] = await rows(`SELECT count(*) FILTER (WHERE deleted_at IS NOT NULL)::int AS deleted,
                                         count(*) FILTER (WHERE deleted_at IS NOT NULL AND category <> 'bulk')::int AS wrong FROM widgets`);
     expect(counts).toEqual({ deleted: 1000, wrong: 0 });
     // The trash now holds them: restore all of them the same way.
     expect(await countMatching(admin, 'blog', widgets, { ...filter, trash: '1' })).toBe(1000);
-    expect(await runBulk(admin, 'blog', widgets, { kind: 'restore' }, { matching: { ...filter, trash: '1' }, confirmedCount: 1000 }, { batchSize: 300 })).toEqual({ done: 1000, failed: [] });
+    expect(
+      await runBulk(admin, 'blog', widgets, { kind: 'restore' }, { matching: { ...filter, trash: '1' }, confirmedCount: 1000 }, { batchSize: 300 }),
+    ).toEqual({ done: 1000, failed: [] });
     expect(await rows('SELECT id FROM widgets WHERE deleted_at IS NOT NULL')).toEqual([]);
   });
 
-  it('sets a field on every match, reporting the rows a constraint refuses, even when the change takes rows out of the filter', { timeout: 120_000 }, async () => {
-    // Setting category moves each row out of the filter: the keyset walk still visits every row once.
-    const moved = await runBulk(admin, 'blog', widgets, { kind: 'set', field: 'category', value: 'moved' }, { matching: { ...filter, q: 'widget 1' }, confirmedCount: 112 });
-    expect(moved).toEqual({ done: 112, failed: [] });
-    expect((await rows("SELECT count(*)::int AS n FROM widgets WHERE category = 'moved'"))[0]).toEqual({ n: 112 });
+  it(
+    'sets a field on every match, reporting the rows a constraint refuses, even when the change takes rows out of the filter',
+    { timeout: 120_000 },
+    async () => {
+      // Setting category moves each row out of the filter: the keyset walk still visits every row once.
+      const moved = await runBulk(
+        admin,
+        'blog',
+        widgets,
+        { kind: 'set', field: 'category', value: 'moved' },
+        { matching: { ...filter, q: 'widget 1' }, confirmedCount: 112 },
+      );
+      expect(moved).toEqual({ done: 112, failed: [] });
+      expect((await rows("SELECT count(*)::int AS n FROM widgets WHERE category = 'moved'"))[0]).toEqual({ n: 112 });
 
-    // Of the 888 still matching, 200, 300 … 900 cost 10 (100 and 1000 moved): a discount of 20 breaks the check for those only.
-    const result = await runBulk(admin, 'blog', widgets, { kind: 'set', field: 'discount', value: 20 }, { matching: filter, confirmedCount: 888 });
-    expect(result.done).toBe(880);
-    expect(result.failed).toEqual(['200', '300', '400', '500', '600', '700', '800', '900'].map((id) => ({ id, reason: 'Discount: Not allowed by the rule "widgets_discount_check".' })));
-    expect((await rows('SELECT count(*)::int AS n FROM widgets WHERE discount = 20'))[0]).toEqual({ n: 880 });
-  });
+      // Of the 888 still matching, 200, 300 … 900 cost 10 (100 and 1000 moved): a discount of 20 breaks the check for those only.
+      const result = await runBulk(admin, 'blog', widgets, { kind: 'set', field: 'discount', value: 20 }, { matching: filter, confirmedCount: 888 });
+      expect(result.done).toBe(880);
+      expect(result.failed).toEqual(
+        ['200', '300', '400', '500', '600', '700', '800', '900'].map((id) => ({ id, reason: 'Discount: Not allowed by the rule "widgets_discount_check".' })),
+      );
+      expect((await rows('SELECT count(*)::int AS n FROM widgets WHERE discount = 20'))[0]).toEqual({ n: 880 });
+    },
+  );
 
   it('never touches more rows than were confirmed, even when more start to match mid-run', { timeout: 120_000 }, async () => {
-    const run = await startBulk(admin, 'blog', widgets, { kind: 'set', field: 'discount', value: 1 }, { matching: filter, confirmedCount: 1000 }, { batchSize: 250 });
+    const run = await startBulk(
+      admin,
+      'blog',
+      widgets,
+      { kind: 'set', field: 'discount', value: 1 },
+      { matching: filter, confirmedCount: 1000 },
+      { batchSize: 250 },
+    );
     const batches = run.batches();
     await batches.next(); // first batch committed
     await adminQuery("UPDATE widgets SET category = 'bulk' WHERE id BETWEEN 1001 AND 1100", [], db.url); // 100 more match now
@@ -177,10 +234,17 @@ describe('bulk actions on all rows matching a filter', () => {
 
   it('stops before the next batch when asked; committed batches stay done', async () => {
     const stop = new AbortController();
-    const result = await runBulk(admin, 'blog', widgets, { kind: 'delete' }, { matching: filter, confirmedCount: 1000 }, {
-      signal: stop.signal,
-      onBatch: (b) => b.batch === 2 && stop.abort(),
-    });
+    const result = await runBulk(
+      admin,
+      'blog',
+      widgets,
+      { kind: 'delete' },
+      { matching: filter, confirmedCount: 1000 },
+      {
+        signal: stop.signal,
+        onBatch: (b) => b.batch === 2 && stop.abort(),
+      },
+    );
     expect(result).toEqual({ done: 400, failed: [] });
     expect((await rows('SELECT count(*)::int AS n FROM widgets WHERE deleted_at IS NOT NULL'))[0]).toEqual({ n: 400 });
   });
@@ -197,7 +261,7 @@ describe('who may run bulk actions', () => {
     expect(bulkCapabilities(admin, widgets)).toEqual({ delete: true, restore: true, set: true, fields: ['name', 'category', 'price', 'discount', 'secret'] });
   });
 
-  it('needs the per-row action\'s own role as well as bulk', async () => {
+  it("needs the per-row action's own role as well as bulk", async () => {
     // A definition that lets editors use bulk but keeps soft delete for admins.
     const guarded = { ...widgets, access: { ...widgets.access, bulk: 'editor' as const, delete: 'admin' as const } };
     await expect(runBulk(editor, 'blog', guarded, { kind: 'delete' }, { ids: ['1'] })).rejects.toThrow(ForbiddenError);
@@ -206,7 +270,10 @@ describe('who may run bulk actions', () => {
   });
 
   it('does not let an operator set a column masked for them', async () => {
-    const maskedForAdmins = { ...widgets, columns: widgets.columns.map((c) => (c.name === 'secret' ? { ...c, mask: { kind: 'full' as const, visibleFrom: 'admin' as const } } : c)) };
+    const maskedForAdmins = {
+      ...widgets,
+      columns: widgets.columns.map((c) => (c.name === 'secret' ? { ...c, mask: { kind: 'full' as const, visibleFrom: 'admin' as const } } : c)),
+    };
     const superEditor = { ...editor, roles: { blog: 'editor' as const } };
     const open = { ...maskedForAdmins, access: { ...maskedForAdmins.access, bulk: 'editor' as const } };
     await expect(runBulk(superEditor, 'blog', open, { kind: 'set', field: 'secret', value: 'x' }, { ids: ['1'] })).rejects.toThrow('cannot be set in bulk');

@@ -26,7 +26,10 @@ const domain = 'blog' as DomainName;
 const admin: Operator = { id: 'admin', email: 'admin@t', name: 'admin', superadmin: false, roles: { blog: 'admin' }, sessionId: undefined };
 
 const ticks = resolveResource({
-  domain: 'blog', name: 'ticks', table: 'ticks', title: 'Ticks',
+  domain: 'blog',
+  name: 'ticks',
+  table: 'ticks',
+  title: 'Ticks',
   columns: [
     { name: 'at', type: 'datetime' },
     { name: 'label', type: 'text' },
@@ -34,7 +37,10 @@ const ticks = resolveResource({
   primaryKey: ['at'],
 });
 const mix = resolveResource({
-  domain: 'blog', name: 'mix', table: 'mix', title: 'Mix',
+  domain: 'blog',
+  name: 'mix',
+  table: 'mix',
+  title: 'Mix',
   columns: [
     { name: 'code', type: 'text' },
     { name: 'uid', type: 'uuid' },
@@ -46,7 +52,10 @@ const mix = resolveResource({
 });
 // A "key" the definition chose that the table does not keep unique (as on a view).
 const loose = resolveResource({
-  domain: 'blog', name: 'loose', table: 'loose', title: 'Loose',
+  domain: 'blog',
+  name: 'loose',
+  table: 'loose',
+  title: 'Loose',
   columns: [
     { name: 'at', type: 'datetime' },
     { name: 'label', type: 'text' },
@@ -161,7 +170,12 @@ describe('record ids at full precision', () => {
 
 describe('date-time filters', () => {
   it('takes a date alone as the whole day, and refuses a day the calendar does not have with a 400', async () => {
-    const day = await listResource(admin, domain, { ...ticks, columns: ticks.columns.map((c) => (c.name === 'at' ? { ...c, filter: 'range' as const } : c)) }, { 'f.at.min': '2024-02-29', 'f.at.max': '2024-02-29', sort: 'at' });
+    const day = await listResource(
+      admin,
+      domain,
+      { ...ticks, columns: ticks.columns.map((c) => (c.name === 'at' ? { ...c, filter: 'range' as const } : c)) },
+      { 'f.at.min': '2024-02-29', 'f.at.max': '2024-02-29', sort: 'at' },
+    );
     expect(day.rows.map((r) => r.at)).toEqual(['2024-02-29T23:59:59.999999Z']);
     const ranged = { ...ticks, columns: ticks.columns.map((c) => (c.name === 'at' ? { ...c, filter: 'range' as const } : c)) };
     await expect(listResource(admin, domain, ranged, { 'f.at.max': '2024-02-30' })).rejects.toMatchObject({ status: 400 });

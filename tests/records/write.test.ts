@@ -15,23 +15,44 @@ import { installConfig, resetEngine } from '../support/engine';
 let db: TestDatabase;
 let hub: TestDatabase;
 const domain = 'blog' as DomainName;
-const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({ id: role, email: `${role}@t`, name: role, superadmin: false, roles: { blog: role }, sessionId: undefined });
+const as = (role: 'viewer' | 'editor' | 'admin'): Operator => ({
+  id: role,
+  email: `${role}@t`,
+  name: role,
+  superadmin: false,
+  roles: { blog: role },
+  sessionId: undefined,
+});
 const editor = as('editor');
 const admin = as('admin');
 
 const authors = resolveResource({
-  domain: 'blog', name: 'authors', table: 'authors', title: 'Authors', softDelete: 'deleted_at',
+  domain: 'blog',
+  name: 'authors',
+  table: 'authors',
+  title: 'Authors',
+  softDelete: 'deleted_at',
   columns: [
     { name: 'id', type: 'integer', readOnly: true },
     { name: 'name', type: 'text', required: true, nullable: false },
     { name: 'deleted_at', type: 'datetime', readOnly: true },
   ],
   actions: {
-    shout: { label: 'Shout the name', role: 'admin', run: async ({ tx, row }) => { await tx.query('UPDATE authors SET name = upper(name) WHERE id = $1', [row.id]); return 'Shouted.'; } },
+    shout: {
+      label: 'Shout the name',
+      role: 'admin',
+      run: async ({ tx, row }) => {
+        await tx.query('UPDATE authors SET name = upper(name) WHERE id = $1', [row.id]);
+        return 'Shouted.';
+      },
+    },
   },
 });
 const things = resolveResource({
-  domain: 'blog', name: 'things', table: 'things', title: 'Things',
+  domain: 'blog',
+  name: 'things',
+  table: 'things',
+  title: 'Things',
   columns: [
     { name: 'id', type: 'bigint', readOnly: true },
     { name: 'slug', type: 'text', required: true, nullable: false },
@@ -56,7 +77,10 @@ const things = resolveResource({
 
 /** As the database has it: NOT NULL with and without defaults, and a nullable text. */
 const notes = resolveResource({
-  domain: 'blog', name: 'notes', table: 'notes', title: 'Notes',
+  domain: 'blog',
+  name: 'notes',
+  table: 'notes',
+  title: 'Notes',
   columns: [
     { name: 'id', type: 'integer', readOnly: true },
     { name: 'title', type: 'text', nullable: false },
@@ -94,21 +118,51 @@ afterAll(async () => {
 describe('create and read', () => {
   it('round-trips every column type from form strings', async () => {
     const created = await createRecord(editor, domain, things, {
-      slug: 'first', code: 'abc', body: 'long\ntext', qty: '42', big: '9007199254740993', ratio: '3.142', price: '1999', ok: 'on',
-      day: '2025-02-28', at: '2025-03-01T10:11:12.345Z', mood: 'glad', meta: '{"a":[1,2]}', tags: 'x\ny\n', uid: '123e4567-e89b-12d3-a456-426614174000',
-      mail: 'ada@example.com', author_id: '1', positive: '3',
+      slug: 'first',
+      code: 'abc',
+      body: 'long\ntext',
+      qty: '42',
+      big: '9007199254740993',
+      ratio: '3.142',
+      price: '1999',
+      ok: 'on',
+      day: '2025-02-28',
+      at: '2025-03-01T10:11:12.345Z',
+      mood: 'glad',
+      meta: '{"a":[1,2]}',
+      tags: 'x\ny\n',
+      uid: '123e4567-e89b-12d3-a456-426614174000',
+      mail: 'ada@example.com',
+      author_id: '1',
+      positive: '3',
     });
     const { row, version } = await getRecord(editor, domain, things, created.id);
     expect(version).toMatch(/^\d+$/);
     expect(row).toMatchObject({
-      slug: 'first', code: 'abc', body: 'long\ntext', qty: 42, big: '9007199254740993', ratio: '3.142', price: '1999', ok: true,
-      day: '2025-02-28', at: '2025-03-01T10:11:12.345Z', mood: 'glad', meta: { a: [1, 2] }, tags: ['x', 'y'],
-      uid: '123e4567-e89b-12d3-a456-426614174000', mail: 'ada@example.com', author_id: 1, positive: 3,
+      slug: 'first',
+      code: 'abc',
+      body: 'long\ntext',
+      qty: 42,
+      big: '9007199254740993',
+      ratio: '3.142',
+      price: '1999',
+      ok: true,
+      day: '2025-02-28',
+      at: '2025-03-01T10:11:12.345Z',
+      mood: 'glad',
+      meta: { a: [1, 2] },
+      tags: ['x', 'y'],
+      uid: '123e4567-e89b-12d3-a456-426614174000',
+      mail: 'ada@example.com',
+      author_id: 1,
+      positive: 3,
     });
   });
 
   it('rejects bad input per field before the database sees it', async () => {
-    const error = await createRecord(editor, domain, things, { qty: 'many', meta: '{oops', mood: 'angry', mail: 'nope', day: '31/12/2025', id: '5' }).catch((e: Error) => e);
+    const error = await createRecord(editor, domain, things, { qty: 'many', meta: '{oops', mood: 'angry', mail: 'nope', day: '31/12/2025', id: '5' }).catch(
+      (e: Error) => e,
+    );
     expect(error).toBeInstanceOf(RecordValidationError);
     expect((error as RecordValidationError).fieldErrors).toEqual({
       slug: 'Required.',
@@ -151,7 +205,7 @@ describe('create and read', () => {
     expect(created.row).toMatchObject({ title: 'T', priority: 3, note: null });
   });
 
-  it('refuses to empty a NOT NULL text on edit instead of storing \'\', and empties a nullable one to NULL', async () => {
+  it("refuses to empty a NOT NULL text on edit instead of storing '', and empties a nullable one to NULL", async () => {
     const created = await createRecord(editor, domain, notes, { title: 'Keep', due: '2025-01-01', kind: 'glad', note: 'n' });
     const error = await updateRecord(editor, domain, notes, created.id, { title: '', priority: '' }, created.version!).catch((e: Error) => e);
     expect(error).toBeInstanceOf(RecordValidationError);
@@ -233,7 +287,9 @@ describe('custom actions', () => {
   it('run on the row inside the transaction, for the role they ask', async () => {
     const created = await createRecord(editor, domain, authors, { name: 'Linus' });
     await expect(runCustomAction(editor, domain, authors, created.id, 'shout')).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(runCustomAction(editor, domain, authors, created.id, 'shout')).rejects.toThrow('You may not run “Shout the name” on authors in Blog: that needs the admin role.');
+    await expect(runCustomAction(editor, domain, authors, created.id, 'shout')).rejects.toThrow(
+      'You may not run “Shout the name” on authors in Blog: that needs the admin role.',
+    );
     const done = await runCustomAction(admin, domain, authors, created.id, 'shout');
     expect(done.message).toBe('Shouted.');
     expect(done.row.name).toBe('LINUS');
@@ -242,8 +298,23 @@ describe('custom actions', () => {
 
 describe('keys the browser cannot carry exactly', () => {
   it('opens a record keyed by a microsecond timestamp from the id its list row gives', async () => {
-    await adminQuery("CREATE TABLE ticks (id int, at timestamptz, note text, PRIMARY KEY (id, at)); INSERT INTO ticks VALUES (1, '2025-05-05 10:00:00.123456+00', 'a')", [], db.url);
-    const ticks = resolveResource({ domain: 'blog', name: 'ticks', table: 'ticks', title: 'Ticks', primaryKey: ['id', 'at'], columns: [{ name: 'id', type: 'integer' }, { name: 'at', type: 'datetime' }, { name: 'note', type: 'text' }] });
+    await adminQuery(
+      "CREATE TABLE ticks (id int, at timestamptz, note text, PRIMARY KEY (id, at)); INSERT INTO ticks VALUES (1, '2025-05-05 10:00:00.123456+00', 'a')",
+      [],
+      db.url,
+    );
+    const ticks = resolveResource({
+      domain: 'blog',
+      name: 'ticks',
+      table: 'ticks',
+      title: 'Ticks',
+      primaryKey: ['id', 'at'],
+      columns: [
+        { name: 'id', type: 'integer' },
+        { name: 'at', type: 'datetime' },
+        { name: 'note', type: 'text' },
+      ],
+    });
     const listed = await listResource(editor, domain, ticks, {});
     const { encodeRecordId } = await import('../../src/engine/records/record-id');
     const id = encodeRecordId(ticks, listed.rows[0]!);

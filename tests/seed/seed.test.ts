@@ -97,9 +97,7 @@ describe('blog', () => {
   it('uses every post_status value and keeps published in line with status', async () => {
     const { labels } = await one<{ labels: string[] }>(blog, `SELECT enum_range(NULL::post_status)::text[] AS labels`);
     expect(labels).toEqual(['draft', 'published', 'archived']);
-    const { rows } = await blog.query<{ status: string; n: number }>(
-      `SELECT status::text, count(*)::int AS n FROM posts GROUP BY 1`,
-    );
+    const { rows } = await blog.query<{ status: string; n: number }>(`SELECT status::text, count(*)::int AS n FROM posts GROUP BY 1`);
     expect(rows.map((r) => r.status).sort()).toEqual(['archived', 'draft', 'published']);
     const published = rows.find((r) => r.status === 'published')?.n ?? 0;
     expect(published / 20_000).toBeGreaterThan(0.6);
@@ -111,9 +109,7 @@ describe('blog', () => {
     expect(distinctTitles).toBeGreaterThan(5_000);
     expect(await count(blog, `SELECT count(*) FROM posts WHERE title !~ '^[A-Z0-9]'`)).toBe(0);
     expect(await count(blog, `SELECT count(*) FROM posts WHERE slug !~ '^[a-z0-9-]+$'`)).toBe(0);
-    expect(
-      await count(blog, `SELECT count(*) FROM posts WHERE word_count <> array_length(regexp_split_to_array(body, '\\s+'), 1)`),
-    ).toBe(0);
+    expect(await count(blog, `SELECT count(*) FROM posts WHERE word_count <> array_length(regexp_split_to_array(body, '\\s+'), 1)`)).toBe(0);
   });
 
   it('keeps posts.tags and post_tags in agreement, with a unique composite key', async () => {
@@ -159,9 +155,7 @@ describe('blog', () => {
   });
 
   it('has the listed indexes, including the trigram index on posts.title', async () => {
-    const { rows } = await blog.query<{ indexname: string; indexdef: string }>(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`,
-    );
+    const { rows } = await blog.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'`);
     const defs = rows.map((r) => r.indexdef).join('\n');
     expect(defs).toMatch(/ON public\.posts USING gin \(title gin_trgm_ops\)/);
     expect(defs).toMatch(/ON public\.posts USING btree \(created_at DESC, id DESC\)/);
@@ -233,8 +227,13 @@ describe('market', () => {
     expect(await count(market, 'SELECT count(*) FROM order_events WHERE created_at > now()')).toBe(0);
     expect(await count(market, 'SELECT count(*) FROM orders WHERE updated_at < created_at OR updated_at > now()')).toBe(0);
     expect(await count(market, `SELECT count(*) FROM orders WHERE created_at < now() - interval '731 days'`)).toBe(0);
-    expect(await count(market, `SELECT count(*) FROM orders WHERE shipping_address->>'country' IS DISTINCT FROM
-                                  (SELECT country FROM customers c WHERE c.id = customer_id)`)).toBe(0);
+    expect(
+      await count(
+        market,
+        `SELECT count(*) FROM orders WHERE shipping_address->>'country' IS DISTINCT FROM
+                                  (SELECT country FROM customers c WHERE c.id = customer_id)`,
+      ),
+    ).toBe(0);
     const notes = await count(market, 'SELECT count(*) FROM orders WHERE note IS NOT NULL');
     expect(notes).toBeGreaterThan(0);
     expect(notes / ORDERS).toBeLessThan(0.1);

@@ -34,7 +34,8 @@ function systemChromium(env: Record<string, string | undefined>): string | undef
  */
 export async function chooseChromium(env: Record<string, string | undefined> = process.env): Promise<ChromiumChoice> {
   if (env.CHROMIUM_PATH) {
-    if (!executable(env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file: fix it, or unset it to use the system's or the npm package's Chromium.`);
+    if (!executable(env.CHROMIUM_PATH))
+      throw new Error(`CHROMIUM_PATH=${env.CHROMIUM_PATH} is not an executable file: fix it, or unset it to use the system's or the npm package's Chromium.`);
     return { path: env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' };
   }
   if (env.HUB_TEST_CHROMIUM !== 'package') {

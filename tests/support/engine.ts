@@ -20,7 +20,18 @@ export const testAuth: AuthConfig = {
 };
 
 export function installConfig(hub: DbTarget, domains: DbTarget[], extra: Partial<HubConfig> = {}): HubConfig {
-  const config: HubConfig = { auth: testAuth, auditRetentionDays: undefined, auditArchiveDir: '.data/test-audit-archive', hub, domains, replicas: 1, strictBudget: false, compress: true, shutdownTimeoutMs: 5_000, ...extra };
+  const config: HubConfig = {
+    auth: testAuth,
+    auditRetentionDays: undefined,
+    auditArchiveDir: '.data/test-audit-archive',
+    hub,
+    domains,
+    replicas: 1,
+    strictBudget: false,
+    compress: true,
+    shutdownTimeoutMs: 5_000,
+    ...extra,
+  };
   setConfig(config);
   return config;
 }

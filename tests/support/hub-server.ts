@@ -124,7 +124,13 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   for (const o of Object.values(OPERATORS)) await createOperator({ email: o.email, password: PASSWORD, superadmin: o.superadmin, roles: { ...o.roles } });
   await resetEngine();
   const url = `http://127.0.0.1:${port}`;
-  const allowed = allowedTargets(port, { ...process.env, ...options.env, HUB_DATABASE_URL: hub.url, BLOG_DATABASE_URL: blog.url, MARKET_DATABASE_URL: market.url });
+  const allowed = allowedTargets(port, {
+    ...process.env,
+    ...options.env,
+    HUB_DATABASE_URL: hub.url,
+    BLOG_DATABASE_URL: blog.url,
+    MARKET_DATABASE_URL: market.url,
+  });
   const outbound = () => (existsSync(outboundLog) ? readFileSync(outboundLog, 'utf8').split('\n').filter(Boolean) : []);
   const cookies = new Map<OperatorKind, string>();
   return {
@@ -142,7 +148,13 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
           body: JSON.stringify({ email: OPERATORS[kind].email, password: PASSWORD }),
         });
         if (response.status !== 200) throw new Error(`sign-in as ${kind} failed: ${response.status} ${await response.text()}`);
-        cookies.set(kind, response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+        cookies.set(
+          kind,
+          response.headers
+            .getSetCookie()
+            .map((c) => c.split(';')[0])
+            .join('; '),
+        );
       }
       return cookies.get(kind)!;
     },

@@ -27,7 +27,9 @@ export interface DiscoveredRoute {
 
 function exportedMethods(file: string): HttpMethod[] {
   const source = readFileSync(file, 'utf8');
-  return HTTP_METHODS.filter((m) => new RegExp(`export\\s+(async\\s+)?(function\\s+|const\\s+|let\\s+)${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source));
+  return HTTP_METHODS.filter((m) =>
+    new RegExp(`export\\s+(async\\s+)?(function\\s+|const\\s+|let\\s+)${m}\\b|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source),
+  );
 }
 
 const ROUTE_FILE = /^(page|route)\.(tsx|ts|jsx|js|mdx)$/;

@@ -78,7 +78,9 @@ export const marketResources = [
         label: 'Toggle active',
         role: 'editor',
         run: async ({ tx, row }) => {
-          const [updated] = await tx.query<{ active: boolean }>('UPDATE products SET active = NOT active, updated_at = now() WHERE id = $1 RETURNING active', [row.id]);
+          const [updated] = await tx.query<{ active: boolean }>('UPDATE products SET active = NOT active, updated_at = now() WHERE id = $1 RETURNING active', [
+            row.id,
+          ]);
           return updated?.active ? 'The product is on sale again.' : 'The product is no longer on sale.';
         },
       },

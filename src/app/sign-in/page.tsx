@@ -25,7 +25,12 @@ export default async function SignInPage(props: { searchParams: Promise<Record<s
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
-      <SignInForm next={next} providers={providers} localAccounts={auth.localAccounts} initialError={error ? 'Sign-in with that provider was refused or failed. If you should have access, ask a superadmin.' : undefined} />
+      <SignInForm
+        next={next}
+        providers={providers}
+        localAccounts={auth.localAccounts}
+        initialError={error ? 'Sign-in with that provider was refused or failed. If you should have access, ask a superadmin.' : undefined}
+      />
     </main>
   );
 }

@@ -20,17 +20,14 @@ export interface AdminResourceTableSkeletonProps {
  * Suspense / loading.tsx fallback shaped like AdminResourceTable, so the page does not jump
  * when the data arrives. Free of hooks, so it renders on the server.
  */
-export function AdminResourceTableSkeleton({
-  title,
-  subtitle,
-  icon,
-  iconColor,
-  columns = 5,
-  rows = 8,
-  headersOnly = false,
-}: AdminResourceTableSkeletonProps) {
+export function AdminResourceTableSkeleton({ title, subtitle, icon, iconColor, columns = 5, rows = 8, headersOnly = false }: AdminResourceTableSkeletonProps) {
   return (
-    <section className="flex min-w-0 flex-col gap-4" aria-busy="true" aria-label={title ? `Loading ${title}` : 'Loading'} data-testid="admin-resource-table-skeleton">
+    <section
+      className="flex min-w-0 flex-col gap-4"
+      aria-busy="true"
+      aria-label={title ? `Loading ${title}` : 'Loading'}
+      data-testid="admin-resource-table-skeleton"
+    >
       {title ? (
         <ResourceHeader title={title} subtitle={subtitle} icon={icon} iconColor={iconColor} />
       ) : (

@@ -25,9 +25,7 @@ export function AdminResourceTable<Row>(props: AdminResourceTableProps<Row>) {
   const titleId = useId();
   const { visible, visibleKeys, setVisibleKeys } = useColumnVisibility(columns, visibleColumns);
 
-  const header = (
-    <ResourceHeader title={title} titleId={titleId} subtitle={subtitle} icon={icon} iconColor={iconColor} actions={actions} />
-  );
+  const header = <ResourceHeader title={title} titleId={titleId} subtitle={subtitle} icon={icon} iconColor={iconColor} actions={actions} />;
 
   if (headersOnly) {
     return (

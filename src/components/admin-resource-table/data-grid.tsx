@@ -32,17 +32,7 @@ const checkCellClasses = 'grid-check-cell';
  * The table itself. Rows use a roving tabindex: Tab enters the table once, arrows move between
  * rows, Enter opens the row, Space toggles its selection.
  */
-export function DataGrid<Row>({
-  label,
-  columns,
-  rows,
-  rowKey,
-  rowHref,
-  sort,
-  selection,
-  loading = false,
-  skeletonRows = 8,
-}: DataGridProps<Row>) {
+export function DataGrid<Row>({ label, columns, rows, rowKey, rowHref, sort, selection, loading = false, skeletonRows = 8 }: DataGridProps<Row>) {
   const open = useRowNavigation();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -184,12 +174,7 @@ export function DataGrid<Row>({
                       <td className={checkCellClasses}>
                         {/* The label widens the hit area so a near-miss does not open the row. */}
                         <label className="-m-2 flex cursor-pointer p-2">
-                          <Checkbox
-                            aria-label={`Select row ${key}`}
-                            checked={isSelected}
-                            onChange={() => toggleRow(key)}
-                            data-testid="row-select"
-                          />
+                          <Checkbox aria-label={`Select row ${key}`} checked={isSelected} onChange={() => toggleRow(key)} data-testid="row-select" />
                         </label>
                       </td>
                     ) : null}

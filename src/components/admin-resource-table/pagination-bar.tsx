@@ -28,22 +28,12 @@ export function PaginationBar({ pagination: p, rowCount, loading = false }: Pagi
   const goNext = () => (cursor ? p.onNext?.() : p.onPageChange(p.page + 1));
 
   return (
-    <nav
-      aria-label="Pagination"
-      data-testid="pagination"
-      className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t px-4 py-3 text-sm"
-    >
+    <nav aria-label="Pagination" data-testid="pagination" className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t px-4 py-3 text-sm">
       <p className="text-muted-foreground tabular-nums" aria-live="polite" data-testid="pagination-range">
         {loading ? 'Loading…' : rangeText(p, rowCount)}
       </p>
       <div className="flex flex-wrap items-center gap-1">
-        <Button
-          variant="outline"
-          size="sm"
-          disabled={loading || !hasPrevious}
-          onClick={goPrevious}
-          data-testid="pagination-previous"
-        >
+        <Button variant="outline" size="sm" disabled={loading || !hasPrevious} onClick={goPrevious} data-testid="pagination-previous">
           <ChevronLeft aria-hidden="true" />
           Previous
         </Button>
@@ -59,9 +49,7 @@ export function PaginationBar({ pagination: p, rowCount, loading = false }: Pagi
           Next
           <ChevronRight aria-hidden="true" />
         </Button>
-        {!cursor && pages !== 1 ? (
-          <JumpToPage page={p.page} pages={pages} disabled={loading} onPageChange={p.onPageChange} />
-        ) : null}
+        {!cursor && pages !== 1 ? <JumpToPage page={p.page} pages={pages} disabled={loading} onPageChange={p.onPageChange} /> : null}
       </div>
     </nav>
   );

@@ -25,11 +25,7 @@ export function SortHeader<Row>({ column, sort }: { column: ResourceColumn<Row>;
   const active = sort.key === column.key;
   const Icon = !active ? ChevronsUpDown : sort.direction === 'asc' ? ArrowUp : ArrowDown;
   return (
-    <th
-      scope="col"
-      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
-      className={cn(headerCellClasses, column.className)}
-    >
+    <th scope="col" aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={cn(headerCellClasses, column.className)}>
       <button
         type="button"
         data-testid={`sort-${column.key}`}

@@ -11,12 +11,32 @@ import type { ListResult } from '@/engine/list/run-list';
 import { changesSummary } from './changes-summary';
 import { cursorPagination } from '@/components/resource-list/cursor-pagination';
 
-type Entry = { id: string; at: string; actor_email: string | null; domain?: string | null; resource: string | null; record_id: string | null; action: string; outcome: string; changes: unknown };
+type Entry = {
+  id: string;
+  at: string;
+  actor_email: string | null;
+  domain?: string | null;
+  resource: string | null;
+  record_id: string | null;
+  action: string;
+  outcome: string;
+  changes: unknown;
+};
 
 const outcomeVariant = (o: string) => (o === 'committed' || o === 'succeeded' ? 'success' : o === 'pending' || o === 'unknown' ? 'warning' : 'destructive');
 
 /** The audit log, newest first: search by operator or record id, filter by action, resource, operator, dates. */
-export function AuditLogView({ resource, result, domain, error }: { resource: ClientResource; result: ListResult; domain?: string; error?: { title: string; message: string } }) {
+export function AuditLogView({
+  resource,
+  result,
+  domain,
+  error,
+}: {
+  resource: ClientResource;
+  result: ListResult;
+  domain?: string;
+  error?: { title: string; message: string };
+}) {
   const { searchParams, update, pending } = useListUrl();
   const page = Number(searchParams.get('pn') ?? 1);
   const value = (key: string) => searchParams.get(key) ?? undefined;
@@ -42,7 +62,15 @@ export function AuditLogView({ resource, result, domain, error }: { resource: Cl
       search={{ placeholder: 'Search by operator email or record id…', value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }}
       filters={<FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />}
       columns={[
-        { key: 'at', header: 'When', render: (e) => <time dateTime={e.at} className="whitespace-nowrap tabular-nums">{e.at.replace('T', ' ').slice(0, 19)} UTC</time> },
+        {
+          key: 'at',
+          header: 'When',
+          render: (e) => (
+            <time dateTime={e.at} className="whitespace-nowrap tabular-nums">
+              {e.at.replace('T', ' ').slice(0, 19)} UTC
+            </time>
+          ),
+        },
         { key: 'actor_email', header: 'Operator', render: (e) => e.actor_email ?? '—' },
         ...(domain ? [] : [{ key: 'domain', header: 'Domain', render: (e: Entry) => e.domain ?? '—' }]),
         {
@@ -51,7 +79,13 @@ export function AuditLogView({ resource, result, domain, error }: { resource: Cl
           render: (e) => {
             const href = recordHref(e);
             const label = [e.resource, e.record_id].filter(Boolean).join(' / ') || '—';
-            return href ? <Link className="text-primary hover:underline" href={href}>{label}</Link> : label;
+            return href ? (
+              <Link className="text-primary hover:underline" href={href}>
+                {label}
+              </Link>
+            ) : (
+              label
+            );
           },
         },
         { key: 'action', header: 'Action', render: (e) => <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge> },

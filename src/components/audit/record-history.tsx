@@ -6,7 +6,15 @@ import { RevertButton } from './revert-button';
 const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** A record's History: each audited change, newest first, as a readable before → after diff. */
-export function RecordHistory({ entries, canRevert, target }: { entries: HistoryEntry[]; canRevert: boolean; target: { domain: string; resource: string; id: string } }) {
+export function RecordHistory({
+  entries,
+  canRevert,
+  target,
+}: {
+  entries: HistoryEntry[];
+  canRevert: boolean;
+  target: { domain: string; resource: string; id: string };
+}) {
   return (
     <Card data-testid="record-history">
       <CardContent className="flex flex-col gap-3 pt-4 sm:pt-6">
@@ -17,9 +25,15 @@ export function RecordHistory({ entries, canRevert, target }: { entries: History
             <li key={e.id} className="rounded-md border p-3 text-sm" data-testid="history-entry">
               <div className="flex flex-wrap items-center gap-2">
                 <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge>
-                <span className="text-muted-foreground">{e.actorEmail ?? 'unknown'} · {e.at.replace('T', ' ').slice(0, 19)} UTC</span>
+                <span className="text-muted-foreground">
+                  {e.actorEmail ?? 'unknown'} · {e.at.replace('T', ' ').slice(0, 19)} UTC
+                </span>
                 {e.outcome === 'unknown' ? <Badge variant="warning">outcome unknown</Badge> : null}
-                {e.outcome === 'pending' ? <Badge variant="warning" title="The change is being confirmed with the domain database">settling</Badge> : null}
+                {e.outcome === 'pending' ? (
+                  <Badge variant="warning" title="The change is being confirmed with the domain database">
+                    settling
+                  </Badge>
+                ) : null}
                 {canRevert && e.action === 'update' && e.outcome === 'committed' ? <RevertButton {...target} auditId={e.id} /> : null}
               </div>
               {e.changes ? (
@@ -28,7 +42,9 @@ export function RecordHistory({ entries, canRevert, target }: { entries: History
                     {Object.keys(e.changes.after ?? e.changes.before ?? {}).map((column) => (
                       <tr key={column} className="align-top">
                         <td className="w-40 py-0.5 pr-2 font-medium">{column}</td>
-                        {e.changes!.before ? <td className="break-all py-0.5 pr-2 text-rose-700 line-through dark:text-rose-400">{show(e.changes!.before[column])}</td> : null}
+                        {e.changes!.before ? (
+                          <td className="break-all py-0.5 pr-2 text-rose-700 line-through dark:text-rose-400">{show(e.changes!.before[column])}</td>
+                        ) : null}
                         {e.changes!.after ? <td className="break-all py-0.5 text-green-700 dark:text-green-400">{show(e.changes!.after[column])}</td> : null}
                       </tr>
                     ))}

@@ -14,7 +14,11 @@ export function RevertButton(props: { domain: string; resource: string; id: stri
       <input type="hidden" name="resource" value={props.resource} />
       <input type="hidden" name="id" value={props.id} />
       <input type="hidden" name="auditId" value={props.auditId} />
-      {state.message ? <span role="status" className="text-xs" data-testid="revert-message">{state.message}</span> : null}
+      {state.message ? (
+        <span role="status" className="text-xs" data-testid="revert-message">
+          {state.message}
+        </span>
+      ) : null}
       <Button type="submit" size="sm" variant="ghost" disabled={pending} data-testid="revert">
         <RotateCcw className="size-3.5" aria-hidden="true" /> Revert
       </Button>

@@ -13,7 +13,9 @@ export function OperatorMenu({ email, superadmin }: { email: string; superadmin:
   const [busy, setBusy] = useState(false);
   return (
     <div className="flex flex-col gap-2 border-t p-3 text-sm">
-      <span className="truncate text-muted-foreground" data-testid="operator-email" title={email}>{email}</span>
+      <span className="truncate text-muted-foreground" data-testid="operator-email" title={email}>
+        {email}
+      </span>
       {superadmin ? (
         <>
           <Link href="/operators" className="flex items-center gap-2 text-foreground hover:underline">

@@ -47,12 +47,19 @@ export function SignInForm({ next, providers, localAccounts, initialError }: Sig
   return (
     <Card className="w-full max-w-sm">
       <CardHeader>
-        <CardTitle className="flex items-center gap-2"><Database className="size-5 text-primary" aria-hidden="true" /> Admin Hub</CardTitle>
+        <CardTitle className="flex items-center gap-2">
+          <Database className="size-5 text-primary" aria-hidden="true" /> Admin Hub
+        </CardTitle>
         <CardDescription>Sign in to continue.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {providers.map((p) => (
-          <Button key={p.id} variant="outline" data-testid={`sign-in-${p.id}`} onClick={() => authClient.signIn.social({ provider: p.id, callbackURL: next, errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}` })}>
+          <Button
+            key={p.id}
+            variant="outline"
+            data-testid={`sign-in-${p.id}`}
+            onClick={() => authClient.signIn.social({ provider: p.id, callbackURL: next, errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}` })}
+          >
             <LogIn className="size-4" aria-hidden="true" /> Continue with {p.label}
           </Button>
         ))}
@@ -66,10 +73,16 @@ export function SignInForm({ next, providers, localAccounts, initialError }: Sig
               Password
               <Input name="password" type="password" autoComplete="current-password" required />
             </label>
-            <Button type="submit" disabled={busy} data-testid="sign-in-submit">{busy ? 'Signing in…' : 'Sign in'}</Button>
+            <Button type="submit" disabled={busy} data-testid="sign-in-submit">
+              {busy ? 'Signing in…' : 'Sign in'}
+            </Button>
           </form>
         ) : null}
-        {error ? <p role="alert" className="text-sm text-destructive" data-testid="sign-in-error">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-destructive" data-testid="sign-in-error">
+            {error}
+          </p>
+        ) : null}
       </CardContent>
     </Card>
   );

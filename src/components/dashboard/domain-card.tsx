@@ -10,9 +10,31 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui
 import { FailureNotice } from './failure-notice';
 import { formatBytes, formatDateTime, formatInteger } from './format';
 
-function CardShell({ domain, state, ms, badge, description, children }: { domain: string; state: 'loading' | 'ok' | 'error'; ms?: number; badge?: ReactNode; description?: ReactNode; children: ReactNode }) {
+function CardShell({
+  domain,
+  state,
+  ms,
+  badge,
+  description,
+  children,
+}: {
+  domain: string;
+  state: 'loading' | 'ok' | 'error';
+  ms?: number;
+  badge?: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
-    <Card data-testid={`domain-${domain}`} data-state={state} data-ms={ms} aria-busy={state === 'loading' || undefined} aria-labelledby={`domain-${domain}-title`} role="region" className="min-w-0">
+    <Card
+      data-testid={`domain-${domain}`}
+      data-state={state}
+      data-ms={ms}
+      aria-busy={state === 'loading' || undefined}
+      aria-labelledby={`domain-${domain}-title`}
+      role="region"
+      className="min-w-0"
+    >
       <CardHeader className="flex-row items-start justify-between gap-3 pb-3 sm:pb-4">
         <div className="flex min-w-0 items-center gap-3">
           <span className="flex size-9 shrink-0 items-center justify-center rounded-lg bg-muted text-muted-foreground">
@@ -166,7 +188,13 @@ export function DomainCardView({ domain, result }: { domain: string; result: Dom
       domain={domain}
       state="error"
       ms={result.ms}
-      description={result.pool ? <>Pool (max {result.pool.max}): <PoolLine pool={result.pool} /></> : undefined}
+      description={
+        result.pool ? (
+          <>
+            Pool (max {result.pool.max}): <PoolLine pool={result.pool} />
+          </>
+        ) : undefined
+      }
       badge={
         <Badge variant="destructive" data-testid="domain-health">
           {result.reason === 'timeout' ? 'no answer' : result.reason === 'forbidden' ? 'not allowed' : 'unreachable'}

@@ -44,18 +44,44 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
   const leftFormat = series.find((s) => s.axis === 'left')?.format ?? 'decimal';
   const byKey = new Map(series.map((s) => [s.key, s]));
   return (
-    <figure className="text-muted-foreground" data-testid="widget-chart" aria-label={`${title}: ${series.map((s) => s.label).join(' and ')} by ${display.xColumn}`}>
+    <figure
+      className="text-muted-foreground"
+      data-testid="widget-chart"
+      aria-label={`${title}: ${series.map((s) => s.label).join(' and ')} by ${display.xColumn}`}
+    >
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data} margin={{ top: 8, right: rightAxis ? 4 : 12, bottom: 0, left: 4 }} accessibilityLayer>
           <CartesianGrid vertical={false} stroke="var(--border)" />
           <XAxis dataKey="__x" tick={tick} tickLine={false} axisLine={{ stroke: 'var(--border)' }} tickFormatter={(v: unknown) => formatX(v)} minTickGap={24} />
-          <YAxis yAxisId="left" tick={tick} tickLine={false} axisLine={false} width={56} tickFormatter={(v: number) => formatCompact(v, leftFormat)} allowDecimals={false} />
+          <YAxis
+            yAxisId="left"
+            tick={tick}
+            tickLine={false}
+            axisLine={false}
+            width={56}
+            tickFormatter={(v: number) => formatCompact(v, leftFormat)}
+            allowDecimals={false}
+          />
           {rightAxis ? (
-            <YAxis yAxisId="right" orientation="right" tick={tick} tickLine={false} axisLine={false} width={64} tickFormatter={(v: number) => formatCompact(v, rightAxis.format)} />
+            <YAxis
+              yAxisId="right"
+              orientation="right"
+              tick={tick}
+              tickLine={false}
+              axisLine={false}
+              width={64}
+              tickFormatter={(v: number) => formatCompact(v, rightAxis.format)}
+            />
           ) : null}
           <Tooltip
             cursor={{ fill: 'var(--muted)', stroke: 'var(--border)' }}
-            contentStyle={{ background: 'var(--popover)', border: '1px solid var(--border)', borderRadius: 8, color: 'var(--popover-foreground)', fontSize: 12 }}
+            contentStyle={{
+              background: 'var(--popover)',
+              border: '1px solid var(--border)',
+              borderRadius: 8,
+              color: 'var(--popover-foreground)',
+              fontSize: 12,
+            }}
             labelStyle={{ color: 'var(--popover-foreground)', fontWeight: 600 }}
             labelFormatter={(label) => formatX(label, true)}
             formatter={(value, name, item) => {
@@ -69,7 +95,18 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
             s.kind === 'bar' ? (
               <Bar key={s.key} dataKey={s.key} name={s.label} yAxisId={s.axis} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={28} isAnimationActive={false} />
             ) : (
-              <Line key={s.key} dataKey={s.key} name={s.label} yAxisId={s.axis} type="monotone" stroke={s.color} strokeWidth={2} dot={false} activeDot={{ r: 4 }} isAnimationActive={false} />
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                yAxisId={s.axis}
+                type="monotone"
+                stroke={s.color}
+                strokeWidth={2}
+                dot={false}
+                activeDot={{ r: 4 }}
+                isAnimationActive={false}
+              />
             ),
           )}
         </ComposedChart>

@@ -1,1 +1,7 @@
-export { InternalActionButton, InternalActions, type InternalActionButtonProps, type InternalActionSpec, type InternalActionsProps } from './internal-action-button';
+export {
+  InternalActionButton,
+  InternalActions,
+  type InternalActionButtonProps,
+  type InternalActionSpec,
+  type InternalActionsProps,
+} from './internal-action-button';

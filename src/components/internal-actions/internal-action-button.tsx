@@ -95,9 +95,15 @@ export function InternalActionButton({ domain, resource, action, recordId, onDon
       <div className="flex flex-wrap items-center gap-2">
         {state.kind === 'confirming' ? (
           <>
-            <span className="text-sm" data-testid={`${testId}-confirm-text`}>{action.confirm}</span>
-            <Button size="sm" onClick={() => void run(false)} data-testid={`${testId}-confirm`}>{action.label}</Button>
-            <Button size="sm" variant="ghost" onClick={() => setState({ kind: 'idle' })}>Cancel</Button>
+            <span className="text-sm" data-testid={`${testId}-confirm-text`}>
+              {action.confirm}
+            </span>
+            <Button size="sm" onClick={() => void run(false)} data-testid={`${testId}-confirm`}>
+              {action.label}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setState({ kind: 'idle' })}>
+              Cancel
+            </Button>
           </>
         ) : (
           <Button
@@ -131,7 +137,12 @@ export function InternalActionButton({ domain, resource, action, recordId, onDon
         </div>
       )}
       {state.kind === 'failed' && (
-        <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm" data-testid={`${testId}-result`} data-kind="error">
+        <p
+          role="alert"
+          className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm"
+          data-testid={`${testId}-result`}
+          data-kind="error"
+        >
           <TriangleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" /> {state.message}
         </p>
       )}

@@ -28,7 +28,9 @@ export function DeleteOperator({ userId, email, action }: { userId: string; emai
         Delete <strong>{email}</strong>? Their roles, sessions and sign-in methods are removed and they are signed out at once. This cannot be undone.
       </p>
       <label className="flex flex-col gap-1 text-sm">
-        <span>Type <code className="font-mono">{email}</code> to confirm</span>
+        <span>
+          Type <code className="font-mono">{email}</code> to confirm
+        </span>
         <Input name="confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="delete-confirm-input" />
       </label>
       <FormMessage state={state} />
@@ -36,7 +38,15 @@ export function DeleteOperator({ userId, email, action }: { userId: string; emai
         <Button type="submit" variant="destructive" disabled={pending || typed.trim().toLowerCase() !== email} data-testid="delete-confirm">
           {pending ? 'Deleting…' : `Delete ${email}`}
         </Button>
-        <Button variant="ghost" onClick={() => { setOpen(false); setTyped(''); }}>Cancel</Button>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setOpen(false);
+            setTyped('');
+          }}
+        >
+          Cancel
+        </Button>
       </div>
     </form>
   );

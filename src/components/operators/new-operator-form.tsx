@@ -25,10 +25,21 @@ function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState
   return (
     <div className="flex flex-col gap-4" data-testid="operator-created">
       <p className="flex items-center gap-2 text-sm">
-        <KeyRound className="size-4 text-success" aria-hidden="true" /> <span><strong>{created.email}</strong> can now sign in with this password.</span>
+        <KeyRound className="size-4 text-success" aria-hidden="true" />{' '}
+        <span>
+          <strong>{created.email}</strong> can now sign in with this password.
+        </span>
       </p>
       <div className="flex gap-2">
-        <Input ref={field} readOnly value={created.password} className="font-mono" aria-label="Generated password" onFocus={(e) => e.currentTarget.select()} data-testid="created-password" />
+        <Input
+          ref={field}
+          readOnly
+          value={created.password}
+          className="font-mono"
+          aria-label="Generated password"
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="created-password"
+        />
         <Button variant="outline" onClick={copy} data-testid="copy-password">
           {copied === 'yes' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} {copied === 'yes' ? 'Copied' : 'Copy'}
         </Button>
@@ -38,8 +49,12 @@ function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState
         This is the only time the password is shown. Hand it over through a safe channel.
       </p>
       <div className="flex gap-2">
-        <Link href={`/operators/${encodeURIComponent(created.id)}`} className={buttonVariants({ variant: 'default' })} data-testid="open-created">Open operator</Link>
-        <Button variant="outline" onClick={onAnother}>Create another</Button>
+        <Link href={`/operators/${encodeURIComponent(created.id)}`} className={buttonVariants({ variant: 'default' })} data-testid="open-created">
+          Open operator
+        </Link>
+        <Button variant="outline" onClick={onAnother}>
+          Create another
+        </Button>
       </div>
     </div>
   );
@@ -56,7 +71,9 @@ function Form({ domains, action, onAnother }: { domains: string[]; action: FormA
           <Input name="email" type="email" required autoComplete="off" defaultValue={state.values?.email} data-testid="new-email" />
         </label>
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Name <span className="font-normal text-muted-foreground">(optional)</span></span>
+          <span className="font-medium">
+            Name <span className="font-normal text-muted-foreground">(optional)</span>
+          </span>
           <Input name="name" autoComplete="off" maxLength={120} defaultValue={state.values?.name} data-testid="new-name" />
         </label>
       </div>

@@ -46,7 +46,10 @@ export function OperatorsListView({ result, error }: { result: OperatorList; err
         direction: result.sort.direction,
         onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
       }}
-      emptyState={{ title: result.search ? 'No operator matches' : 'No operators yet', description: result.search ? `Nobody matches “${result.search}”.` : undefined }}
+      emptyState={{
+        title: result.search ? 'No operator matches' : 'No operators yet',
+        description: result.search ? `Nobody matches “${result.search}”.` : undefined,
+      }}
       pagination={cursorPagination(result, page, update)}
       loading={pending}
       error={error}

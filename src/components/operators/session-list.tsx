@@ -19,7 +19,9 @@ export function SessionList(props: { userId: string; sessions: OperatorSession[]
     <div className="flex flex-col gap-3" data-testid="session-list">
       <FormMessage state={state} testId="sessions-message" />
       {props.sessions.length === 0 ? (
-        <p className="text-sm text-muted-foreground" data-testid="no-sessions">No active sessions.</p>
+        <p className="text-sm text-muted-foreground" data-testid="no-sessions">
+          No active sessions.
+        </p>
       ) : (
         <ul className="divide-y rounded-md border">
           {props.sessions.map((s) => (
@@ -31,7 +33,9 @@ export function SessionList(props: { userId: string; sessions: OperatorSession[]
                     <span className="font-medium">{s.ipAddress ?? 'unknown address'}</span>
                     {s.current ? <Badge variant="success">this browser</Badge> : null}
                   </div>
-                  <div className="truncate text-xs text-muted-foreground" title={s.userAgent ?? undefined}>{s.userAgent ?? 'unknown browser'}</div>
+                  <div className="truncate text-xs text-muted-foreground" title={s.userAgent ?? undefined}>
+                    {s.userAgent ?? 'unknown browser'}
+                  </div>
                   <div className="text-xs text-muted-foreground">
                     Signed in {formatDateTime(s.createdAt)} · expires {formatDateTime(s.expiresAt)}
                   </div>

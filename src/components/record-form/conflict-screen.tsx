@@ -40,18 +40,22 @@ export function ConflictScreen({ columns, initial, theirs, yours, pending, onKee
         <CardTitle className="flex items-center gap-2">
           <GitCompareArrows className="size-5 text-warning" aria-hidden="true" /> Someone else saved this record after you opened it
         </CardTitle>
-        <CardDescription>
-          Nothing of yours was saved yet. Compare the fields below, then keep their version or save yours over it.
-        </CardDescription>
+        <CardDescription>Nothing of yours was saved yet. Compare the fields below, then keep their version or save yours over it.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <div className="overflow-x-auto rounded-md border">
           <table className="w-full text-sm">
             <thead className="bg-muted/50 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">Field</th>
-                <th scope="col" className="px-3 py-2 font-medium">Theirs (saved now)</th>
-                <th scope="col" className="px-3 py-2 font-medium">Yours</th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Field
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Theirs (saved now)
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Yours
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -66,14 +70,20 @@ export function ConflictScreen({ columns, initial, theirs, yours, pending, onKee
                       </span>
                     </th>
                     <td className="px-3 py-2">
-                      <span className="font-mono text-xs whitespace-pre-wrap break-words" data-testid={`conflict-theirs-${column.name}`}>{describeFormValue(column, theirs[column.name])}</span>
+                      <span className="font-mono text-xs whitespace-pre-wrap break-words" data-testid={`conflict-theirs-${column.name}`}>
+                        {describeFormValue(column, theirs[column.name])}
+                      </span>
                       {theirsChanged ? null : <span className="block text-xs text-muted-foreground">unchanged</span>}
                     </td>
                     <td className="px-3 py-2">
                       {mine ? (
-                        <span className="font-mono text-xs whitespace-pre-wrap break-words" data-testid={`conflict-yours-${column.name}`}>{describeFormValue(column, yours[column.name])}</span>
+                        <span className="font-mono text-xs whitespace-pre-wrap break-words" data-testid={`conflict-yours-${column.name}`}>
+                          {describeFormValue(column, yours[column.name])}
+                        </span>
                       ) : (
-                        <span className="text-xs text-muted-foreground" data-testid={`conflict-yours-${column.name}`}>not changed by you</span>
+                        <span className="text-xs text-muted-foreground" data-testid={`conflict-yours-${column.name}`}>
+                          not changed by you
+                        </span>
                       )}
                     </td>
                   </tr>

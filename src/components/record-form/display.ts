@@ -6,7 +6,12 @@ export function describeFormValue(column: Pick<ResolvedColumn, 'type'>, value: s
   if (column.type === 'boolean') return value === 'true' ? 'yes' : 'no';
   if (column.type === 'datetime') {
     const instant = new Date(value);
-    return Number.isNaN(instant.getTime()) ? value : `${instant.toISOString().replace('T', ' ').replace(/\.000Z$|Z$/, '')} UTC`;
+    return Number.isNaN(instant.getTime())
+      ? value
+      : `${instant
+          .toISOString()
+          .replace('T', ' ')
+          .replace(/\.000Z$|Z$/, '')} UTC`;
   }
   return value;
 }

@@ -39,7 +39,12 @@ export interface RecordFormProps {
 }
 
 /** Why a column cannot be edited here, or undefined when it can. */
-export function lockedReason(resource: Pick<ClientResource, 'primaryKey' | 'softDelete'>, column: ResolvedColumn, mode: 'create' | 'update', masked: readonly string[]): string | undefined {
+export function lockedReason(
+  resource: Pick<ClientResource, 'primaryKey' | 'softDelete'>,
+  column: ResolvedColumn,
+  mode: 'create' | 'update',
+  masked: readonly string[],
+): string | undefined {
   if (masked.includes(column.name)) return 'Hidden from your role: you cannot change it.';
   if (column.name === resource.softDelete) return 'Set by Delete and Restore.';
   if (column.readOnly) return 'Set by the database.';
@@ -77,7 +82,11 @@ export function RecordForm(props: RecordFormProps) {
   // A draft kept when a save was refused for lack of a session comes back once, after
   // hydration (the server cannot see this tab's storage).
   const key = draftKey(resource.domain, resource.name, id);
-  const hydrated = useSyncExternalStore(noSubscribe, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
   const [draftChecked, setDraftChecked] = useState(false);
   const [restored, setRestored] = useState<{ stale: boolean } | undefined>();
   if (hydrated && !draftChecked) {
@@ -95,7 +104,10 @@ export function RecordForm(props: RecordFormProps) {
     if (sessionEnded) saveDraft(key, { version: opened.version, initial: opened.initial, values });
   }, [sessionEnded, key, opened, values]);
 
-  const shown = useMemo(() => resource.columns.filter((c) => mode === 'update' || !lockedReason(resource, c, mode, masked) || masked.includes(c.name)), [resource, mode, masked]);
+  const shown = useMemo(
+    () => resource.columns.filter((c) => mode === 'update' || !lockedReason(resource, c, mode, masked) || masked.includes(c.name)),
+    [resource, mode, masked],
+  );
   const editable = useMemo(() => shown.filter((c) => !lockedReason(resource, c, mode, masked)), [shown, resource, mode, masked]);
 
   const serverErrors = state.status === 'invalid' ? state.fieldErrors : {};
@@ -162,7 +174,11 @@ export function RecordForm(props: RecordFormProps) {
       columns={[]}
       rows={[]}
       rowKey={() => ''}
-      actions={<Link href={cancelHref} className={buttonVariants({ variant: 'outline', size: 'sm' })}>Cancel</Link>}
+      actions={
+        <Link href={cancelHref} className={buttonVariants({ variant: 'outline', size: 'sm' })}>
+          Cancel
+        </Link>
+      }
     >
       {state.status === 'conflict' ? (
         <ConflictScreen
@@ -212,10 +228,16 @@ export function RecordForm(props: RecordFormProps) {
         ) : null}
 
         {formLevel.length > 0 ? (
-          <div role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm" data-testid="form-error">
+          <div
+            role="alert"
+            className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm"
+            data-testid="form-error"
+          >
             <TriangleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" />
             <div className="flex flex-col gap-1">
-              {formLevel.map((m, i) => <p key={i}>{m}</p>)}
+              {formLevel.map((m, i) => (
+                <p key={i}>{m}</p>
+              ))}
               {sessionEnded ? (
                 <p>
                   <Link href={signInHref} className="inline-flex items-center gap-1 font-medium underline underline-offset-2" data-testid="session-sign-in">
@@ -237,10 +259,20 @@ export function RecordForm(props: RecordFormProps) {
           const required = !locked && isRequired(column, mode);
           const Field = fieldFor(column);
           return (
-            <div key={column.name} className="flex flex-col gap-1.5" data-testid={`form-field-${column.name}`} data-locked={locked ? 'true' : undefined} data-required={required ? 'true' : undefined}>
+            <div
+              key={column.name}
+              className="flex flex-col gap-1.5"
+              data-testid={`form-field-${column.name}`}
+              data-locked={locked ? 'true' : undefined}
+              data-required={required ? 'true' : undefined}
+            >
               <label htmlFor={inputId} className="text-sm font-medium">
                 {column.label}
-                {required ? <span className="ml-0.5 text-destructive" aria-hidden="true">*</span> : null}
+                {required ? (
+                  <span className="ml-0.5 text-destructive" aria-hidden="true">
+                    *
+                  </span>
+                ) : null}
                 {required ? <span className="sr-only"> (required)</span> : null}
               </label>
               <Field
@@ -257,8 +289,16 @@ export function RecordForm(props: RecordFormProps) {
                 domain={resource.domain}
                 reference={references[column.name]}
               />
-              {error ? <p id={errorId} className="text-sm text-destructive" data-testid={`field-error-${column.name}`}>{error}</p> : null}
-              {hint ? <p id={hintId} className="text-xs text-muted-foreground">{hint}</p> : null}
+              {error ? (
+                <p id={errorId} className="text-sm text-destructive" data-testid={`field-error-${column.name}`}>
+                  {error}
+                </p>
+              ) : null}
+              {hint ? (
+                <p id={hintId} className="text-xs text-muted-foreground">
+                  {hint}
+                </p>
+              ) : null}
             </div>
           );
         })}
@@ -267,7 +307,9 @@ export function RecordForm(props: RecordFormProps) {
           <Button type="submit" disabled={pending || state.status === 'conflict'} data-testid="record-save">
             <Save aria-hidden="true" /> {pending ? 'Saving…' : mode === 'create' ? 'Create' : 'Save changes'}
           </Button>
-          <Link href={cancelHref} className={buttonVariants({ variant: 'ghost' })}>Cancel</Link>
+          <Link href={cancelHref} className={buttonVariants({ variant: 'ghost' })}>
+            Cancel
+          </Link>
         </div>
       </form>
     </AdminResourceTable>

@@ -41,7 +41,19 @@ export function sameValue(type: ColumnType, a: string, b: string): boolean {
     const [x, y] = [Date.parse(a), Date.parse(b)];
     return !Number.isNaN(x) && x === y;
   }
-  if (type === 'array') return a.split('\n').map((s) => s.trim()).filter(Boolean).join('\n') === b.split('\n').map((s) => s.trim()).filter(Boolean).join('\n');
+  if (type === 'array')
+    return (
+      a
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join('\n') ===
+      b
+        .split('\n')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .join('\n')
+    );
   return false;
 }
 
@@ -73,7 +85,8 @@ export function payloadOf(
 /** Minutes east of UTC that `timeZone` has at `instant` (DST-aware, from Intl). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   if (timeZone === 'UTC' || Number.isNaN(instant.getTime())) return 0;
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{1,2})(?::?(\d{2}))?/.exec(name);
   if (!match) return 0;
   return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0));

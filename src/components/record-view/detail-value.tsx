@@ -10,14 +10,35 @@ import { renderMarkdown } from '../record-form/fields/markdown';
  * One value on the detail page: the list's Cell (same formatting by type, foreign keys as
  * links to the referenced record), but whole: long text, JSON and arrays are not truncated.
  */
-export function DetailValue({ column, value, domain, masked, referenceLabel }: { column: ResolvedColumn; value: unknown; domain: string; masked?: boolean; referenceLabel?: string }): ReactNode {
+export function DetailValue({
+  column,
+  value,
+  domain,
+  masked,
+  referenceLabel,
+}: {
+  column: ResolvedColumn;
+  value: unknown;
+  domain: string;
+  masked?: boolean;
+  referenceLabel?: string;
+}): ReactNode {
   if (value === null || value === undefined) return <span className="text-muted-foreground italic">empty</span>;
-  if (masked) return <span className="font-mono text-muted-foreground" title="Hidden from your role">{String(value)}</span>;
+  if (masked)
+    return (
+      <span className="font-mono text-muted-foreground" title="Hidden from your role">
+        {String(value)}
+      </span>
+    );
   if (column.references) {
     return (
       <span className="flex flex-wrap items-baseline gap-2">
         <Cell column={column} value={value} domain={domain} />
-        {referenceLabel ? <span className="text-muted-foreground" data-testid={`reference-label-${column.name}`}>{referenceLabel}</span> : null}
+        {referenceLabel ? (
+          <span className="text-muted-foreground" data-testid={`reference-label-${column.name}`}>
+            {referenceLabel}
+          </span>
+        ) : null}
       </span>
     );
   }
@@ -35,7 +56,11 @@ export function DetailValue({ column, value, domain, masked, referenceLabel }: {
       if (items.length === 0) return <span className="text-muted-foreground italic">no items</span>;
       return (
         <span className="flex flex-wrap gap-1">
-          {items.map((item, i) => <Badge key={i} variant="secondary">{String(item)}</Badge>)}
+          {items.map((item, i) => (
+            <Badge key={i} variant="secondary">
+              {String(item)}
+            </Badge>
+          ))}
         </span>
       );
     }
@@ -58,14 +83,32 @@ export function DetailValue({ column, value, domain, masked, referenceLabel }: {
 }
 
 /** Every column of the record, label beside value. */
-export function RecordFields({ columns, row, domain, masked = [], referenceLabels = {} }: { columns: ResolvedColumn[]; row: Record<string, unknown>; domain: string; masked?: string[]; referenceLabels?: Record<string, string | undefined> }) {
+export function RecordFields({
+  columns,
+  row,
+  domain,
+  masked = [],
+  referenceLabels = {},
+}: {
+  columns: ResolvedColumn[];
+  row: Record<string, unknown>;
+  domain: string;
+  masked?: string[];
+  referenceLabels?: Record<string, string | undefined>;
+}) {
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,14rem)_1fr]" data-testid="record-fields">
       {columns.map((column) => (
         <div key={column.name} className="contents" data-testid={`record-field-${column.name}`}>
           <dt className="text-sm font-medium text-muted-foreground">{column.label}</dt>
           <dd className="min-w-0 text-sm" data-testid={`record-value-${column.name}`}>
-            <DetailValue column={column} value={row[column.name]} domain={domain} masked={masked.includes(column.name)} referenceLabel={referenceLabels[column.name]} />
+            <DetailValue
+              column={column}
+              value={row[column.name]}
+              domain={domain}
+              masked={masked.includes(column.name)}
+              referenceLabel={referenceLabels[column.name]}
+            />
           </dd>
         </div>
       ))}

@@ -26,8 +26,16 @@ import type { ReferrerGroup } from './referenced-by';
  * param; otherwise the param is split on every comma (exact for single-column keys, and for
  * composite keys whose values contain none).
  */
-export async function recordIdOf(params: { domain: string; resource: string; id: string }, resource: Pick<Resource, 'primaryKey'>, segmentsAfterId = 0): Promise<string> {
-  const canonical = (raw: string) => raw.split(',').map((part) => encodeURIComponent(safeDecode(part))).join(',');
+export async function recordIdOf(
+  params: { domain: string; resource: string; id: string },
+  resource: Pick<Resource, 'primaryKey'>,
+  segmentsAfterId = 0,
+): Promise<string> {
+  const canonical = (raw: string) =>
+    raw
+      .split(',')
+      .map((part) => encodeURIComponent(safeDecode(part)))
+      .join(',');
   const decodedParam = safeDecode(params.id);
   if (resource.primaryKey.length === 1) return encodeURIComponent(decodedParam);
   const path = (await headers()).get('x-hub-path')?.split('?')[0]?.split('/') ?? [];
@@ -50,7 +58,12 @@ export function displayIdOf(id: string): string {
 }
 
 /** The resource in the URL, 404 when there is none, and 403 unless the operator may do `action` on it. */
-export async function resourceFor(operator: Operator, domainName: string, resourceName: string, action: Action): Promise<{ domain: DomainName; resource: Resource }> {
+export async function resourceFor(
+  operator: Operator,
+  domainName: string,
+  resourceName: string,
+  action: Action,
+): Promise<{ domain: DomainName; resource: Resource }> {
   const found = await findResource(domainName, resourceName).catch((error: unknown) => {
     if (toHttpError(error).status === 404) notFound();
     throw error;
@@ -91,7 +104,12 @@ export function recordName(operator: Operator, resource: Resource, row: Record<s
 }
 
 /** For each foreign-key column: what its picker searches, and the label of the row it points to now. */
-export async function referenceInfos(operator: Operator, domain: DomainName, resource: Resource, row?: Record<string, unknown>): Promise<Record<string, ReferenceInfo>> {
+export async function referenceInfos(
+  operator: Operator,
+  domain: DomainName,
+  resource: Resource,
+  row?: Record<string, unknown>,
+): Promise<Record<string, ReferenceInfo>> {
   const all = await resourcesOf(domain);
   const out: Record<string, ReferenceInfo> = {};
   await Promise.all(

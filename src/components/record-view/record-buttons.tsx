@@ -42,12 +42,26 @@ function Hidden({ target }: { target: RecordTarget }) {
 export const ActionMessage = FormMessage;
 
 /** A one-button form: soft delete, restore. */
-function SimpleAction({ target, action, children, variant, testId }: { target: RecordTarget; action: RecordButtonAction; children: ReactNode; variant: 'outline' | 'destructive'; testId: string }) {
+function SimpleAction({
+  target,
+  action,
+  children,
+  variant,
+  testId,
+}: {
+  target: RecordTarget;
+  action: RecordButtonAction;
+  children: ReactNode;
+  variant: 'outline' | 'destructive';
+  testId: string;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="contents">
       <Hidden target={target} />
-      <Button type="submit" size="sm" variant={variant} disabled={pending} data-testid={testId}>{children}</Button>
+      <Button type="submit" size="sm" variant={variant} disabled={pending} data-testid={testId}>
+        {children}
+      </Button>
       <Portal state={state} testId={`${testId}-message`} />
     </form>
   );
@@ -63,7 +77,19 @@ function Portal({ state, testId }: { state: RecordActionState; testId: string })
   );
 }
 
-function HardDelete({ target, displayId, name, action, referrers }: { target: RecordTarget; displayId: string; name: string; action: RecordButtonAction; referrers: string[] }) {
+function HardDelete({
+  target,
+  displayId,
+  name,
+  action,
+  referrers,
+}: {
+  target: RecordTarget;
+  displayId: string;
+  name: string;
+  action: RecordButtonAction;
+  referrers: string[];
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -76,21 +102,35 @@ function HardDelete({ target, displayId, name, action, referrers }: { target: Re
     );
   }
   return (
-    <form action={formAction} role="dialog" aria-labelledby={titleId} className="flex basis-full flex-col gap-3 rounded-xl border border-destructive/40 bg-card p-4 shadow-md" data-testid="hard-delete-dialog">
+    <form
+      action={formAction}
+      role="dialog"
+      aria-labelledby={titleId}
+      className="flex basis-full flex-col gap-3 rounded-xl border border-destructive/40 bg-card p-4 shadow-md"
+      data-testid="hard-delete-dialog"
+    >
       <Hidden target={target} />
-      <h2 id={titleId} className="font-semibold">Delete {name} for good?</h2>
+      <h2 id={titleId} className="font-semibold">
+        Delete {name} for good?
+      </h2>
       <p className="text-sm">This removes the row from the database. It cannot be undone, and it is not kept in any trash.</p>
       {referrers.length > 0 ? (
         <div className="text-sm">
           <p>Other rows refer to it:</p>
-          <ul className="list-disc pl-6">{referrers.map((r) => <li key={r}>{r}</li>)}</ul>
+          <ul className="list-disc pl-6">
+            {referrers.map((r) => (
+              <li key={r}>{r}</li>
+            ))}
+          </ul>
           <p className="text-muted-foreground">Depending on the database’s rules they are deleted with it, or the delete is refused.</p>
         </div>
       ) : (
         <p className="text-sm text-muted-foreground">No other rows refer to it.</p>
       )}
       <label className="flex flex-col gap-1 text-sm">
-        <span>Type <code className="rounded bg-muted px-1 font-mono">{displayId}</code> to confirm</span>
+        <span>
+          Type <code className="rounded bg-muted px-1 font-mono">{displayId}</code> to confirm
+        </span>
         <Input name={META.confirm} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="hard-delete-confirm-input" />
       </label>
       <ActionMessage state={state} testId="hard-delete-message" />
@@ -98,13 +138,33 @@ function HardDelete({ target, displayId, name, action, referrers }: { target: Re
         <Button type="submit" variant="destructive" disabled={pending || typed.trim() !== displayId} data-testid="hard-delete-confirm">
           {pending ? 'Deleting…' : 'Delete for good'}
         </Button>
-        <Button variant="ghost" onClick={() => { setOpen(false); setTyped(''); }}>Cancel</Button>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setOpen(false);
+            setTyped('');
+          }}
+        >
+          Cancel
+        </Button>
       </div>
     </form>
   );
 }
 
-function CustomAction({ target, name, label, confirm, action }: { target: RecordTarget; name: string; label: string; confirm: string | undefined; action: RecordButtonAction }) {
+function CustomAction({
+  target,
+  name,
+  label,
+  confirm,
+  action,
+}: {
+  target: RecordTarget;
+  name: string;
+  label: string;
+  confirm: string | undefined;
+  action: RecordButtonAction;
+}) {
   const [state, formAction, pending] = useActionState(action, {});
   const [asking, setAsking] = useState(false);
   return (
@@ -122,11 +182,20 @@ function CustomAction({ target, name, label, confirm, action }: { target: Record
         </Button>
       ) : null}
       {confirm && asking ? (
-        <div role="alertdialog" aria-label={label} className="flex basis-full flex-col gap-2 rounded-xl border bg-card p-3 text-sm shadow-md" data-testid={`record-action-confirm-${name}`}>
+        <div
+          role="alertdialog"
+          aria-label={label}
+          className="flex basis-full flex-col gap-2 rounded-xl border bg-card p-3 text-sm shadow-md"
+          data-testid={`record-action-confirm-${name}`}
+        >
           <p>{confirm}</p>
           <div className="flex gap-2">
-            <Button type="submit" size="sm" disabled={pending} data-testid={`record-action-run-${name}`}>{label}</Button>
-            <Button size="sm" variant="ghost" onClick={() => setAsking(false)}>Cancel</Button>
+            <Button type="submit" size="sm" disabled={pending} data-testid={`record-action-run-${name}`}>
+              {label}
+            </Button>
+            <Button size="sm" variant="ghost" onClick={() => setAsking(false)}>
+              Cancel
+            </Button>
           </div>
         </div>
       ) : null}
@@ -144,7 +213,9 @@ export function RecordButtons({ target, displayId, name, editHref, softDelete, r
           <Pencil aria-hidden="true" /> Edit
         </Link>
       ) : null}
-      {customActions.map((a) => <CustomAction key={a.name} target={target} {...a} />)}
+      {customActions.map((a) => (
+        <CustomAction key={a.name} target={target} {...a} />
+      ))}
       {restore ? (
         <SimpleAction target={target} action={restore} variant="outline" testId="record-restore">
           <RotateCcw aria-hidden="true" /> Restore

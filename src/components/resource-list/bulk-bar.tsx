@@ -30,10 +30,7 @@ export interface BulkBarProps {
 const format = (n: number) => n.toLocaleString('en-US');
 const rowsText = (n: number) => `${format(n)} row${n === 1 ? '' : 's'}`;
 
-type Step =
-  | { kind: 'menu' }
-  | { kind: 'set' }
-  | { kind: 'confirm'; request: Omit<BulkRequest, 'ids' | 'matching' | 'label'>; verb: string };
+type Step = { kind: 'menu' } | { kind: 'set' } | { kind: 'confirm'; request: Omit<BulkRequest, 'ids' | 'matching' | 'label'>; verb: string };
 
 /** An input for one column's value, shaped by its type (enum and boolean as choices). */
 function ValueInput({ column, value, onChange }: { column: ResolvedColumn; value: string; onChange: (value: string) => void }) {
@@ -42,13 +39,25 @@ function ValueInput({ column, value, onChange }: { column: ResolvedColumn; value
     return (
       <Select aria-label="New value" data-testid="bulk-set-value" value={value} onChange={(e) => onChange(e.target.value)}>
         <option value="">{column.nullable ? '(empty)' : 'Choose…'}</option>
-        {options.map((o) => <option key={o} value={o}>{column.type === 'boolean' ? (o === 'true' ? 'yes' : 'no') : o}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {column.type === 'boolean' ? (o === 'true' ? 'yes' : 'no') : o}
+          </option>
+        ))}
       </Select>
     );
   }
   const type = column.type === 'date' ? 'date' : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type) ? 'number' : 'text';
   return (
-    <Input aria-label="New value" data-testid="bulk-set-value" className="w-48" type={type} value={value} placeholder={column.nullable ? 'empty = no value' : 'value'} onChange={(e) => onChange(e.target.value)} />
+    <Input
+      aria-label="New value"
+      data-testid="bulk-set-value"
+      className="w-48"
+      type={type}
+      value={value}
+      placeholder={column.nullable ? 'empty = no value' : 'value'}
+      onChange={(e) => onChange(e.target.value)}
+    />
   );
 }
 
@@ -118,11 +127,21 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
   if (step.kind === 'confirm') {
     return (
       <span className="flex flex-wrap items-center gap-2" data-testid="bulk-confirm">
-        <span className="font-medium">{step.verb} {scopeText}?</span>
-        <Button size="sm" variant={step.request.action === 'delete' ? 'destructive' : 'default'} onClick={() => run(step)} data-testid="bulk-confirm-run" disabled={running}>
+        <span className="font-medium">
+          {step.verb} {scopeText}?
+        </span>
+        <Button
+          size="sm"
+          variant={step.request.action === 'delete' ? 'destructive' : 'default'}
+          onClick={() => run(step)}
+          data-testid="bulk-confirm-run"
+          disabled={running}
+        >
           Yes, {step.verb.split(' ')[0]!.toLowerCase()} {allMatching ? format(allMatching.count) : format(selected.length)}
         </Button>
-        <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'menu' })}>Cancel</Button>
+        <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'menu' })}>
+          Cancel
+        </Button>
       </span>
     );
   }
@@ -131,13 +150,29 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
     const column = settable.find((c) => c.name === field);
     return (
       <form className="flex flex-wrap items-center gap-2" onSubmit={submitSet} data-testid="bulk-set-form">
-        <Select aria-label="Field" data-testid="bulk-set-field" value={field} onChange={(e) => { setField(e.target.value); setValue(''); }}>
+        <Select
+          aria-label="Field"
+          data-testid="bulk-set-field"
+          value={field}
+          onChange={(e) => {
+            setField(e.target.value);
+            setValue('');
+          }}
+        >
           <option value="">Field…</option>
-          {settable.map((c) => <option key={c.name} value={c.name}>{c.label}</option>)}
+          {settable.map((c) => (
+            <option key={c.name} value={c.name}>
+              {c.label}
+            </option>
+          ))}
         </Select>
         {column ? <ValueInput column={column} value={value} onChange={setValue} /> : null}
-        <Button type="submit" size="sm" disabled={!column || running} data-testid="bulk-set-apply">Apply</Button>
-        <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'menu' })}>Cancel</Button>
+        <Button type="submit" size="sm" disabled={!column || running} data-testid="bulk-set-apply">
+          Apply
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'menu' })}>
+          Cancel
+        </Button>
       </form>
     );
   }
@@ -162,14 +197,26 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
       {allMatching ? (
         <span className="text-sm" data-testid="bulk-all-selected">
           All <strong>{format(allMatching.count)}</strong> rows matching this filter are selected.{' '}
-          <button type="button" className="cursor-pointer underline underline-offset-2" onClick={() => setAll(undefined)}>Only the {rowsText(selected.length)} ticked</button>
+          <button type="button" className="cursor-pointer underline underline-offset-2" onClick={() => setAll(undefined)}>
+            Only the {rowsText(selected.length)} ticked
+          </button>
         </span>
       ) : offerAllMatching ? (
-        <button type="button" className="cursor-pointer text-sm underline underline-offset-2 disabled:opacity-50" onClick={selectAllMatching} disabled={counting || running} data-testid="bulk-select-all">
+        <button
+          type="button"
+          className="cursor-pointer text-sm underline underline-offset-2 disabled:opacity-50"
+          onClick={selectAllMatching}
+          disabled={counting || running}
+          data-testid="bulk-select-all"
+        >
           {counting ? 'Counting the rows that match…' : 'Select all rows matching this filter'}
         </button>
       ) : null}
-      {problem ? <span className="text-sm text-destructive" role="alert">{problem}</span> : null}
+      {problem ? (
+        <span className="text-sm text-destructive" role="alert">
+          {problem}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -23,7 +23,11 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
   if (value === null || value === undefined) return null;
   if (column.references) {
     return (
-      <Link className="text-primary underline-offset-2 hover:underline" href={`/d/${domain}/${column.references.resource}/${encodeURIComponent(String(value))}`} onClick={(e) => e.stopPropagation()}>
+      <Link
+        className="text-primary underline-offset-2 hover:underline"
+        href={`/d/${domain}/${column.references.resource}/${encodeURIComponent(String(value))}`}
+        onClick={(e) => e.stopPropagation()}
+      >
         {String(value)}
       </Link>
     );
@@ -38,8 +42,17 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
       // (infinity, a BC instant, a timestamp without time zone) is shown as the database holds it.
       const text = String(value);
       const instant = /^\d{4}-\d{2}-\d{2}T[^ ]*Z$/.test(text) ? new Date(text) : undefined;
-      if (!instant || Number.isNaN(instant.getTime())) return <span className="whitespace-nowrap tabular-nums" title={text}>{text}</span>;
-      return <time dateTime={text} title={text} className="whitespace-nowrap tabular-nums">{dateTime.format(instant)} UTC</time>;
+      if (!instant || Number.isNaN(instant.getTime()))
+        return (
+          <span className="whitespace-nowrap tabular-nums" title={text}>
+            {text}
+          </span>
+        );
+      return (
+        <time dateTime={text} title={text} className="whitespace-nowrap tabular-nums">
+          {dateTime.format(instant)} UTC
+        </time>
+      );
     }
     case 'date':
       return <span className="whitespace-nowrap tabular-nums">{String(value)}</span>;
@@ -54,7 +67,9 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
       return (
         <span className="flex flex-wrap gap-1">
           {(value as unknown[]).slice(0, 4).map((item, i) => (
-            <Badge key={i} variant="secondary">{truncate(String(item), 24)}</Badge>
+            <Badge key={i} variant="secondary">
+              {truncate(String(item), 24)}
+            </Badge>
           ))}
           {(value as unknown[]).length > 4 ? <span className="text-xs text-muted-foreground">+{(value as unknown[]).length - 4}</span> : null}
         </span>

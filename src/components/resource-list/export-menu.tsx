@@ -39,16 +39,41 @@ export function ExportMenu({ running, onExport }: ExportMenuProps) {
 
   return (
     <div ref={rootRef} className="relative" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-      <Button variant="outline" size="sm" aria-expanded={open} aria-controls={panelId} disabled={running} onClick={() => setOpen((o) => !o)} data-testid="export-menu">
+      <Button
+        variant="outline"
+        size="sm"
+        aria-expanded={open}
+        aria-controls={panelId}
+        disabled={running}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="export-menu"
+      >
         <Download aria-hidden="true" /> Export
       </Button>
       {open ? (
-        <div id={panelId} role="menu" className="absolute top-full right-0 z-30 mt-1 w-64 rounded-md border bg-popover p-1 text-sm text-popover-foreground shadow-lg" data-testid="export-panel">
+        <div
+          id={panelId}
+          role="menu"
+          className="absolute top-full right-0 z-30 mt-1 w-64 rounded-md border bg-popover p-1 text-sm text-popover-foreground shadow-lg"
+          data-testid="export-panel"
+        >
           <p className="px-2 py-1.5 text-xs text-muted-foreground">Every row of this view, as filtered and sorted, with the columns shown.</p>
-          <button type="button" role="menuitem" className="w-full cursor-pointer rounded-sm px-2 py-1.5 text-left hover:bg-accent" onClick={() => choose('csv')} data-testid="export-csv">
+          <button
+            type="button"
+            role="menuitem"
+            className="w-full cursor-pointer rounded-sm px-2 py-1.5 text-left hover:bg-accent"
+            onClick={() => choose('csv')}
+            data-testid="export-csv"
+          >
             CSV
           </button>
-          <button type="button" role="menuitem" className="w-full cursor-pointer rounded-sm px-2 py-1.5 text-left hover:bg-accent" onClick={() => choose('jsonl')} data-testid="export-jsonl">
+          <button
+            type="button"
+            role="menuitem"
+            className="w-full cursor-pointer rounded-sm px-2 py-1.5 text-left hover:bg-accent"
+            onClick={() => choose('jsonl')}
+            data-testid="export-jsonl"
+          >
             JSON Lines
           </button>
           {fileSupported ? (

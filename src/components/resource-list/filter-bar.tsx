@@ -14,10 +14,20 @@ interface FilterBarProps {
 }
 
 const inputType = (column: ResolvedColumn) =>
-  column.type === 'date' ? 'date' : column.type === 'datetime' ? 'date' : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type) ? 'number' : 'text';
+  column.type === 'date'
+    ? 'date'
+    : column.type === 'datetime'
+      ? 'date'
+      : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type)
+        ? 'number'
+        : 'text';
 
 /** A text-like input that applies on Enter or when it loses focus, not on every key. */
-function CommitInput({ current, onCommit, ...props }: { current: string | undefined; onCommit: (v: string | undefined) => void } & Omit<React.ComponentProps<typeof Input>, 'onChange' | 'value'>) {
+function CommitInput({
+  current,
+  onCommit,
+  ...props
+}: { current: string | undefined; onCommit: (v: string | undefined) => void } & Omit<React.ComponentProps<typeof Input>, 'onChange' | 'value'>) {
   const [draft, setDraft] = useState(current ?? '');
   const [seen, setSeen] = useState(current);
   if (seen !== current) {
@@ -34,14 +44,28 @@ function FilterControl({ column, value, onChange }: { column: ResolvedColumn } &
   switch (column.filter) {
     case 'oneOf':
       return (
-        <Select aria-label={label} data-testid={`filter-${column.name}`} value={value(key) ?? ''} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
+        <Select
+          aria-label={label}
+          data-testid={`filter-${column.name}`}
+          value={value(key) ?? ''}
+          onChange={(e) => onChange({ [key]: e.target.value || undefined })}
+        >
           <option value="">{label}: any</option>
-          {column.options?.map((o) => <option key={o} value={o}>{label}: {o}</option>)}
+          {column.options?.map((o) => (
+            <option key={o} value={o}>
+              {label}: {o}
+            </option>
+          ))}
         </Select>
       );
     case 'boolean':
       return (
-        <Select aria-label={label} data-testid={`filter-${column.name}`} value={value(key) ?? ''} onChange={(e) => onChange({ [key]: e.target.value || undefined })}>
+        <Select
+          aria-label={label}
+          data-testid={`filter-${column.name}`}
+          value={value(key) ?? ''}
+          onChange={(e) => onChange({ [key]: e.target.value || undefined })}
+        >
           <option value="">{label}: any</option>
           <option value="true">{label}: yes</option>
           <option value="false">{label}: no</option>
@@ -49,7 +73,12 @@ function FilterControl({ column, value, onChange }: { column: ResolvedColumn } &
       );
     case 'isNull':
       return (
-        <Select aria-label={label} data-testid={`filter-${column.name}`} value={value(`${key}.null`) ?? ''} onChange={(e) => onChange({ [`${key}.null`]: e.target.value || undefined })}>
+        <Select
+          aria-label={label}
+          data-testid={`filter-${column.name}`}
+          value={value(`${key}.null`) ?? ''}
+          onChange={(e) => onChange({ [`${key}.null`]: e.target.value || undefined })}
+        >
           <option value="">{label}: any</option>
           <option value="true">{label}: empty</option>
           <option value="false">{label}: not empty</option>
@@ -59,13 +88,36 @@ function FilterControl({ column, value, onChange }: { column: ResolvedColumn } &
       return (
         <span className="flex items-center gap-1 text-sm text-muted-foreground" data-testid={`filter-${column.name}`}>
           <span className="whitespace-nowrap">{label}</span>
-          <CommitInput aria-label={`${label} from`} placeholder="from" type={inputType(column)} className="w-36" current={value(`${key}.min`)} onCommit={(v) => onChange({ [`${key}.min`]: v })} />
+          <CommitInput
+            aria-label={`${label} from`}
+            placeholder="from"
+            type={inputType(column)}
+            className="w-36"
+            current={value(`${key}.min`)}
+            onCommit={(v) => onChange({ [`${key}.min`]: v })}
+          />
           <span aria-hidden="true">–</span>
-          <CommitInput aria-label={`${label} to`} placeholder="to" type={inputType(column)} className="w-36" current={value(`${key}.max`)} onCommit={(v) => onChange({ [`${key}.max`]: v })} />
+          <CommitInput
+            aria-label={`${label} to`}
+            placeholder="to"
+            type={inputType(column)}
+            className="w-36"
+            current={value(`${key}.max`)}
+            onCommit={(v) => onChange({ [`${key}.max`]: v })}
+          />
         </span>
       );
     case 'equals':
-      return <CommitInput aria-label={label} placeholder={`${label} =`} type={inputType(column)} className="w-36" current={value(key)} onCommit={(v) => onChange({ [key]: v })} />;
+      return (
+        <CommitInput
+          aria-label={label}
+          placeholder={`${label} =`}
+          type={inputType(column)}
+          className="w-36"
+          current={value(key)}
+          onCommit={(v) => onChange({ [key]: v })}
+        />
+      );
     default:
       return null;
   }
@@ -78,7 +130,9 @@ export function FilterBar({ columns, value, onChange }: FilterBarProps) {
   if (filterable.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      {filterable.map((column) => <FilterControl key={column.name} column={column} value={value} onChange={onChange} />)}
+      {filterable.map((column) => (
+        <FilterControl key={column.name} column={column} value={value} onChange={onChange} />
+      ))}
       {active.length > 0 ? (
         <Button variant="ghost" size="sm" onClick={() => onChange(Object.fromEntries(active.map((k) => [k, undefined])))}>
           <X className="size-4" aria-hidden="true" /> Clear filters

@@ -17,8 +17,17 @@ export function JumpToPage({ current, onJump }: { current: string | undefined; o
         if (Number.isInteger(page) && page >= 1) onJump(page);
       }}
     >
-      <Input aria-label="Page number" placeholder="Page" inputMode="numeric" className="w-20" value={draft} onChange={(e) => setDraft(e.target.value.replace(/\D/g, ''))} />
-      <Button type="submit" variant="outline" size="sm" disabled={draft === ''}>Go</Button>
+      <Input
+        aria-label="Page number"
+        placeholder="Page"
+        inputMode="numeric"
+        className="w-20"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value.replace(/\D/g, ''))}
+      />
+      <Button type="submit" variant="outline" size="sm" disabled={draft === ''}>
+        Go
+      </Button>
     </form>
   );
 }

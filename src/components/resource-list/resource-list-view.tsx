@@ -111,7 +111,12 @@ export function ResourceListView({ resource, result, bulk: capabilities, error }
         actions={
           <div className="flex items-center gap-2">
             {resource.softDelete ? (
-              <Button variant={result.trash ? 'default' : 'outline'} size="sm" onClick={() => update({ trash: result.trash ? undefined : '1' })} data-testid="toggle-trash">
+              <Button
+                variant={result.trash ? 'default' : 'outline'}
+                size="sm"
+                onClick={() => update({ trash: result.trash ? undefined : '1' })}
+                data-testid="toggle-trash"
+              >
                 <Trash2 className="size-4" aria-hidden="true" /> {result.trash ? 'Leave trash' : 'Trash'}
               </Button>
             ) : null}
@@ -120,7 +125,11 @@ export function ResourceListView({ resource, result, bulk: capabilities, error }
             )}
           </div>
         }
-        search={resource.columns.some((c) => c.searchable) ? { placeholder: `Search ${resource.title.toLowerCase()}…`, value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) } : undefined}
+        search={
+          resource.columns.some((c) => c.searchable)
+            ? { placeholder: `Search ${resource.title.toLowerCase()}…`, value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }
+            : undefined
+        }
         filters={
           <div className="flex flex-wrap items-center justify-between gap-2">
             <FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
@@ -139,7 +148,12 @@ export function ResourceListView({ resource, result, bulk: capabilities, error }
         visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
         selection={selection}
         emptyState={{
-          title: result.search || searchParams.toString().includes('f.') ? 'Nothing matches' : result.trash ? 'The trash is empty' : `No ${resource.title.toLowerCase()} yet`,
+          title:
+            result.search || searchParams.toString().includes('f.')
+              ? 'Nothing matches'
+              : result.trash
+                ? 'The trash is empty'
+                : `No ${resource.title.toLowerCase()} yet`,
           description: result.search ? `No row matches “${result.search}”.` : undefined,
         }}
         pagination={cursorPagination(result, pageNumber, update)}

@@ -58,7 +58,15 @@ export function useExport(resource: Pick<ClientResource, 'domain' | 'name'>) {
       const picking = toFile ? savePicker()?.({ suggestedName: fallbackName }) : undefined;
       const abort = new AbortController();
       controller.current = abort;
-      let current: ExportState = { format, filename: fallbackName, rows: 0, total: count.value, totalLabel: count.label, status: 'running', toFile: picking !== undefined };
+      let current: ExportState = {
+        format,
+        filename: fallbackName,
+        rows: 0,
+        total: count.value,
+        totalLabel: count.label,
+        status: 'running',
+        toFile: picking !== undefined,
+      };
       const update = (next: Partial<ExportState>) => {
         current = { ...current, ...next };
         setState(current);
@@ -104,7 +112,8 @@ export function useExport(resource: Pick<ClientResource, 'domain' | 'name'>) {
         update({ status: 'done' });
       } catch (error) {
         await writable?.abort().catch(() => undefined);
-        if (abort.signal.aborted || (error as Error).name === 'AbortError') update({ status: 'cancelled', message: picking && current.rows === 0 ? undefined : 'Cancelled; nothing was saved.' });
+        if (abort.signal.aborted || (error as Error).name === 'AbortError')
+          update({ status: 'cancelled', message: picking && current.rows === 0 ? undefined : 'Cancelled; nothing was saved.' });
         else update({ status: 'error', message: (error as Error).message });
       } finally {
         controller.current = undefined;

@@ -51,15 +51,36 @@ export function CommandPalette() {
 
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} className="flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted" data-testid="open-palette">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        className="flex items-center gap-2 rounded-md border px-3 py-1.5 text-sm text-muted-foreground hover:bg-muted"
+        data-testid="open-palette"
+      >
         <Search className="size-4" aria-hidden="true" /> Search everything <kbd className="rounded border px-1 text-xs">Ctrl K</kbd>
       </button>
       {open ? (
         <div className="fixed inset-0 z-50 flex items-start justify-center bg-black/40 p-4 pt-24" onClick={() => setOpen(false)}>
-          <div role="dialog" aria-label="Search" className="w-full max-w-xl rounded-lg border bg-background p-4 shadow-lg" onClick={(e) => e.stopPropagation()} data-testid="palette">
-            <Input ref={input} value={term} onChange={(e) => setTerm(e.target.value)} placeholder="Search posts, customers, orders…" data-testid="palette-input" />
+          <div
+            role="dialog"
+            aria-label="Search"
+            className="w-full max-w-xl rounded-lg border bg-background p-4 shadow-lg"
+            onClick={(e) => e.stopPropagation()}
+            data-testid="palette"
+          >
+            <Input
+              ref={input}
+              value={term}
+              onChange={(e) => setTerm(e.target.value)}
+              placeholder="Search posts, customers, orders…"
+              data-testid="palette-input"
+            />
             <div className="mt-3 max-h-[60vh] overflow-y-auto">
-              {busy ? <p className="text-sm text-muted-foreground">Searching…</p> : <SearchResults results={term.trim().length < 2 ? [] : results} onNavigate={() => setOpen(false)} />}
+              {busy ? (
+                <p className="text-sm text-muted-foreground">Searching…</p>
+              ) : (
+                <SearchResults results={term.trim().length < 2 ? [] : results} onNavigate={() => setOpen(false)} />
+              )}
             </div>
           </div>
         </div>

@@ -11,7 +11,11 @@ export function SearchResults({ results, onNavigate }: { results: DomainResults[
         <section key={d.domain} data-testid={`search-domain-${d.domain}`}>
           <h2 className="mb-1 flex items-center gap-2 text-sm font-semibold">
             {d.domain}
-            {d.status !== 'ok' ? <Badge variant="warning" data-testid={`search-missing-${d.domain}`}>results missing: {d.status}</Badge> : null}
+            {d.status !== 'ok' ? (
+              <Badge variant="warning" data-testid={`search-missing-${d.domain}`}>
+                results missing: {d.status}
+              </Badge>
+            ) : null}
           </h2>
           {d.error ? <p className="text-xs text-muted-foreground">{d.error}</p> : null}
           {d.status === 'ok' && d.groups.length === 0 ? <p className="text-xs text-muted-foreground">No matches.</p> : null}

@@ -45,10 +45,7 @@ export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
 
   return (
     <div className="flex min-h-dvh bg-background text-foreground" data-testid="app-shell">
-      <a
-        href="#main-content"
-        className="sr-only z-50 rounded-md bg-card px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
+      <a href="#main-content" className="sr-only z-50 rounded-md bg-card px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
         Skip to content
       </a>
       {open ? (

@@ -18,7 +18,10 @@ const activeClasses = 'bg-sidebar-accent font-medium text-sidebar-accent-foregro
  */
 export function SidebarNav({ domains }: { domains: ShellDomain[] }) {
   const pathname = usePathname() ?? '/';
-  const active = findActiveHref(pathname, domains.flatMap((d) => [domainHref(d.name), ...d.resources.map((r) => r.href)]));
+  const active = findActiveHref(
+    pathname,
+    domains.flatMap((d) => [domainHref(d.name), ...d.resources.map((r) => r.href)]),
+  );
 
   if (domains.length === 0) {
     return <p className="px-2 text-sm text-muted-foreground">No domains are available to you.</p>;

@@ -2,12 +2,7 @@ import type { ComponentProps } from 'react';
 import { cn } from './cn';
 
 export function Card({ className, ...props }: ComponentProps<'div'>) {
-  return (
-    <div
-      className={cn('flex flex-col rounded-xl border bg-card text-card-foreground shadow-xs', className)}
-      {...props}
-    />
-  );
+  return <div className={cn('flex flex-col rounded-xl border bg-card text-card-foreground shadow-xs', className)} {...props} />;
 }
 
 export function CardHeader({ className, ...props }: ComponentProps<'div'>) {

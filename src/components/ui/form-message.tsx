@@ -4,14 +4,24 @@ import { CircleCheck, TriangleAlert } from 'lucide-react';
 export function FormMessage({ state, testId = 'form-message' }: { state: { error?: string; ok?: string }; testId?: string }) {
   if (state.error) {
     return (
-      <p role="alert" className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm" data-testid={testId} data-kind="error">
+      <p
+        role="alert"
+        className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm"
+        data-testid={testId}
+        data-kind="error"
+      >
         <TriangleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" /> {state.error}
       </p>
     );
   }
   if (state.ok) {
     return (
-      <p role="status" className="flex items-start gap-2 rounded-md border border-success/30 bg-success/10 px-3 py-2 text-sm" data-testid={testId} data-kind="ok">
+      <p
+        role="status"
+        className="flex items-start gap-2 rounded-md border border-success/30 bg-success/10 px-3 py-2 text-sm"
+        data-testid={testId}
+        data-kind="ok"
+      >
         <CircleCheck className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" /> {state.ok}
       </p>
     );

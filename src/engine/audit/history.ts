@@ -28,14 +28,30 @@ export interface HistoryEntry {
 export async function recordHistory(operator: Operator | null, resource: Resource, recordId: string, limit = 100): Promise<HistoryEntry[]> {
   authorize(operator, resource, 'read');
   await flushAuditSettlement();
-  const rows = await query<{ id: string; at: Date; actor_email: string | null; action: string; outcome: string; changes: HistoryEntry['changes']; detail: string | null }>(
+  const rows = await query<{
+    id: string;
+    at: Date;
+    actor_email: string | null;
+    action: string;
+    outcome: string;
+    changes: HistoryEntry['changes'];
+    detail: string | null;
+  }>(
     'hub',
     `SELECT id::text AS id, at, actor_email, action, outcome, changes, detail FROM hub_audit
       WHERE domain = $1 AND resource = $2 AND record_id = $3 AND outcome IN ('committed', 'unknown', 'pending')
       ORDER BY at DESC, id DESC LIMIT $4`,
     [resource.domain, resource.name, recordId, limit],
   );
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorEmail: r.actor_email, action: r.action, outcome: r.outcome, changes: r.changes, detail: r.detail }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorEmail: r.actor_email,
+    action: r.action,
+    outcome: r.outcome,
+    changes: r.changes,
+    detail: r.detail,
+  }));
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -53,7 +69,8 @@ export async function revertEntry(operator: Operator | null, domain: PoolName, r
     'SELECT record_id, action, outcome, changes FROM hub_audit WHERE id = $1 AND domain = $2 AND resource = $3',
     [auditId, resource.domain, resource.name],
   );
-  if (entry?.outcome === 'pending') throw new RecordValidationError({}, 'This change is still being confirmed with the domain database; try again in a moment.');
+  if (entry?.outcome === 'pending')
+    throw new RecordValidationError({}, 'This change is still being confirmed with the domain database; try again in a moment.');
   if (!entry || entry.outcome !== 'committed') throw new RecordNotFoundError('audit entry');
   if (entry.action !== 'update' || !entry.changes?.before || !entry.changes.after) throw new RecordValidationError({}, 'Only an update can be reverted.');
   const maskedColumn = Object.keys(entry.changes.before).find((c) => resource.columns.find((col) => col.name === c)?.mask);
@@ -62,6 +79,8 @@ export async function revertEntry(operator: Operator | null, domain: PoolName, r
   const current = await getRecord(operator, domain, resource, entry.record_id);
   const changedSince = Object.keys(entry.changes.after).filter((c) => !same(current.row[c], entry.changes!.after![c]));
   if (changedSince.length > 0) throw new RecordConflictError(current.row, current.version ?? '', entry.changes.before);
-  const input = Object.fromEntries(Object.entries(entry.changes.before).map(([k, v]) => [k, v === null ? '' : typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v]));
+  const input = Object.fromEntries(
+    Object.entries(entry.changes.before).map(([k, v]) => [k, v === null ? '' : typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v]),
+  );
   return updateRecord(operator, domain, resource, entry.record_id, input, current.version!);
 }

@@ -15,7 +15,8 @@ export interface AuditEntry {
   detail?: string;
 }
 
-const INSERT_INTO = 'INSERT INTO hub_audit (actor_id, actor_email, domain, resource, record_id, action, changes, request_id, ip, user_agent, domain_xid, outcome, detail)';
+const INSERT_INTO =
+  'INSERT INTO hub_audit (actor_id, actor_email, domain, resource, record_id, action, changes, request_id, ip, user_agent, domain_xid, outcome, detail)';
 const INSERT = `${INSERT_INTO} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id::text AS id`;
 
 function values(entry: AuditEntry, xid: string | null, outcome: string): unknown[] {
@@ -45,7 +46,7 @@ function values(entry: AuditEntry, xid: string | null, outcome: string): unknown
  */
 export async function recordPendingWrite(tx: Tx, entry: AuditEntry, knownXid?: string): Promise<string> {
   // Writes usually bring the id back with their RETURNING clause, saving this round trip.
-  const xid = knownXid ?? ((await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid'))[0]!.xid);
+  const xid = knownXid ?? (await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid'))[0]!.xid;
   const [row] = await query<{ id: string }>('hub', INSERT, values(entry, xid, 'pending'));
   return row!.id;
 }
@@ -56,7 +57,7 @@ export async function recordPendingWrite(tx: Tx, entry: AuditEntry, knownXid?: s
  */
 export async function recordPendingWrites(tx: Tx, entries: AuditEntry[], knownXid?: string): Promise<string[]> {
   if (entries.length === 0) return [];
-  const xid = knownXid ?? ((await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid'))[0]!.xid);
+  const xid = knownXid ?? (await tx.query<{ xid: string }>('SELECT pg_current_xact_id()::text AS xid'))[0]!.xid;
   const params: unknown[] = [];
   const rows = entries.map((entry) => {
     const row = values(entry, xid, 'pending').map((value) => `$${params.push(value)}`);
@@ -72,7 +73,10 @@ export async function recordPendingWrites(tx: Tx, entries: AuditEntry[], knownXi
  */
 export async function settleAudit(ids: string[], outcome: 'committed' | 'aborted' | 'unknown'): Promise<void> {
   if (ids.length === 0) return;
-  await execute('hub', "UPDATE hub_audit SET outcome = $1, settled_at = clock_timestamp() WHERE id = ANY($2::bigint[]) AND outcome = 'pending'", [outcome, ids]);
+  await execute('hub', "UPDATE hub_audit SET outcome = $1, settled_at = clock_timestamp() WHERE id = ANY($2::bigint[]) AND outcome = 'pending'", [
+    outcome,
+    ids,
+  ]);
 }
 
 // Entries whose domain COMMIT returned, waiting for their one batched UPDATE. On globalThis:
@@ -102,7 +106,9 @@ async function drain(): Promise<void> {
     while (settling.queued.length > 0) {
       const batch = settling.queued;
       settling.queued = [];
-      await settleAudit(batch, 'committed').catch((error: Error) => log.warn(`${batch.length} audit entr${batch.length === 1 ? 'y' : 'ies'} left pending for the sweep: ${error.message}`));
+      await settleAudit(batch, 'committed').catch((error: Error) =>
+        log.warn(`${batch.length} audit entr${batch.length === 1 ? 'y' : 'ies'} left pending for the sweep: ${error.message}`),
+      );
     }
   } finally {
     settling.draining = undefined;

@@ -2,8 +2,22 @@ import { humanize, resolveResource } from '../resources/define';
 import type { Resource } from '../resources/types';
 
 export const AUDIT_ACTIONS = [
-  'create', 'update', 'soft_delete', 'restore', 'hard_delete', 'bulk', 'export', 'internal',
-  'sign_in', 'sign_in_failed', 'sign_out', 'roles_change', 'operator_create', 'operator_delete', 'session_revoke', 'session_revoke_all',
+  'create',
+  'update',
+  'soft_delete',
+  'restore',
+  'hard_delete',
+  'bulk',
+  'export',
+  'internal',
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'roles_change',
+  'operator_create',
+  'operator_delete',
+  'session_revoke',
+  'session_revoke_all',
 ] as const;
 
 /**

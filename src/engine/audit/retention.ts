@@ -19,7 +19,9 @@ export interface RetentionResult {
  */
 export async function pruneAudit(options: { days: number; archiveDir: string; batch?: number }): Promise<RetentionResult> {
   const cutoff = new Date(Date.now() - options.days * 86_400_000);
-  const [{ n }] = (await query<{ n: number }>('hub', "SELECT count(*)::int AS n FROM hub_audit WHERE at < $1 AND outcome <> 'pending'", [cutoff])) as [{ n: number }];
+  const [{ n }] = (await query<{ n: number }>('hub', "SELECT count(*)::int AS n FROM hub_audit WHERE at < $1 AND outcome <> 'pending'", [cutoff])) as [
+    { n: number },
+  ];
   if (n === 0) return { deleted: 0, archive: undefined };
   mkdirSync(options.archiveDir, { recursive: true, mode: 0o700 });
   const archive = path.join(options.archiveDir, `audit-before-${cutoff.toISOString().slice(0, 10)}-${Date.now()}.jsonl`);

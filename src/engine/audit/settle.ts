@@ -13,7 +13,9 @@ const log = logger('audit');
  * in progress → left for the next sweep (a live request, or a replica's); unknown (the
  * transaction id is too old to look up) → marked unknown, visible in the log for a person.
  */
-export async function settlePendingAudit(options: { olderThanMs?: number } = {}): Promise<{ committed: number; aborted: number; unknown: number; waiting: number }> {
+export async function settlePendingAudit(
+  options: { olderThanMs?: number } = {},
+): Promise<{ committed: number; aborted: number; unknown: number; waiting: number }> {
   const counts = { committed: 0, aborted: 0, unknown: 0, waiting: 0 };
   const domains = new Set(configuredDomains());
   // Walk pending rows by id, so rows that must wait (still in progress) don't stop the sweep.

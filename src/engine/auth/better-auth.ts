@@ -122,7 +122,8 @@ export function authOptions(): BetterAuthOptions {
         if (signingIn) {
           const session = ctx.context.newSession;
           const method = path === '/sign-in/email' ? 'password' : path.split('/').pop();
-          if (session) await recordEvent({ actor: { id: session.user.id, email: session.user.email }, action: 'sign_in', detail: `via ${method}` }, 'succeeded');
+          if (session)
+            await recordEvent({ actor: { id: session.user.id, email: session.user.email }, action: 'sign_in', detail: `via ${method}` }, 'succeeded');
           else {
             const email = typeof ctx.body?.email === 'string' ? ctx.body.email.slice(0, 200) : undefined;
             await recordEvent({ actor: email ? { id: '', email } : null, action: 'sign_in_failed', detail: `via ${method}` }, 'failed');
@@ -141,7 +142,11 @@ export function authOptions(): BetterAuthOptions {
         if (ctx.path === '/sign-in/email') {
           const refused = await reserveSignInAttempt(signInSubjects(ctx), limits);
           if (refused) {
-            throw new APIError('TOO_MANY_REQUESTS', { code: 'TOO_MANY_FAILED_SIGN_INS', message: refused.message }, { 'Retry-After': String(refused.retryAfterSeconds) });
+            throw new APIError(
+              'TOO_MANY_REQUESTS',
+              { code: 'TOO_MANY_FAILED_SIGN_INS', message: refused.message },
+              { 'Retry-After': String(refused.retryAfterSeconds) },
+            );
           }
           return;
         }

@@ -86,7 +86,11 @@ const iso = (value: unknown): string | null => (value instanceof Date ? value.to
 async function grantsFor(ids: string[]): Promise<Map<string, Grants>> {
   const out = new Map<string, Grants>(ids.map((id) => [id, { superadmin: false, roles: {} }]));
   if (ids.length === 0) return out;
-  const rows = await query<{ user_id: string; domain: string; role: string }>('hub', 'SELECT user_id, domain, role FROM hub_grants WHERE user_id = ANY($1::text[]) ORDER BY domain', [ids]);
+  const rows = await query<{ user_id: string; domain: string; role: string }>(
+    'hub',
+    'SELECT user_id, domain, role FROM hub_grants WHERE user_id = ANY($1::text[]) ORDER BY domain',
+    [ids],
+  );
   for (const row of rows) {
     const grants = out.get(row.user_id)!;
     if (row.domain === '*' && row.role === 'superadmin') grants.superadmin = true;
@@ -104,7 +108,11 @@ export async function listOperators(actor: Operator, params: SearchParams): Prom
     grantsFor(ids),
     ids.length === 0
       ? Promise.resolve([])
-      : query<{ userId: string; last: Date }>('hub', 'SELECT "userId", max("createdAt") AS last FROM hub_session WHERE "userId" = ANY($1::text[]) GROUP BY "userId"', [ids]),
+      : query<{ userId: string; last: Date }>(
+          'hub',
+          'SELECT "userId", max("createdAt") AS last FROM hub_session WHERE "userId" = ANY($1::text[]) GROUP BY "userId"',
+          [ids],
+        ),
   ]);
   const last = new Map(sessions.map((s) => [s.userId, iso(s.last)]));
   return {
@@ -145,7 +153,11 @@ export interface OperatorDetail {
 /** One operator with grants, sign-in methods and active sessions; null when there is none. */
 export async function getOperator(actor: Operator, userId: string): Promise<OperatorDetail | null> {
   requireSuperadmin(actor);
-  const [user] = await query<{ id: string; email: string; name: string | null; createdAt: Date }>('hub', 'SELECT id, email, name, "createdAt" FROM hub_user WHERE id = $1', [userId]);
+  const [user] = await query<{ id: string; email: string; name: string | null; createdAt: Date }>(
+    'hub',
+    'SELECT id, email, name, "createdAt" FROM hub_user WHERE id = $1',
+    [userId],
+  );
   if (!user) return null;
   const [grants, accounts, sessions] = await Promise.all([
     grantsFor([user.id]),
@@ -177,12 +189,15 @@ export async function getOperator(actor: Operator, userId: string): Promise<Oper
 /** Checks grants from a form or a script: configured domains, known roles, a real boolean. */
 export function validateGrants(input: { superadmin: unknown; roles: unknown }): Grants {
   if (typeof input.superadmin !== 'boolean') throw new OperatorInputError('"superadmin" must be true or false.');
-  if (typeof input.roles !== 'object' || input.roles === null || Array.isArray(input.roles)) throw new OperatorInputError('Roles must be an object of domain → role.');
+  if (typeof input.roles !== 'object' || input.roles === null || Array.isArray(input.roles))
+    throw new OperatorInputError('Roles must be an object of domain → role.');
   const configured = configuredDomains();
   const roles: Record<string, DomainRole> = {};
   for (const [domain, role] of Object.entries(input.roles as Record<string, unknown>)) {
-    if (!configured.includes(domain)) throw new OperatorInputError(`"${domain.slice(0, 60)}" is not a configured domain (configured: ${configured.join(', ') || 'none'}).`);
-    if (typeof role !== 'string' || !isDomainRole(role)) throw new OperatorInputError(`"${String(role).slice(0, 30)}" is not a role on ${domain}; use viewer, editor or admin.`);
+    if (!configured.includes(domain))
+      throw new OperatorInputError(`"${domain.slice(0, 60)}" is not a configured domain (configured: ${configured.join(', ') || 'none'}).`);
+    if (typeof role !== 'string' || !isDomainRole(role))
+      throw new OperatorInputError(`"${String(role).slice(0, 30)}" is not a role on ${domain}; use viewer, editor or admin.`);
     roles[domain] = role;
   }
   return { superadmin: input.superadmin, roles };
@@ -236,7 +251,13 @@ export async function updateGrants(actor: Operator, userId: string, input: { sup
     await writeGrants(tx, userId, grants, actor.id);
     const after = await tx.query<{ domain: string; role: string }>('SELECT domain, role FROM hub_grants WHERE user_id = $1 ORDER BY domain', [userId]);
     const asMap = (rows: { domain: string; role: string }[]) => Object.fromEntries(rows.map((r) => [r.domain, r.role]));
-    await recordHubChange(tx, { actor, resource: 'operators', recordId: user.email, action: 'roles_change', changes: { before: asMap(before), after: asMap(after) } });
+    await recordHubChange(tx, {
+      actor,
+      resource: 'operators',
+      recordId: user.email,
+      action: 'roles_change',
+      changes: { before: asMap(before), after: asMap(after) },
+    });
   });
   forgetOperator(userId);
   return grants;
@@ -279,8 +300,11 @@ export async function createLocalOperator(
   input: { email: string; name?: string; roles?: Record<string, string>; superadmin?: boolean },
 ): Promise<{ id: string; email: string; password: string }> {
   requireSuperadmin(actor);
-  if (!getConfig().auth.localAccounts) throw new OperatorInputError('Local accounts are turned off (HUB_AUTH_LOCAL=0): operators sign in through an identity provider.');
-  const email = String(input.email ?? '').trim().toLowerCase();
+  if (!getConfig().auth.localAccounts)
+    throw new OperatorInputError('Local accounts are turned off (HUB_AUTH_LOCAL=0): operators sign in through an identity provider.');
+  const email = String(input.email ?? '')
+    .trim()
+    .toLowerCase();
   if (!EMAIL.test(email) || email.length > 254) throw new OperatorInputError('Enter a valid email address.');
   const name = String(input.name ?? '').trim();
   if (name.length > 120) throw new OperatorInputError('The name is too long (120 characters at most).');
@@ -299,7 +323,13 @@ export async function createLocalOperator(
   try {
     await withTransaction('hub', async (tx) => {
       await writeGrants(tx, created.id, grants, actor.id);
-      await recordHubChange(tx, { actor, resource: 'operators', recordId: email, action: 'operator_create', changes: { after: { superadmin: grants.superadmin, roles: grants.roles } } });
+      await recordHubChange(tx, {
+        actor,
+        resource: 'operators',
+        recordId: email,
+        action: 'operator_create',
+        changes: { after: { superadmin: grants.superadmin, roles: grants.roles } },
+      });
     });
   } catch (error) {
     await query('hub', 'DELETE FROM hub_user WHERE id = $1', [created.id]).catch(() => undefined);

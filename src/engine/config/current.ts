@@ -48,6 +48,10 @@ export function targetFor(name: DomainName | 'hub'): DbTarget {
   const config = getConfig();
   if (name === 'hub') return config.hub;
   const target = config.domains.find((d) => d.name === name);
-  if (!target) throw new UnknownDomainError(name, config.domains.map((d) => d.name));
+  if (!target)
+    throw new UnknownDomainError(
+      name,
+      config.domains.map((d) => d.name),
+    );
   return target;
 }

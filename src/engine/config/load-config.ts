@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { closest } from './suggest';
-import { ConfigError, SSL_MODES, type AuthConfig, type ConfigProblem, type DbTarget, type HubConfig, type InternalService, type OAuthClient, type SslMode } from './types';
+import {
+  ConfigError,
+  SSL_MODES,
+  type AuthConfig,
+  type ConfigProblem,
+  type DbTarget,
+  type HubConfig,
+  type InternalService,
+  type OAuthClient,
+  type SslMode,
+} from './types';
 
 type Env = Record<string, string | undefined>;
 
@@ -84,10 +94,7 @@ class Reader {
     const value = this.raw(variable);
     if (value !== undefined) return value;
     const typo = this.typoFor(variable);
-    this.problem(
-      variable,
-      typo ? `is missing, but ${typo} is set: did you mean ${variable}?` : `is missing. ${fix}`,
-    );
+    this.problem(variable, typo ? `is missing, but ${typo} is set: did you mean ${variable}?` : `is missing. ${fix}`);
     return undefined;
   }
 
@@ -208,8 +215,10 @@ function readInternal(reader: Reader, prefix: string): InternalService | undefin
     } catch {
       parsed = undefined;
     }
-    if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname) reader.problem(urlVar, `is "${url}", not an http(s) URL such as https://blog-service.internal:8080.`);
-    else if (parsed.search || parsed.hash || parsed.username || parsed.password) reader.problem(urlVar, 'must be a plain base URL: no query, fragment or credentials (the secret goes in ' + secretVar + ').');
+    if (!parsed || !/^https?:$/.test(parsed.protocol) || !parsed.hostname)
+      reader.problem(urlVar, `is "${url}", not an http(s) URL such as https://blog-service.internal:8080.`);
+    else if (parsed.search || parsed.hash || parsed.username || parsed.password)
+      reader.problem(urlVar, 'must be a plain base URL: no query, fragment or credentials (the secret goes in ' + secretVar + ').');
     else validUrl = url.replace(/\/+$/, '');
   }
   if (secret !== undefined && secret.length < 32) reader.problem(secretVar, 'is shorter than 32 characters. Use e.g. the output of `openssl rand -base64 32`.');
@@ -217,7 +226,10 @@ function readInternal(reader: Reader, prefix: string): InternalService | undefin
 }
 
 function readList(reader: Reader, variable: string): string[] {
-  return (reader.raw(variable) ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  return (reader.raw(variable) ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /** Both halves of an OAuth client, or neither; half a pair is a mistake worth stopping for. */
@@ -234,10 +246,12 @@ function readAuth(reader: Reader): AuthConfig {
   const secret = reader.required('HUB_AUTH_SECRET', 'Set a random value of 32+ characters, e.g. the output of `openssl rand -base64 32`.') ?? '';
   if (secret && secret.length < 32) reader.problem('HUB_AUTH_SECRET', 'is shorter than 32 characters. Use e.g. the output of `openssl rand -base64 32`.');
   const baseUrl = reader.raw('HUB_URL');
-  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(baseUrl)) reader.problem('HUB_URL', `is "${baseUrl}", not an http(s) URL such as https://admin.example.com.`);
+  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(baseUrl))
+    reader.problem('HUB_URL', `is "${baseUrl}", not an http(s) URL such as https://admin.example.com.`);
   const oidcClient = readClient(reader, 'HUB_AUTH_OIDC');
   const issuer = reader.raw('HUB_AUTH_OIDC_ISSUER');
-  if (oidcClient && !issuer) reader.problem('HUB_AUTH_OIDC_ISSUER', 'is missing while the OIDC client is set: give the issuer URL (its /.well-known/openid-configuration is read).');
+  if (oidcClient && !issuer)
+    reader.problem('HUB_AUTH_OIDC_ISSUER', 'is missing while the OIDC client is set: give the issuer URL (its /.well-known/openid-configuration is read).');
   if (issuer && !oidcClient) reader.problem('HUB_AUTH_OIDC_CLIENT_ID', 'is missing while HUB_AUTH_OIDC_ISSUER is set.');
   return {
     secret,
@@ -258,7 +272,10 @@ function readAuth(reader: Reader): AuthConfig {
 function readDomainNames(reader: Reader): string[] {
   const list = reader.required('HUB_DOMAINS', 'List your domains, comma-separated: HUB_DOMAINS=blog,market.');
   if (list === undefined) return [];
-  const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const seen = new Set<string>();
   const valid: string[] = [];
   for (const name of names) {

@@ -77,7 +77,8 @@ export function sqlProblem(sql: string): string | undefined {
   const code = sqlCode(sql).trim().replace(/;\s*$/, '');
   if (code === '') return 'the query is empty.';
   if (code.includes(';')) return 'the query must be a single statement (no ";" between statements).';
-  if (/(^|[^\w$])\$\d/.test(code)) return 'the query must not use parameters ($1 …): a widget runs with none. Use a query function for values computed in code.';
+  if (/(^|[^\w$])\$\d/.test(code))
+    return 'the query must not use parameters ($1 …): a widget runs with none. Use a query function for values computed in code.';
   // SET, COMMIT, DO … would change or end the session the pool hands to the next request.
   if (!/^\(*\s*(select|with|values|table)\b/i.test(code)) return 'the query must be a SELECT (or WITH … SELECT, VALUES, TABLE).';
   return undefined;
@@ -122,11 +123,14 @@ export function defineWidget<D extends string = KnownDomain>(def: WidgetDef<D>):
   if (def.refreshSeconds !== undefined && !(def.refreshSeconds >= MIN_REFRESH_SECONDS)) {
     throw new WidgetDefinitionError(id, `refreshSeconds must be at least ${MIN_REFRESH_SECONDS}.`);
   }
-  if (def.minRole !== undefined && !DOMAIN_ROLES.includes(def.minRole)) throw new WidgetDefinitionError(id, `minRole must be one of ${DOMAIN_ROLES.join(', ')}.`);
+  if (def.minRole !== undefined && !DOMAIN_ROLES.includes(def.minRole))
+    throw new WidgetDefinitionError(id, `minRole must be one of ${DOMAIN_ROLES.join(', ')}.`);
   const display = def.display;
-  if ((display.kind === 'line' || display.kind === 'bar') && display.yColumns.length === 0) throw new WidgetDefinitionError(id, 'a chart needs at least one y column.');
+  if ((display.kind === 'line' || display.kind === 'bar') && display.yColumns.length === 0)
+    throw new WidgetDefinitionError(id, 'a chart needs at least one y column.');
   if (display.kind === 'table' && display.columns.length === 0) throw new WidgetDefinitionError(id, 'a table needs at least one column.');
-  if (!['number', 'line', 'bar', 'table'].includes(display.kind)) throw new WidgetDefinitionError(id, `unknown display kind "${(display as { kind: string }).kind}".`);
+  if (!['number', 'line', 'bar', 'table'].includes(display.kind))
+    throw new WidgetDefinitionError(id, `unknown display kind "${(display as { kind: string }).kind}".`);
   if (displayColumns(display).some((c) => typeof c !== 'string' || c === '')) throw new WidgetDefinitionError(id, 'every display column needs a name.');
   return { ...def, timeoutMs, minRole: def.minRole ?? 'viewer' };
 }

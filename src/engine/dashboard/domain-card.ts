@@ -77,10 +77,22 @@ async function readDomainStats(domain: DomainName, budgetMs: number): Promise<{ 
 async function readLatestAudit(domain: string, budgetMs: number): Promise<AuditEventSummary[]> {
   const rows = await withTransaction(
     'hub',
-    (tx) => tx.query<{ id: string; at: Date; actor_email: string | null; resource: string | null; record_id: string | null; action: string; outcome: string }>(LATEST_AUDIT_SQL, [domain]),
+    (tx) =>
+      tx.query<{ id: string; at: Date; actor_email: string | null; resource: string | null; record_id: string | null; action: string; outcome: string }>(
+        LATEST_AUDIT_SQL,
+        [domain],
+      ),
     { readOnly: true, statementTimeoutMs: budgetMs },
   );
-  return rows.map((r) => ({ id: r.id, at: r.at.toISOString(), actorEmail: r.actor_email, resource: r.resource, recordId: r.record_id, action: r.action, outcome: r.outcome }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    actorEmail: r.actor_email,
+    resource: r.resource,
+    recordId: r.record_id,
+    action: r.action,
+    outcome: r.outcome,
+  }));
 }
 
 /** `schema.table` → the list page of the resource on it, for resources this operator may read. */

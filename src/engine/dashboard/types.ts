@@ -140,9 +140,7 @@ export interface AuditEventSummary {
 }
 
 export type AuditSection =
-  | { visible: false; reason: string }
-  | { visible: true; ok: true; events: AuditEventSummary[] }
-  | { visible: true; ok: false; error: string };
+  { visible: false; reason: string } | { visible: true; ok: true; events: AuditEventSummary[] } | { visible: true; ok: false; error: string };
 
 export interface DomainCardData {
   domain: string;

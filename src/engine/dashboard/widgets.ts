@@ -100,7 +100,11 @@ export async function runWidget(operator: Operator, widget: Widget): Promise<Wid
     const returned = rows.length > 0 ? Object.keys(rows[0]!) : [];
     const missing = rows.length > 0 ? displayColumns(widget.display).filter((c) => !returned.includes(c)) : [];
     if (missing.length > 0) {
-      return failure('failed', `${what}: the query returned no column ${missing.map((c) => `"${c}"`).join(', ')} (it returned ${returned.join(', ')}).`, started);
+      return failure(
+        'failed',
+        `${what}: the query returned no column ${missing.map((c) => `"${c}"`).join(', ')} (it returned ${returned.join(', ')}).`,
+        started,
+      );
     }
     return { ok: true, rows: rows.slice(0, MAX_WIDGET_ROWS).map(toRow), ms: elapsed(started), at: new Date().toISOString() };
   } catch (error) {

@@ -55,9 +55,7 @@ export function createPool(target: DbTarget): pg.Pool {
     // Server-side limits, so one slow query or a forgotten transaction cannot hold a
     // connection forever and starve every other request of this domain.
     ...(target.statementTimeoutMs > 0 ? { statement_timeout: target.statementTimeoutMs } : {}),
-    ...(target.idleInTransactionTimeoutMs > 0
-      ? { idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs }
-      : {}),
+    ...(target.idleInTransactionTimeoutMs > 0 ? { idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs } : {}),
   });
   // An idle client whose server went away emits 'error' on the pool. Unhandled, that would
   // crash the process; the pool already drops the client, so logging is all that is left.
@@ -92,9 +90,7 @@ export async function closeAllPools(timeoutMs = 5_000): Promise<void> {
   pools.clear();
   let timer: NodeJS.Timeout | undefined;
   const ending = Promise.all(
-    all.map(([name, pool]) =>
-      pool.end().catch((error: Error) => log.warn(`domain "${name}": error while closing pool (${error.message})`)),
-    ),
+    all.map(([name, pool]) => pool.end().catch((error: Error) => log.warn(`domain "${name}": error while closing pool (${error.message})`))),
   );
   const gaveUp = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);

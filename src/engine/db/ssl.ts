@@ -16,9 +16,7 @@ export function sslOptions(target: DbTarget): false | ConnectionOptions {
     case 'no-verify':
       return { rejectUnauthorized: false };
     case 'require':
-      return target.sslCa
-        ? { rejectUnauthorized: true, ca: target.sslCa, checkServerIdentity: () => undefined }
-        : { rejectUnauthorized: false };
+      return target.sslCa ? { rejectUnauthorized: true, ca: target.sslCa, checkServerIdentity: () => undefined } : { rejectUnauthorized: false };
     case 'verify-full':
       return { rejectUnauthorized: true, ...(target.sslCa ? { ca: target.sslCa } : {}), servername: target.host };
   }

@@ -21,7 +21,9 @@ export async function resolveBinaries(): Promise<PostgresBinaries> {
   try {
     binaries = (await import(/* webpackIgnore: true */ name)) as PostgresBinaries;
   } catch {
-    throw new Error(`The embedded PostgreSQL has no build for ${platform()}-${arch()} (package ${name} is missing). Set HUB_DOMAINS and HUB_DB_* to use your own servers.`);
+    throw new Error(
+      `The embedded PostgreSQL has no build for ${platform()}-${arch()} (package ${name} is missing). Set HUB_DOMAINS and HUB_DB_* to use your own servers.`,
+    );
   }
   await hydrateSymlinks(path.resolve(path.dirname(binaries.postgres), '..'));
   return binaries;

@@ -49,14 +49,13 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 
 /** A database counts as seeded only when its seeding finished: the marker is its last step. */
 async function isSeeded(server: EmbeddedServer, database: string): Promise<boolean> {
-  const exists = await withClient(server.url('postgres'), async (c) =>
-    (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1,
+  const exists = await withClient(
+    server.url('postgres'),
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1,
   );
   if (!exists) return false;
   return withClient(server.url(database), async (c) => {
-    const rows = await c.query<{ version: string | null }>(
-      "SELECT obj_description(to_regclass('public._admin_hub_seed'), 'pg_class') AS version",
-    );
+    const rows = await c.query<{ version: string | null }>("SELECT obj_description(to_regclass('public._admin_hub_seed'), 'pg_class') AS version");
     return rows.rows[0]?.version === String(SEED_VERSION);
   });
 }

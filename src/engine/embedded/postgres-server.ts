@@ -95,7 +95,9 @@ async function recoverStaleLock(dataDir: string, onProgress: (m: string) => void
   if (ours) {
     const owner = runningOwner(pid);
     if (owner) {
-      throw new Error(`The embedded PostgreSQL in ${dataDir} is in use by another running process (pid ${owner}). Stop that hub first, or give this one its own HUB_DATA_DIR and HUB_EMBEDDED_PORT.`);
+      throw new Error(
+        `The embedded PostgreSQL in ${dataDir} is in use by another running process (pid ${owner}). Stop that hub first, or give this one its own HUB_DATA_DIR and HUB_EMBEDDED_PORT.`,
+      );
     }
     onProgress(`stopping a PostgreSQL left running by a previous run (pid ${pid})`);
     process.kill(pid, 'SIGINT');

@@ -14,7 +14,6 @@ import { CONTENT_TYPES, RowFormatter, type ExportFormat } from './format';
 import { exactTypes } from '../db/exact-types';
 import { HubError } from '../errors';
 
-
 /**
  * Export of a list view: every row the list's URL parameters match (search, filters, trash),
  * in the list's order, with the columns it shows (`cols` or the defaults), masked for the
@@ -151,7 +150,9 @@ export async function exportResource(
   let finished = false;
   let pending: Promise<unknown> | undefined;
 
-  const filter = new URLSearchParams(Object.entries(exportParams(params)).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString();
+  const filter = new URLSearchParams(
+    Object.entries(exportParams(params)).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x]))),
+  ).toString();
   /** Gives everything back exactly once; a cursor stopped early is closed first so its connection can be reused. */
   async function finish(error: unknown, stoppedEarly: boolean): Promise<void> {
     if (finished) return;
@@ -160,7 +161,10 @@ export async function exportResource(
     if (cursor && stoppedEarly) {
       let timer: NodeJS.Timeout | undefined;
       try {
-        await Promise.race([cursor.close(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('closing the export cursor timed out')), CLOSE_TIMEOUT_MS)))]);
+        await Promise.race([
+          cursor.close(),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('closing the export cursor timed out')), CLOSE_TIMEOUT_MS))),
+        ]);
       } catch (closeError) {
         broken = closeError;
       } finally {
@@ -179,7 +183,13 @@ export async function exportResource(
     releaseSlot();
     const stopped = error === undefined ? '' : `, stopped: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300);
     void recordEvent(
-      { actor: operator, domain: resource.domain, resource: resource.name, action: 'export', detail: `${format}, ${rows} rows${filter ? `, ${filter}` : ''}${stopped}` },
+      {
+        actor: operator,
+        domain: resource.domain,
+        resource: resource.name,
+        action: 'export',
+        detail: `${format}, ${rows} rows${filter ? `, ${filter}` : ''}${stopped}`,
+      },
       error === undefined ? 'succeeded' : 'failed',
     );
   }
@@ -238,7 +248,10 @@ export async function exportResource(
  * closes the cursor; a reader that stops pulling for `idleTimeoutMs` is treated as gone, so
  * a stalled download cannot hold a database connection forever.
  */
-export function exportStream(exported: ResourceExport, options: { first?: Uint8Array | null; idleTimeoutMs?: number; signal?: AbortSignal } = {}): ReadableStream<Uint8Array> {
+export function exportStream(
+  exported: ResourceExport,
+  options: { first?: Uint8Array | null; idleTimeoutMs?: number; signal?: AbortSignal } = {},
+): ReadableStream<Uint8Array> {
   const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
   let timer: NodeJS.Timeout | undefined;
   const arm = (controller: ReadableStreamDefaultController<Uint8Array>) => {
@@ -249,10 +262,14 @@ export function exportStream(exported: ResourceExport, options: { first?: Uint8A
     }, idleTimeoutMs);
     timer.unref?.();
   };
-  options.signal?.addEventListener('abort', () => {
-    clearTimeout(timer);
-    void exported.close(new Error('the request was aborted'));
-  }, { once: true });
+  options.signal?.addEventListener(
+    'abort',
+    () => {
+      clearTimeout(timer);
+      void exported.close(new Error('the request was aborted'));
+    },
+    { once: true },
+  );
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {

@@ -30,7 +30,8 @@ export async function serveExportFast(req: http.IncomingMessage, res: http.Serve
     if (!operator) throw new UnauthenticatedError();
     const found = await findResource(decodeURIComponent(match[1]!), decodeURIComponent(match[2]!));
     const format = url.searchParams.get('format') ?? 'csv';
-    if (!isExportFormat(format) || url.searchParams.getAll('format').length > 1) throw new ListQueryError([{ param: 'format', message: 'must be csv or jsonl' }]);
+    if (!isExportFormat(format) || url.searchParams.getAll('format').length > 1)
+      throw new ListQueryError([{ param: 'format', message: 'must be csv or jsonl' }]);
     exported = await exportResource(operator, found.domain, found.resource, searchParamsToRecord(url.searchParams), format);
     let chunk = await exported.read(); // the first batch before any header: errors still get a status
     res.writeHead(200, {
@@ -52,7 +53,9 @@ export async function serveExportFast(req: http.IncomingMessage, res: http.Serve
     if (res.headersSent) {
       res.destroy(error as Error); // the client sees a cut download, never a corrupt "complete" file
     } else if (error instanceof ExportBusyError) {
-      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '30', 'cache-control': 'no-store' }).end(JSON.stringify({ error: error.message }));
+      res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '30', 'cache-control': 'no-store' })
+        .end(JSON.stringify({ error: error.message }));
     } else {
       const { status, body } = toHttpError(error);
       res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));

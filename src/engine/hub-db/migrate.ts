@@ -20,7 +20,9 @@ export async function migrateHubDatabase(): Promise<void> {
     await client.query("SELECT pg_advisory_lock(hashtext('admin-hub:migrate'))");
     const { toBeCreated, toBeAdded, runMigrations } = await getMigrations(authOptions());
     if (toBeCreated.length + toBeAdded.length > 0) {
-      log.info(`auth tables: creating ${toBeCreated.map((t) => t.table).join(', ') || 'none'}; adding columns to ${toBeAdded.map((t) => t.table).join(', ') || 'none'}`);
+      log.info(
+        `auth tables: creating ${toBeCreated.map((t) => t.table).join(', ') || 'none'}; adding columns to ${toBeAdded.map((t) => t.table).join(', ') || 'none'}`,
+      );
       await runMigrations();
     }
     const applied = await runner({

@@ -16,7 +16,12 @@ export interface InternalActionInfo extends InternalActionDef {
 export function listInternalActions(operator: Operator | null, domain: DomainName, resource: Resource): { actions: InternalActionInfo[]; configured: boolean } {
   authorizeInternal(operator, domain, resource);
   return {
-    actions: Object.entries(resource.internalActions).map(([name, a]) => ({ name, label: a.label, scope: a.scope, ...(a.confirm ? { confirm: a.confirm } : {}) })),
+    actions: Object.entries(resource.internalActions).map(([name, a]) => ({
+      name,
+      label: a.label,
+      scope: a.scope,
+      ...(a.confirm ? { confirm: a.confirm } : {}),
+    })),
     configured: targetFor(domain).internal !== undefined,
   };
 }

@@ -59,7 +59,8 @@ export function authorizeInternal(operator: Operator | null, domain: string, res
 /** What the request names must exist before anything is sent. */
 function checkRequest(domain: string, action: string, options: InternalCallOptions): void {
   const { resource, recordId } = options;
-  if (!INTERNAL_ACTION_NAME.test(action)) throw new InternalRequestError(`"${action.slice(0, 80)}" is not an internal action name (lower-case letters, digits and dashes).`);
+  if (!INTERNAL_ACTION_NAME.test(action))
+    throw new InternalRequestError(`"${action.slice(0, 80)}" is not an internal action name (lower-case letters, digits and dashes).`);
   if (options.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
     throw new InternalRequestError('The idempotency key must be 8–128 letters, digits, "-", "_", "." or ":" (a UUID is best).');
   }
@@ -84,8 +85,10 @@ function signedBody(body: unknown, action: string, idempotencyKey: string): Reco
   if (body === undefined || body === null) return { action, idempotencyKey };
   if (typeof body !== 'object' || Array.isArray(body)) throw new InternalRequestError('The body of an internal call must be a JSON object.');
   const fields = body as Record<string, unknown>;
-  if (fields.action !== undefined && fields.action !== action) throw new InternalRequestError(`The body names the action "${String(fields.action)}", not "${action}".`);
-  if (fields.idempotencyKey !== undefined && fields.idempotencyKey !== idempotencyKey) throw new InternalRequestError('The body names another idempotency key than the call.');
+  if (fields.action !== undefined && fields.action !== action)
+    throw new InternalRequestError(`The body names the action "${String(fields.action)}", not "${action}".`);
+  if (fields.idempotencyKey !== undefined && fields.idempotencyKey !== idempotencyKey)
+    throw new InternalRequestError('The body names another idempotency key than the call.');
   return { ...fields, action, idempotencyKey };
 }
 
@@ -118,7 +121,11 @@ function serviceMessage(text: string): string | undefined {
   try {
     const parsed = JSON.parse(text) as unknown;
     const value = parsed && typeof parsed === 'object' ? ((parsed as { error?: unknown }).error ?? (parsed as { message?: unknown }).message) : undefined;
-    if (typeof value === 'string' && value.trim()) return value.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim().slice(0, 300);
+    if (typeof value === 'string' && value.trim())
+      return value
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, 300);
   } catch {
     // Not JSON (an HTML error page, a proxy's text): say nothing rather than echo it.
   }
@@ -158,12 +165,20 @@ async function send(
   const details = { idempotencyKey: ids.idempotencyKey, requestId: ids.requestId };
   if (!service) {
     const prefix = domain.toUpperCase();
-    throw new InternalCallError('not-configured', `${domain} has no service for internal actions: set ${prefix}_INTERNAL_URL and ${prefix}_INTERNAL_SECRET.`, details);
+    throw new InternalCallError(
+      'not-configured',
+      `${domain} has no service for internal actions: set ${prefix}_INTERNAL_URL and ${prefix}_INTERNAL_SECRET.`,
+      details,
+    );
   }
   const timestamp = String(Math.floor(Date.now() / 1000));
   const seconds = `${Math.round(timeoutMs / 100) / 10} s`;
   const timedOut = () =>
-    new InternalCallError('timeout', `${name} did not answer "${action}" within ${seconds}. It may still have run it: retrying (same idempotency key) is safe.`, details);
+    new InternalCallError(
+      'timeout',
+      `${name} did not answer "${action}" within ${seconds}. It may still have run it: retrying (same idempotency key) is safe.`,
+      details,
+    );
   let response: Response;
   const signal = AbortSignal.timeout(timeoutMs);
   try {
@@ -193,7 +208,10 @@ async function send(
     text = await readBody(response);
   } catch (error) {
     if (error instanceof ResponseTooLargeError) {
-      throw new InternalCallError('bad-response', `${name} answered "${action}" with more than ${MAX_RESPONSE_BYTES / 1024} KiB.`, { ...details, upstreamStatus: response.status });
+      throw new InternalCallError('bad-response', `${name} answered "${action}" with more than ${MAX_RESPONSE_BYTES / 1024} KiB.`, {
+        ...details,
+        upstreamStatus: response.status,
+      });
     }
     if (signal.aborted) throw timedOut();
     throw new InternalCallError('unreachable', `${name} broke off its answer: ${unreachableReason(error)}`, details);
@@ -201,11 +219,19 @@ async function send(
 
   const upstream = { ...details, upstreamStatus: response.status };
   if (response.status >= 300 && response.status < 400) {
-    throw new InternalCallError('http', `${name} answered "${action}" with a redirect (${response.status}), which the hub does not follow: check ${domain.toUpperCase()}_INTERNAL_URL.`, upstream);
+    throw new InternalCallError(
+      'http',
+      `${name} answered "${action}" with a redirect (${response.status}), which the hub does not follow: check ${domain.toUpperCase()}_INTERNAL_URL.`,
+      upstream,
+    );
   }
   if (response.status < 200 || response.status >= 300) {
     const said = serviceMessage(text);
-    throw new InternalCallError('http', `${name} refused "${action}" (${response.status}${response.statusText ? ` ${response.statusText}` : ''})${said ? `: ${said}` : '.'}`, upstream);
+    throw new InternalCallError(
+      'http',
+      `${name} refused "${action}" (${response.status}${response.statusText ? ` ${response.statusText}` : ''})${said ? `: ${said}` : '.'}`,
+      upstream,
+    );
   }
   if (text.trim() === '') return { status: response.status, body: null };
   try {
@@ -259,7 +285,10 @@ export async function callInternal(
   try {
     outcome = await send(domain, service, action, rawBody, ids, timeoutMs);
   } catch (error) {
-    failure = error instanceof InternalCallError ? error : new InternalCallError('unreachable', `The ${domain} service could not be asked: ${(error as Error)?.message ?? 'unknown error'}`, ids);
+    failure =
+      error instanceof InternalCallError
+        ? error
+        : new InternalCallError('unreachable', `The ${domain} service could not be asked: ${(error as Error)?.message ?? 'unknown error'}`, ids);
   }
   const durationMs = Math.round(performance.now() - started);
 

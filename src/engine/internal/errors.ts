@@ -38,7 +38,8 @@ export class InternalCallError extends HubError {
     this.name = 'InternalCallError';
     this.status = STATUS[kind];
     const upstream = details.upstreamStatus;
-    this.retryable = kind === 'timeout' || kind === 'unreachable' || (kind === 'http' && upstream !== undefined && (upstream >= 500 || upstream === 429 || upstream === 408));
+    this.retryable =
+      kind === 'timeout' || kind === 'unreachable' || (kind === 'http' && upstream !== undefined && (upstream >= 500 || upstream === 429 || upstream === 408));
   }
 
   override body() {

@@ -35,13 +35,45 @@ const STRING_TYPES = new Set(['text', 'varchar', 'bpchar', 'citext', 'name']);
  * as a row key. Geometric types, xml and composites are left out: ORDER BY on them fails
  * or means nothing.
  */
-const ORDERABLE_AS_TEXT = new Set([...STRING_TYPES, 'char', 'time', 'timetz', 'interval', 'inet', 'cidr', 'macaddr', 'macaddr8', 'bytea', 'oid', 'money', 'bit', 'varbit', 'pg_lsn', 'tsvector']);
+const ORDERABLE_AS_TEXT = new Set([
+  ...STRING_TYPES,
+  'char',
+  'time',
+  'timetz',
+  'interval',
+  'inet',
+  'cidr',
+  'macaddr',
+  'macaddr8',
+  'bytea',
+  'oid',
+  'money',
+  'bit',
+  'varbit',
+  'pg_lsn',
+  'tsvector',
+]);
 
 /** Long or unreadable in a table cell: kept out of the default list columns. */
 const UNLISTED_TYPES = new Set(['bytea', 'tsvector']);
 
 /** Names that, on an unbounded string column, hold prose rather than a one-liner. */
-const LONGTEXT_NAMES = ['body', 'description', 'content', 'notes', 'note', 'bio', 'summary', 'excerpt', 'abstract', 'comment', 'message', 'details', 'html', 'markdown'];
+const LONGTEXT_NAMES = [
+  'body',
+  'description',
+  'content',
+  'notes',
+  'note',
+  'bio',
+  'summary',
+  'excerpt',
+  'abstract',
+  'comment',
+  'message',
+  'details',
+  'html',
+  'markdown',
+];
 
 export function isStringColumn(column: CatalogColumn): boolean {
   return !column.isArray && STRING_TYPES.has(column.typeName);

@@ -53,11 +53,7 @@ export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<
   if (!/^[a-z][a-z0-9_]*$/.test(domain)) throw new Error(`"${domain}" is not a valid domain name.`);
   const known = isKnownDomain(domain);
   const lines = header(domain, known);
-  lines.push(
-    known
-      ? "import { defineResource } from '@/engine/resources/define';"
-      : "import type { ResourceDef } from '@/engine/resources/types';",
-  );
+  lines.push(known ? "import { defineResource } from '@/engine/resources/define';" : "import type { ResourceDef } from '@/engine/resources/types';");
   lines.push('');
   const exportName = exportNameFor(domain);
   lines.push(known ? `export const ${exportName} = [` : `export const ${exportName}: ResourceDef<${quote(domain)}>[] = [`);

@@ -21,9 +21,7 @@ import type { CatalogTable, CatalogUniqueKey } from './types';
  * keyset pagination), so rows with a NULL in their key may be skipped when paging by cursor.
  */
 export type RowKey =
-  | { source: 'primary key'; columns: string[] }
-  | { source: 'unique index'; columns: string[]; index: string }
-  | { source: 'all columns'; columns: string[] };
+  { source: 'primary key'; columns: string[] } | { source: 'unique index'; columns: string[]; index: string } | { source: 'all columns'; columns: string[] };
 
 export function chooseRowKey(table: CatalogTable): RowKey | undefined {
   const byName = new Map(table.columns.map((c) => [c.name, c]));
@@ -35,8 +33,7 @@ export function chooseRowKey(table: CatalogTable): RowKey | undefined {
     });
 
   if (usable(table.primaryKey, false)) return { source: 'primary key', columns: [...table.primaryKey] };
-  const byWidthThenName = (a: CatalogUniqueKey, b: CatalogUniqueKey) =>
-    a.columns.length - b.columns.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const byWidthThenName = (a: CatalogUniqueKey, b: CatalogUniqueKey) => a.columns.length - b.columns.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const requireNotNull of [true, false]) {
     const unique = table.uniqueKeys.filter((k) => usable(k.columns, requireNotNull)).sort(byWidthThenName)[0];
     if (unique) return { source: 'unique index', columns: [...unique.columns], index: unique.name };

@@ -22,7 +22,24 @@ export interface DefinitionPlan {
 }
 
 /** Searched first, in this order: the columns people type into a search box. */
-const SEARCH_NAMES = ['name', 'title', 'email', 'slug', 'sku', 'username', 'login', 'code', 'handle', 'label', 'subject', 'full_name', 'display_name', 'first_name', 'last_name', 'company'];
+const SEARCH_NAMES = [
+  'name',
+  'title',
+  'email',
+  'slug',
+  'sku',
+  'username',
+  'login',
+  'code',
+  'handle',
+  'label',
+  'subject',
+  'full_name',
+  'display_name',
+  'first_name',
+  'last_name',
+  'company',
+];
 const SEARCH_SUFFIXES = ['_name', '_title', '_email', '_slug', '_sku', '_code'];
 /** Each searchable column is one more ILIKE per row scanned: a few are plenty. */
 const MAX_SEARCHABLE = 3;

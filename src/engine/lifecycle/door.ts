@@ -91,7 +91,11 @@ export function answerAtTheDoor(req: http.IncomingMessage, res: http.ServerRespo
     // Arriving with the marker set by our own redirect a moment ago means the browser is
     // already at HUB_URL and something in between (a proxy that rewrites Host, e.g. nginx
     // without `proxy_set_header Host $host`) hides it: serve the page instead of looping.
-    if (String(req.headers.cookie ?? '').split(/;\s*/).includes(`${REDIRECTED_COOKIE}=1`)) {
+    if (
+      String(req.headers.cookie ?? '')
+        .split(/;\s*/)
+        .includes(`${REDIRECTED_COOKIE}=1`)
+    ) {
       if (!loopWarned) {
         loopWarned = true;
         log.warn(

@@ -42,7 +42,11 @@ export async function serve(handler: RequestHandler, options: ServeOptions): Pro
     active++;
     // The client's address for rate limiting: the socket's own, unless the operator says a
     // proxy in front sets X-Forwarded-For. Whatever the client sent in our header is replaced.
-    const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+    const forwarded = trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
     const incomingId = String(req.headers['x-request-id'] ?? '');
     const requestId = /^[\w.-]{8,128}$/.test(incomingId) ? incomingId : randomUUID();

@@ -76,9 +76,7 @@ function keysetCondition(sortColumn: ResolvedColumn, pk: string[], ascending: bo
   const pkTuple = pkIdents.length === 1 ? pkIdents[0]! : `(${pkIdents.join(', ')})`;
   const pkParamTuple = pkParams.length === 1 ? pkParams[0]! : `(${pkParams.join(', ')})`;
   if (v === undefined) {
-    return ascending
-      ? `(${s} IS NULL AND ${pkTuple} > ${pkParamTuple})`
-      : `(${s} IS NOT NULL OR ${pkTuple} < ${pkParamTuple})`;
+    return ascending ? `(${s} IS NULL AND ${pkTuple} > ${pkParamTuple})` : `(${s} IS NOT NULL OR ${pkTuple} < ${pkParamTuple})`;
   }
   return ascending
     ? `(${s} > ${v} OR ${s} IS NULL OR (${s} = ${v} AND ${pkTuple} > ${pkParamTuple}))`
@@ -108,9 +106,7 @@ export function buildRowsSql(resource: Resource, query: ListQuery): BuiltSql {
   const ascending = (query.sort.direction === 'asc') !== backwards;
   if (query.cursor) conditions.push(keysetCondition(sortColumn, resource.primaryKey, ascending, query.cursor.values, params));
   const dir = ascending ? 'ASC' : 'DESC';
-  const orderBy = [query.sort.column, ...resource.primaryKey.filter((k) => k !== query.sort.column)]
-    .map((name) => `${quoteIdent(name)} ${dir}`)
-    .join(', ');
+  const orderBy = [query.sort.column, ...resource.primaryKey.filter((k) => k !== query.sort.column)].map((name) => `${quoteIdent(name)} ${dir}`).join(', ');
   let text = `SELECT ${selectList(resource, query)} FROM ${quoteTable(resource.table)}`;
   if (conditions.length > 0) text += ` WHERE ${conditions.join(' AND ')}`;
   text += ` ORDER BY ${orderBy} LIMIT ${params.add(query.pageSize + 1)}`;

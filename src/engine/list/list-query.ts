@@ -119,7 +119,8 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
   const sizeRaw = single(params, 'size', problems);
   let pageSize = resource.pageSize;
   if (sizeRaw !== undefined) {
-    if (!/^\d{1,4}$/.test(sizeRaw) || Number(sizeRaw) < 1 || Number(sizeRaw) > MAX_PAGE_SIZE) problems.push({ param: 'size', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` });
+    if (!/^\d{1,4}$/.test(sizeRaw) || Number(sizeRaw) < 1 || Number(sizeRaw) > MAX_PAGE_SIZE)
+      problems.push({ param: 'size', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` });
     else pageSize = Number(sizeRaw);
   }
 
@@ -139,7 +140,7 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
     const param = after !== undefined ? 'after' : 'before';
     const keyColumns = [sort.column, ...resource.primaryKey].map((n) => resource.columns.find((c) => c.name === n)!);
     const values = decodeCursor((after ?? before)!, keyColumns.length);
-    const valid = values?.every((v, i) => v === null ? keyColumns[i]!.nullable : parseValue(keyColumns[i]!, v).ok);
+    const valid = values?.every((v, i) => (v === null ? keyColumns[i]!.nullable : parseValue(keyColumns[i]!, v).ok));
     if (!values || !valid) problems.push({ param, message: 'is not a valid cursor for this sort; start again from the first page' });
     else cursor = { direction: param, values };
   }
@@ -156,7 +157,8 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
   const countRaw = single(params, 'count', problems);
   if (countRaw !== undefined && countRaw !== 'exact') problems.push({ param: 'count', message: 'must be "exact" or absent' });
   const trashRaw = single(params, 'trash', problems);
-  if (trashRaw !== undefined && !(trashRaw === '1' && resource.softDelete)) problems.push({ param: 'trash', message: resource.softDelete ? 'must be 1 or absent' : `${resource.title} has no trash` });
+  if (trashRaw !== undefined && !(trashRaw === '1' && resource.softDelete))
+    problems.push({ param: 'trash', message: resource.softDelete ? 'must be 1 or absent' : `${resource.title} has no trash` });
 
   const filters: Filter[] = [];
   for (const [key, value] of Object.entries(params)) {

@@ -57,10 +57,14 @@ async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQ
     return Number(row!.n);
   }
   try {
-    return await withTransaction(domain, async (tx) => {
-      const [row] = await tx.query<{ n: string }>(sql.text, sql.values);
-      return Number(row!.n);
-    }, { readOnly: true, statementTimeoutMs: budgetMs });
+    return await withTransaction(
+      domain,
+      async (tx) => {
+        const [row] = await tx.query<{ n: string }>(sql.text, sql.values);
+        return Number(row!.n);
+      },
+      { readOnly: true, statementTimeoutMs: budgetMs },
+    );
   } catch (error) {
     if ((error as { code?: string }).code === '57014') return null; // query_canceled: over budget
     throw error;
@@ -111,9 +115,10 @@ async function countRows(domain: PoolName, resource: Resource, listQuery: ListQu
 /** Runs a validated list query: one statement for the rows, and the count beside it. */
 export async function runList(domain: PoolName, resource: Resource, listQuery: ListQuery, options: ListOptions = {}): Promise<ListResult> {
   const sql = buildRowsSql(resource, listQuery);
-  const counting = options.count === false
-    ? Promise.resolve<ListCount>({ value: null, exact: false, label: '' })
-    : countRows(domain, resource, listQuery, options.countBudgetMs ?? COUNT_BUDGET_MS);
+  const counting =
+    options.count === false
+      ? Promise.resolve<ListCount>({ value: null, exact: false, label: '' })
+      : countRows(domain, resource, listQuery, options.countBudgetMs ?? COUNT_BUDGET_MS);
   const [result, count] = await Promise.all([execute(domain, sql.text, sql.values), counting]);
   let rows = result.rows;
   const more = rows.length > listQuery.pageSize;
@@ -122,8 +127,7 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
   if (backwards) rows.reverse();
 
   const keyCount = 1 + resource.primaryKey.length;
-  const cursorOf = (row: Row | undefined) =>
-    row ? encodeCursor(Array.from({ length: keyCount }, (_, i) => (row[`__k${i}`] as string | null) ?? null)) : null;
+  const cursorOf = (row: Row | undefined) => (row ? encodeCursor(Array.from({ length: keyCount }, (_, i) => (row[`__k${i}`] as string | null) ?? null)) : null);
   const first = rows[0];
   const last = rows[rows.length - 1];
   const hasNext = backwards ? true : more;
@@ -148,7 +152,13 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
  * URL parameters in, a page of rows out: what the list page and the JSON route both call.
  * The operator is checked here, in the data path, whoever the caller is.
  */
-export async function listResource(operator: Operator | null, domain: PoolName, resource: Resource, params: SearchParams, options?: ListOptions): Promise<ListResult> {
+export async function listResource(
+  operator: Operator | null,
+  domain: PoolName,
+  resource: Resource,
+  params: SearchParams,
+  options?: ListOptions,
+): Promise<ListResult> {
   authorize(operator, resource, 'read');
   const masked = maskedColumns(operator, resource);
   const visible = resourceAsSeenBy(operator, resource);

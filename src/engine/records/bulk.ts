@@ -112,7 +112,9 @@ export class BulkCountMismatchError extends HubError {
     readonly confirmed: number,
     readonly current: number,
   ) {
-    super(`The filter now matches ${current.toLocaleString('en-US')} rows, not the ${confirmed.toLocaleString('en-US')} you confirmed. Nothing was changed; check the selection and confirm again.`);
+    super(
+      `The filter now matches ${current.toLocaleString('en-US')} rows, not the ${confirmed.toLocaleString('en-US')} you confirmed. Nothing was changed; check the selection and confirm again.`,
+    );
     this.name = 'BulkCountMismatchError';
   }
 
@@ -156,7 +158,9 @@ export function bulkCapabilities(operator: Operator, resource: Resource): BulkCa
 /** Columns a bulk "set field" may write: writable, not a key, not masked for this operator. */
 function settableColumns(operator: Operator, resource: Resource): string[] {
   const masked = maskedColumns(operator, resource);
-  return writableColumns(resource).filter((c) => !resource.primaryKey.includes(c.name) && !masked.has(c.name)).map((c) => c.name);
+  return writableColumns(resource)
+    .filter((c) => !resource.primaryKey.includes(c.name) && !masked.has(c.name))
+    .map((c) => c.name);
 }
 
 /** List parameters that place a page (or only the browser cares about) do not change what matches. */
@@ -235,7 +239,8 @@ export async function startBulk(
   if ('ids' in target) {
     const ids = [...new Set(target.ids)];
     if (ids.length === 0) throw new BulkRequestError('Select at least one row.');
-    if (ids.length > MAX_BULK_IDS) throw new BulkRequestError(`At most ${MAX_BULK_IDS.toLocaleString('en-US')} selected rows at once; use "select all matching" with a filter instead.`);
+    if (ids.length > MAX_BULK_IDS)
+      throw new BulkRequestError(`At most ${MAX_BULK_IDS.toLocaleString('en-US')} selected rows at once; use "select all matching" with a filter instead.`);
     if (ids.some((id) => typeof id !== 'string' || id.length > 2000)) throw new BulkRequestError('Invalid record id.');
     total = ids.length;
     keys = async (cursor, limit) => {
@@ -254,7 +259,10 @@ export async function startBulk(
     keys = (cursor, limit, tx) => nextKeys(tx, visible, listQuery, cursor, limit);
   }
 
-  const scope = 'ids' in target ? `${total} selected` : `all ${total} matching ${new URLSearchParams(Object.entries(matchingParams(target.matching)).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString() || '(no filter)'}`;
+  const scope =
+    'ids' in target
+      ? `${total} selected`
+      : `all ${total} matching ${new URLSearchParams(Object.entries(matchingParams(target.matching)).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x) => [k, x])))).toString() || '(no filter)'}`;
   const what = action.kind === 'set' ? `set ${action.field}` : action.kind;
 
   async function* batches(): AsyncGenerator<BulkBatchResult, BulkResult> {
@@ -349,7 +357,11 @@ export async function runBulk(
 }
 
 /** The per-row step for an action, its input checked once up front. */
-function rowStep(operator: Operator, resource: Resource, action: BulkAction): { operator: Operator; action: Action; run: (tx: Tx, id: string) => Promise<WriteOutcome> } {
+function rowStep(
+  operator: Operator,
+  resource: Resource,
+  action: BulkAction,
+): { operator: Operator; action: Action; run: (tx: Tx, id: string) => Promise<WriteOutcome> } {
   switch (action.kind) {
     case 'delete':
       return { operator, action: 'delete', run: (tx, id) => rowWritesInTransaction.softDelete(tx, resource, id) };
@@ -358,7 +370,9 @@ function rowStep(operator: Operator, resource: Resource, action: BulkAction): { 
     case 'set': {
       if (!settableColumns(operator, resource).includes(action.field)) {
         const column = resource.columns.find((c) => c.name === action.field);
-        throw new BulkRequestError(column ? `${column.label} cannot be set in bulk.` : `${resource.title} has no field "${String(action.field).slice(0, 60)}".`);
+        throw new BulkRequestError(
+          column ? `${column.label} cannot be set in bulk.` : `${resource.title} has no field "${String(action.field).slice(0, 60)}".`,
+        );
       }
       // The resource's input schema for that one column (throws RecordValidationError).
       const values = checkInput(operator, resource, 'update', { [action.field]: action.value });
@@ -371,7 +385,13 @@ function rowStep(operator: Operator, resource: Resource, action: BulkAction): { 
  * The next batch of keys the filter matches after `cursor`, in primary-key order, locked
  * (FOR UPDATE re-checks the filter on a row changed since the statement's snapshot).
  */
-async function nextKeys(tx: Tx, resource: Resource, listQuery: ListQuery, cursor: string[] | undefined, limit: number): Promise<{ ids: string[]; last: string[] | undefined }> {
+async function nextKeys(
+  tx: Tx,
+  resource: Resource,
+  listQuery: ListQuery,
+  cursor: string[] | undefined,
+  limit: number,
+): Promise<{ ids: string[]; last: string[] | undefined }> {
   const params = new Params();
   const conditions = whereConditions(resource, listQuery, params);
   const pk = resource.primaryKey.map(quoteIdent);

@@ -15,7 +15,12 @@ export class RecordValidationError extends HubError {
     readonly fieldErrors: Record<string, string>,
     readonly formError?: string,
   ) {
-    super(formError ?? Object.entries(fieldErrors).map(([f, m]) => `${f}: ${m}`).join('; '));
+    super(
+      formError ??
+        Object.entries(fieldErrors)
+          .map(([f, m]) => `${f}: ${m}`)
+          .join('; '),
+    );
     this.name = 'RecordValidationError';
   }
 
@@ -48,7 +53,9 @@ export class RecordConflictError extends HubError {
 export class AmbiguousRecordError extends HubError {
   readonly status = 409;
   constructor(title: string) {
-    super(`This id matches more than one row of ${title}, so it does not name one record; nothing was changed. Its key columns are not unique: give the resource a unique key.`);
+    super(
+      `This id matches more than one row of ${title}, so it does not name one record; nothing was changed. Its key columns are not unique: give the resource a unique key.`,
+    );
     this.name = 'AmbiguousRecordError';
   }
 }

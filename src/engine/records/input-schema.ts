@@ -17,13 +17,25 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
     email: () => text.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Not an email address.'),
     uuid: () => z.string().regex(UUID, 'Not a UUID.'),
     integer: () => z.coerce.number({ message: 'Not a number.' }).int('A whole number.').min(-2147483648).max(2147483647),
-    bigint: () => z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d{1,19}$/, 'A whole number.')),
-    money_cents: () => z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d{1,18}$/, 'A whole number of cents.')),
+    bigint: () =>
+      z
+        .union([z.string(), z.number()])
+        .transform(String)
+        .pipe(z.string().regex(/^-?\d{1,19}$/, 'A whole number.')),
+    money_cents: () =>
+      z
+        .union([z.string(), z.number()])
+        .transform(String)
+        .pipe(z.string().regex(/^-?\d{1,18}$/, 'A whole number of cents.')),
     number: () => z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(DECIMAL, 'Not a number.')),
-    boolean: () => z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1'),
+    boolean: () =>
+      z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1'),
     date: () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date (YYYY-MM-DD).'),
     datetime: () =>
-      z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'A date and time.').transform((v) => new Date(v).toISOString()),
+      z
+        .string()
+        .refine((v) => !Number.isNaN(Date.parse(v)), 'A date and time.')
+        .transform((v) => new Date(v).toISOString()),
     enum: () => z.enum((column.options ?? []) as [string, ...string[]], { message: `One of: ${column.options?.join(', ')}.` }),
     json: () =>
       z.union([z.string(), z.unknown()]).transform((v, ctx) => {
@@ -37,7 +49,12 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
       }),
     array: () =>
       z.union([z.array(z.string()), z.string()]).transform((v) =>
-        Array.isArray(v) ? v : v.split('\n').map((s) => s.trim()).filter(Boolean),
+        Array.isArray(v)
+          ? v
+          : v
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean),
       ),
   };
   return byType[column.type]();
@@ -103,8 +120,11 @@ function buildInputSchema(resource: Resource, mode: 'create' | 'update'): z.ZodT
  * Parses input against the one schema; returns values ready for SQL, or a message for every
  * field that has a problem (all of them at once: the browser runs the same function).
  */
-export function parseInput(resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>):
-  { ok: true; values: Record<string, unknown> } | { ok: false; fieldErrors: Record<string, string> } {
+export function parseInput(
+  resource: Resource,
+  mode: 'create' | 'update',
+  input: Record<string, unknown>,
+): { ok: true; values: Record<string, unknown> } | { ok: false; fieldErrors: Record<string, string> } {
   const result = inputSchema(resource, mode).safeParse(input);
   if (result.success) {
     // Absent and "not given" fields are left out, so the column's default applies.

@@ -29,7 +29,12 @@ export interface LoadedRecord {
 }
 
 /** Reads one row with its version, inside an open transaction (FOR UPDATE when about to write it). */
-export async function selectRecord(tx: Pick<Tx, 'query'>, resource: Resource, key: unknown[], options: { lock?: boolean } = {}): Promise<LoadedRecord | undefined> {
+export async function selectRecord(
+  tx: Pick<Tx, 'query'>,
+  resource: Resource,
+  key: unknown[],
+  options: { lock?: boolean } = {},
+): Promise<LoadedRecord | undefined> {
   const params = new Params();
   const version = resource.readOnly ? 'NULL' : 'xmin::text';
   // LIMIT 2: enough to tell one row from several without reading them all.

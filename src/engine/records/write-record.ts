@@ -35,7 +35,13 @@ export interface WriteOutcome {
 }
 
 /** What the audit log calls each engine action. */
-const AUDIT_ACTION: Partial<Record<Action, string>> = { create: 'create', update: 'update', delete: 'soft_delete', restore: 'restore', hardDelete: 'hard_delete' };
+const AUDIT_ACTION: Partial<Record<Action, string>> = {
+  create: 'create',
+  update: 'update',
+  delete: 'soft_delete',
+  restore: 'restore',
+  hardDelete: 'hard_delete',
+};
 
 /** The one path every write takes: access, one transaction, database refusals as field messages. */
 async function write(
@@ -96,7 +102,6 @@ function outcomeOf(resource: Resource, row: Row): WriteOutcome {
   return { id: encodeRecordId(resource, clean), row: clean, version: (__version as string | null) ?? null, xid: (__xid as string | undefined) ?? undefined };
 }
 
-
 const RETURNING = 'RETURNING *, xmin::text AS "__version", pg_current_xact_id()::text AS "__xid"';
 
 export async function createRecord(operator: Operator | null, domain: PoolName, resource: Resource, input: Record<string, unknown>): Promise<WriteOutcome> {
@@ -141,12 +146,21 @@ export async function updateRecord(
 }
 
 /** The UPDATE of a row `lockRow` returned, with values already checked. */
-async function updateLocked(tx: Tx, resource: Resource, id: string, current: LoadedRecord & { key: unknown[] }, values: Record<string, unknown>): Promise<WriteOutcome> {
+async function updateLocked(
+  tx: Tx,
+  resource: Resource,
+  id: string,
+  current: LoadedRecord & { key: unknown[] },
+  values: Record<string, unknown>,
+): Promise<WriteOutcome> {
   const columns = Object.keys(values);
   if (columns.length === 0) return { id, row: current.row, version: current.version, before: current.row };
   const params = new Params();
   const sets = columns.map((c) => `${quoteIdent(c)} = ${params.add(values[c])}`).join(', ');
-  const row = exactlyOneRow(resource, await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values));
+  const row = exactlyOneRow(
+    resource,
+    await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values),
+  );
   return { ...outcomeOf(resource, row!), before: current.row };
 }
 
@@ -170,7 +184,10 @@ async function setDeleted(tx: Tx, resource: Resource, id: string, deleted: boole
   const params = new Params();
   const row = exactlyOneRow(
     resource,
-    await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values),
+    await tx.query(
+      `UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`,
+      params.values,
+    ),
   );
   return { ...outcomeOf(resource, row!), before: current.row };
 }
@@ -193,7 +210,13 @@ export const rowWritesInTransaction = {
  * Deletes for good (admins only). The operator types the record id to confirm; a row other
  * rows still reference is refused with a message saying so, and nothing is deleted.
  */
-export async function hardDeleteRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string, confirmation: string): Promise<WriteOutcome> {
+export async function hardDeleteRecord(
+  operator: Operator | null,
+  domain: PoolName,
+  resource: Resource,
+  id: string,
+  confirmation: string,
+): Promise<WriteOutcome> {
   return write(operator, domain, resource, 'hardDelete', async (tx) => {
     // The operator types the id as shown (decoded); the URL form is accepted too.
     if (confirmation !== id && confirmation !== decodeURIComponent(id)) throw new RecordValidationError({}, `Type ${decodeURIComponent(id)} to confirm.`);
@@ -201,7 +224,10 @@ export async function hardDeleteRecord(operator: Operator | null, domain: PoolNa
     const params = new Params();
     const deleted = exactlyOneRow(
       resource,
-      await tx.query<{ xid: string }>(`DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)} RETURNING pg_current_xact_id()::text AS xid`, params.values),
+      await tx.query<{ xid: string }>(
+        `DELETE FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, current.key, params)} RETURNING pg_current_xact_id()::text AS xid`,
+        params.values,
+      ),
     );
     return { id, row: current.row, version: null, before: current.row, xid: deleted?.xid };
   });
@@ -212,7 +238,8 @@ export async function runCustomAction(operator: Operator | null, domain: PoolNam
   const action = resource.actions[name];
   if (!action) throw new RecordNotFoundError(`action "${name}"`);
   return write(operator, domain, resource, 'read', async (tx, op) => {
-    if (!atLeast(roleOn(op, resource.domain), action.role ?? 'admin')) throw new ForbiddenError(customActionRefusal(resource, action.label, action.role ?? 'admin'));
+    if (!atLeast(roleOn(op, resource.domain), action.role ?? 'admin'))
+      throw new ForbiddenError(customActionRefusal(resource, action.label, action.role ?? 'admin'));
     const current = await lockRow(tx, resource, id);
     const message = (await action.run({ tx, row: current.row, operator: op })) ?? `${action.label}: done.`;
     const after = await selectRecord(tx, resource, current.key);

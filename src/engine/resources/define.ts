@@ -100,8 +100,10 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     if (c.type === 'enum' && !c.options?.length) throw new ResourceDefinitionError(id, `enum column "${c.name}" needs its options.`);
   }
   for (const [name, action] of Object.entries(def.internalActions ?? {})) {
-    if (!INTERNAL_ACTION_NAME.test(name)) throw new ResourceDefinitionError(id, `internal action "${name}" must be lower-case letters, digits and dashes (it is a URL segment).`);
-    if (action.scope !== 'row' && action.scope !== 'resource') throw new ResourceDefinitionError(id, `internal action "${name}" needs a scope: 'row' or 'resource'.`);
+    if (!INTERNAL_ACTION_NAME.test(name))
+      throw new ResourceDefinitionError(id, `internal action "${name}" must be lower-case letters, digits and dashes (it is a URL segment).`);
+    if (action.scope !== 'row' && action.scope !== 'resource')
+      throw new ResourceDefinitionError(id, `internal action "${name}" needs a scope: 'row' or 'resource'.`);
   }
   // Key columns are never NULL; saying so lets keyset pagination use a plain row comparison.
   for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;

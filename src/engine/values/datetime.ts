@@ -22,8 +22,7 @@ export function timestamptzFromPg(text: string): string {
 
 export type DateTimeParse = { ok: true; value: string } | { ok: false; message: string };
 
-const DATE_TIME =
-  /^(\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?( BC)?$/;
+const DATE_TIME = /^(\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?( BC)?$/;
 const DATE_ONLY = /^(\d{4,6})-(\d{2})-(\d{2})( BC)?$/;
 /** PostgreSQL's largest timestamp year (294276 AD); dates go further, but no one types them. */
 const MAX_YEAR = 294276;
@@ -58,7 +57,8 @@ export function parseDateTime(raw: string): DateTimeParse {
   if (!m) return { ok: false, message: `"${clip(raw)}" is not ${expected}.` };
   const [, y, mo, d, h, mi, s, , offset] = m;
   if (!realDay(Number(y), Number(mo), Number(d))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
-  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59)) return { ok: false, message: `"${clip(raw)}" is not a time of day (00:00:00 to 23:59:59).` };
+  if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59))
+    return { ok: false, message: `"${clip(raw)}" is not a time of day (00:00:00 to 23:59:59).` };
   if (!offsetValid(offset)) return { ok: false, message: `"${clip(raw)}" has an offset outside -15:59 to +15:59.` };
   return { ok: true, value: raw };
 }

@@ -3,15 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActionState } from '@/components/operators/form-state';
-import {
-  createLocalOperator,
-  deleteOperator,
-  getOperator,
-  OperatorNotFoundError,
-  revokeAllSessions,
-  revokeSession,
-  updateGrants,
-} from '@/engine/auth/manage';
+import { createLocalOperator, deleteOperator, getOperator, OperatorNotFoundError, revokeAllSessions, revokeSession, updateGrants } from '@/engine/auth/manage';
 import type { Operator } from '@/engine/auth/operator';
 import { toHttpError } from '@/engine/http/errors';
 import { currentOperator } from '@/web/operator';

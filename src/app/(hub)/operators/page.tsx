@@ -8,8 +8,16 @@ import { requirePageOperator } from '@/web/operator';
 export const dynamic = 'force-dynamic';
 
 const empty: OperatorList = {
-  rows: [], columns: [], sort: operatorsResource.defaultSort, search: undefined, pageSize: operatorsResource.pageSize, page: undefined,
-  next: null, previous: null, count: { value: 0, exact: true, label: '0' }, trash: false,
+  rows: [],
+  columns: [],
+  sort: operatorsResource.defaultSort,
+  search: undefined,
+  pageSize: operatorsResource.pageSize,
+  page: undefined,
+  next: null,
+  previous: null,
+  count: { value: 0, exact: true, label: '0' },
+  trash: false,
 };
 
 /** Operators of this hub (superadmins only), listed through the list engine like any table. */

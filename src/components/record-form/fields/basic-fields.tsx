@@ -24,7 +24,15 @@ function common({ id, name, value, disabled, invalid, required, describedBy, col
 
 export function TextField(props: FieldProps) {
   const { column, onChange } = props;
-  return <Input {...common(props)} type={column.type === 'email' ? 'email' : 'text'} maxLength={column.maxLength} autoComplete="off" onChange={(e) => onChange(e.target.value)} />;
+  return (
+    <Input
+      {...common(props)}
+      type={column.type === 'email' ? 'email' : 'text'}
+      maxLength={column.maxLength}
+      autoComplete="off"
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
 export function LongTextField(props: FieldProps) {
@@ -64,7 +72,14 @@ export function MoneyField(props: FieldProps) {
   const amount = formatCents(props.value, props.column.currency);
   return (
     <div className="flex items-center gap-2">
-      <Input {...common(props)} type="text" inputMode="numeric" autoComplete="off" className="max-w-48" onChange={(e) => props.onChange(e.target.value.trim())} />
+      <Input
+        {...common(props)}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        className="max-w-48"
+        onChange={(e) => props.onChange(e.target.value.trim())}
+      />
       <span className="text-sm text-muted-foreground tabular-nums" data-testid={`money-${props.column.name}`} aria-live="polite">
         {amount ? `= ${amount}` : 'in cents'}
       </span>
@@ -93,9 +108,13 @@ export function BooleanField(props: FieldProps) {
         data-testid={`field-${props.column.name}`}
         onChange={(e) => onChange(e.target.checked ? 'true' : 'false')}
       />
-      <span className="text-sm text-muted-foreground">{unset ? (required ? 'not chosen yet' : mode === 'create' ? 'default' : 'empty') : value === 'true' ? 'yes' : 'no'}</span>
+      <span className="text-sm text-muted-foreground">
+        {unset ? (required ? 'not chosen yet' : mode === 'create' ? 'default' : 'empty') : value === 'true' ? 'yes' : 'no'}
+      </span>
       {!unset && !disabled && !required ? (
-        <Button variant="ghost" size="sm" onClick={() => onChange('')}>{mode === 'create' ? 'Use default' : 'Clear'}</Button>
+        <Button variant="ghost" size="sm" onClick={() => onChange('')}>
+          {mode === 'create' ? 'Use default' : 'Clear'}
+        </Button>
       ) : null}
     </div>
   );
@@ -110,7 +129,11 @@ export function EnumField(props: FieldProps) {
   return (
     <Select {...common(props)} containerClassName="w-full max-w-xs" onChange={(e) => onChange(e.target.value)}>
       {!required || value === '' ? <option value="">{required ? '— choose —' : mode === 'create' ? '— default —' : '— empty —'}</option> : null}
-      {column.options?.map((o) => <option key={o} value={o}>{o}</option>)}
+      {column.options?.map((o) => (
+        <option key={o} value={o}>
+          {o}
+        </option>
+      ))}
     </Select>
   );
 }
@@ -118,7 +141,15 @@ export function EnumField(props: FieldProps) {
 export function UuidField(props: FieldProps) {
   return (
     <div className="flex items-center gap-2">
-      <Input {...common(props)} type="text" autoComplete="off" spellCheck={false} className="font-mono" placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" onChange={(e) => props.onChange(e.target.value.trim())} />
+      <Input
+        {...common(props)}
+        type="text"
+        autoComplete="off"
+        spellCheck={false}
+        className="font-mono"
+        placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+        onChange={(e) => props.onChange(e.target.value.trim())}
+      />
       {!props.disabled ? (
         <Button variant="outline" size="sm" onClick={() => props.onChange(crypto.randomUUID())} aria-label={`New random ${props.column.label}`}>
           <Shuffle aria-hidden="true" /> New
@@ -130,10 +161,18 @@ export function UuidField(props: FieldProps) {
 
 /** Arrays: one item per line; blank lines are dropped when saved. */
 export function ArrayField(props: FieldProps) {
-  const items = props.value.split('\n').map((s) => s.trim()).filter(Boolean).length;
+  const items = props.value
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean).length;
   return (
     <div className="flex flex-col gap-1">
-      <Textarea {...common(props)} rows={Math.min(10, Math.max(3, props.value.split('\n').length + 1))} spellCheck={false} onChange={(e) => props.onChange(e.target.value)} />
+      <Textarea
+        {...common(props)}
+        rows={Math.min(10, Math.max(3, props.value.split('\n').length + 1))}
+        spellCheck={false}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
       <span className="text-xs text-muted-foreground" data-testid={`array-count-${props.column.name}`}>
         {items} item{items === 1 ? '' : 's'} · one per line
       </span>

@@ -9,7 +9,11 @@ import type { FieldProps } from './types';
 const noop = () => () => {};
 /** The browser's time zone; the server renders UTC, and hydration switches to the real one. */
 function useBrowserZone(): string {
-  return useSyncExternalStore(noop, () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC', () => 'UTC');
+  return useSyncExternalStore(
+    noop,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
+    () => 'UTC',
+  );
 }
 
 /**
@@ -53,7 +57,9 @@ export function DatetimeField(props: FieldProps) {
           <option value="local">{browserZone === 'UTC' ? 'UTC (this browser)' : `${browserZone} (this browser)`}</option>
           <option value="utc">UTC</option>
         </Select>
-        <span className="text-sm text-muted-foreground tabular-nums" data-testid={`offset-${column.name}`}>UTC{offset}</span>
+        <span className="text-sm text-muted-foreground tabular-nums" data-testid={`offset-${column.name}`}>
+          UTC{offset}
+        </span>
       </div>
       {valid ? (
         <span className="text-xs text-muted-foreground" data-testid={`iso-${column.name}`}>

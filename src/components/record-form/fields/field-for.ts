@@ -1,6 +1,18 @@
 import { isRequired } from '@/engine/records/input-schema';
 import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
-import { ArrayField, BooleanField, DateField, DecimalField, EnumField, formatCents, IntegerField, LongTextField, MoneyField, TextField, UuidField } from './basic-fields';
+import {
+  ArrayField,
+  BooleanField,
+  DateField,
+  DecimalField,
+  EnumField,
+  formatCents,
+  IntegerField,
+  LongTextField,
+  MoneyField,
+  TextField,
+  UuidField,
+} from './basic-fields';
 import { DatetimeField } from './datetime-field';
 import { JsonField } from './json-field';
 import { ReferenceField } from './reference-field';

@@ -38,13 +38,27 @@ export function JsonField(props: FieldProps) {
         data-testid={`field-${column.name}`}
         onChange={(e) => onChange(e.target.value)}
       />
-      <div className="flex items-center gap-2 text-xs" id={statusId} data-testid={`json-status-${column.name}`} data-valid={check.ok === false ? 'false' : 'true'} aria-live="polite">
+      <div
+        className="flex items-center gap-2 text-xs"
+        id={statusId}
+        data-testid={`json-status-${column.name}`}
+        data-valid={check.ok === false ? 'false' : 'true'}
+        aria-live="polite"
+      >
         {check.ok === false ? (
-          <span className="flex items-center gap-1 text-destructive"><TriangleAlert className="size-3.5" aria-hidden="true" /> Not valid JSON: {check.message}</span>
+          <span className="flex items-center gap-1 text-destructive">
+            <TriangleAlert className="size-3.5" aria-hidden="true" /> Not valid JSON: {check.message}
+          </span>
         ) : check.ok === true ? (
           <>
-            <span className="flex items-center gap-1 text-muted-foreground"><CircleCheck className="size-3.5 text-success" aria-hidden="true" /> Valid JSON</span>
-            {!disabled ? <Button variant="ghost" size="sm" onClick={() => onChange(JSON.stringify(check.value, null, 2))}>Format</Button> : null}
+            <span className="flex items-center gap-1 text-muted-foreground">
+              <CircleCheck className="size-3.5 text-success" aria-hidden="true" /> Valid JSON
+            </span>
+            {!disabled ? (
+              <Button variant="ghost" size="sm" onClick={() => onChange(JSON.stringify(check.value, null, 2))}>
+                Format
+              </Button>
+            ) : null}
           </>
         ) : (
           <span className="text-muted-foreground">Empty</span>

@@ -13,8 +13,12 @@ export function MarkdownField(props: FieldProps) {
   return (
     <div className="flex flex-col gap-2" data-testid={`markdown-${column.name}`}>
       <div role="tablist" aria-label={`${column.label}: write or preview`} className="flex gap-1">
-        <Button role="tab" aria-selected={!preview} variant={preview ? 'ghost' : 'outline'} size="sm" onClick={() => setPreview(false)}>Write</Button>
-        <Button role="tab" aria-selected={preview} variant={preview ? 'outline' : 'ghost'} size="sm" onClick={() => setPreview(true)}>Preview</Button>
+        <Button role="tab" aria-selected={!preview} variant={preview ? 'ghost' : 'outline'} size="sm" onClick={() => setPreview(false)}>
+          Write
+        </Button>
+        <Button role="tab" aria-selected={preview} variant={preview ? 'outline' : 'ghost'} size="sm" onClick={() => setPreview(true)}>
+          Preview
+        </Button>
       </div>
       {/* The textarea stays in the form while previewing, so the value is always submitted. */}
       <Textarea

@@ -30,7 +30,10 @@ export async function searchReferences(domain: string, reference: ReferenceInfo,
   const cols = [reference.keyColumn, reference.labelColumn].filter((c): c is string => Boolean(c));
   params.set('cols', [...new Set(cols)].join(','));
   if (term && reference.searchable) params.set('q', term);
-  const response = await fetch(`/api/d/${encodeURIComponent(domain)}/${encodeURIComponent(reference.resource)}?${params}`, { signal, headers: { accept: 'application/json' } });
+  const response = await fetch(`/api/d/${encodeURIComponent(domain)}/${encodeURIComponent(reference.resource)}?${params}`, {
+    signal,
+    headers: { accept: 'application/json' },
+  });
   if (!response.ok) throw new Error(response.status === 403 ? 'You cannot list these.' : 'The search failed.');
   const body = (await response.json()) as { rows: Record<string, unknown>[] };
   return body.rows.map((row) => ({
@@ -113,7 +116,12 @@ export function ReferenceField(props: FieldProps) {
               <code className="font-mono text-xs">{value}</code>
               {label ? <span className="ml-2">{label}</span> : null}
             </span>
-            <Link href={`/d/${domain}/${reference.resource}/${encodeURIComponent(value)}`} target="_blank" className="text-muted-foreground hover:text-foreground" aria-label={`Open ${reference.title} ${value}`}>
+            <Link
+              href={`/d/${domain}/${reference.resource}/${encodeURIComponent(value)}`}
+              target="_blank"
+              className="text-muted-foreground hover:text-foreground"
+              aria-label={`Open ${reference.title} ${value}`}
+            >
               <ExternalLink className="size-4" aria-hidden="true" />
             </Link>
             {!disabled && !required ? (
@@ -141,7 +149,11 @@ export function ReferenceField(props: FieldProps) {
             aria-describedby={describedBy}
             autoComplete="off"
             className="pl-8"
-            placeholder={reference.searchable ? `Search ${reference.title.toLowerCase()} or type an id…` : `Type an id, or pick from the first ${reference.title.toLowerCase()}…`}
+            placeholder={
+              reference.searchable
+                ? `Search ${reference.title.toLowerCase()} or type an id…`
+                : `Type an id, or pick from the first ${reference.title.toLowerCase()}…`
+            }
             value={query}
             data-testid={`field-${column.name}`}
             onChange={(e) => {
@@ -169,10 +181,18 @@ export function ReferenceField(props: FieldProps) {
             }}
           />
           {open ? (
-            <ul id={listId} role="listbox" aria-label={`${reference.title} matches`} className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border bg-card p-1 shadow-md" data-testid={`reference-options-${column.name}`}>
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label={`${reference.title} matches`}
+              className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border bg-card p-1 shadow-md"
+              data-testid={`reference-options-${column.name}`}
+            >
               {status === 'loading' && choices.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">Searching…</li> : null}
               {status === 'error' ? <li className="px-2 py-1.5 text-sm text-destructive">{message}</li> : null}
-              {status === 'idle' && choices.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">{typed ? 'Nothing matches.' : 'Type to search.'}</li> : null}
+              {status === 'idle' && choices.length === 0 ? (
+                <li className="px-2 py-1.5 text-sm text-muted-foreground">{typed ? 'Nothing matches.' : 'Type to search.'}</li>
+              ) : null}
               {choices.map((option, i) => (
                 <li
                   key={`${option.key}-${option.direct ? 'direct' : 'row'}`}
@@ -187,7 +207,9 @@ export function ReferenceField(props: FieldProps) {
                   data-key={option.key}
                 >
                   {option.direct ? (
-                    <span>Use id <code className="font-mono text-xs">{option.key}</code></span>
+                    <span>
+                      Use id <code className="font-mono text-xs">{option.key}</code>
+                    </span>
                   ) : (
                     <>
                       <code className="font-mono text-xs text-muted-foreground">{option.key}</code>

@@ -3,12 +3,23 @@
  * column types (enum, domain, array, jsonb), a composite primary key, soft deletes, a view and
  * trigram search. Small enough (about 80k rows) to seed in a few seconds.
  */
+import { ADJECTIVES, CITIES, COMMENTS, PREDICATES, ROLES, SENTENCES, SERIES, SUBTITLES, TAG_NAMES, TOPICS, VERBS } from './blog-words';
 import {
-  ADJECTIVES, CITIES, COMMENTS, PREDICATES, ROLES, SENTENCES, SERIES, SUBTITLES, TAG_NAMES, TOPICS, VERBS,
-} from './blog-words';
-import {
-  assertEmpty, between, chance, count, inTransaction, pick, resetIdentity, rnd, SET_UPDATED_AT_FUNCTION,
-  slugify, textArray, updatedAtTrigger, vacuumAnalyze, type Progress, type SeedClient,
+  assertEmpty,
+  between,
+  chance,
+  count,
+  inTransaction,
+  pick,
+  resetIdentity,
+  rnd,
+  SET_UPDATED_AT_FUNCTION,
+  slugify,
+  textArray,
+  updatedAtTrigger,
+  vacuumAnalyze,
+  type Progress,
+  type SeedClient,
 } from './sql';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './words';
 

@@ -125,9 +125,7 @@ export const CREATE_ORDER_TABLES = [
  */
 export function partitionDdl(year: number, month: number): string[] {
   const iso = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
-  const ddl = [
-    `CREATE TABLE order_events_${year - 1} PARTITION OF order_events FOR VALUES FROM ('${iso(year - 1, 1)}') TO ('${iso(year, 1)}')`,
-  ];
+  const ddl = [`CREATE TABLE order_events_${year - 1} PARTITION OF order_events FOR VALUES FROM ('${iso(year - 1, 1)}') TO ('${iso(year, 1)}')`];
   for (let m = 1; m <= month + 1; m++) {
     const [y, mm] = m === 13 ? [year + 1, 1] : [year, m];
     const [ny, nm] = mm === 12 ? [y + 1, 1] : [y, mm + 1];

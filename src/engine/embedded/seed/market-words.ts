@@ -18,7 +18,18 @@ export const CATEGORY_NOUNS: Record<string, readonly string[]> = {
 export const CATEGORIES = Object.keys(CATEGORY_NOUNS);
 
 export const PRODUCT_ADJECTIVES = [
-  'Classic', 'Compact', 'Premium', 'Eco', 'Everyday', 'Deluxe', 'Mini', 'Pro', 'Vintage', 'Nordic', 'Urban', 'Essential',
+  'Classic',
+  'Compact',
+  'Premium',
+  'Eco',
+  'Everyday',
+  'Deluxe',
+  'Mini',
+  'Pro',
+  'Vintage',
+  'Nordic',
+  'Urban',
+  'Essential',
 ] as const;
 
 export const COLORS = ['Black', 'White', 'Sage Green', 'Navy', 'Terracotta', 'Oak', 'Walnut', 'Steel', 'Sand', 'Charcoal'] as const;
@@ -34,8 +45,12 @@ export const PRODUCT_BLURBS = [
 ] as const;
 
 export const ORDER_NOTES = [
-  'Please leave at the door.', 'Gift wrap, please.', 'Call before delivery.',
-  'Deliver to the neighbour if nobody is home.', 'Invoice to the company address, please.', 'Fragile, handle with care!',
+  'Please leave at the door.',
+  'Gift wrap, please.',
+  'Call before delivery.',
+  'Deliver to the neighbour if nobody is home.',
+  'Invoice to the company address, please.',
+  'Fragile, handle with care!',
 ] as const;
 
 interface Country {
@@ -50,18 +65,90 @@ interface Country {
 }
 
 export const COUNTRIES: Record<string, Country> = {
-  DE: { weight: 18, cities: ['Berlin', 'Hamburg', 'München', 'Köln', 'Frankfurt am Main', 'Leipzig'], streets: ['Hauptstraße', 'Bahnhofstraße', 'Gartenweg', 'Schillerstraße', 'Lindenallee'], numberFirst: false, postal: '99999' },
-  FR: { weight: 14, cities: ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Bordeaux', 'Nantes'], streets: ['rue de la République', 'avenue Victor Hugo', 'boulevard Voltaire', 'rue des Lilas'], numberFirst: true, postal: '99999' },
-  NL: { weight: 8, cities: ['Amsterdam', 'Rotterdam', 'Utrecht', 'Den Haag', 'Eindhoven'], streets: ['Kerkstraat', 'Dorpsstraat', 'Molenweg', 'Prinsengracht'], numberFirst: false, postal: '9999 AA' },
-  ES: { weight: 9, cities: ['Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Málaga'], streets: ['Calle Mayor', 'Avenida de la Constitución', 'Calle del Sol', 'Paseo de Gracia'], numberFirst: false, postal: '99999' },
-  IT: { weight: 9, cities: ['Roma', 'Milano', 'Torino', 'Bologna', 'Firenze'], streets: ['Via Roma', 'Via Garibaldi', 'Corso Italia', 'Via Dante'], numberFirst: false, postal: '99999' },
-  BE: { weight: 4, cities: ['Bruxelles', 'Antwerpen', 'Gent', 'Liège'], streets: ['Rue Neuve', 'Kerkstraat', 'Avenue Louise'], numberFirst: false, postal: '9999' },
-  AT: { weight: 4, cities: ['Wien', 'Graz', 'Linz', 'Salzburg'], streets: ['Mariahilfer Straße', 'Kirchengasse', 'Hauptplatz'], numberFirst: false, postal: '9999' },
-  PL: { weight: 6, cities: ['Warszawa', 'Kraków', 'Wrocław', 'Gdańsk', 'Poznań'], streets: ['ul. Marszałkowska', 'ul. Długa', 'ul. Piotrkowska'], numberFirst: false, postal: '99-999' },
-  SE: { weight: 4, cities: ['Stockholm', 'Göteborg', 'Malmö', 'Uppsala'], streets: ['Drottninggatan', 'Storgatan', 'Kungsgatan'], numberFirst: false, postal: '999 99' },
-  IE: { weight: 3, cities: ['Dublin', 'Cork', 'Galway', 'Limerick'], streets: ['Main Street', 'Church Road', "O'Connell Street"], numberFirst: true, postal: 'A99 A9A9' },
-  GB: { weight: 8, cities: ['London', 'Manchester', 'Bristol', 'Leeds', 'Edinburgh'], streets: ['High Street', 'Station Road', 'Church Lane', 'Victoria Road'], numberFirst: true, postal: 'AA9 9AA' },
-  US: { weight: 5, cities: ['New York', 'Austin', 'Seattle', 'Chicago', 'Denver'], streets: ['Main St', 'Oak Ave', 'Maple Dr', 'Elm St'], numberFirst: true, postal: '99999' },
+  DE: {
+    weight: 18,
+    cities: ['Berlin', 'Hamburg', 'München', 'Köln', 'Frankfurt am Main', 'Leipzig'],
+    streets: ['Hauptstraße', 'Bahnhofstraße', 'Gartenweg', 'Schillerstraße', 'Lindenallee'],
+    numberFirst: false,
+    postal: '99999',
+  },
+  FR: {
+    weight: 14,
+    cities: ['Paris', 'Lyon', 'Marseille', 'Toulouse', 'Bordeaux', 'Nantes'],
+    streets: ['rue de la République', 'avenue Victor Hugo', 'boulevard Voltaire', 'rue des Lilas'],
+    numberFirst: true,
+    postal: '99999',
+  },
+  NL: {
+    weight: 8,
+    cities: ['Amsterdam', 'Rotterdam', 'Utrecht', 'Den Haag', 'Eindhoven'],
+    streets: ['Kerkstraat', 'Dorpsstraat', 'Molenweg', 'Prinsengracht'],
+    numberFirst: false,
+    postal: '9999 AA',
+  },
+  ES: {
+    weight: 9,
+    cities: ['Madrid', 'Barcelona', 'Valencia', 'Sevilla', 'Málaga'],
+    streets: ['Calle Mayor', 'Avenida de la Constitución', 'Calle del Sol', 'Paseo de Gracia'],
+    numberFirst: false,
+    postal: '99999',
+  },
+  IT: {
+    weight: 9,
+    cities: ['Roma', 'Milano', 'Torino', 'Bologna', 'Firenze'],
+    streets: ['Via Roma', 'Via Garibaldi', 'Corso Italia', 'Via Dante'],
+    numberFirst: false,
+    postal: '99999',
+  },
+  BE: {
+    weight: 4,
+    cities: ['Bruxelles', 'Antwerpen', 'Gent', 'Liège'],
+    streets: ['Rue Neuve', 'Kerkstraat', 'Avenue Louise'],
+    numberFirst: false,
+    postal: '9999',
+  },
+  AT: {
+    weight: 4,
+    cities: ['Wien', 'Graz', 'Linz', 'Salzburg'],
+    streets: ['Mariahilfer Straße', 'Kirchengasse', 'Hauptplatz'],
+    numberFirst: false,
+    postal: '9999',
+  },
+  PL: {
+    weight: 6,
+    cities: ['Warszawa', 'Kraków', 'Wrocław', 'Gdańsk', 'Poznań'],
+    streets: ['ul. Marszałkowska', 'ul. Długa', 'ul. Piotrkowska'],
+    numberFirst: false,
+    postal: '99-999',
+  },
+  SE: {
+    weight: 4,
+    cities: ['Stockholm', 'Göteborg', 'Malmö', 'Uppsala'],
+    streets: ['Drottninggatan', 'Storgatan', 'Kungsgatan'],
+    numberFirst: false,
+    postal: '999 99',
+  },
+  IE: {
+    weight: 3,
+    cities: ['Dublin', 'Cork', 'Galway', 'Limerick'],
+    streets: ['Main Street', 'Church Road', "O'Connell Street"],
+    numberFirst: true,
+    postal: 'A99 A9A9',
+  },
+  GB: {
+    weight: 8,
+    cities: ['London', 'Manchester', 'Bristol', 'Leeds', 'Edinburgh'],
+    streets: ['High Street', 'Station Road', 'Church Lane', 'Victoria Road'],
+    numberFirst: true,
+    postal: 'AA9 9AA',
+  },
+  US: {
+    weight: 5,
+    cities: ['New York', 'Austin', 'Seattle', 'Chicago', 'Denver'],
+    streets: ['Main St', 'Oak Ave', 'Maple Dr', 'Elm St'],
+    numberFirst: true,
+    postal: '99999',
+  },
 };
 
 /** Country codes repeated by weight, so a uniform pick from it follows the weights. */

@@ -3,16 +3,36 @@
  * pagination, search and row estimates are exercised at a realistic size. Everything is
  * generated in SQL; see market-orders.ts for the large tables.
  */
+import { CATEGORIES, CATEGORY_NOUNS, COLORS, PRODUCT_ADJECTIVES, PRODUCT_BLURBS, WEIGHTED_COUNTRIES } from './market-words';
 import {
-  CATEGORIES, CATEGORY_NOUNS, COLORS, PRODUCT_ADJECTIVES, PRODUCT_BLURBS, WEIGHTED_COUNTRIES,
-} from './market-words';
-import {
-  CREATE_ORDER_TABLES, CUSTOMER_DAYS, CUSTOMERS, insertOrderEvents, insertOrderItems, insertOrders, ORDER_CONSTRAINTS,
-  ORDER_INDEXES, ORDERS_WITH_ITEMS, partitionDdl, PRODUCTS,
+  CREATE_ORDER_TABLES,
+  CUSTOMER_DAYS,
+  CUSTOMERS,
+  insertOrderEvents,
+  insertOrderItems,
+  insertOrders,
+  ORDER_CONSTRAINTS,
+  ORDER_INDEXES,
+  ORDERS_WITH_ITEMS,
+  partitionDdl,
+  PRODUCTS,
 } from './market-orders';
 import {
-  assertEmpty, between, chance, count, inTransaction, pick, resetIdentity, rnd, SET_UPDATED_AT_FUNCTION, slugify,
-  textArray, updatedAtTrigger, vacuumAnalyze, type Progress, type SeedClient,
+  assertEmpty,
+  between,
+  chance,
+  count,
+  inTransaction,
+  pick,
+  resetIdentity,
+  rnd,
+  SET_UPDATED_AT_FUNCTION,
+  slugify,
+  textArray,
+  updatedAtTrigger,
+  vacuumAnalyze,
+  type Progress,
+  type SeedClient,
 } from './sql';
 import { EMAIL_DOMAINS, FIRST_NAMES, LAST_NAMES } from './words';
 
@@ -65,7 +85,7 @@ const SCHEMA = [
 const EMAIL_BASE = `CASE ${between('g', 5, 0, 3)}
     WHEN 0 THEN ${slugify("n.first || ' ' || n.last", '.')}
     WHEN 1 THEN ${slugify("n.first || ' ' || n.last", '_')}
-    WHEN 2 THEN ${slugify("left(n.first, 1) || n.last", '')}
+    WHEN 2 THEN ${slugify('left(n.first, 1) || n.last', '')}
     ELSE ${slugify("n.first || ' ' || n.last", '.')} || ${between('g', 6, 60, 99)}
   END`;
 
@@ -153,9 +173,7 @@ export async function seedMarket(client: SeedClient, options: SeedOptions): Prom
   await inTransaction(client, async () => {
     progress('market: creating schema…');
     for (const sql of SCHEMA) await client.query(sql);
-    const { rows } = await client.query<{ y: number; m: number }>(
-      `SELECT extract(year FROM now())::int AS y, extract(month FROM now())::int AS m`,
-    );
+    const { rows } = await client.query<{ y: number; m: number }>(`SELECT extract(year FROM now())::int AS y, extract(month FROM now())::int AS m`);
     const { y, m } = rows[0] ?? { y: new Date().getFullYear(), m: new Date().getMonth() + 1 };
     for (const sql of partitionDdl(y, m)) await client.query(sql);
 
@@ -179,7 +197,6 @@ export async function seedMarket(client: SeedClient, options: SeedOptions): Prom
 
     progress('market: building indexes and foreign keys…');
     for (const sql of [...ORDER_CONSTRAINTS, ...ORDER_INDEXES, ...SEARCH_INDEXES, ...FINISH]) await client.query(sql);
-
   });
   progress('market: vacuuming and analyzing…');
   await vacuumAnalyze(client, TABLES);

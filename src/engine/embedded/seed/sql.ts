@@ -82,10 +82,7 @@ export function resetIdentity(table: string): string {
 
 /** Refuses to seed over existing tables, with a clearer message than "relation already exists". */
 export async function assertEmpty(client: SeedClient, domain: string, tables: readonly string[]): Promise<void> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass('public.' || t) IS NOT NULL`,
-    [tables],
-  );
+  const { rows } = await client.query<{ name: string }>(`SELECT t AS name FROM unnest($1::text[]) t WHERE to_regclass('public.' || t) IS NOT NULL`, [tables]);
   if (rows.length > 0) {
     throw new Error(`${domain}: database is not empty (found ${rows.map((r) => r.name).join(', ')}); seed only a fresh database`);
   }

@@ -34,12 +34,18 @@ export default async function OperatorPage(props: { params: Promise<{ id: string
         subtitle={`${target.name ? `${target.name} · ` : ''}signs in with ${signIn} · created ${formatDateTime(target.createdAt)}`}
         icon={UserCog}
         iconColor="violet"
-        actions={<Link href="/operators" className={buttonVariants({ variant: 'outline', size: 'sm' })}>All operators</Link>}
+        actions={
+          <Link href="/operators" className={buttonVariants({ variant: 'outline', size: 'sm' })}>
+            All operators
+          </Link>
+        }
       />
       <Card>
         <CardHeader>
           <CardTitle>Roles</CardTitle>
-          <CardDescription className="flex flex-wrap items-center gap-2">Now: <RoleSummary grants={target.grants} /></CardDescription>
+          <CardDescription className="flex flex-wrap items-center gap-2">
+            Now: <RoleSummary grants={target.grants} />
+          </CardDescription>
         </CardHeader>
         <CardContent>
           <GrantsForm userId={target.id} domains={configuredDomains()} grants={target.grants} action={saveGrantsAction} />
@@ -57,7 +63,9 @@ export default async function OperatorPage(props: { params: Promise<{ id: string
       <Card className="border-destructive/40">
         <CardHeader>
           <CardTitle>Delete operator</CardTitle>
-          <CardDescription>{self ? 'You cannot delete your own account; another superadmin can.' : 'Removes the account, its roles and its sessions.'}</CardDescription>
+          <CardDescription>
+            {self ? 'You cannot delete your own account; another superadmin can.' : 'Removes the account, its roles and its sessions.'}
+          </CardDescription>
         </CardHeader>
         {self ? null : (
           <CardContent>

@@ -23,14 +23,20 @@ export default async function NewOperatorPage() {
         subtitle="A local account with a generated password. Operators from an identity provider appear here after their first sign-in."
         icon={UserPlus}
         iconColor="violet"
-        actions={<Link href="/operators" className={buttonVariants({ variant: 'outline', size: 'sm' })}>All operators</Link>}
+        actions={
+          <Link href="/operators" className={buttonVariants({ variant: 'outline', size: 'sm' })}>
+            All operators
+          </Link>
+        }
       />
       <Card>
         <CardContent className="pt-4 sm:pt-6">
           {local ? (
             <NewOperatorForm domains={configuredDomains()} action={createOperatorAction} />
           ) : (
-            <p className="text-sm" data-testid="local-accounts-off">Local accounts are turned off (HUB_AUTH_LOCAL=0): operators sign in through an identity provider.</p>
+            <p className="text-sm" data-testid="local-accounts-off">
+              Local accounts are turned off (HUB_AUTH_LOCAL=0): operators sign in through an identity provider.
+            </p>
           )}
         </CardContent>
       </Card>

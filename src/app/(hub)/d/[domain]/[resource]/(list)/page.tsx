@@ -12,8 +12,16 @@ import { requirePageOperator } from '@/web/operator';
 export const dynamic = 'force-dynamic';
 
 const empty = (pageSize: number): ListResult => ({
-  rows: [], columns: [], sort: { column: '', direction: 'asc' }, search: undefined, pageSize, page: undefined,
-  next: null, previous: null, count: { value: 0, exact: true, label: '0' }, trash: false,
+  rows: [],
+  columns: [],
+  sort: { column: '', direction: 'asc' },
+  search: undefined,
+  pageSize,
+  page: undefined,
+  next: null,
+  previous: null,
+  count: { value: 0, exact: true, label: '0' },
+  trash: false,
 });
 
 /** A bad link or an unavailable domain is shown in the page, with what was wrong. */

@@ -25,7 +25,10 @@ export const dynamic = 'force-dynamic';
 const SAVED: Record<string, string> = { created: 'Created.', updated: 'Saved.' };
 
 /** One record: every column by type, what refers to it, and the buttons the operator's role allows. */
-export default async function RecordPage(props: { params: Promise<{ domain: string; resource: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RecordPage(props: {
+  params: Promise<{ domain: string; resource: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
   const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/${params.id}`);
   const { domain, resource } = await resourceFor(operator, params.domain, params.resource, 'read');
@@ -38,7 +41,9 @@ export default async function RecordPage(props: { params: Promise<{ domain: stri
     return (
       <section className="flex flex-col gap-4">
         <ResourceHeader title={resource.title} icon={icon} iconColor={resource.iconColor} />
-        <Card><ErrorPanel title={loaded.title} message={loaded.message} /></Card>
+        <Card>
+          <ErrorPanel title={loaded.title} message={loaded.message} />
+        </Card>
       </section>
     );
   }
@@ -62,9 +67,15 @@ export default async function RecordPage(props: { params: Promise<{ domain: stri
     editHref: writable && can(operator, resource, 'update') ? `${base}/${id}/edit` : undefined,
     softDelete: writable && resource.softDelete && !deleted && can(operator, resource, 'delete') ? softDeleteRecordAction : undefined,
     restore: writable && deleted && can(operator, resource, 'restore') ? restoreRecordAction : undefined,
-    hardDelete: writable && can(operator, resource, 'hardDelete')
-      ? { action: hardDeleteRecordAction, referrers: groups.map((g) => `${g.count.toLocaleString('en-US')}${g.capped ? '+' : ''} ${g.title.toLowerCase()} (by ${g.columnLabel.toLowerCase()})`) }
-      : undefined,
+    hardDelete:
+      writable && can(operator, resource, 'hardDelete')
+        ? {
+            action: hardDeleteRecordAction,
+            referrers: groups.map(
+              (g) => `${g.count.toLocaleString('en-US')}${g.capped ? '+' : ''} ${g.title.toLowerCase()} (by ${g.columnLabel.toLowerCase()})`,
+            ),
+          }
+        : undefined,
     customActions: writable
       ? Object.entries(client.actions)
           .filter(([, a]) => atLeast(role, a.role as DomainRole))
@@ -97,12 +108,19 @@ export default async function RecordPage(props: { params: Promise<{ domain: stri
         </CardContent>
       </Card>
       {Object.keys(resource.internalActions).length > 0 && can(operator, resource, 'internal') ? (
-        <InternalActions domain={domain} resource={resource.name} recordId={id} actions={Object.fromEntries(Object.entries(resource.internalActions).map(([n, a]) => [n, { label: a.label, scope: a.scope, confirm: a.confirm }]))} />
+        <InternalActions
+          domain={domain}
+          resource={resource.name}
+          recordId={id}
+          actions={Object.fromEntries(Object.entries(resource.internalActions).map(([n, a]) => [n, { label: a.label, scope: a.scope, confirm: a.confirm }]))}
+        />
       ) : null}
       <ReferencedBy groups={groups} />
       <RecordHistory entries={history} canRevert={writable && can(operator, resource, 'update')} target={{ domain, resource: resource.name, id }} />
       <div>
-        <Link href={base} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>Back to {resource.title.toLowerCase()}</Link>
+        <Link href={base} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
+          Back to {resource.title.toLowerCase()}
+        </Link>
       </div>
     </section>
   );

@@ -16,7 +16,10 @@ export const dynamic = 'force-dynamic';
  * The create form. `?<column>=<value>` pre-fills a writable column ("New post" from an
  * author's page can pass author_id).
  */
-export default async function NewRecordPage(props: { params: Promise<{ domain: string; resource: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewRecordPage(props: {
+  params: Promise<{ domain: string; resource: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [params, searchParams] = await Promise.all([props.params, props.searchParams]);
   const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/new`);
   const { domain, resource } = await resourceFor(operator, params.domain, params.resource, 'create');
@@ -25,7 +28,9 @@ export default async function NewRecordPage(props: { params: Promise<{ domain: s
     return (
       <section className="flex flex-col gap-4">
         <ResourceHeader title={resource.title} icon={resolveResourceIcon(resource.icon)} iconColor={resource.iconColor} />
-        <Card><ErrorPanel title="Read-only" message={`${resource.title} cannot be created in the hub.`} /></Card>
+        <Card>
+          <ErrorPanel title="Read-only" message={`${resource.title} cannot be created in the hub.`} />
+        </Card>
       </section>
     );
   }

@@ -48,7 +48,10 @@ const BulkBody = z
     value: z.unknown().optional(),
     ids: z.array(z.string().max(2000)).max(MAX_BULK_IDS).optional(),
     /** The list's query string (search, filters, trash) and the exact count the operator confirmed. */
-    matching: z.object({ query: z.string().max(20_000), count: z.number().int().nonnegative() }).strict().optional(),
+    matching: z
+      .object({ query: z.string().max(20_000), count: z.number().int().nonnegative() })
+      .strict()
+      .optional(),
     batchSize: z.number().int().min(1).max(1000).optional(),
   })
   .strict()
@@ -77,7 +80,8 @@ export async function POST(request: NextRequest, context: { params: Promise<{ do
     const { domain, resource } = await context.params;
     const found = await findResource(domain, resource);
     const parsed = BulkBody.safeParse(await request.json().catch(() => undefined));
-    if (!parsed.success) throw new BulkRequestError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
+    if (!parsed.success)
+      throw new BulkRequestError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '));
     const body = parsed.data;
     const action: BulkAction = body.action === 'set' ? { kind: 'set', field: body.field!, value: body.value ?? null } : { kind: body.action };
     const target: BulkTarget = body.ids
@@ -107,7 +111,15 @@ export async function POST(request: NextRequest, context: { params: Promise<{ do
           } catch (error) {
             const interrupted = error instanceof BulkInterruptedError ? error : undefined;
             const { body: problem } = toHttpError(interrupted ? interrupted.cause : error);
-            controller.enqueue(line({ type: 'error', error: problem.error, processed: interrupted?.result.processed ?? 0, done: interrupted?.result.done ?? 0, failed: interrupted?.result.failed ?? [] }));
+            controller.enqueue(
+              line({
+                type: 'error',
+                error: problem.error,
+                processed: interrupted?.result.processed ?? 0,
+                done: interrupted?.result.done ?? 0,
+                failed: interrupted?.result.failed ?? [],
+              }),
+            );
             controller.close();
           }
         },
