@@ -140,7 +140,7 @@ describe('bulk actions on selected rows', () => {
   it('validates the value with the input schema for that one column, before anything runs', async () => {
     const error = await runBulk(admin, 'blog', widgets, { kind: 'set', field: 'discount', value: 'lots' }, { ids: ['1'] }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(RecordValidationError);
-    expect((error as RecordValidationError).fieldErrors).toEqual({ discount: 'Not a number.' });
+    expect((error as RecordValidationError).fieldErrors).toEqual({ discount: '"lots" is not a whole number (digits, with a minus sign if negative).' });
     await expect(runBulk(admin, 'blog', widgets, { kind: 'set', field: 'id', value: '5' }, { ids: ['1'] })).rejects.toThrow(BulkRequestError);
     await expect(runBulk(admin, 'blog', widgets, { kind: 'set', field: 'deleted_at', value: null }, { ids: ['1'] })).rejects.toThrow(BulkRequestError);
     await expect(runBulk(admin, 'blog', widgets, { kind: 'set', field: 'nope', value: 1 }, { ids: ['1'] })).rejects.toThrow('has no field "nope"');

@@ -166,11 +166,11 @@ describe('create and read', () => {
     expect(error).toBeInstanceOf(RecordValidationError);
     expect((error as RecordValidationError).fieldErrors).toEqual({
       slug: 'Required.',
-      qty: 'Not a number.',
+      qty: '"many" is not a whole number (digits, with a minus sign if negative).',
       meta: 'Not valid JSON.',
       mood: 'One of: sad, glad.',
       mail: 'Not an email address.',
-      day: 'A date (YYYY-MM-DD).',
+      day: '"31/12/2025" is not a date like 2025-01-31.',
       id: 'This field cannot be written.',
     });
   });

@@ -1,5 +1,6 @@
 import type { ColumnType, ResolvedColumn } from '../resources/types';
 import { parseDate, parseDateTime } from '../values/datetime';
+import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
 
 /**
  * Parses one text value from a URL into what PostgreSQL will accept for the column, or
@@ -8,8 +9,6 @@ import { parseDate, parseDateTime } from '../values/datetime';
  */
 export type Parsed = { ok: true; value: string | number | boolean } | { ok: false; message: string };
 
-const INT = /^-?\d{1,18}$/;
-const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parsed> = {
@@ -18,13 +17,15 @@ const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parse
   email: (raw) => ({ ok: true, value: raw }),
   json: () => ({ ok: false, message: 'json columns cannot be compared' }),
   array: () => ({ ok: false, message: 'array columns cannot be compared' }),
-  integer: (raw) =>
-    /^-?\d{1,10}$/.test(raw) && Math.abs(Number(raw)) <= 2147483647
-      ? { ok: true, value: Number(raw) }
-      : { ok: false, message: `"${raw}" is not a whole number` },
-  money_cents: (raw) => (INT.test(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not a whole number of cents` }),
-  bigint: (raw) => (INT.test(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not a whole number` }),
-  number: (raw) => (DECIMAL.test(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not a number` }),
+  // The same strict parsers as the forms (engine/values): decimal digits only, range-checked exactly.
+  integer: (raw) => {
+    const parsed = parseWholeNumber(raw, INTEGER_RANGES.integer);
+    return parsed.ok ? { ok: true, value: Number(parsed.value) } : parsed;
+  },
+  money_cents: (raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint, 'a whole number of cents'),
+  bigint: (raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint),
+  // Digits, a fraction, an exponent (floats print 1e-07), NaN or ±Infinity.
+  number: (raw) => parseDecimal(raw),
   boolean: (raw) => {
     if (['true', '1', 'yes'].includes(raw.toLowerCase())) return { ok: true, value: true };
     if (['false', '0', 'no'].includes(raw.toLowerCase())) return { ok: true, value: false };

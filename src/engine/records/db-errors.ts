@@ -62,6 +62,14 @@ export function fieldErrorsFromDatabase(resource: Resource, error: unknown, acti
     case '23P01':
       return new RecordValidationError({}, 'A value is out of range or not in the expected format.');
     default:
+      // Any other data exception (class 22: a NUL byte, \u0000 in jsonb, a value a domain's
+      // type refuses): the input, not the server, is at fault.
+      if (typeof e?.code === 'string' && e.code.startsWith('22')) {
+        return new RecordValidationError(
+          e.column ? { [e.column]: 'Not a value this column can hold.' } : {},
+          'A value is out of range or not in the expected format.',
+        );
+      }
       return undefined;
   }
 }

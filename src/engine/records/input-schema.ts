@@ -1,51 +1,65 @@
 import { z } from 'zod';
 import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
+import { parseDate, parseDateTime } from '../values/datetime';
+import { jsonTextOf, parseJsonText } from '../values/json';
+import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
 
 /**
  * One Zod schema per resource, derived from its definition, used on the server for every
  * write (and by the form in the browser, for speed). Form values arrive as strings; the
  * schema turns them into what PostgreSQL expects, or says what is wrong with each.
  */
-const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+/** Half of a UTF-16 surrogate pair: UTF-8 cannot encode it, so the driver would send U+FFFD instead. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A text parser of the value model (engine/values) as a Zod step: its message becomes the field's. */
+function strict(parse: (raw: string) => { ok: true; value: string } | { ok: false; message: string }) {
+  return z.union([z.string(), z.number()]).transform((v, ctx) => {
+    const parsed = parse(typeof v === 'number' ? String(v) : v);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  });
+}
+
 function base(column: ResolvedColumn): z.ZodType<unknown> {
-  const text = column.maxLength ? z.string().max(column.maxLength, `At most ${column.maxLength} characters.`) : z.string();
+  // PostgreSQL's text cannot hold the NUL character: refused here, in words, not by the database.
+  const anyText = z
+    .string()
+    .refine((v) => !v.includes('\u0000'), 'Text cannot contain the NUL character (\\0): PostgreSQL does not store it.')
+    .refine((v) => !LONE_SURROGATE.test(v), 'Text contains a broken character (half of a UTF-16 pair), which would be stored as �.');
+  const text = column.maxLength
+    ? anyText.refine(
+        (v) => [...v].length <= column.maxLength!, // characters as PostgreSQL counts them (code points)
+        `At most ${column.maxLength} characters.`,
+      )
+    : anyText;
   const byType: Record<ColumnType, () => z.ZodType<unknown>> = {
     text: () => text,
     longtext: () => text,
     email: () => text.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Not an email address.'),
     uuid: () => z.string().regex(UUID, 'Not a UUID.'),
-    integer: () => z.coerce.number({ message: 'Not a number.' }).int('A whole number.').min(-2147483648).max(2147483647),
-    bigint: () =>
-      z
-        .union([z.string(), z.number()])
-        .transform(String)
-        .pipe(z.string().regex(/^-?\d{1,19}$/, 'A whole number.')),
-    money_cents: () =>
-      z
-        .union([z.string(), z.number()])
-        .transform(String)
-        .pipe(z.string().regex(/^-?\d{1,18}$/, 'A whole number of cents.')),
-    number: () => z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(DECIMAL, 'Not a number.')),
+    // Whole numbers as decimal digits only ("0x41", "1e3" and blanks are refused), range-checked
+    // exactly; an int4 goes to the database as a number, an int8 as its text.
+    integer: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.integer)).transform(Number),
+    bigint: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint)),
+    money_cents: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint, 'a whole number of cents')),
+    number: () => strict(parseDecimal),
     boolean: () =>
       z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1'),
-    date: () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date (YYYY-MM-DD).'),
-    datetime: () =>
-      z
-        .string()
-        .refine((v) => !Number.isNaN(Date.parse(v)), 'A date and time.')
-        .transform((v) => new Date(v).toISOString()),
+    // Checked against the calendar and sent as typed: no JS Date (no rollover, no lost microseconds).
+    date: () => strict(parseDate),
+    datetime: () => strict(parseDateTime),
     enum: () => z.enum((column.options ?? []) as [string, ...string[]], { message: `One of: ${column.options?.join(', ')}.` }),
+    // Any JSON value, stored from its text (see values/json.ts); JSON null is not SQL NULL.
     json: () =>
-      z.union([z.string(), z.unknown()]).transform((v, ctx) => {
-        if (typeof v !== 'string') return v;
-        try {
-          return JSON.parse(v) as unknown;
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'Not valid JSON.' });
-          return z.NEVER;
-        }
+      z.unknown().transform((v, ctx) => {
+        if (typeof v !== 'string') return jsonTextOf(v);
+        const parsed = parseJsonText(v);
+        if (parsed.ok) return parsed.value;
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
       }),
     array: () =>
       z.union([z.array(z.string()), z.string()]).transform((v) =>
@@ -129,7 +143,7 @@ export function parseInput(
   if (result.success) {
     // Absent and "not given" fields are left out, so the column's default applies.
     const values = Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));
-    // json and arrays go to pg as JSON text / arrays; pg serialises objects as JSON itself.
+    // json goes to pg as its text, arrays as JS arrays (pg writes the array literal).
     return { ok: true, values };
   }
   const fieldErrors: Record<string, string> = {};

@@ -26,6 +26,9 @@ const DATE_TIME = /^(\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?
 const DATE_ONLY = /^(\d{4,6})-(\d{2})-(\d{2})( BC)?$/;
 /** PostgreSQL's largest timestamp year (294276 AD); dates go further, but no one types them. */
 const MAX_YEAR = 294276;
+/** …and its earliest: 4713 BC (the start of the Julian day count). */
+const MIN_BC_YEAR = 4713;
+const OUT_OF_RANGE = (raw: string) => `"${clip(raw)}" is outside the dates PostgreSQL holds (4713 BC to 294276 AD).`;
 
 function daysIn(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -55,8 +58,9 @@ export function parseDateTime(raw: string): DateTimeParse {
   if (raw === 'infinity' || raw === '-infinity') return { ok: true, value: raw };
   const m = DATE_TIME.exec(raw);
   if (!m) return { ok: false, message: `"${clip(raw)}" is not ${expected}.` };
-  const [, y, mo, d, h, mi, s, , offset] = m;
+  const [, y, mo, d, h, mi, s, , offset, bc] = m;
   if (!realDay(Number(y), Number(mo), Number(d))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
+  if (bc && Number(y) > MIN_BC_YEAR) return { ok: false, message: OUT_OF_RANGE(raw) };
   if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59))
     return { ok: false, message: `"${clip(raw)}" is not a time of day (00:00:00 to 23:59:59).` };
   if (!offsetValid(offset)) return { ok: false, message: `"${clip(raw)}" has an offset outside -15:59 to +15:59.` };
@@ -69,6 +73,7 @@ export function parseDate(raw: string): DateTimeParse {
   const m = DATE_ONLY.exec(raw);
   if (!m) return { ok: false, message: `"${clip(raw)}" is not a date like 2025-01-31.` };
   if (!realDay(Number(m[1]), Number(m[2]), Number(m[3]))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
+  if (m[4] && Number(m[1]) > MIN_BC_YEAR) return { ok: false, message: OUT_OF_RANGE(raw) };
   return { ok: true, value: raw };
 }
 

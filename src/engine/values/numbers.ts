@@ -1,0 +1,42 @@
+/**
+ * Numbers as operators type them and PostgreSQL stores them. Only plain decimal text is
+ * accepted: JavaScript's Number() would also take "0x41" (65), "  " (0), "1e3" for an integer
+ * and "+5", and round 19 digits; none of those means one thing to the person who typed it.
+ */
+
+export type NumberParse = { ok: true; value: string } | { ok: false; message: string };
+
+const WHOLE = /^-?\d+$/;
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Longer than any numeric PostgreSQL prints (131072 digits before the point is its limit, but no one types that). */
+const MAX_LENGTH = 1000;
+
+/** The bounds of PostgreSQL's integer types, as text compared through BigInt (exact at any size). */
+export const INTEGER_RANGES = {
+  smallint: [-32768n, 32767n],
+  integer: [-2147483648n, 2147483647n],
+  bigint: [-9223372036854775808n, 9223372036854775807n],
+} as const;
+
+/** A whole number within [min, max]: decimal digits, an optional minus, nothing else. The text is kept (int8 does not fit a JS number). */
+export function parseWholeNumber(raw: string, [min, max]: readonly [bigint, bigint], unit = 'a whole number'): NumberParse {
+  if (!WHOLE.test(raw) || raw.length > 40) return { ok: false, message: `"${clip(raw)}" is not ${unit} (digits, with a minus sign if negative).` };
+  const value = BigInt(raw);
+  if (value < min || value > max) return { ok: false, message: `${clip(raw)} is outside ${min} to ${max}.` };
+  return { ok: true, value: value.toString() }; // "-0" and "007" as PostgreSQL would store them
+}
+
+/**
+ * A decimal number for numeric, real or double precision: digits with an optional fraction and
+ * exponent, or NaN / Infinity / -Infinity as PostgreSQL spells them. The text goes to the
+ * database as typed, which stores it exactly (numeric) or as its nearest float.
+ */
+export function parseDecimal(raw: string): NumberParse {
+  if (raw === 'NaN' || raw === 'Infinity' || raw === '-Infinity') return { ok: true, value: raw };
+  if (raw.length > MAX_LENGTH || !DECIMAL.test(raw)) return { ok: false, message: `"${clip(raw)}" is not a number (like 12, -3.5 or 1.2e-7).` };
+  return { ok: true, value: raw };
+}
+
+function clip(raw: string): string {
+  return raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
+}
