@@ -1,5 +1,5 @@
 import type { Resource, ResolvedColumn } from '../resources/types';
-import type { CursorValues } from './cursor';
+import { BY_KEY, MAX_CURSOR_VALUE, type CursorValues } from './cursor';
 import type { Filter, ListQuery } from './list-query';
 import { likeContains, Params, quoteIdent, quoteTable } from './sql';
 
@@ -63,15 +63,22 @@ export function whereConditions(resource: Resource, query: ListQuery, params: Pa
  * largest value (PostgreSQL's default for both ASC and DESC, so plain b-tree indexes fit).
  * A NOT NULL sort key uses one row comparison, which an index on (key, pk) answers directly.
  */
-function keysetCondition(sortColumn: ResolvedColumn, pk: string[], ascending: boolean, values: CursorValues, params: Params): string {
+function keysetCondition(resource: Resource, sortColumn: ResolvedColumn, ascending: boolean, values: CursorValues, params: Params): string {
+  const pk = resource.primaryKey;
   const op = ascending ? '>' : '<';
   const s = quoteIdent(sortColumn.name);
   const [sortValue, ...pkValues] = values;
   // Sorting by the (single) primary key itself: the key is the whole position.
   if (sortColumn.name === pk[0] && pk.length === 1) return `${s} ${op} ${params.add(sortValue)}`;
-  const v = sortValue === null ? undefined : params.add(sortValue);
   const pkIdents = pk.map(quoteIdent);
   const pkParams = pkValues.map((value) => params.add(value));
+  // A sort value too long to carry is read again from the row the cursor's key names.
+  const v =
+    sortValue === BY_KEY
+      ? `(SELECT ${s} FROM ${quoteTable(resource.table)} WHERE ${pkIdents.map((k, i) => `${k} = ${pkParams[i]}`).join(' AND ')})`
+      : sortValue === null
+        ? undefined
+        : params.add(sortValue);
   if (!sortColumn.nullable) return `(${[s, ...pkIdents].join(', ')}) ${op} (${[v!, ...pkParams].join(', ')})`;
   const pkTuple = pkIdents.length === 1 ? pkIdents[0]! : `(${pkIdents.join(', ')})`;
   const pkParamTuple = pkParams.length === 1 ? pkParams[0]! : `(${pkParams.join(', ')})`;
@@ -89,7 +96,12 @@ function selectList(resource: Resource, query: ListQuery): string {
   if (resource.softDelete) wanted.add(resource.softDelete);
   const keyColumns = [query.sort.column, ...resource.primaryKey];
   // Key values as text: timestamps keep microseconds and bigints every digit in cursors.
-  const cursorKeys = keyColumns.map((name, i) => `${quoteIdent(name)}::text AS ${quoteIdent(`__k${i}`)}`);
+  // The sort value only up to what a cursor carries (one character more tells it was longer).
+  const cursorKeys = keyColumns.map((name, i) =>
+    i === 0 && !resource.primaryKey.includes(name)
+      ? `left(${quoteIdent(name)}::text, ${MAX_CURSOR_VALUE + 1}) AS ${quoteIdent('__k0')}`
+      : `${quoteIdent(name)}::text AS ${quoteIdent(`__k${i}`)}`,
+  );
   return [...[...wanted].map(quoteIdent), ...cursorKeys].join(', ');
 }
 
@@ -104,7 +116,7 @@ export function buildRowsSql(resource: Resource, query: ListQuery): BuiltSql {
   const sortColumn = resource.columns.find((c) => c.name === query.sort.column)!;
   const backwards = query.cursor?.direction === 'before';
   const ascending = (query.sort.direction === 'asc') !== backwards;
-  if (query.cursor) conditions.push(keysetCondition(sortColumn, resource.primaryKey, ascending, query.cursor.values, params));
+  if (query.cursor) conditions.push(keysetCondition(resource, sortColumn, ascending, query.cursor.values, params));
   const dir = ascending ? 'ASC' : 'DESC';
   const orderBy = [query.sort.column, ...resource.primaryKey.filter((k) => k !== query.sort.column)].map((name) => `${quoteIdent(name)} ${dir}`).join(', ');
   let text = `SELECT ${selectList(resource, query)} FROM ${quoteTable(resource.table)}`;

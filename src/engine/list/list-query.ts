@@ -1,5 +1,5 @@
 import type { Resource, ResolvedColumn, SortSpec } from '../resources/types';
-import { decodeCursor, type CursorValues } from './cursor';
+import { BY_KEY, decodeCursor, type CursorValues } from './cursor';
 import { ListQueryError, type QueryProblem } from './errors';
 import { endOfDay, isDateOnly } from '../values/datetime';
 import { parseValue } from './values';
@@ -140,7 +140,8 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
     const param = after !== undefined ? 'after' : 'before';
     const keyColumns = [sort.column, ...resource.primaryKey].map((n) => resource.columns.find((c) => c.name === n)!);
     const values = decodeCursor((after ?? before)!, keyColumns.length);
-    const valid = values?.every((v, i) => (v === null ? keyColumns[i]!.nullable : parseValue(keyColumns[i]!, v).ok));
+    const byKey = (v: string | null, i: number) => i === 0 && v === BY_KEY && !resource.primaryKey.includes(sort.column); // see cursor.ts
+    const valid = values?.every((v, i) => byKey(v, i) || (v === null ? keyColumns[i]!.nullable : parseValue(keyColumns[i]!, v).ok));
     if (!values || !valid) problems.push({ param, message: 'is not a valid cursor for this sort; start again from the first page' });
     else cursor = { direction: param, values };
   }

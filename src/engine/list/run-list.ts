@@ -4,7 +4,7 @@ import type { PoolName } from '../db/pools';
 import { execute, query, withTransaction, type Row } from '../db/query';
 import type { Resource, SortSpec } from '../resources/types';
 import { buildCountSql, buildEstimateSql, buildRowsSql } from './build-sql';
-import { encodeCursor } from './cursor';
+import { cursorSortValue, encodeCursor } from './cursor';
 import { parseListQuery, type ListQuery, type SearchParams } from './list-query';
 
 export interface ListCount {
@@ -127,7 +127,10 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
   if (backwards) rows.reverse();
 
   const keyCount = 1 + resource.primaryKey.length;
-  const cursorOf = (row: Row | undefined) => (row ? encodeCursor(Array.from({ length: keyCount }, (_, i) => (row[`__k${i}`] as string | null) ?? null)) : null);
+  const cursorOf = (row: Row | undefined) =>
+    row
+      ? encodeCursor(Array.from({ length: keyCount }, (_, i) => (i === 0 ? cursorSortValue : (v: string | null) => v)(row[`__k${i}`] as string | null) ?? null))
+      : null;
   const first = rows[0];
   const last = rows[rows.length - 1];
   const hasNext = backwards ? true : more;
