@@ -20,7 +20,7 @@ describe('list SQL', () => {
     const sql = buildRowsSql(posts, parseListQuery(posts, {}));
     expect(sql.text).toBe(
       'SELECT "id", "title", "status", "published", "word_count", "rating", "note", "created_at", "deleted_at", ' +
-        '"created_at"::text AS "__k0", "id"::text AS "__k1" FROM "public"."posts" WHERE "deleted_at" IS NULL ' +
+        'left("created_at"::text, 257) AS "__k0", "id"::text AS "__k1" FROM "public"."posts" WHERE "deleted_at" IS NULL ' +
         'ORDER BY "created_at" DESC, "id" DESC LIMIT $1',
     );
     expect(sql.values).toEqual([51]);
@@ -39,7 +39,7 @@ describe('list SQL', () => {
     const sql = buildRowsSql(posts, q);
     expect(sql.text).toBe(
       'SELECT "id", "title", "status", "published", "word_count", "rating", "note", "created_at", "deleted_at", ' +
-        '"title"::text AS "__k0", "id"::text AS "__k1" FROM "public"."posts" WHERE "deleted_at" IS NULL AND ("title" ILIKE $1) ' +
+        'left("title"::text, 257) AS "__k0", "id"::text AS "__k1" FROM "public"."posts" WHERE "deleted_at" IS NULL AND ("title" ILIKE $1) ' +
         'AND "status" = ANY($2) AND "published" = $3 AND "word_count" >= $4 AND "word_count" <= $5 AND "note" IS NULL ' +
         'ORDER BY "title" ASC, "id" ASC LIMIT $6',
     );

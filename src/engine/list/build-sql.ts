@@ -70,15 +70,12 @@ function keysetCondition(resource: Resource, sortColumn: ResolvedColumn, ascendi
   const [sortValue, ...pkValues] = values;
   // Sorting by the (single) primary key itself: the key is the whole position.
   if (sortColumn.name === pk[0] && pk.length === 1) return `${s} ${op} ${params.add(sortValue)}`;
+  const carried = sortValue === null || sortValue === BY_KEY ? undefined : params.add(sortValue);
   const pkIdents = pk.map(quoteIdent);
   const pkParams = pkValues.map((value) => params.add(value));
   // A sort value too long to carry is read again from the row the cursor's key names.
   const v =
-    sortValue === BY_KEY
-      ? `(SELECT ${s} FROM ${quoteTable(resource.table)} WHERE ${pkIdents.map((k, i) => `${k} = ${pkParams[i]}`).join(' AND ')})`
-      : sortValue === null
-        ? undefined
-        : params.add(sortValue);
+    sortValue === BY_KEY ? `(SELECT ${s} FROM ${quoteTable(resource.table)} WHERE ${pkIdents.map((k, i) => `${k} = ${pkParams[i]}`).join(' AND ')})` : carried;
   if (!sortColumn.nullable) return `(${[s, ...pkIdents].join(', ')}) ${op} (${[v!, ...pkParams].join(', ')})`;
   const pkTuple = pkIdents.length === 1 ? pkIdents[0]! : `(${pkIdents.join(', ')})`;
   const pkParamTuple = pkParams.length === 1 ? pkParams[0]! : `(${pkParams.join(', ')})`;
