@@ -48,10 +48,12 @@ describe('column types', () => {
       type: 'text',
       nullable: true,
     });
+    // Shown, never offered as an input: triggers or generation fill it, and typed text would not parse.
     expect(columnOf('document', { sqlType: 'tsvector', baseType: 'tsvector', typeName: 'tsvector' })).toEqual({
       name: 'document',
       type: 'text',
       nullable: true,
+      readOnly: true,
       list: false,
     });
   });

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DomainName } from '../../src/engine/config/current';
 import { query } from '../../src/engine/db/query';
 import { listResource } from '../../src/engine/list/run-list';
 import { resolveResource } from '../../src/engine/resources/define';
-import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
-import { installConfig, resetEngine, superadmin } from '../support/engine';
+import { superadmin, blogDatabaseForFile } from '../support/engine';
 
 /**
  * Cursors stay small whatever the sort values: sorting by a text of 2,000 characters or
@@ -13,7 +12,6 @@ import { installConfig, resetEngine, superadmin } from '../support/engine';
  * 1.3 MB cursor, whose request was reset).
  */
 
-let db: TestDatabase;
 const domain = 'blog' as DomainName;
 const notes = resolveResource({
   domain: 'blog',
@@ -27,21 +25,11 @@ const notes = resolveResource({
   ],
 });
 
-beforeAll(async () => {
-  db = await createTestDatabase('long_cursors');
-  await adminQuery(
-    `CREATE TABLE notes (id int PRIMARY KEY, body text, score float8);
+blogDatabaseForFile('long_cursors', {
+  sql: `CREATE TABLE notes (id int PRIMARY KEY, body text, score float8);
      -- Long bodies that share their first 300 characters, so only the whole value orders them.
      INSERT INTO notes SELECT g, repeat('x', 300) || lpad(((g * 7919) % 97)::text, 3, '0') || repeat('y', 1700), (g % 5) * 1e-7 FROM generate_series(1, 60) g;
      INSERT INTO notes VALUES (61, repeat('z', 1000000), 1e300), (62, NULL, 'NaN'), (63, 'short', '-Infinity'), (64, repeat('x', 300) || '050', 1e-300);`,
-    [],
-    db.url,
-  );
-  installConfig(targetFromUrl('hub', db.url), [targetFromUrl('blog', db.url)]);
-});
-afterAll(async () => {
-  await resetEngine();
-  await db?.drop();
 });
 
 async function walk(params: Record<string, string>): Promise<{ forward: number[]; backward: number[]; longestCursor: number }> {

@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Operator } from '../../src/engine/auth/operator';
+import { describe, expect, it } from 'vitest';
 import type { DomainName } from '../../src/engine/config/current';
 import { query } from '../../src/engine/db/query';
-import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { listResource } from '../../src/engine/list/run-list';
 import { flushAuditSettlement } from '../../src/engine/audit/record';
 import { AmbiguousRecordError, RecordNotFoundError } from '../../src/engine/records/errors';
@@ -10,8 +8,7 @@ import { getRecord } from '../../src/engine/records/read-record';
 import { encodeRecordId } from '../../src/engine/records/record-id';
 import { hardDeleteRecord, updateRecord } from '../../src/engine/records/write-record';
 import { resolveResource } from '../../src/engine/resources/define';
-import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
-import { installConfig, resetEngine } from '../support/engine';
+import { blogOperator, blogDatabaseForFile } from '../support/engine';
 
 /**
  * A record id names exactly one row, at the key's full precision: timestamptz keys a
@@ -20,10 +17,8 @@ import { installConfig, resetEngine } from '../support/engine';
  * millisecond: one edit changed two rows and a hard delete removed two.
  */
 
-let db: TestDatabase;
-let hub: TestDatabase;
 const domain = 'blog' as DomainName;
-const admin: Operator = { id: 'admin', email: 'admin@t', name: 'admin', superadmin: false, roles: { blog: 'admin' }, sessionId: undefined };
+const admin = blogOperator('admin');
 
 const ticks = resolveResource({
   domain: 'blog',
@@ -65,17 +60,10 @@ const loose = resolveResource({
 
 const MICRO = ['2024-02-29 23:59:59.999998+00', '2024-02-29 23:59:59.999999+00', '2024-03-01 00:00:00+00'];
 
-beforeAll(async () => {
-  db = await createTestDatabase('exact_keys');
-  // The database's own zone is not UTC: the hub's sessions must not depend on it.
-  await adminQuery(
-    `ALTER DATABASE ${db.name} SET TimeZone = 'Asia/Seoul';
-     ALTER DATABASE ${db.name} SET DateStyle = 'SQL, DMY';`,
-    [],
-    db.url,
-  );
-  await adminQuery(
-    `CREATE TABLE ticks (at timestamptz PRIMARY KEY, label text NOT NULL);
+blogDatabaseForFile('exact_keys', {
+  // The database's own zone and date style are not UTC and ISO: the hub's sessions must not depend on them.
+  settings: `ALTER DATABASE {db} SET TimeZone = 'Asia/Seoul'; ALTER DATABASE {db} SET DateStyle = 'SQL, DMY';`,
+  sql: `CREATE TABLE ticks (at timestamptz PRIMARY KEY, label text NOT NULL);
      INSERT INTO ticks VALUES ('${MICRO[0]}', 'a'), ('${MICRO[1]}', 'b'), ('${MICRO[2]}', 'c'), ('infinity', 'inf'), ('0044-03-15 12:00:00.5+00 BC', 'ides');
      CREATE TABLE mix (code text, uid uuid, amount numeric(40, 10), at timestamptz, note text, PRIMARY KEY (code, uid, amount, at));
      INSERT INTO mix VALUES
@@ -84,17 +72,7 @@ beforeAll(async () => {
        ('a,b', '00000000-0000-0000-0000-000000000001', 123456789012345678901234567890.0000000002, '${MICRO[0]}', 'three');
      CREATE TABLE loose (at timestamptz, label text);
      INSERT INTO loose VALUES ('${MICRO[0]}', 'x'), ('${MICRO[0]}', 'y'), ('${MICRO[1]}', 'z');`,
-    [],
-    db.url,
-  );
-  hub = await createTestDatabase('exact_keys_hub');
-  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', db.url)]);
-  await migrateHubDatabase();
-});
-afterAll(async () => {
-  await resetEngine();
-  await db?.drop();
-  await hub?.drop();
+  hub: true,
 });
 
 async function auditCount(): Promise<number> {

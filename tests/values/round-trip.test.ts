@@ -1,18 +1,15 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Operator } from '../../src/engine/auth/operator';
+import { describe, expect, it } from 'vitest';
 import type { DomainName } from '../../src/engine/config/current';
 import { query } from '../../src/engine/db/query';
 import { exportResource, type ResourceExport } from '../../src/engine/export/export-resource';
-import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { listResource } from '../../src/engine/list/run-list';
 import { RecordValidationError } from '../../src/engine/records/errors';
 import { getRecord } from '../../src/engine/records/read-record';
 import { createRecord } from '../../src/engine/records/write-record';
 import { resolveResource } from '../../src/engine/resources/define';
 import { INTEGER_RANGES } from '../../src/engine/values/numbers';
-import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
-import { installConfig, resetEngine } from '../support/engine';
+import { blogOperator, blogDatabaseForFile } from '../support/engine';
 
 /**
  * The value model through the engine's real paths on real PostgreSQL: a generated value of
@@ -23,10 +20,8 @@ import { installConfig, resetEngine } from '../support/engine';
  * error: never something else, never a 500.
  */
 
-let db: TestDatabase;
-let hub: TestDatabase;
 const domain = 'blog' as DomainName;
-const admin: Operator = { id: 'admin', email: 'admin@t', name: 'admin', superadmin: false, roles: { blog: 'admin' }, sessionId: undefined };
+const admin = blogOperator('admin');
 
 const zoo = resolveResource({
   domain: 'blog',
@@ -57,22 +52,10 @@ const CASTS: Record<(typeof COLUMNS)[number], string> = {
   s: 'text',
 };
 
-beforeAll(async () => {
-  db = await createTestDatabase('round_trip');
-  await adminQuery(`ALTER DATABASE ${db.name} SET TimeZone = 'America/St_Johns'`, [], db.url); // -03:30: any zone but UTC
-  await adminQuery(
-    'CREATE TABLE zoo (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, i int, b bigint, n numeric, f float8, d date, t timestamptz, j jsonb, s text)',
-    [],
-    db.url,
-  );
-  hub = await createTestDatabase('round_trip_hub');
-  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', db.url)]);
-  await migrateHubDatabase();
-});
-afterAll(async () => {
-  await resetEngine();
-  await db?.drop();
-  await hub?.drop();
+blogDatabaseForFile('round_trip', {
+  settings: `ALTER DATABASE {db} SET TimeZone = 'America/St_Johns'`, // -03:30: any zone but UTC
+  sql: 'CREATE TABLE zoo (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, i int, b bigint, n numeric, f float8, d date, t timestamptz, j jsonb, s text)',
+  hub: true,
 });
 
 const p = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -66,9 +66,12 @@ function searchableColumns(columns: readonly CatalogColumn[]): Set<string> {
   return new Set(candidates.slice(0, 1).map((c) => c.name));
 }
 
-/** Written by the database, never by a form: identity, generated, and serial (nextval) columns. */
+/** Search documents: filled by triggers or generated from other columns, and typed text would not parse as one. */
+const DERIVED_TYPES = new Set(['tsvector', 'tsquery']);
+
+/** Written by the database, never by a form: identity, generated, serial (nextval) and search-document columns. */
 function writtenByDatabase(column: CatalogColumn): boolean {
-  return column.identity !== null || column.generated !== null || /^nextval\(/.test(column.defaultExpression ?? '');
+  return column.identity !== null || column.generated !== null || /^nextval\(/.test(column.defaultExpression ?? '') || DERIVED_TYPES.has(column.typeName);
 }
 
 function columnDef(column: CatalogColumn, searchable: boolean, references: ColumnDef['references']): ColumnDef {
