@@ -47,6 +47,10 @@ const OVERRIDES = new Map<number, (value: string) => unknown>([
   [1001, arrayOf(asText)], // bytea[]
   [builtins.TIMETZ, asText],
   [builtins.TIME, asText],
+  [600, asText], // point: pg makes {x, y}, which showed as [object Object]
+  [1017, arrayOf(asText)], // point[]
+  [718, asText], // circle: pg makes {x, y, radius}
+  [719, arrayOf(asText)], // circle[]
 ]);
 
 /** The `types` of a domain pool's clients (the hub's own pool keeps pg's defaults: Better Auth wants Dates). */
