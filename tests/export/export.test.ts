@@ -3,7 +3,8 @@ import type { Operator } from '../../src/engine/auth/operator';
 import { ForbiddenError, UnauthenticatedError } from '../../src/engine/auth/errors';
 import { poolStats } from '../../src/engine/db/pools';
 import { query } from '../../src/engine/db/query';
-import { ExportBusyError, exportResource, exportStream, type ResourceExport } from '../../src/engine/export/export-resource';
+import { ExportBusyError, exportResource, exportStream } from '../../src/engine/export/export-resource';
+import { drain } from '../support/export';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { ListQueryError } from '../../src/engine/list/errors';
 import { listResource } from '../../src/engine/list/run-list';
@@ -56,12 +57,6 @@ function csvOf(header: string[], rows: unknown[][]): string {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
-}
-
-async function drain(exported: ResourceExport): Promise<string> {
-  const chunks: Buffer[] = [];
-  for (let chunk = await exported.read(); chunk !== null; chunk = await exported.read()) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 async function listAll(operator: Operator, params: SearchParams): Promise<{ rows: Record<string, unknown>[]; columns: string[] }> {

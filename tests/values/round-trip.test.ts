@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DomainName } from '../../src/engine/config/current';
 import { query } from '../../src/engine/db/query';
-import { exportResource, type ResourceExport } from '../../src/engine/export/export-resource';
+import { exportResource } from '../../src/engine/export/export-resource';
+import { drain } from '../support/export';
 import { listResource } from '../../src/engine/list/run-list';
 import { RecordValidationError } from '../../src/engine/records/errors';
 import { getRecord } from '../../src/engine/records/read-record';
@@ -153,9 +154,3 @@ describe('every value round-trips through write, list, record page and export', 
     );
   }, 120_000);
 });
-
-async function drain(exported: ResourceExport): Promise<string> {
-  const chunks: Buffer[] = [];
-  for (let chunk = await exported.read(); chunk !== null; chunk = await exported.read()) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}

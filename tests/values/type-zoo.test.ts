@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DomainName } from '../../src/engine/config/current';
 import { query } from '../../src/engine/db/query';
 import { HubError } from '../../src/engine/errors';
-import { exportResource, type ResourceExport } from '../../src/engine/export/export-resource';
+import { exportResource } from '../../src/engine/export/export-resource';
+import { drain } from '../support/export';
 import { catalogToDefinitions, readCatalog } from '../../src/engine/introspect';
 import { listResource } from '../../src/engine/list/run-list';
 import { RecordValidationError } from '../../src/engine/records/errors';
@@ -66,12 +67,6 @@ blogDatabaseForFile('type_zoo', {
 async function zooResources(): Promise<Resource[]> {
   const definitions = catalogToDefinitions('blog', await readCatalog(domain));
   return definitions.map((def) => resolveResource(def));
-}
-
-async function drain(exported: ResourceExport): Promise<string> {
-  const chunks: Buffer[] = [];
-  for (let chunk = await exported.read(); chunk !== null; chunk = await exported.read()) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A failure that is not the input's fault (a 500): what the test must never see. */
