@@ -98,6 +98,10 @@ describe('bad list requests are 400s that say what was wrong, and build no SQL',
     [{ count: 'all' }, 'count', /must be "exact"/],
     [{ drop: 'table' }, 'drop', /is not a list parameter/],
     [{ sort: ['title', 'id'] }, 'sort', /more than once/],
+    // The database refuses these with "invalid byte sequence": that was a 500.
+    [{ q: 'a\u0000b' }, 'q', /contains a character no database text can hold/],
+    [{ 'f.title': 'x\u0000' }, 'f.title', /contains a character no database text can hold/],
+    [{ q: 'half \uD800 pair' }, 'q', /contains a character no database text can hold/],
   ] as [SearchParams, string, RegExp][])('%j → 400 on %s', (params, param, message) => {
     const found = problems(params);
     expect(found).toContainEqual({ param, message: expect.stringMatching(message) });
