@@ -2,6 +2,7 @@ import type { Resource, ResolvedColumn, SortSpec } from '../resources/types';
 import { BY_KEY, decodeCursor, type CursorValues } from './cursor';
 import { ListQueryError, type QueryProblem } from './errors';
 import { endOfDay, isDateOnly } from '../values/datetime';
+import { storableText } from '../values/text';
 import { parseValue } from './values';
 
 export type Filter =
@@ -108,14 +109,11 @@ function mergeRanges(filters: Filter[]): Filter[] {
  * Validates every parameter against the resource and collects all problems, so one 400
  * lists everything that was wrong. No SQL is built until this succeeds.
  */
-/** What no PostgreSQL text can hold: the NUL character, and half of a UTF-16 surrogate pair. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export function parseListQuery(resource: Resource, params: SearchParams): ListQuery {
   const problems: QueryProblem[] = [];
   // Refused here in words: sent on, the database's refusal ("invalid byte sequence") was a 500.
   for (const [key, value] of Object.entries(params)) {
-    if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && UNSTORABLE.test(v))) {
+    if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && !storableText(v))) {
       problems.push({ param: key.slice(0, 60), message: 'contains a character no database text can hold (NUL, or half of a UTF-16 pair)' });
     }
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
 import { parseDate, parseDateTime } from '../values/datetime';
 import { jsonTextOf, parseJsonText } from '../values/json';
+import { hasLoneSurrogate, NUL } from '../values/text';
 import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
 
 /**
@@ -9,8 +10,6 @@ import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/number
  * write (and by the form in the browser, for speed). Form values arrive as strings; the
  * schema turns them into what PostgreSQL expects, or says what is wrong with each.
  */
-/** Half of a UTF-16 surrogate pair: UTF-8 cannot encode it, so the driver would send U+FFFD instead. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A text parser of the value model (engine/values) as a Zod step: its message becomes the field's. */
@@ -27,8 +26,8 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
   // PostgreSQL's text cannot hold the NUL character: refused here, in words, not by the database.
   const anyText = z
     .string()
-    .refine((v) => !v.includes('\u0000'), 'Text cannot contain the NUL character (\\0): PostgreSQL does not store it.')
-    .refine((v) => !LONE_SURROGATE.test(v), 'Text contains a broken character (half of a UTF-16 pair), which would be stored as �.');
+    .refine((v) => !v.includes(NUL), 'Text cannot contain the NUL character (\\0): PostgreSQL does not store it.')
+    .refine((v) => !hasLoneSurrogate(v), 'Text contains a broken character (half of a UTF-16 pair), which would be stored as �.');
   const text = column.maxLength
     ? anyText.refine(
         (v) => [...v].length <= column.maxLength!, // characters as PostgreSQL counts them (code points)
