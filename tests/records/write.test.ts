@@ -150,7 +150,7 @@ describe('create and read', () => {
       day: '2025-02-28',
       at: '2025-03-01T10:11:12.345Z',
       mood: 'glad',
-      meta: { a: [1, 2] },
+      meta: '{"a": [1, 2]}', // jsonb's own text: every digit of every number kept
       tags: ['x', 'y'],
       uid: '123e4567-e89b-12d3-a456-426614174000',
       mail: 'ada@example.com',

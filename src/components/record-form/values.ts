@@ -1,4 +1,5 @@
 import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
+import { compactJson, jsonDisplayText } from '@/engine/values/json';
 
 /**
  * Form values are strings, one per column, in the shape the engine's input schema accepts
@@ -14,7 +15,8 @@ export function toFormValue(column: Pick<ResolvedColumn, 'type'>, value: unknown
     case 'boolean':
       return value === true || value === 'true' ? 'true' : 'false';
     case 'json':
-      return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+      // The database's JSON text, indented token by token: every digit kept, JSON null as `null`.
+      return jsonDisplayText(value, 2);
     case 'array':
       return Array.isArray(value) ? value.map((v) => String(v ?? '')).join('\n') : String(value);
     default:
@@ -31,11 +33,9 @@ export function sameValue(type: ColumnType, a: string, b: string): boolean {
   if (a === b) return true;
   if (a === '' || b === '') return false;
   if (type === 'json') {
-    try {
-      return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
-    } catch {
-      return false;
-    }
+    // Same tokens, whatever the layout (never through JS numbers, which would make 1e+26 equal to its neighbours).
+    const [x, y] = [compactJson(a), compactJson(b)];
+    return x !== undefined && x === y;
   }
   if (type === 'datetime') {
     const [x, y] = [Date.parse(a), Date.parse(b)];

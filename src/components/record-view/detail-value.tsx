@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@/engine/resources/types';
+import { jsonDisplayText } from '@/engine/values/json';
 import { renderMarkdown } from '../record-form/fields/markdown';
 
 /**
@@ -50,7 +51,7 @@ export function DetailValue({
     case 'longtext':
       return <p className="whitespace-pre-wrap break-words">{String(value)}</p>;
     case 'json':
-      return <pre className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">{JSON.stringify(value, null, 2)}</pre>;
+      return <pre className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">{jsonDisplayText(value, 2)}</pre>;
     case 'array': {
       const items = value as unknown[];
       if (items.length === 0) return <span className="text-muted-foreground italic">no items</span>;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@/engine/resources/types';
+import { jsonDisplayText } from '@/engine/values/json';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const number = new Intl.NumberFormat('en-US');
@@ -82,7 +83,7 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
         </span>
       );
     case 'json':
-      return <code className="font-mono text-xs text-muted-foreground">{truncate(JSON.stringify(value), 60)}</code>;
+      return <code className="font-mono text-xs text-muted-foreground">{truncate(jsonDisplayText(value), 60)}</code>;
     case 'longtext':
       return <span className="text-muted-foreground">{truncate(String(value), 100)}</span>;
     case 'uuid':

@@ -27,7 +27,8 @@ const float = (value: string) => {
  * How a domain's values arrive from the driver: as the database's own text wherever a JS
  * value would not hold them exactly. pg's defaults turn timestamptz into Dates (milliseconds
  * only, no infinity or BC era), NaN and Infinity floats into numbers JSON turns into null,
- * intervals into objects and bytea into Buffers ("[object Object]" on screen). int8 and
+ * intervals into objects, bytea into Buffers ("[object Object]" on screen) and JSON into JS
+ * values (26-digit numbers rounded, JSON null lost). int8 and
  * numeric are text by default already; int2/int4, booleans and uuids are exact as they are.
  */
 const OVERRIDES = new Map<number, (value: string) => unknown>([
@@ -51,6 +52,11 @@ const OVERRIDES = new Map<number, (value: string) => unknown>([
   [1017, arrayOf(asText)], // point[]
   [718, asText], // circle: pg makes {x, y, radius}
   [719, arrayOf(asText)], // circle[]
+  // JSON as its text: JSON.parse would round 26-digit numbers and make JSON null SQL NULL (values/json.ts).
+  [builtins.JSON, asText],
+  [builtins.JSONB, asText],
+  [199, arrayOf(asText)], // json[]
+  [3807, arrayOf(asText)], // jsonb[]
 ]);
 
 /** The `types` of a domain pool's clients (the hub's own pool keeps pg's defaults: Better Auth wants Dates). */

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { maskValue } from '../auth/access';
 import type { ResolvedColumn } from '../resources/types';
+import { compactJson } from '../values/json';
 
 export const EXPORT_FORMATS = ['csv', 'jsonl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -39,6 +40,8 @@ function csvField(value: unknown): string {
  */
 export class RowFormatter {
   private readonly masked: boolean[];
+  /** json columns, whose text goes into a JSON line as the JSON value it is (not as a string), digit for digit. */
+  private readonly json: boolean[];
   /** `"name":` for each column, so a JSON line is written without building an object per row. */
   private readonly keys: string[];
 
@@ -48,6 +51,7 @@ export class RowFormatter {
     masked: Set<string>,
   ) {
     this.masked = columns.map((c) => masked.has(c.name));
+    this.json = columns.map((c, i) => c.type === 'json' && !this.masked[i]);
     this.keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c.name)}:`);
   }
 
@@ -59,6 +63,15 @@ export class RowFormatter {
   private value(row: unknown[], i: number): unknown {
     const v = plain(row[i]);
     return this.masked[i] ? maskValue(this.columns[i]!, v) : v;
+  }
+
+  private jsonValue(row: unknown[], i: number): string {
+    const value = this.value(row, i);
+    if (this.json[i] && typeof value === 'string') {
+      const embedded = compactJson(value);
+      if (embedded !== undefined) return embedded;
+    }
+    return JSON.stringify(value) ?? 'null';
   }
 
   rows(rows: unknown[][]): string {
@@ -74,7 +87,7 @@ export class RowFormatter {
     let out = '';
     for (const row of rows) {
       // JSON.stringify escapes line breaks inside strings, so every row is exactly one line.
-      for (let i = 0; i < width; i++) out += this.keys[i] + (JSON.stringify(this.value(row, i)) ?? 'null');
+      for (let i = 0; i < width; i++) out += this.keys[i] + this.jsonValue(row, i);
       out += width === 0 ? '{}\n' : '}\n';
     }
     return out;
