@@ -285,7 +285,7 @@ describe('catalogToDefinitions', () => {
       columns: [
         { name: 'tag_id', type: 'integer', nullable: false, references: { resource: 'tags', column: 'id' } },
         { name: 'post_id', type: 'bigint', nullable: false, references: { resource: 'posts', column: 'id' } },
-        { name: 'added_at', type: 'datetime', nullable: false, hasDefault: true },
+        { name: 'added_at', type: 'timestamp', nullable: false, hasDefault: true },
       ],
       defaultSort: { column: 'post_id', direction: 'desc' },
     });
@@ -353,7 +353,7 @@ describe('catalogToDefinitions', () => {
         { name: 'code', type: 'text', nullable: false, searchable: true },
         { name: 'batch', type: 'integer', nullable: false },
         { name: 'payload', type: 'json', nullable: true },
-        { name: 'imported_at', type: 'datetime', nullable: true },
+        { name: 'imported_at', type: 'timestamp', nullable: true },
       ],
       defaultSort: { column: 'code', direction: 'desc' },
     });

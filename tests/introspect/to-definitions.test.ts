@@ -33,7 +33,8 @@ describe('column types', () => {
     expect(columnOf('n', { typeName: 'int8' }).type).toBe('bigint');
     expect(columnOf('n', { typeName: 'float4' }).type).toBe('number');
     expect(columnOf('d', { typeName: 'date' }).type).toBe('date');
-    expect(columnOf('t', { typeName: 'timestamp' }).type).toBe('datetime');
+    expect(columnOf('t', { typeName: 'timestamp' }).type).toBe('timestamp'); // a wall-clock time, not an instant
+    expect(columnOf('t', { typeName: 'timestamptz' }).type).toBe('datetime');
     expect(columnOf('u', { typeName: 'uuid' }).type).toBe('uuid');
     expect(columnOf('j', { typeName: 'json' }).type).toBe('json');
     expect(columnOf('qty', { ...INT, sqlType: 'positive_int', isDomain: true }).type).toBe('integer');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDateTime, timestamptzFromPg } from '../../src/engine/values/datetime';
+import { parseDate, parseDateTime, parseTimestamp, timestamptzFromPg } from '../../src/engine/values/datetime';
 import { parseJsonText } from '../../src/engine/values/json';
 import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../../src/engine/values/numbers';
 
@@ -106,6 +106,20 @@ describe('dates and date-times', () => {
     expect(parseDate('4713-01-01 BC').ok).toBe(true);
     expect(parseDate('4714-01-01 BC').ok).toBe(false);
     expect(parseDateTime('4714-12-31T00:00:00Z BC').ok).toBe(false);
+  });
+
+  it('takes a timestamp without time zone only without a zone (PostgreSQL would drop the offset and store another moment)', () => {
+    fc.assert(
+      fc.property(dateTime, (text) => {
+        const wallClock = text.replace(/(Z|[+-]\d{2}(:?\d{2})?)$/, '');
+        expect(parseTimestamp(wallClock)).toEqual({ ok: true, value: wallClock });
+        expect(parseTimestamp(wallClock.replace('T', ' '))).toEqual({ ok: true, value: wallClock.replace('T', ' ') });
+        if (wallClock !== text) expect(parseTimestamp(text)).toMatchObject({ ok: false, message: expect.stringMatching(/has a time zone/) });
+      }),
+    );
+    expect(parseTimestamp('0044-03-15 12:00:00.5 BC').ok).toBe(true);
+    expect(parseTimestamp('infinity').ok).toBe(true);
+    expect(parseTimestamp('2024-02-30 10:00').ok).toBe(false);
   });
 
   it('turns PostgreSQL UTC text into ISO with every digit, and back into text PostgreSQL reads (checked in round-trip.test.ts)', () => {

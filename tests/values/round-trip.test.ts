@@ -38,11 +38,12 @@ const zoo = resolveResource({
     { name: 'f', type: 'number' },
     { name: 'd', type: 'date' },
     { name: 't', type: 'datetime' },
+    { name: 'w', type: 'timestamp' },
     { name: 'j', type: 'json' },
     { name: 's', type: 'text' },
   ],
 });
-const COLUMNS = ['i', 'b', 'n', 'f', 'd', 't', 'j', 's'] as const;
+const COLUMNS = ['i', 'b', 'n', 'f', 'd', 't', 'w', 'j', 's'] as const;
 const CASTS: Record<(typeof COLUMNS)[number], string> = {
   i: 'int',
   b: 'bigint',
@@ -50,13 +51,14 @@ const CASTS: Record<(typeof COLUMNS)[number], string> = {
   f: 'float8',
   d: 'date',
   t: 'timestamptz',
+  w: 'timestamp',
   j: 'jsonb',
   s: 'text',
 };
 
 blogDatabaseForFile('round_trip', {
   settings: `ALTER DATABASE {db} SET TimeZone = 'America/St_Johns'`, // -03:30: any zone but UTC
-  sql: 'CREATE TABLE zoo (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, i int, b bigint, n numeric, f float8, d date, t timestamptz, j jsonb, s text)',
+  sql: 'CREATE TABLE zoo (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, i int, b bigint, n numeric, f float8, d date, t timestamptz, w timestamp, j jsonb, s text)',
   hub: true,
 });
 
@@ -77,6 +79,10 @@ const row = fc.record({
   f: fc.oneof(fc.double().map(String), fc.constantFrom('1e-07', '0.3333333333333333', '-0')),
   d: day,
   t: fc.oneof(instant, fc.constantFrom('infinity', '-infinity')),
+  w: fc.oneof(
+    instant.map((text) => text.replace(/(Z|[+-]\d{2}:\d{2})( BC)?$/, '$2').replace('T', ' ')),
+    fc.constantFrom('infinity'),
+  ),
   j: fc.oneof(fc.json(), fc.constantFrom('[1,2,3]', '"text"', 'null', '[]', '99999999999999999999999999')),
   s: fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => `${s} עברית 𝄞 é`),
 });
@@ -126,7 +132,7 @@ describe('every value round-trips through write, list, record page and export', 
   }, 120_000);
 
   it('takes any text typed into a typed column as PostgreSQL reads it, or refuses it with a field error: never stored otherwise, never a 500', async () => {
-    const typed = ['i', 'b', 'n', 'f', 'd', 't', 'j'] as const;
+    const typed = ['i', 'b', 'n', 'f', 'd', 't', 'w', 'j'] as const;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...typed),

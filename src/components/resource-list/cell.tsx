@@ -40,6 +40,13 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
       return <Badge variant={value ? 'success' : 'secondary'}>{value ? 'yes' : 'no'}</Badge>;
     case 'enum':
       return <Badge variant="outline">{String(value)}</Badge>;
+    case 'timestamp':
+      // A wall-clock time without a zone: exactly the database's text, never labelled UTC.
+      return (
+        <span className="whitespace-nowrap tabular-nums" title={String(value)}>
+          {String(value)}
+        </span>
+      );
     case 'datetime': {
       // An ISO instant is shortened to the minute, its exact text on hover; anything else
       // (infinity, a BC instant, a timestamp without time zone) is shown as the database holds it.

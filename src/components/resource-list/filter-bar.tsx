@@ -16,7 +16,7 @@ interface FilterBarProps {
 const inputType = (column: ResolvedColumn) =>
   column.type === 'date'
     ? 'date'
-    : column.type === 'datetime'
+    : column.type === 'datetime' || column.type === 'timestamp'
       ? 'date'
       : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type)
         ? 'number'

@@ -20,7 +20,7 @@ const BY_TYPE_NAME: Record<string, ColumnType> = {
   float8: 'number',
   bool: 'boolean',
   date: 'date',
-  timestamp: 'datetime',
+  timestamp: 'timestamp',
   timestamptz: 'datetime',
   json: 'json',
   jsonb: 'json',

@@ -93,13 +93,13 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
 /** Newest first when the table records creation time; otherwise by key, descending. */
 function defaultSortFor(table: CatalogTable, key: RowKey): SortSpec {
   const created = table.columns.find((c) => c.name === 'created_at');
-  if (created && !created.nullable && columnTypeOf(created) === 'datetime') return { column: 'created_at', direction: 'desc' };
+  if (created && !created.nullable && ['datetime', 'timestamp'].includes(columnTypeOf(created))) return { column: 'created_at', direction: 'desc' };
   return { column: key.columns[0]!, direction: 'desc' };
 }
 
 function softDeleteFor(table: CatalogTable): string | undefined {
   const column = table.columns.find((c) => c.name === 'deleted_at');
-  return column && column.nullable && columnTypeOf(column) === 'datetime' ? 'deleted_at' : undefined;
+  return column && column.nullable && ['datetime', 'timestamp'].includes(columnTypeOf(column)) ? 'deleted_at' : undefined;
 }
 
 function whyUnusable(table: CatalogTable): string | undefined {

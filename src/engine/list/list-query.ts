@@ -77,7 +77,7 @@ function parseFilter(resource: Resource, key: string, raw: string, problems: Que
     const parsed = parseValue(column, raw);
     if (!parsed.ok) return fail(parsed.message);
     // A date alone bounding a date-time means that whole day: from its first instant to its last.
-    const bound = column.type === 'datetime' && op === 'max' && isDateOnly(raw) ? endOfDay(raw) : parsed.value;
+    const bound = (column.type === 'datetime' || column.type === 'timestamp') && op === 'max' && isDateOnly(raw) ? endOfDay(raw) : parsed.value;
     return { column, kind: 'range', [op]: bound };
   }
   if (column.filter === 'oneOf') {

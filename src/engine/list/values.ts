@@ -1,5 +1,5 @@
 import type { ColumnType, ResolvedColumn } from '../resources/types';
-import { parseDate, parseDateTime } from '../values/datetime';
+import { parseDate, parseDateTime, parseTimestamp } from '../values/datetime';
 import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
 
 /**
@@ -35,6 +35,8 @@ const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parse
   date: (raw) => parseDate(raw),
   // ISO 8601 (people) and PostgreSQL's own text (record ids, cursors), to the microsecond.
   datetime: (raw) => parseDateTime(raw),
+  // A wall-clock time: an offset would be dropped by PostgreSQL, so it is refused.
+  timestamp: (raw) => parseTimestamp(raw),
   enum: (raw, column) =>
     column.options?.includes(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not one of ${column.options?.join(', ')}` },
   uuid: (raw) => (UUID.test(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not a UUID` }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
-import { parseDate, parseDateTime } from '../values/datetime';
+import { parseDate, parseDateTime, parseTimestamp } from '../values/datetime';
 import { jsonTextOf, parseJsonText } from '../values/json';
 import { hasLoneSurrogate, NUL } from '../values/text';
 import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
@@ -50,6 +50,7 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
     // Checked against the calendar and sent as typed: no JS Date (no rollover, no lost microseconds).
     date: () => strict(parseDate),
     datetime: () => strict(parseDateTime),
+    timestamp: () => strict(parseTimestamp),
     enum: () => z.enum((column.options ?? []) as [string, ...string[]], { message: `One of: ${column.options?.join(', ')}.` }),
     // Any JSON value, stored from its text (see values/json.ts); JSON null is not SQL NULL.
     json: () =>

@@ -20,6 +20,7 @@ const DEFAULT_FILTER: Partial<Record<ColumnType, FilterKind>> = {
   boolean: 'boolean',
   date: 'range',
   datetime: 'range',
+  timestamp: 'range',
 };
 
 /** "created_at" → "Created at" */

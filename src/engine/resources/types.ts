@@ -21,7 +21,8 @@ export type ColumnType =
   | 'money_cents' // integer cents, shown as currency
   | 'boolean'
   | 'date'
-  | 'datetime' // timestamptz / timestamp
+  | 'datetime' // timestamptz: an instant, shown and typed with its zone
+  | 'timestamp' // timestamp without time zone: a wall-clock date and time, stored as typed, no zone
   | 'enum'
   | 'json'
   | 'array'

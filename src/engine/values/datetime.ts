@@ -54,7 +54,10 @@ function offsetValid(offset: string | undefined): boolean {
  * sent is the text itself: it normalises it, exactly; nothing is computed here.
  */
 export function parseDateTime(raw: string): DateTimeParse {
-  const expected = 'a date and time like 2025-01-31T12:00:00Z (ISO 8601; up to 6 fractional digits; an offset such as +02:00 or Z), or infinity';
+  return parseMoment(raw, 'a date and time like 2025-01-31T12:00:00Z (ISO 8601; up to 6 fractional digits; an offset such as +02:00 or Z), or infinity');
+}
+
+function parseMoment(raw: string, expected: string): DateTimeParse {
   if (raw === 'infinity' || raw === '-infinity') return { ok: true, value: raw };
   const m = DATE_TIME.exec(raw);
   if (!m) return { ok: false, message: `"${clip(raw)}" is not ${expected}.` };
@@ -65,6 +68,23 @@ export function parseDateTime(raw: string): DateTimeParse {
     return { ok: false, message: `"${clip(raw)}" is not a time of day (00:00:00 to 23:59:59).` };
   if (!offsetValid(offset)) return { ok: false, message: `"${clip(raw)}" has an offset outside -15:59 to +15:59.` };
   return { ok: true, value: raw };
+}
+
+/**
+ * A timestamp without time zone: a wall-clock date and time, which PostgreSQL stores as
+ * typed. An offset is refused, not dropped: PostgreSQL would silently ignore `+02:00` in
+ * such a column, storing a different moment from the one the operator meant.
+ */
+export function parseTimestamp(raw: string): DateTimeParse {
+  const parsed = parseMoment(raw, 'a date and time like 2025-01-31 12:00:00 (up to 6 fractional digits, no time zone), or infinity');
+  if (!parsed.ok) return parsed;
+  const m = DATE_TIME.exec(raw);
+  if (m?.[8])
+    return {
+      ok: false,
+      message: `"${clip(raw)}" has a time zone (${m[8]}), but this column holds a date and time without one: type the wall-clock time alone.`,
+    };
+  return parsed;
 }
 
 /** A calendar date (`2025-01-31`, or PostgreSQL's `0044-03-15 BC`), checked against the calendar. */

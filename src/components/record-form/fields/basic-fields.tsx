@@ -124,6 +124,24 @@ export function DateField(props: FieldProps) {
   return <Input {...common(props)} type="date" className="max-w-48" onChange={(e) => props.onChange(e.target.value)} />;
 }
 
+/**
+ * timestamp without time zone: typed as the database holds it (every microsecond, BC, infinity),
+ * no zone conversion, because the column has none; a browser date-time picker stops at milliseconds.
+ */
+export function TimestampField(props: FieldProps) {
+  return (
+    <Input
+      {...common(props)}
+      type="text"
+      inputMode="numeric"
+      className="max-w-64 font-mono"
+      placeholder="2025-01-31 12:00:00"
+      autoComplete="off"
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  );
+}
+
 export function EnumField(props: FieldProps) {
   const { column, mode, value, onChange, required } = props;
   return (

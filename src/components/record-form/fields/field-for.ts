@@ -11,6 +11,7 @@ import {
   LongTextField,
   MoneyField,
   TextField,
+  TimestampField,
   UuidField,
 } from './basic-fields';
 import { DatetimeField } from './datetime-field';
@@ -30,6 +31,7 @@ const BY_TYPE: Record<ColumnType, FieldComponent> = {
   boolean: BooleanField,
   date: DateField,
   datetime: DatetimeField,
+  timestamp: TimestampField,
   enum: EnumField,
   json: JsonField,
   array: ArrayField,
@@ -47,6 +49,7 @@ export function hintFor(column: ResolvedColumn, mode: 'create' | 'update'): stri
   if (column.type === 'money_cents') parts.push(`In cents: 1999 means ${formatCents('1999', column.currency) ?? '19.99'}.`);
   if ((column.type === 'bigint' || column.type === 'integer') && !column.references) parts.push('A whole number.');
   if (column.type === 'number') parts.push('A decimal number, e.g. 3.14.');
+  if (column.type === 'timestamp') parts.push('A date and time without time zone, kept as typed: 2025-01-31 12:00:00, up to 6 fractional digits.');
   if (column.type === 'json') parts.push('Any JSON value: an object, array, string, number, true/false or null.');
   if (column.maxLength) parts.push(`At most ${column.maxLength} characters.`);
   if (mode === 'create' && !isRequired(column, mode)) {
