@@ -12,6 +12,7 @@ import { parseListQuery, type ListQuery, type SearchParams } from '../list/list-
 import { Params, quoteIdent, quoteTable } from '../list/sql';
 import { logger } from '../log';
 import type { Resource } from '../resources/types';
+import { explainCheckViolation } from './check-rules';
 import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordNotFoundError, RecordValidationError } from './errors';
 import { writableColumns } from './input-schema';
@@ -194,7 +195,10 @@ function reasonFor(resource: Resource, error: unknown): string | undefined {
   const validation = error instanceof RecordValidationError ? error : fieldErrorsFromDatabase(resource, error);
   if (!validation) return undefined;
   const label = (field: string) => resource.columns.find((c) => c.name === field)?.label ?? field;
-  const parts = Object.entries(validation.fieldErrors).map(([field, message]) => (field === '_form' ? message : `${label(field)}: ${message}`));
+  // Fields refused for the same reason (a CHECK over two columns) are named together, the reason once.
+  const byMessage = new Map<string, string[]>();
+  for (const [field, message] of Object.entries(validation.fieldErrors)) byMessage.set(message, [...(byMessage.get(message) ?? []), field]);
+  const parts = [...byMessage].map(([message, fields]) => (fields.includes('_form') ? message : `${fields.map(label).join(', ')}: ${message}`));
   if (validation.formError) parts.unshift(validation.formError);
   return parts.join(' ') || 'Refused by the database.';
 }
@@ -311,7 +315,9 @@ export async function startBulk(
                 const reason = reasonFor(resource, error);
                 if (reason === undefined) throw error; // not about this row: the batch rolls back
                 await tx.query('ROLLBACK TO SAVEPOINT bulk_row');
-                out.failed.push({ id, reason });
+                // A CHECK's own text, when the catalog has it (asked on another connection: this one is mid-transaction).
+                const explained = await explainCheckViolation(domain, resource, error).catch(() => undefined);
+                out.failed.push({ id, reason: explained ? (reasonFor(resource, explained) ?? reason) : reason });
               }
             }
             // The batch's entries in one INSERT, last thing before COMMIT (see audit/).

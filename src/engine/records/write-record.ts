@@ -11,6 +11,7 @@ import type { Resource } from '../resources/types';
 import { recordPendingWrite, settleCommittedLater, type AuditEntry } from '../audit/record';
 import { describeChanges } from '../audit/changes';
 import { settlePendingAudit } from '../audit/settle';
+import { explainCheckViolation } from './check-rules';
 import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from './errors';
 import { parseInput } from './input-schema';
@@ -69,7 +70,8 @@ async function write(
   } catch (error) {
     // COMMIT may have failed after the entry was recorded: ask the domain what happened.
     if (auditId) void settlePendingAudit().catch(() => undefined);
-    throw fieldErrorsFromDatabase(resource, error, action === 'hardDelete' ? 'delete' : 'write') ?? error;
+    const explained = await explainCheckViolation(domain, resource, error).catch(() => undefined);
+    throw explained ?? fieldErrorsFromDatabase(resource, error, action === 'hardDelete' ? 'delete' : 'write') ?? error;
   }
 }
 

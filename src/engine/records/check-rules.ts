@@ -1,0 +1,44 @@
+import type { PoolName } from '../db/pools';
+import { query } from '../db/query';
+import { quoteTable } from '../list/sql';
+import type { Resource } from '../resources/types';
+import { RecordValidationError } from './errors';
+
+type CheckError = Error & { code?: string; constraint?: string; schema?: string; table?: string; dataType?: string };
+
+/**
+ * A CHECK the database refused a write with, explained from its catalog: the rule's own
+ * text (`CHECK (VALUE > 0)`) on the field it is about. A table CHECK names its columns in
+ * `conkey`; a domain's CHECK (the error names the domain, never the column) is put on the
+ * resource's columns of that domain type. Asked only after a refusal, so saves never pay for it;
+ * undefined when the catalog cannot say more (then the name-based guess in db-errors.ts stands).
+ */
+export async function explainCheckViolation(domain: PoolName, resource: Resource, error: unknown): Promise<RecordValidationError | undefined> {
+  const e = error as CheckError;
+  if (e?.code !== '23514' || !e.constraint) return undefined;
+  const rows = e.dataType
+    ? await query<{ rule: string; columns: string[] }>(
+        domain,
+        `SELECT pg_get_constraintdef(c.oid) AS rule,
+                ARRAY(SELECT a.attname::text FROM pg_attribute a
+                       WHERE a.attrelid = to_regclass($4) AND a.atttypid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+                       ORDER BY a.attnum) AS columns
+           FROM pg_constraint c JOIN pg_type t ON t.oid = c.contypid JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE c.conname = $1 AND t.typname = $2 AND ($3::text IS NULL OR n.nspname = $3)`,
+        [e.constraint, e.dataType, e.schema ?? null, quoteTable(resource.table)],
+      )
+    : await query<{ rule: string; columns: string[] }>(
+        domain,
+        `SELECT pg_get_constraintdef(c.oid) AS rule,
+                ARRAY(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) ORDER BY a.attnum) AS columns
+           FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid JOIN pg_namespace n ON n.oid = r.relnamespace
+          WHERE c.conname = $1 AND c.contype = 'c' AND r.relname = $2 AND ($3::text IS NULL OR n.nspname = $3)`,
+        [e.constraint, e.table ?? '', e.schema ?? null],
+      );
+  const found = rows[0];
+  if (!found) return undefined;
+  const message = `Not allowed: the ${e.dataType ? `type ${e.dataType}` : 'table'} requires ${found.rule}.`;
+  const fields = found.columns.filter((c) => resource.columns.some((col) => col.name === c));
+  if (fields.length === 0) return new RecordValidationError({}, message);
+  return new RecordValidationError(Object.fromEntries(fields.map((f) => [f, message])));
+}
