@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseDateTime, parseTimestamp, timestamptzFromPg } from '../../src/engine/values/datetime';
+import { bytesToHex, byteLength, hexToBytes, MAX_FORM_BYTES, parseHexBytes } from '../../src/engine/values/bytes';
 import { parseJsonText } from '../../src/engine/values/json';
 import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../../src/engine/values/numbers';
 
@@ -145,5 +146,28 @@ describe('JSON', () => {
     );
     for (const text of ['[1,2,3]', '"text"', 'null', '99999999999999999999999999', '[]']) expect(parseJsonText(text)).toEqual({ ok: true, value: text });
     for (const junk of ['', '{', "{'a':1}", 'undefined', 'NaN', '[1,]']) expect(parseJsonText(junk).ok, junk).toBe(false);
+  });
+});
+
+describe('bytes', () => {
+  it('turns any bytes into hex PostgreSQL reads back as the same bytes, and back', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        const hex = bytesToHex(bytes);
+        expect(parseHexBytes(hex)).toEqual({ ok: true, value: hex });
+        expect(byteLength(hex)).toBe(bytes.length);
+        expect([...hexToBytes(hex)]).toEqual([...bytes]);
+        expect(parseHexBytes(hex.toUpperCase().replace('\\X', '\\x'))).toEqual({ ok: true, value: hex });
+      }),
+    );
+  });
+
+  it('refuses what is not whole bytes of hex, and a value over the form limit, in words', () => {
+    for (const junk of ['abc', '\\x0', '\\xzz', '0x0a', ' \\x0a', '\\x0a ']) expect(parseHexBytes(junk).ok, junk).toBe(false);
+    expect(parseHexBytes(`\\x${'00'.repeat(MAX_FORM_BYTES)}`).ok).toBe(true);
+    expect(parseHexBytes(`\\x${'00'.repeat(MAX_FORM_BYTES + 1)}`)).toEqual({
+      ok: false,
+      message: 'Too large: 384.0 KB; at most 384.0 KB can be saved from a form.',
+    });
   });
 });

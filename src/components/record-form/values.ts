@@ -37,6 +37,7 @@ export function sameValue(type: ColumnType, a: string, b: string): boolean {
     const [x, y] = [compactJson(a), compactJson(b)];
     return x !== undefined && x === y;
   }
+  if (type === 'bytes') return a.toLowerCase() === b.toLowerCase(); // hex digits in either case are the same bytes
   if (type === 'datetime') {
     const [x, y] = [Date.parse(a), Date.parse(b)];
     return !Number.isNaN(x) && x === y;

@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import { Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@/engine/resources/types';
+import { byteLength, formatSize } from '@/engine/values/bytes';
 import { jsonDisplayText } from '@/engine/values/json';
+import { DownloadBytes } from '../record-form/fields/download-bytes';
 import { renderMarkdown } from '../record-form/fields/markdown';
 
 /**
@@ -52,6 +54,20 @@ export function DetailValue({
       return <p className="whitespace-pre-wrap break-words">{String(value)}</p>;
     case 'json':
       return <pre className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">{jsonDisplayText(value, 2)}</pre>;
+    case 'bytes': {
+      const hex = String(value);
+      return (
+        <span className="flex flex-col gap-2">
+          <span className="flex items-center gap-2">
+            <span data-testid={`bytes-size-${column.name}`}>{formatSize(byteLength(hex))}</span>
+            <DownloadBytes hex={hex} filename={`${column.name}.bin`} testId={`download-${column.name}`} />
+          </span>
+          <code className="max-h-48 overflow-auto break-all font-mono text-xs text-muted-foreground">
+            {hex.length > 2050 ? `${hex.slice(0, 2050)}… (first 1 KB)` : hex}
+          </code>
+        </span>
+      );
+    }
     case 'array': {
       const items = value as unknown[];
       if (items.length === 0) return <span className="text-muted-foreground italic">no items</span>;

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@/engine/resources/types';
+import { byteLength, formatSize } from '@/engine/values/bytes';
 import { jsonDisplayText } from '@/engine/values/json';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
@@ -93,6 +94,13 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
       return <code className="font-mono text-xs text-muted-foreground">{truncate(jsonDisplayText(value), 60)}</code>;
     case 'longtext':
       return <span className="text-muted-foreground">{truncate(String(value), 100)}</span>;
+    case 'bytes':
+      // The first bytes as hex and the size; the whole value on the record page (and in exports).
+      return (
+        <span className="whitespace-nowrap font-mono text-xs" title={`${formatSize(byteLength(String(value)))}`}>
+          {truncate(String(value), 26)} <span className="text-muted-foreground">{formatSize(byteLength(String(value)))}</span>
+        </span>
+      );
     case 'uuid':
       return <code className="font-mono text-xs">{String(value)}</code>;
     default:

@@ -25,6 +25,7 @@ const BY_TYPE_NAME: Record<string, ColumnType> = {
   json: 'json',
   jsonb: 'json',
   uuid: 'uuid',
+  bytea: 'bytes',
 };
 
 /** Character strings: what the search box's ILIKE accepts without a cast. */
@@ -105,7 +106,7 @@ export function columnTypeOf(column: CatalogColumn): ColumnType {
  */
 export function isOrderable(column: CatalogColumn): boolean {
   const type = columnTypeOf(column);
-  if (type === 'json' || type === 'array') return false;
+  if (type === 'json' || type === 'array' || type === 'bytes') return false;
   if (type !== 'text' && type !== 'longtext' && type !== 'email') return true;
   return ORDERABLE_AS_TEXT.has(column.typeName) || column.typeKind === 'r';
 }

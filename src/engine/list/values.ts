@@ -17,6 +17,7 @@ const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parse
   email: (raw) => ({ ok: true, value: raw }),
   json: () => ({ ok: false, message: 'json columns cannot be compared' }),
   array: () => ({ ok: false, message: 'array columns cannot be compared' }),
+  bytes: () => ({ ok: false, message: 'binary columns cannot be compared' }),
   // The same strict parsers as the forms (engine/values): decimal digits only, range-checked exactly.
   integer: (raw) => {
     const parsed = parseWholeNumber(raw, INTEGER_RANGES.integer);

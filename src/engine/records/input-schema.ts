@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
 import { parseDate, parseDateTime, parseTimestamp } from '../values/datetime';
+import { parseHexBytes } from '../values/bytes';
 import { jsonTextOf, parseJsonText } from '../values/json';
 import { hasLoneSurrogate, NUL } from '../values/text';
 import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
@@ -51,6 +52,8 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
     date: () => strict(parseDate),
     datetime: () => strict(parseDateTime),
     timestamp: () => strict(parseTimestamp),
+    // Hex text, whole bytes, within the form's size limit (values/bytes.ts).
+    bytes: () => strict((raw) => parseHexBytes(raw)),
     enum: () => z.enum((column.options ?? []) as [string, ...string[]], { message: `One of: ${column.options?.join(', ')}.` }),
     // Any JSON value, stored from its text (see values/json.ts); JSON null is not SQL NULL.
     json: () =>

@@ -12,7 +12,7 @@ export const RESOURCE_DEFAULTS = {
   exactCountBelow: 50_000,
 } as const;
 
-const UNSORTABLE: ReadonlySet<ColumnType> = new Set(['json', 'array', 'longtext']);
+const UNSORTABLE: ReadonlySet<ColumnType> = new Set(['json', 'array', 'longtext', 'bytes']);
 // Filters offered without asking: the ones an operator reaches for on almost any table.
 // Numeric ranges are opt-in (`filter: 'range'`): on ids and counts they are mostly noise.
 const DEFAULT_FILTER: Partial<Record<ColumnType, FilterKind>> = {

@@ -27,6 +27,7 @@ export type ColumnType =
   | 'json'
   | 'array'
   | 'uuid'
+  | 'bytes' // bytea: shown as hex (\x0a1b), downloaded and uploaded as a file
   | 'email';
 
 export type FilterKind = 'equals' | 'oneOf' | 'range' | 'boolean' | 'isNull';

@@ -1,4 +1,5 @@
 import { isRequired } from '@/engine/records/input-schema';
+import { formatSize, MAX_FORM_BYTES } from '@/engine/values/bytes';
 import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
 import {
   ArrayField,
@@ -14,6 +15,7 @@ import {
   TimestampField,
   UuidField,
 } from './basic-fields';
+import { BytesField } from './bytes-field';
 import { DatetimeField } from './datetime-field';
 import { JsonField } from './json-field';
 import { ReferenceField } from './reference-field';
@@ -36,6 +38,7 @@ const BY_TYPE: Record<ColumnType, FieldComponent> = {
   json: JsonField,
   array: ArrayField,
   uuid: UuidField,
+  bytes: BytesField,
 };
 
 /** The field for a column: its custom renderer (`input`), a foreign-key picker, or the one for its type. */
@@ -50,6 +53,7 @@ export function hintFor(column: ResolvedColumn, mode: 'create' | 'update'): stri
   if ((column.type === 'bigint' || column.type === 'integer') && !column.references) parts.push('A whole number.');
   if (column.type === 'number') parts.push('A decimal number, e.g. 3.14.');
   if (column.type === 'timestamp') parts.push('A date and time without time zone, kept as typed: 2025-01-31 12:00:00, up to 6 fractional digits.');
+  if (column.type === 'bytes') parts.push(`A file of at most ${formatSize(MAX_FORM_BYTES)}, stored byte for byte.`);
   if (column.type === 'json') parts.push('Any JSON value: an object, array, string, number, true/false or null.');
   if (column.maxLength) parts.push(`At most ${column.maxLength} characters.`);
   if (mode === 'create' && !isRequired(column, mode)) {
