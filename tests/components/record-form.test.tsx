@@ -12,6 +12,7 @@ import { RecordButtons } from '../../src/components/record-view/record-buttons';
 import { parseInput } from '../../src/engine/records/input-schema';
 import { resolveResource, toClientResource } from '../../src/engine/resources/define';
 import type { ColumnDef } from '../../src/engine/resources/types';
+import { MAX_FORM_BYTES } from '../../src/engine/values/bytes';
 
 const refresh = vi.fn();
 vi.mock('next/navigation', () => ({
@@ -89,6 +90,34 @@ const submit = async () => {
 };
 
 describe('fields by type', () => {
+  it('uploads a file into a bytea field byte for byte, refuses one over the limit before reading it, and clears', async () => {
+    const resource = thingsResource([{ name: 'file', type: 'bytes' }]);
+    const { action, calls } = fakeAction();
+    renderForm({ resource: toClientResource(resource), action });
+    expect(input('file').type).toBe('file');
+    const upload = async (file: File) =>
+      act(async () => {
+        fireEvent.change(input('file'), { target: { files: [file] } });
+        await new Promise((r) => setTimeout(r, 20)); // the file is read asynchronously
+      });
+
+    await upload(new File([new Uint8Array(MAX_FORM_BYTES + 1)], 'big.bin'));
+    expect(screen.getByTestId('bytes-refused-file').textContent).toBe('big.bin is 384.0 KB; at most 384.0 KB can be saved from a form.');
+    expect(screen.getByTestId('bytes-size-file').textContent).toBe('No value.');
+
+    await upload(new File([new Uint8Array([0x0a, 0x00, 0xff])], 'small.bin'));
+    expect(screen.queryByTestId('bytes-refused-file')).toBeNull();
+    expect(screen.getByTestId('bytes-size-file').textContent).toBe('3 bytes: \\x0a00ff');
+    change('slug', 'with-a-file');
+    await submit();
+    expect(calls[0]).toMatchObject({ slug: 'with-a-file', file: '\\x0a00ff' });
+    expect(parseInput(resource, 'create', { slug: 'x', file: calls[0]!.file! })).toEqual({ ok: true, values: { slug: 'x', file: '\\x0a00ff' } });
+
+    fireEvent.click(screen.getByTestId('clear-file'));
+    expect(screen.getByTestId('bytes-size-file').textContent).toBe('No value.');
+    expect(action).toHaveBeenCalledTimes(1);
+  });
+
   it('renders the input for each type and converts what is typed into what the server schema accepts', async () => {
     const resource = thingsResource();
     const { action, calls } = fakeAction();
