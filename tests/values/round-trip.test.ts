@@ -8,7 +8,8 @@ import { drain } from '../support/export';
 import { listResource } from '../../src/engine/list/run-list';
 import { RecordValidationError } from '../../src/engine/records/errors';
 import { getRecord } from '../../src/engine/records/read-record';
-import { createRecord } from '../../src/engine/records/write-record';
+import { createRecord, updateRecord } from '../../src/engine/records/write-record';
+import { recordHistory, revertEntry } from '../../src/engine/audit/history';
 import { resolveResource } from '../../src/engine/resources/define';
 import { bytesToHex } from '../../src/engine/values/bytes';
 import { INTEGER_RANGES } from '../../src/engine/values/numbers';
@@ -132,6 +133,30 @@ describe('every value round-trips through write, list, record page and export', 
         if (/\.\d*[1-9]\d*Z$/.test(input.t)) expect(String(listed.t)).toMatch(/\.\d{1,6}Z$/);
       }),
       { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it("keeps every value exact through an edit's audit diff and its revert", async () => {
+    await fc.assert(
+      fc.asyncProperty(row, row, async (first, second) => {
+        const created = await createRecord(admin, domain, zoo, first);
+        const { version } = await getRecord(admin, domain, zoo, created.id);
+        await updateRecord(admin, domain, zoo, created.id, second, version!);
+        expect(await equalsInSql(created.id, second)).toEqual(allTrue);
+
+        // The diff names each changed column with its value before and after, as the database held them.
+        const [entry] = await recordHistory(admin, zoo, created.id, 1);
+        const { before = {}, after = {} } = entry!.changes ?? {};
+        const side = (values: Record<string, unknown>, typed: Record<string, string>) =>
+          Object.fromEntries(COLUMNS.map((c) => [c, c in values ? asText(values[c]) : typed[c]!]));
+        expect(await equalsInSql(created.id, side(after, second))).toEqual(allTrue);
+
+        // Reverting puts back exactly the values before the edit.
+        await revertEntry(admin, domain, zoo, entry!.id);
+        expect(await equalsInSql(created.id, first)).toEqual(allTrue);
+        expect(await equalsInSql(created.id, side(before, first))).toEqual(allTrue);
+      }),
+      { numRuns: 40 },
     );
   }, 120_000);
 
