@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isMetaField, META, type RecordActionState, type RecordFormState } from '@/components/record-form/state';
-import { formValuesOf, type FormValues } from '@/components/record-form/values';
+import { formValuesOf, inputOf, NULL_VALUE, type FormValues } from '@/components/record-form/values';
 import { ForbiddenError, UnauthenticatedError } from '@/engine/auth/errors';
 import type { Operator } from '@/engine/auth/operator';
 import { UnknownDomainError, type DomainName } from '@/engine/config/current';
@@ -89,11 +89,11 @@ export async function saveRecordAction(_state: RecordFormState, form: FormData):
     t = await target(form);
     if (editing) {
       const version = text(form, META.version);
-      const outcome = await updateRecord(t.operator, t.domain, t.resource, t.id, values, version);
+      const outcome = await updateRecord(t.operator, t.domain, t.resource, t.id, inputOf(values), version);
       saved = { base: t.base, id: outcome.id };
     } else {
-      // Empty means "not given" on create, so the column's default applies.
-      const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
+      // NULL means "not given" on create, so the column's default applies; the engine decides what '' means (keepsEmpty).
+      const given = inputOf(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== NULL_VALUE)));
       const outcome = await createRecord(t.operator, t.domain, t.resource, given);
       saved = { base: t.base, id: outcome.id };
     }
@@ -109,7 +109,9 @@ export async function saveRecordAction(_state: RecordFormState, form: FormData):
         theirsRow: error.current,
         theirs: formValuesOf(t.resource.columns, error.current),
         version: error.currentVersion,
-        yours: Object.fromEntries(Object.entries(error.attempted).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+        yours: Object.fromEntries(
+          Object.entries(error.attempted).map(([k, v]) => [k, v === null ? NULL_VALUE : typeof v === 'string' ? v : JSON.stringify(v)]),
+        ),
       };
     }
     return { status: 'error', ...refusal(error, SESSION_ENDED_FORM), values };

@@ -7,7 +7,7 @@ import { renderMarkdown } from '../../src/components/record-form/fields/markdown
 import { customField, registerField, registeredFields } from '../../src/components/record-form/fields/registry';
 import type { FieldProps, ReferenceInfo } from '../../src/components/record-form/fields/types';
 import { idleState, type RecordFormState } from '../../src/components/record-form/state';
-import { formValuesOf, isoToLocal, localToIso, payloadOf, sameValue, toFormValue } from '../../src/components/record-form/values';
+import { formValuesOf, inputOf, isoToLocal, localToIso, NULL_VALUE, payloadOf, sameValue, toFormValue } from '../../src/components/record-form/values';
 import { RecordButtons } from '../../src/components/record-view/record-buttons';
 import { parseInput } from '../../src/engine/records/input-schema';
 import { resolveResource, toClientResource } from '../../src/engine/resources/define';
@@ -346,7 +346,7 @@ describe('required means required, in the browser and on the server', () => {
     expect(!blanks.ok && blanks.fieldErrors).toEqual({ title: 'Required.' });
   });
 
-  it('refuses to empty a NOT NULL column on edit (text included), while a nullable one empties to NULL', async () => {
+  it('refuses to empty a NOT NULL column on edit (text included), while a nullable text keeps empty and NULL apart', async () => {
     const row = {
       id: '3',
       title: 'Keep me',
@@ -374,13 +374,35 @@ describe('required means required, in the browser and on the server', () => {
     change('title', 'Kept');
     change('priority', '3');
     change('note', '');
+    // Emptied, the nullable text says it will be saved as empty text; its NULL switch is off.
+    expect((screen.getByTestId('null-note') as HTMLInputElement).checked).toBe(false);
     await submit();
     expect(calls[0]).toMatchObject({ title: 'Kept', priority: '3', note: '' });
+    // Switched to NULL, the field sends NULL (as the NUL marker the server action turns into null).
+    fireEvent.click(screen.getByTestId('null-note'));
+    expect(input('note').value).toBe('');
+    await submit();
+    expect(calls[1]).toMatchObject({ note: NULL_VALUE });
+    expect(inputOf({ note: calls[1]!.note! })).toEqual({ note: null });
+    // A NOT NULL column has no NULL switch.
+    expect(screen.queryByTestId('null-title')).toBeNull();
 
-    // The server: '' in a NOT NULL text column is refused, never stored as ''; nullable → NULL.
+    // The server: '' in a NOT NULL text column is refused, never stored as ''; in a nullable one '' is empty text, null is NULL.
     const refused = parseInput(notes, 'update', { title: '', body: '' });
     expect(!refused.ok && refused.fieldErrors).toEqual({ title: 'Required.', body: 'Required.' });
-    expect(parseInput(notes, 'update', { note: '' })).toEqual({ ok: true, values: { note: null } });
+    expect(parseInput(notes, 'update', { note: '' })).toEqual({ ok: true, values: { note: '' } });
+    expect(parseInput(notes, 'update', { note: null })).toEqual({ ok: true, values: { note: null } });
+    // A NULL record shows the switch on.
+    cleanup();
+    renderForm({
+      resource: toClientResource(notes),
+      mode: 'update',
+      id: '3',
+      version: '9',
+      initial: formValuesOf(notes.columns, { ...row, note: null }),
+      action,
+    });
+    expect((screen.getByTestId('null-note') as HTMLInputElement).checked).toBe(true);
     // An edit that leaves a required field alone is not asked for it.
     expect(parseInput(notes, 'update', { priority: '4' })).toEqual({ ok: true, values: { priority: 4 } });
   });

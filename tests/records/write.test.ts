@@ -216,14 +216,18 @@ describe('create and read', () => {
     expect(created.row).toMatchObject({ title: 'T', priority: 3, note: null });
   });
 
-  it("refuses to empty a NOT NULL text on edit instead of storing '', and empties a nullable one to NULL", async () => {
+  it("refuses to empty a NOT NULL text on edit instead of storing '', and keeps empty text and NULL apart in a nullable one", async () => {
     const created = await createRecord(editor, domain, notes, { title: 'Keep', due: '2025-01-01', kind: 'glad', note: 'n' });
     const error = await updateRecord(editor, domain, notes, created.id, { title: '', priority: '' }, created.version!).catch((e: Error) => e);
     expect(error).toBeInstanceOf(RecordValidationError);
     expect((error as RecordValidationError).fieldErrors).toEqual({ title: 'Required.', priority: 'Required.' });
     expect((await getRecord(editor, domain, notes, created.id)).row).toMatchObject({ title: 'Keep', priority: 3 });
-    const saved = await updateRecord(editor, domain, notes, created.id, { note: '' }, created.version!);
-    expect(saved.row.note).toBeNull();
+    const emptied = await updateRecord(editor, domain, notes, created.id, { note: '' }, created.version!);
+    expect(emptied.row.note).toBe(''); // empty text is a value of its own…
+    const nulled = await updateRecord(editor, domain, notes, created.id, { note: null }, emptied.version!);
+    expect(nulled.row.note).toBeNull(); // …and NULL is asked for as null (the form's NULL switch)
+    const [stored] = await query<{ is_null: boolean }>('blog', 'SELECT note IS NULL AS is_null FROM notes WHERE id = $1', [created.id]);
+    expect(stored!.is_null).toBe(true);
   });
 
   it('refuses viewers, and unknown ids are 404', async () => {

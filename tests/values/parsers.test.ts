@@ -105,6 +105,11 @@ describe('dates and date-times', () => {
     expect(parseDate('2100-02-29').ok).toBe(false);
     expect(parseDate('2000-02-29').ok).toBe(true);
     expect(parseDate('4713-01-01 BC').ok).toBe(true);
+    // Leap years before AD 1 as PostgreSQL counts them (1 BC is year 0): 1 BC and 5 BC are leap years, 244 BC is not.
+    expect(parseDate('0001-02-29 BC').ok).toBe(true);
+    expect(parseDate('0005-02-29 BC').ok).toBe(true);
+    expect(parseDate('0244-02-29 BC').ok).toBe(false);
+    expect(parseDateTime('0244-02-29T00:00:00Z BC').ok).toBe(false);
     expect(parseDate('4714-01-01 BC').ok).toBe(false);
     expect(parseDateTime('4714-12-31T00:00:00Z BC').ok).toBe(false);
   });

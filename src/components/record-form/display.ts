@@ -1,7 +1,9 @@
 import type { ResolvedColumn } from '@/engine/resources/types';
+import { NULL_VALUE } from './values';
 
 /** A form value as words, for the conflict screen: "empty", "yes"/"no", one array item per line. */
 export function describeFormValue(column: Pick<ResolvedColumn, 'type'>, value: string | undefined): string {
+  if (value === NULL_VALUE) return 'empty (NULL)';
   if (value === undefined || value === '') return 'empty';
   if (column.type === 'boolean') return value === 'true' ? 'yes' : 'no';
   if (column.type === 'datetime') {

@@ -8,7 +8,7 @@ import { AdminResourceTable } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
-import { isRequired } from '@/engine/records/input-schema';
+import { isRequired, keepsEmpty } from '@/engine/records/input-schema';
 import type { ClientResource } from '@/engine/resources/define';
 import type { ResolvedColumn } from '@/engine/resources/types';
 import { ConflictScreen } from './conflict-screen';
@@ -17,7 +17,8 @@ import { fieldFor, hintFor } from './fields/field-for';
 import type { ReferenceInfo } from './fields/types';
 import { idleState, isMetaField, META, type RecordFormAction, type RecordFormState } from './state';
 import { validatePayload } from './validate';
-import { payloadOf, type FormValues } from './values';
+import { NULL_VALUE, payloadOf, type FormValues } from './values';
+import { NullSwitch } from './null-switch';
 
 export interface RecordFormProps {
   resource: ClientResource;
@@ -279,7 +280,7 @@ export function RecordForm(props: RecordFormProps) {
                 column={column}
                 id={inputId}
                 name={locked ? '' : column.name}
-                value={values[column.name] ?? ''}
+                value={values[column.name] === NULL_VALUE ? '' : (values[column.name] ?? '')}
                 onChange={(v) => setValue(column.name, v)}
                 disabled={Boolean(locked) || pending}
                 invalid={Boolean(error)}
@@ -289,6 +290,14 @@ export function RecordForm(props: RecordFormProps) {
                 domain={resource.domain}
                 reference={references[column.name]}
               />
+              {!locked && keepsEmpty(column) ? (
+                <NullSwitch
+                  column={column}
+                  isNull={(values[column.name] ?? (mode === 'create' ? NULL_VALUE : '')) === NULL_VALUE}
+                  disabled={pending}
+                  onChange={(isNull) => setValue(column.name, isNull ? NULL_VALUE : '')}
+                />
+              ) : null}
               {error ? (
                 <p id={errorId} className="text-sm text-destructive" data-testid={`field-error-${column.name}`}>
                   {error}

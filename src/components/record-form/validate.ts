@@ -1,7 +1,7 @@
 import { parseInput } from '@/engine/records/input-schema';
 import type { ClientResource } from '@/engine/resources/define';
 import type { Resource } from '@/engine/resources/types';
-import type { FormValues } from './values';
+import { inputOf, type FormValues } from './values';
 
 // One schema resource per client resource, so the engine's schema cache holds across keystrokes.
 const asSchemaResource = new WeakMap<ClientResource, Resource>();
@@ -15,6 +15,6 @@ const asSchemaResource = new WeakMap<ClientResource, Resource>();
 export function validatePayload(resource: ClientResource, mode: 'create' | 'update', payload: FormValues): Record<string, string> {
   let schemaResource = asSchemaResource.get(resource);
   if (!schemaResource) asSchemaResource.set(resource, (schemaResource = { ...resource, actions: {} }));
-  const result = parseInput(schemaResource, mode, payload);
+  const result = parseInput(schemaResource, mode, inputOf(payload));
   return result.ok ? {} : result.fieldErrors;
 }

@@ -1,4 +1,5 @@
 import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
+import { keepsEmpty } from '@/engine/records/input-schema';
 import { compactJson, jsonDisplayText } from '@/engine/values/json';
 
 /**
@@ -9,8 +10,18 @@ import { compactJson, jsonDisplayText } from '@/engine/values/json';
  */
 export type FormValues = Record<string, string>;
 
-export function toFormValue(column: Pick<ResolvedColumn, 'type'>, value: unknown): string {
-  if (value === null || value === undefined) return '';
+/**
+ * SQL NULL as a form value, in the columns where it differs from an empty text or array
+ * (keepsEmpty). PostgreSQL text cannot hold the NUL character, so nothing typed collides with
+ * it, and the engine refuses it in text should it ever arrive unconverted.
+ */
+export const NULL_VALUE = '\u0000';
+
+type FormColumn = Pick<ResolvedColumn, 'type'> & Partial<Pick<ResolvedColumn, 'nullable' | 'required'>>;
+
+export function toFormValue(column: FormColumn, value: unknown): string {
+  if (value === null || value === undefined)
+    return keepsEmpty({ type: column.type, nullable: column.nullable ?? false, required: column.required ?? false }) ? NULL_VALUE : '';
   switch (column.type) {
     case 'boolean':
       return value === true || value === 'true' ? 'true' : 'false';
@@ -24,14 +35,19 @@ export function toFormValue(column: Pick<ResolvedColumn, 'type'>, value: unknown
   }
 }
 
-export function formValuesOf(columns: readonly Pick<ResolvedColumn, 'name' | 'type'>[], row: Record<string, unknown>): FormValues {
+/** Form values as the engine's input: NULL_VALUE is null. */
+export function inputOf(values: FormValues): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v === NULL_VALUE ? null : v]));
+}
+
+export function formValuesOf(columns: readonly (FormColumn & Pick<ResolvedColumn, 'name'>)[], row: Record<string, unknown>): FormValues {
   return Object.fromEntries(columns.map((c) => [c.name, toFormValue(c, row[c.name])]));
 }
 
 /** Two form values mean the same thing (JSON ignores formatting, datetimes compare instants). */
 export function sameValue(type: ColumnType, a: string, b: string): boolean {
   if (a === b) return true;
-  if (a === '' || b === '') return false;
+  if (a === '' || b === '' || a === NULL_VALUE || b === NULL_VALUE) return false;
   if (type === 'json') {
     // Same tokens, whatever the layout (never through JS numbers, which would make 1e+26 equal to its neighbours).
     const [x, y] = [compactJson(a), compactJson(b)];
@@ -60,20 +76,23 @@ export function sameValue(type: ColumnType, a: string, b: string): boolean {
 
 /**
  * What a form sends. On create, an empty field is left out so the column's default applies
- * (the engine still says "Required." for required ones). On edit, only the fields the
+ * (the engine still says "Required." for required ones), except an empty text the operator
+ * chose (typed, then cleared, with NULL switched off) where empty is a value (keepsEmpty). On edit, only the fields the
  * operator changed are sent: a field nobody touched is never rewritten, so an untouched
  * NULL stays NULL and a conflict screen lists only real changes.
  */
 export function payloadOf(
   mode: 'create' | 'update',
-  columns: readonly Pick<ResolvedColumn, 'name' | 'type'>[],
+  columns: readonly (FormColumn & Pick<ResolvedColumn, 'name'>)[],
   values: FormValues,
   initial: FormValues,
 ): FormValues {
   const out: FormValues = {};
   for (const column of columns) {
     const value = values[column.name] ?? '';
-    if (mode === 'create' ? value === '' : sameValue(column.type, value, initial[column.name] ?? '')) continue;
+    const chosenEmpty =
+      value === '' && column.name in values && keepsEmpty({ type: column.type, nullable: column.nullable ?? false, required: column.required ?? false });
+    if (mode === 'create' ? (value === '' && !chosenEmpty) || value === NULL_VALUE : sameValue(column.type, value, initial[column.name] ?? '')) continue;
     out[column.name] = value;
   }
   return out;

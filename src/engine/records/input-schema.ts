@@ -88,12 +88,22 @@ export function isRequired(column: Pick<ResolvedColumn, 'required' | 'nullable' 
   return mode === 'create' ? column.required : column.required || !column.nullable;
 }
 
+/**
+ * Columns where empty and NULL are two different values an operator can see and save: an
+ * empty text ('') or an empty array ('{}') is not NULL. There, '' is stored as empty and only
+ * null means NULL (the form has a NULL switch for them). Elsewhere (numbers, dates, emails…)
+ * an empty field can only mean NULL.
+ */
+export function keepsEmpty(column: Pick<ResolvedColumn, 'type' | 'nullable' | 'required'>): boolean {
+  return (column.type === 'text' || column.type === 'longtext' || column.type === 'array') && column.nullable && !column.required;
+}
+
 /** '' and (for text) only blanks: what "left empty" means. */
 const isEmpty = (v: unknown) => v === '' || v === null || (typeof v === 'string' && v.trim() === '');
 
 /**
  * One column's schema. Empty means: on create, "not given" (the column's default applies),
- * on edit, NULL; a required column refuses empty with "Required." in both, text included
+ * on edit, NULL (except where empty is a value of its own, see keepsEmpty; null is NULL there); a required column refuses empty with "Required." in both, text included
  * (never stored as ''). On edit an absent key is "not changed" and is not checked.
  */
 function field(column: ResolvedColumn, mode: 'create' | 'update'): z.ZodType<unknown> {
@@ -104,7 +114,8 @@ function field(column: ResolvedColumn, mode: 'create' | 'update'): z.ZodType<unk
     return z.preprocess((v) => (v === undefined ? ifAbsent : isEmpty(v) ? null : v), mode === 'create' ? checked : checked.optional());
   }
   const ifEmpty = mode === 'create' ? undefined : null;
-  return z.preprocess((v) => (v === '' ? ifEmpty : v), nullable.optional());
+  const emptyIsValue = keepsEmpty(column);
+  return z.preprocess((v) => (v === '' && !emptyIsValue ? ifEmpty : v), nullable.optional());
 }
 
 /** Columns an operator can write: not read-only, not the soft-delete marker, not generated. */

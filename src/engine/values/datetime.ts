@@ -30,14 +30,15 @@ const MAX_YEAR = 294276;
 const MIN_BC_YEAR = 4713;
 const OUT_OF_RANGE = (raw: string) => `"${clip(raw)}" is outside the dates PostgreSQL holds (4713 BC to 294276 AD).`;
 
+/** `year` is astronomical (1 BC is 0, 5 BC is -4), as PostgreSQL counts leap years before AD 1. */
 function daysIn(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** True for a real calendar day: month 1–12, a day that month has (leap years included), year 1 or later. */
-function realDay(year: number, month: number, day: number): boolean {
-  return year >= 1 && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+function realDay(year: number, month: number, day: number, bc = false): boolean {
+  return year >= 1 && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(bc ? 1 - year : year, month);
 }
 
 function offsetValid(offset: string | undefined): boolean {
@@ -62,7 +63,7 @@ function parseMoment(raw: string, expected: string): DateTimeParse {
   const m = DATE_TIME.exec(raw);
   if (!m) return { ok: false, message: `"${clip(raw)}" is not ${expected}.` };
   const [, y, mo, d, h, mi, s, , offset, bc] = m;
-  if (!realDay(Number(y), Number(mo), Number(d))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
+  if (!realDay(Number(y), Number(mo), Number(d), Boolean(bc))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
   if (bc && Number(y) > MIN_BC_YEAR) return { ok: false, message: OUT_OF_RANGE(raw) };
   if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59))
     return { ok: false, message: `"${clip(raw)}" is not a time of day (00:00:00 to 23:59:59).` };
@@ -92,7 +93,7 @@ export function parseDate(raw: string): DateTimeParse {
   if (raw === 'infinity' || raw === '-infinity') return { ok: true, value: raw };
   const m = DATE_ONLY.exec(raw);
   if (!m) return { ok: false, message: `"${clip(raw)}" is not a date like 2025-01-31.` };
-  if (!realDay(Number(m[1]), Number(m[2]), Number(m[3]))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
+  if (!realDay(Number(m[1]), Number(m[2]), Number(m[3]), Boolean(m[4]))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
   if (m[4] && Number(m[1]) > MIN_BC_YEAR) return { ok: false, message: OUT_OF_RANGE(raw) };
   return { ok: true, value: raw };
 }
