@@ -11,6 +11,7 @@ import { getRecord } from '../../src/engine/records/read-record';
 import { createRecord, updateRecord } from '../../src/engine/records/write-record';
 import { recordHistory, revertEntry } from '../../src/engine/audit/history';
 import { resolveResource } from '../../src/engine/resources/define';
+import { arrayFormText } from '../../src/engine/values/arrays';
 import { bytesToHex } from '../../src/engine/values/bytes';
 import { INTEGER_RANGES } from '../../src/engine/values/numbers';
 import { blogOperator, blogDatabaseForFile } from '../support/engine';
@@ -44,9 +45,10 @@ const zoo = resolveResource({
     { name: 'j', type: 'json' },
     { name: 'y', type: 'bytes' },
     { name: 's', type: 'text' },
+    { name: 'a', type: 'array' },
   ],
 });
-const COLUMNS = ['i', 'b', 'n', 'f', 'd', 't', 'w', 'j', 'y', 's'] as const;
+const COLUMNS = ['i', 'b', 'n', 'f', 'd', 't', 'w', 'j', 'y', 's', 'a'] as const;
 const CASTS: Record<(typeof COLUMNS)[number], string> = {
   i: 'int',
   b: 'bigint',
@@ -58,11 +60,12 @@ const CASTS: Record<(typeof COLUMNS)[number], string> = {
   j: 'jsonb',
   y: 'bytea',
   s: 'text',
+  a: 'text[]',
 };
 
 blogDatabaseForFile('round_trip', {
   settings: `ALTER DATABASE {db} SET TimeZone = 'America/St_Johns'`, // -03:30: any zone but UTC
-  sql: 'CREATE TABLE zoo (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, i int, b bigint, n numeric, f float8, d date, t timestamptz, w timestamp, j jsonb, y bytea, s text)',
+  sql: 'CREATE TABLE zoo (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, i int, b bigint, n numeric, f float8, d date, t timestamptz, w timestamp, j jsonb, y bytea, s text, a text[])',
   hub: true,
 });
 
@@ -91,10 +94,24 @@ const row = fc.record({
   j: fc.oneof(fc.json(), fc.constantFrom('[1,2,3]', '"text"', 'null', '[]', '99999999999999999999999999')),
   y: fc.uint8Array({ maxLength: 300 }).map(bytesToHex),
   s: fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => `${s} עברית 𝄞 é`),
+  // One dimension with NULL, empty and multi-line items, or two (rectangular): lines or JSON in the form.
+  a: fc.oneof(
+    fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.constant(null), fc.constantFrom('', ' x ', 'a\nb', '[y', 'NULL')), { maxLength: 5 }),
+    fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 })).chain(([r, c]) =>
+      fc.array(fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constant(null)), { minLength: c, maxLength: c }), {
+        minLength: r,
+        maxLength: r,
+      }),
+    ),
+  ) as fc.Arbitrary<unknown[]>,
 });
+type Generated = { [K in (typeof COLUMNS)[number]]: K extends 'a' ? unknown[] : string };
+/** What the form sends for a generated row: the array as the form shows it (lines, or JSON when lines cannot hold it). */
+const formInput = (r: Generated): Record<string, string> => ({ ...r, a: arrayFormText(r.a) });
+const asArray = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v); // CSV writes an array as JSON
 
 /** True when every column of row `id` equals the given texts read as the column's type (NULL = NULL counts as equal). */
-async function equalsInSql(id: string, values: Record<string, string>): Promise<Record<string, boolean>> {
+async function equalsInSql(id: string, values: Record<string, unknown>): Promise<Record<string, boolean>> {
   const checks = COLUMNS.map((c, i) => `${c} IS NOT DISTINCT FROM $${i + 2}::${CASTS[c]} AS ${c}`).join(', ');
   const [result] = await query<Record<string, boolean>>('blog', `SELECT ${checks} FROM zoo WHERE id = $1`, [id, ...COLUMNS.map((c) => values[c])]);
   return result!;
@@ -114,7 +131,7 @@ describe('every value round-trips through write, list, record page and export', 
   it('stores what was typed and shows exactly what the database holds', async () => {
     await fc.assert(
       fc.asyncProperty(row, async (input) => {
-        const created = await createRecord(admin, domain, zoo, input);
+        const created = await createRecord(admin, domain, zoo, formInput(input));
         expect(await equalsInSql(created.id, input)).toEqual(allTrue);
 
         const cols = ['id', ...COLUMNS].join(','); // json is not a list column by default
@@ -125,7 +142,7 @@ describe('every value round-trips through write, list, record page and export', 
         const csv = await drain(await exportResource(admin, domain, zoo, { 'f.id': created.id, cols }, 'csv'));
         const csvRow = (parse(csv, { columns: true }) as Record<string, string>[])[0]!;
         for (const read of [listed, record, exported, csvRow] as Record<string, unknown>[]) {
-          const texts = Object.fromEntries(COLUMNS.map((c) => [c, asText(read[c])]));
+          const texts = Object.fromEntries(COLUMNS.map((c) => [c, c === 'a' ? asArray(read[c]) : asText(read[c])]));
           expect(await equalsInSql(created.id, texts)).toEqual(allTrue);
         }
         // JSON null is a value, not SQL NULL, on every path.
@@ -140,16 +157,16 @@ describe('every value round-trips through write, list, record page and export', 
   it("keeps every value exact through an edit's audit diff and its revert", async () => {
     await fc.assert(
       fc.asyncProperty(row, row, async (first, second) => {
-        const created = await createRecord(admin, domain, zoo, first);
+        const created = await createRecord(admin, domain, zoo, formInput(first));
         const { version } = await getRecord(admin, domain, zoo, created.id);
-        await updateRecord(admin, domain, zoo, created.id, second, version!);
+        await updateRecord(admin, domain, zoo, created.id, formInput(second), version!);
         expect(await equalsInSql(created.id, second)).toEqual(allTrue);
 
         // The diff names each changed column with its value before and after, as the database held them.
         const [entry] = await recordHistory(admin, zoo, created.id, 1);
         const { before = {}, after = {} } = entry!.changes ?? {};
-        const side = (values: Record<string, unknown>, typed: Record<string, string>) =>
-          Object.fromEntries(COLUMNS.map((c) => [c, c in values ? asText(values[c]) : typed[c]!]));
+        const side = (values: Record<string, unknown>, typed: Generated) =>
+          Object.fromEntries(COLUMNS.map((c) => [c, !(c in values) ? typed[c] : c === 'a' ? values[c] : asText(values[c])]));
         expect(await equalsInSql(created.id, side(after, second))).toEqual(allTrue);
 
         // Reverting puts back exactly the values before the edit.

@@ -1,5 +1,6 @@
 import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
 import { keepsEmpty } from '@/engine/records/input-schema';
+import { arrayFormText } from '@/engine/values/arrays';
 import { compactJson, jsonDisplayText } from '@/engine/values/json';
 
 /**
@@ -29,7 +30,8 @@ export function toFormValue(column: FormColumn, value: unknown): string {
       // The database's JSON text, indented token by token: every digit kept, JSON null as `null`.
       return jsonDisplayText(value, 2);
     case 'array':
-      return Array.isArray(value) ? value.map((v) => String(v ?? '')).join('\n') : String(value);
+      // Lines when they hold the items exactly, else JSON (NULL items, several dimensions): engine/values/arrays.ts.
+      return Array.isArray(value) ? arrayFormText(value) : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { Cell } from '@/components/resource-list/cell';
+import { arrayItemText, Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@/engine/resources/types';
 import { byteLength, formatSize } from '@/engine/values/bytes';
@@ -74,8 +74,8 @@ export function DetailValue({
       return (
         <span className="flex flex-wrap gap-1">
           {items.map((item, i) => (
-            <Badge key={i} variant="secondary">
-              {String(item)}
+            <Badge key={i} variant="secondary" className={item === null ? 'italic' : undefined}>
+              {arrayItemText(item)}
             </Badge>
           ))}
         </span>

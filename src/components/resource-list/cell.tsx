@@ -15,6 +15,12 @@ function money(cents: unknown, currency = 'EUR'): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value);
 }
 
+/** One array item as text: NULL as NULL (not "null" or empty), a nested array as JSON. */
+export function arrayItemText(item: unknown): string {
+  if (item === null) return 'NULL';
+  return Array.isArray(item) ? JSON.stringify(item) : String(item);
+}
+
 function truncate(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
@@ -83,8 +89,8 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
       return (
         <span className="flex flex-wrap gap-1">
           {(value as unknown[]).slice(0, 4).map((item, i) => (
-            <Badge key={i} variant="secondary">
-              {truncate(String(item), 24)}
+            <Badge key={i} variant="secondary" className={item === null ? 'italic' : undefined}>
+              {truncate(arrayItemText(item), 24)}
             </Badge>
           ))}
           {(value as unknown[]).length > 4 ? <span className="text-xs text-muted-foreground">+{(value as unknown[]).length - 4}</span> : null}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
 import { parseDate, parseDateTime, parseTimestamp } from '../values/datetime';
+import { checkArray, parseArrayText } from '../values/arrays';
 import { parseHexBytes } from '../values/bytes';
 import { jsonTextOf, parseJsonText } from '../values/json';
 import { hasLoneSurrogate, NUL } from '../values/text';
@@ -64,15 +65,14 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
         ctx.addIssue({ code: 'custom', message: parsed.message });
         return z.NEVER;
       }),
+    // One item per line, or JSON for what lines cannot hold (NULL items, several dimensions): values/arrays.ts.
     array: () =>
-      z.union([z.array(z.string()), z.string()]).transform((v) =>
-        Array.isArray(v)
-          ? v
-          : v
-              .split('\n')
-              .map((s) => s.trim())
-              .filter(Boolean),
-      ),
+      z.unknown().transform((v, ctx) => {
+        const parsed = typeof v === 'string' ? parseArrayText(v) : checkArray(v);
+        if (parsed.ok) return parsed.value;
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }),
   };
   return byType[column.type]();
 }

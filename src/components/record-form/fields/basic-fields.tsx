@@ -6,6 +6,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from './textarea';
+import { parseArrayText } from '@/engine/values/arrays';
 import type { FieldProps } from './types';
 
 /** The attributes every input shares. */
@@ -178,11 +179,11 @@ export function UuidField(props: FieldProps) {
 }
 
 /** Arrays: one item per line; blank lines are dropped when saved. */
+/** One item per line, or JSON (`["a", null]`) for items lines cannot hold: engine/values/arrays.ts. */
 export function ArrayField(props: FieldProps) {
-  const items = props.value
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean).length;
+  const parsed = parseArrayText(props.value);
+  const asJson = props.value.trimStart().startsWith('[');
+  const items = parsed.ok ? parsed.value.length : 0;
   return (
     <div className="flex flex-col gap-1">
       <Textarea
@@ -192,7 +193,7 @@ export function ArrayField(props: FieldProps) {
         onChange={(e) => props.onChange(e.target.value)}
       />
       <span className="text-xs text-muted-foreground" data-testid={`array-count-${props.column.name}`}>
-        {items} item{items === 1 ? '' : 's'} · one per line
+        {!parsed.ok ? parsed.message : `${items} item${items === 1 ? '' : 's'} · ${asJson ? 'as JSON: strings, null, nested arrays' : 'one per line'}`}
       </span>
     </div>
   );
