@@ -28,6 +28,8 @@ describe('list cells', () => {
     expect(shown({ name: 'word_count', type: 'integer' }, 12345).text).toBe('12,345');
     expect(shown({ name: 'year', type: 'integer' }, 2001).text).toBe('2001');
     expect(shown({ name: 'author_id', type: 'integer' }, 23670).text).toBe('23670');
+    // A domain-typed integer (introspection writes grouping: false) names something: a founding year, a port.
+    expect(shown({ name: 'founded', type: 'integer', grouping: false }, 2001).text).toBe('2001');
   });
 
   it('shortens an instant with its exact text on hover, and shows infinity, BC and naive timestamps as they are', () => {
@@ -38,5 +40,7 @@ describe('list cells', () => {
     expect(shown({ name: 'at', type: 'datetime' }, '0044-03-15T12:00:00.5Z BC').text).toBe('0044-03-15T12:00:00.5Z BC');
     // timestamp without time zone: wall-clock time, never labelled UTC.
     expect(shown({ name: 'at', type: 'datetime' }, '2024-01-01 12:00:00').text).toBe('2024-01-01 12:00:00');
+    expect(shown({ name: 'at', type: 'timestamp' }, '2024-01-01 12:00:00.000001').text).toBe('2024-01-01 12:00:00.000001');
+    expect(shown({ name: 'at', type: 'timestamp' }, '2024-01-01 12:00:00').text).not.toMatch(/UTC/);
   });
 });

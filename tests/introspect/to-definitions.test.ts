@@ -38,6 +38,8 @@ describe('column types', () => {
     expect(columnOf('u', { typeName: 'uuid' }).type).toBe('uuid');
     expect(columnOf('j', { typeName: 'json' }).type).toBe('json');
     expect(columnOf('qty', { ...INT, sqlType: 'positive_int', isDomain: true }).type).toBe('integer');
+    expect(columnOf('qty', { ...INT, sqlType: 'positive_int', isDomain: true }).grouping).toBe(false); // a domain-typed integer is shown 2001, not 2,001
+    expect(columnOf('qty', INT).grouping).toBeUndefined();
     expect(columnOf('ids', { sqlType: 'integer[]', baseType: 'integer[]', typeName: 'int4', isArray: true }).type).toBe('array');
   });
 

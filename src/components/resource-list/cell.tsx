@@ -7,8 +7,6 @@ import { jsonDisplayText } from '@/engine/values/json';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const number = new Intl.NumberFormat('en-US');
-/** Integer columns that name something rather than count it: ids and years. */
-const NAMES_NOT_QUANTITIES = /(^|_)(id|year|yr)$/i;
 
 function money(cents: unknown, currency = 'EUR'): string {
   const value = Number(cents) / 100;
@@ -76,10 +74,8 @@ export function Cell({ column, value, domain }: { column: ResolvedColumn; value:
     case 'money_cents':
       return <span className="whitespace-nowrap tabular-nums">{money(value, column.currency)}</span>;
     case 'integer':
-      // Counts read better grouped (12,345); an id or a year is a name, not a quantity (2001, not 2,001).
-      return (
-        <span className="tabular-nums">{typeof value === 'number' && !NAMES_NOT_QUANTITIES.test(column.name) ? number.format(value) : String(value)}</span>
-      );
+      // Counts read better grouped (12,345); an id, a year or a domain-typed code is a name (2001, not 2,001): ColumnDef.grouping.
+      return <span className="tabular-nums">{typeof value === 'number' && column.grouping ? number.format(value) : String(value)}</span>;
     case 'number':
       // Every digit the database gave: a float is its shortest exact text, never rounded to 3 places.
       return <span className="tabular-nums">{String(value)}</span>;

@@ -87,6 +87,8 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
   if (type === 'text' && !isOrderable(column)) def.sortable = false;
   if (isUnlisted(column)) def.list = false;
   if (references) def.references = references;
+  // An integer of a domain type (a year, a code, a port) is a name, not a quantity: 2001, not 2,001.
+  if ((type === 'integer' || type === 'bigint') && column.isDomain) def.grouping = false;
   return def;
 }
 

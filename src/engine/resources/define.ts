@@ -23,6 +23,9 @@ const DEFAULT_FILTER: Partial<Record<ColumnType, FilterKind>> = {
   timestamp: 'range',
 };
 
+/** Integer columns that name something rather than count it: ids and years (2001, not 2,001). */
+const NAMES_NOT_QUANTITIES = /(^|_)(id|year|yr)$/i;
+
 /** "created_at" → "Created at" */
 export function humanize(name: string): string {
   const words = name.replace(/_/g, ' ').trim();
@@ -52,6 +55,7 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     required: column.required ?? false,
     maxLength: column.maxLength,
     input: column.input,
+    grouping: column.grouping ?? !NAMES_NOT_QUANTITIES.test(column.name),
   };
 }
 

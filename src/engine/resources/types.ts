@@ -74,6 +74,12 @@ export interface ColumnDef {
    * also refuses to empty it on edit; a NOT NULL column can never be emptied on edit.
    */
   required?: boolean;
+  /**
+   * Integers shown with thousands separators (12,345). Default: true, except columns named like
+   * ids or years (`id`, `…_id`, `year`, `…_yr`); `npm run introspect` writes false for integers
+   * of a domain type (a year, a code), which name something rather than count it.
+   */
+  grouping?: boolean;
   /** Longest text accepted, checked before the database would refuse it. */
   maxLength?: number;
   /** A custom form field from the field registry (src/components/record-form/fields), e.g. 'markdown'. */
@@ -190,4 +196,6 @@ export interface ResolvedColumn {
   required: boolean;
   maxLength: number | undefined;
   input: string | undefined;
+  /** Integers shown with thousands separators (see ColumnDef.grouping). */
+  grouping: boolean;
 }
