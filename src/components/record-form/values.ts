@@ -1,5 +1,5 @@
 import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
-import { keepsEmpty } from '@/engine/records/input-schema';
+import { keepsEmpty } from '@/engine/values/empty';
 import { arrayFormText } from '@/engine/values/arrays';
 import { compactJson, jsonDisplayText } from '@/engine/values/json';
 

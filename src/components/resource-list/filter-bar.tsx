@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { ResolvedColumn } from '@/engine/resources/types';
+import { localToIso } from '../record-form/values';
 
 interface FilterBarProps {
   columns: ResolvedColumn[];
@@ -21,6 +22,18 @@ const inputType = (column: ResolvedColumn) =>
       : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type)
         ? 'number'
         : 'text';
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/**
+ * A day's first (`min`) or last (`max`) instant in `timeZone`, as ISO 8601 with that zone's
+ * offset then: `2024-02-29T00:00:00+09:00`, `2024-02-29T23:59:59.999999+09:00`.
+ */
+export function dayBoundary(day: string, end: 'min' | 'max', timeZone: string): string {
+  const iso = localToIso(`${day}T${end === 'min' ? '00:00:00' : '23:59:59'}`, timeZone);
+  if (iso === '') return day; // not a date: the API says what is wrong with it
+  return end === 'min' ? iso : iso.replace(/(:\d{2})([+-]\d{2}:\d{2})$/, '$1.999999$2');
+}
 
 /** A text-like input that applies on Enter or when it loses focus, not on every key. */
 function CommitInput({
@@ -84,7 +97,12 @@ function FilterControl({ column, value, onChange }: { column: ResolvedColumn } &
           <option value="false">{label}: not empty</option>
         </Select>
       );
-    case 'range':
+    case 'range': {
+      // A date-time column is filtered by whole days of the operator's time zone: the first
+      // instant of the "from" day and the last of the "to" day, sent with this browser's offset.
+      const byDay = column.type === 'datetime';
+      const shown = (param: string | undefined) => (byDay && param ? param.slice(0, 10) : param);
+      const bound = (day: string | undefined, end: 'min' | 'max') => (byDay && day ? dayBoundary(day, end, browserZone()) : day);
       return (
         <span className="flex items-center gap-1 text-sm text-muted-foreground" data-testid={`filter-${column.name}`}>
           <span className="whitespace-nowrap">{label}</span>
@@ -93,8 +111,8 @@ function FilterControl({ column, value, onChange }: { column: ResolvedColumn } &
             placeholder="from"
             type={inputType(column)}
             className="w-36"
-            current={value(`${key}.min`)}
-            onCommit={(v) => onChange({ [`${key}.min`]: v })}
+            current={shown(value(`${key}.min`))}
+            onCommit={(v) => onChange({ [`${key}.min`]: bound(v, 'min') })}
           />
           <span aria-hidden="true">–</span>
           <CommitInput
@@ -102,11 +120,12 @@ function FilterControl({ column, value, onChange }: { column: ResolvedColumn } &
             placeholder="to"
             type={inputType(column)}
             className="w-36"
-            current={value(`${key}.max`)}
-            onCommit={(v) => onChange({ [`${key}.max`]: v })}
+            current={shown(value(`${key}.max`))}
+            onCommit={(v) => onChange({ [`${key}.max`]: bound(v, 'max') })}
           />
         </span>
       );
+    }
     case 'equals':
       return (
         <CommitInput

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
 import { parseDate, parseDateTime, parseTimestamp } from '../values/datetime';
 import { checkArray, parseArrayText } from '../values/arrays';
+import { keepsEmpty } from '../values/empty';
 import { parseHexBytes } from '../values/bytes';
 import { jsonTextOf, parseJsonText } from '../values/json';
 import { hasLoneSurrogate, NUL } from '../values/text';
@@ -86,16 +87,6 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
 export function isRequired(column: Pick<ResolvedColumn, 'required' | 'nullable' | 'readOnly'>, mode: 'create' | 'update'): boolean {
   if (column.readOnly) return false;
   return mode === 'create' ? column.required : column.required || !column.nullable;
-}
-
-/**
- * Columns where empty and NULL are two different values an operator can see and save: an
- * empty text ('') or an empty array ('{}') is not NULL. There, '' is stored as empty and only
- * null means NULL (the form has a NULL switch for them). Elsewhere (numbers, dates, emails…)
- * an empty field can only mean NULL.
- */
-export function keepsEmpty(column: Pick<ResolvedColumn, 'type' | 'nullable' | 'required'>): boolean {
-  return (column.type === 'text' || column.type === 'longtext' || column.type === 'array') && column.nullable && !column.required;
 }
 
 /** '' and (for text) only blanks: what "left empty" means. */
