@@ -15,6 +15,16 @@ function columnOf(name: string, overrides: Parameters<typeof column>[1]) {
 }
 
 describe('column types', () => {
+  it('makes a type the value model does not know read-only (shown as text), and keeps the known ones writable', () => {
+    const typed = (typeName: string, typeKind = 'b') => columnOf('v', { sqlType: typeName, baseType: typeName, typeName, typeKind });
+    expect(typed('hstore').readOnly).toBe(true); // an extension's type
+    expect(typed('address', 'c').readOnly).toBe(true); // a composite
+    expect(typed('geometry').type).toBe('text');
+    for (const known of ['inet', 'interval', 'money', 'xml', 'point', 'int4', 'jsonb', 'bytea', 'citext']) expect(typed(known).readOnly, known).toBeUndefined();
+    expect(typed('int4range', 'r').readOnly).toBeUndefined();
+    expect(typed('mood', 'e').readOnly).toBeUndefined();
+  });
+
   it('maps string types to text, longtext or email by type and name', () => {
     expect(columnOf('nickname', { sqlType: 'citext', baseType: 'citext', typeName: 'citext' }).type).toBe('text');
     expect(columnOf('notes', { sqlType: 'citext', baseType: 'citext', typeName: 'citext' }).type).toBe('longtext');

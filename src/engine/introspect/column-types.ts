@@ -55,6 +55,44 @@ const ORDERABLE_AS_TEXT = new Set([
   'tsvector',
 ]);
 
+/**
+ * Types the value model knows as text (shown, and typed back as text PostgreSQL reads): with
+ * BY_TYPE_NAME, enums, ranges and multiranges, everything the README's type table lists.
+ */
+const KNOWN_AS_TEXT = new Set([
+  ...ORDERABLE_AS_TEXT,
+  'xml',
+  'point',
+  'line',
+  'lseg',
+  'box',
+  'path',
+  'polygon',
+  'circle',
+  'tsquery',
+  'regclass',
+  'regtype',
+  'regproc',
+  'regprocedure',
+  'regoper',
+  'regnamespace',
+  'regrole',
+  'xid',
+  'xid8',
+  'cid',
+  'tid',
+]);
+
+/**
+ * A type the value model does not know (a composite, an extension's type such as hstore or
+ * geometry, a pseudo-type): shown as its text and read-only, never typed into by a guess.
+ * A definition may still set `readOnly: false` to edit its text.
+ */
+export function isUnknownType(column: CatalogColumn): boolean {
+  if (['e', 'r', 'm'].includes(column.typeKind)) return false;
+  return !(column.typeName in BY_TYPE_NAME) && !KNOWN_AS_TEXT.has(column.typeName);
+}
+
 /** Long or unreadable in a table cell: kept out of the default list columns. */
 const UNLISTED_TYPES = new Set(['bytea', 'tsvector']);
 

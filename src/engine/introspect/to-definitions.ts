@@ -1,5 +1,5 @@
 import type { ColumnDef, ResourceDef, SortSpec } from '../resources/types';
-import { columnTypeOf, isOrderable, isStringColumn, isUnlisted } from './column-types';
+import { columnTypeOf, isOrderable, isStringColumn, isUnknownType, isUnlisted } from './column-types';
 import { NameRegistry, resourceBaseName, titleFor } from './naming';
 import { chooseRowKey, type RowKey } from './row-key';
 import type { CatalogColumn, CatalogTable } from './types';
@@ -79,7 +79,7 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
   const def: ColumnDef = { name: column.name, type };
   if (type === 'enum') def.options = column.enumLabels ?? [];
   def.nullable = column.nullable;
-  if (writtenByDatabase(column)) def.readOnly = true;
+  if (writtenByDatabase(column) || isUnknownType(column)) def.readOnly = true;
   // A DEFAULT lets a new row leave the column empty; without one a NOT NULL column is required.
   else if (column.hasDefault) def.hasDefault = true;
   if (searchable) def.searchable = true;
