@@ -14,7 +14,7 @@ import { logger } from '../log';
 import type { Resource } from '../resources/types';
 import { explainCheckViolation } from './check-rules';
 import { fieldErrorsFromDatabase } from './db-errors';
-import { RecordNotFoundError, RecordValidationError } from './errors';
+import { RecordNotFoundError, RecordValidationError, WriteCollisionError } from './errors';
 import { writableColumns } from './input-schema';
 import { encodeRecordId } from './record-id';
 import { auditEntry, checkInput, rowWritesInTransaction, type WriteOutcome } from './write-record';
@@ -194,6 +194,8 @@ function reasonFor(resource: Resource, error: unknown): string | undefined {
   if (code === '55P03') return 'Locked by another change; try again.';
   const validation = error instanceof RecordValidationError ? error : fieldErrorsFromDatabase(resource, error);
   if (!validation) return undefined;
+  // A missing privilege is not about this row: the run stops (and says why) instead of failing every row.
+  if (!(validation instanceof RecordValidationError)) return validation instanceof WriteCollisionError ? validation.message : undefined;
   const label = (field: string) => resource.columns.find((c) => c.name === field)?.label ?? field;
   // Fields refused for the same reason (a CHECK over two columns) are named together, the reason once.
   const byMessage = new Map<string, string[]>();

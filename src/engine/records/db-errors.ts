@@ -1,5 +1,5 @@
 import type { Resource } from '../resources/types';
-import { RecordValidationError } from './errors';
+import { DatabasePrivilegeError, RecordValidationError, WriteCollisionError } from './errors';
 
 type PgError = Error & { code?: string; detail?: string; column?: string; constraint?: string; table?: string };
 
@@ -24,9 +24,25 @@ function columnOfConstraint(resource: Resource, constraint: string | undefined):
  * SQL, the constraint's raw text or a stack: only what to change. Returns undefined for
  * errors that are not about the input (connection lost, timeouts): those stay errors.
  */
-export function fieldErrorsFromDatabase(resource: Resource, error: unknown, action: 'write' | 'delete' = 'write'): RecordValidationError | undefined {
+export function fieldErrorsFromDatabase(
+  resource: Resource,
+  error: unknown,
+  action: 'write' | 'delete' = 'write',
+): RecordValidationError | WriteCollisionError | DatabasePrivilegeError | undefined {
   const e = error as PgError;
   switch (e?.code) {
+    case '40P01':
+      return new WriteCollisionError('deadlock');
+    case '40001':
+      return new WriteCollisionError('serialization');
+    case '55P03':
+      return new WriteCollisionError('lock');
+    case '42501': {
+      // "permission denied for table things": the relation, never the SQL.
+      const relation = /permission denied for (?:table|relation|view|sequence) (\S+)/.exec(e.message)?.[1];
+      return new DatabasePrivilegeError(relation ? `"${relation}"` : resource.title);
+    }
+    case '23001': // ON DELETE/UPDATE RESTRICT: the same refusal as NO ACTION, said the same way.
     case '23505': {
       const columns = keyColumns(e.detail);
       const field = columns[0] ?? columnOfConstraint(resource, e.constraint) ?? '_form';
@@ -34,7 +50,7 @@ export function fieldErrorsFromDatabase(resource: Resource, error: unknown, acti
       return new RecordValidationError({ [field]: `${what.charAt(0).toUpperCase()}${what.slice(1)} is already used.` });
     }
     case '23503': {
-      if (action === 'delete') {
+      if (action === 'delete' || /is still referenced from table/.test(e.detail ?? '')) {
         const table = /referenced from table "([^"]+)"/.exec(e.detail ?? '')?.[1];
         return new RecordValidationError({}, `Other rows still refer to this one${table ? ` (in ${table})` : ''}. Remove or change them first.`);
       }

@@ -59,3 +59,31 @@ export class AmbiguousRecordError extends HubError {
     this.name = 'AmbiguousRecordError';
   }
 }
+
+/**
+ * The database stopped this write because another one touched the same rows at the same time
+ * (a deadlock, a serialization failure under SERIALIZABLE, a lock it waited too long for). The
+ * transaction was rolled back whole; trying again usually works.
+ */
+export class WriteCollisionError extends HubError {
+  readonly status = 409;
+  constructor(reason: 'deadlock' | 'serialization' | 'lock') {
+    const why =
+      reason === 'deadlock'
+        ? 'it deadlocked with another change to the same rows'
+        : reason === 'serialization'
+          ? 'another transaction changed the same rows at the same time'
+          : 'another change held a lock on these rows for too long';
+    super(`Nothing was saved: ${why}. Try again.`);
+    this.name = 'WriteCollisionError';
+  }
+}
+
+/** The domain's database role lacks a privilege the write needs (SQLSTATE 42501): an operator of the server must grant it. */
+export class DatabasePrivilegeError extends HubError {
+  readonly status = 403;
+  constructor(what: string) {
+    super(`The hub's database user for this domain is not allowed to change ${what}: a database administrator must GRANT it the privilege.`);
+    this.name = 'DatabasePrivilegeError';
+  }
+}

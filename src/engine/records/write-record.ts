@@ -105,6 +105,14 @@ function outcomeOf(resource: Resource, row: Row): WriteOutcome {
 }
 
 const RETURNING = 'RETURNING *, xmin::text AS "__version", pg_current_xact_id()::text AS "__xid"';
+/**
+ * PostgreSQL refuses `RETURNING xmin` from an INSERT into a partitioned table ("cannot retrieve
+ * a system column in this context"). A row this transaction inserted has this transaction's
+ * xid as its xmin, which is the low 32 bits of pg_current_xact_id(): the same version,
+ * without the system column, for every kind of table. (createRecord never runs inside a
+ * savepoint, whose subtransaction would have an xid of its own.)
+ */
+const INSERT_RETURNING = 'RETURNING *, (pg_current_xact_id()::text::int8 % 4294967296)::text AS "__version", pg_current_xact_id()::text AS "__xid"';
 
 export async function createRecord(operator: Operator | null, domain: PoolName, resource: Resource, input: Record<string, unknown>): Promise<WriteOutcome> {
   return write(operator, domain, resource, 'create', async (tx, op) => {
@@ -112,8 +120,8 @@ export async function createRecord(operator: Operator | null, domain: PoolName, 
     const params = new Params();
     const columns = Object.keys(values);
     const sql = columns.length
-      ? `INSERT INTO ${quoteTable(resource.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map((c) => params.add(values[c])).join(', ')}) ${RETURNING}`
-      : `INSERT INTO ${quoteTable(resource.table)} DEFAULT VALUES ${RETURNING}`;
+      ? `INSERT INTO ${quoteTable(resource.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map((c) => params.add(values[c])).join(', ')}) ${INSERT_RETURNING}`
+      : `INSERT INTO ${quoteTable(resource.table)} DEFAULT VALUES ${INSERT_RETURNING}`;
     const [row] = await tx.query(sql, params.values);
     return outcomeOf(resource, row!);
   });
