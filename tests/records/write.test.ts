@@ -332,7 +332,7 @@ describe('partitioned tables, RESTRICT keys and refusals a database raises', () 
   const books = resolveResource({ domain: 'blog', name: 'books', table: 'books', title: 'Books', primaryKey: ['id', 'at'], columns: [...bookColumns] });
   const books2025 = resolveResource({
     domain: 'blog',
-    name: 'books_2025',
+    name: 'books-2025',
     table: 'books_2025',
     title: 'Books 2025',
     primaryKey: ['id', 'at'],
@@ -372,11 +372,11 @@ describe('partitioned tables, RESTRICT keys and refusals a database raises', () 
   });
 
   it.each([
-    ['42501', DatabasePrivilegeError, 403, /not allowed to change "guarded".*GRANT/],
-    ['40P01', WriteCollisionError, 409, /deadlocked.*Try again/],
-    ['40001', WriteCollisionError, 409, /same rows at the same time.*Try again/],
-    ['55P03', WriteCollisionError, 409, /lock.*Try again/],
-  ] as const)('turns SQLSTATE %s into a %s the operator can act on', async (code, kind, status, message) => {
+    ['42501', 'a 403', DatabasePrivilegeError, 403, /not allowed to change "guarded".*GRANT/],
+    ['40P01', 'a 409', WriteCollisionError, 409, /deadlocked.*Try again/],
+    ['40001', 'a 409', WriteCollisionError, 409, /same rows at the same time.*Try again/],
+    ['55P03', 'a 409', WriteCollisionError, 409, /lock.*Try again/],
+  ] as const)('turns SQLSTATE %s into %s the operator can act on', async (code, _what, kind, status, message) => {
     const error = await createRecord(editor, domain, guarded, { id: String(Math.floor(Math.random() * 1e6)), code }).catch((e: Error) => e);
     expect(error).toBeInstanceOf(kind);
     expect((error as InstanceType<typeof kind>).status).toBe(status);

@@ -42,13 +42,13 @@ export function fieldErrorsFromDatabase(
       const relation = /permission denied for (?:table|relation|view|sequence) (\S+)/.exec(e.message)?.[1];
       return new DatabasePrivilegeError(relation ? `"${relation}"` : resource.title);
     }
-    case '23001': // ON DELETE/UPDATE RESTRICT: the same refusal as NO ACTION, said the same way.
     case '23505': {
       const columns = keyColumns(e.detail);
       const field = columns[0] ?? columnOfConstraint(resource, e.constraint) ?? '_form';
       const what = columns.length > 1 ? `this combination of ${columns.map((c) => labelOf(resource, c)).join(' and ')}` : `this ${labelOf(resource, field)}`;
       return new RecordValidationError({ [field]: `${what.charAt(0).toUpperCase()}${what.slice(1)} is already used.` });
     }
+    case '23001': // ON DELETE/UPDATE RESTRICT: the same refusal as NO ACTION, said the same way.
     case '23503': {
       if (action === 'delete' || /is still referenced from table/.test(e.detail ?? '')) {
         const table = /referenced from table "([^"]+)"/.exec(e.detail ?? '')?.[1];
