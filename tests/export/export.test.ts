@@ -72,7 +72,10 @@ beforeAll(async () => {
   await adminQuery(
     `CREATE TABLE moments (id int PRIMARY KEY, at timestamptz);
      INSERT INTO moments VALUES (1, '2025-02-01T10:11:12.345678Z'), (2, '2025-02-01T10:11:12Z'), (3, '2025-02-01T10:11:12.5Z'),
-       (4, 'infinity'), (5, '-infinity'), (6, '0044-03-15 12:00:00+00 BC'), (7, '12000-01-01 00:00:00+00'), (8, NULL), (9, '1999-12-31T23:59:59.999999Z');`,
+       (4, 'infinity'), (5, '-infinity'), (6, '0044-03-15 12:00:00+00 BC'), (7, '12000-01-01 00:00:00+00'), (8, NULL), (9, '1999-12-31T23:59:59.999999Z');
+     CREATE TABLE cells (id int PRIMARY KEY, label text, n int);
+     INSERT INTO cells VALUES (1, '=HYPERLINK("http://x")', -5), (2, '+1', 1), (3, '-2+3+cmd|'' /C calc''!A0', -2), (4, '@SUM(A1)', 0),
+       (5, E'\tlead', 3), (6, E'\rlead', 4), (7, 'plain = fine', 5), (8, '', NULL);`,
     [],
     tzDb.url,
   );
@@ -106,6 +109,32 @@ afterAll(async () => {
 });
 
 describe('export content', () => {
+  it('neutralises cells a spreadsheet would run as formulas in text columns (CSV only); numbers and JSON Lines stay exact', async () => {
+    const cells = resolveResource({
+      domain: 'blog',
+      name: 'cells',
+      table: 'cells',
+      title: 'Cells',
+      columns: [
+        { name: 'id', type: 'integer', readOnly: true },
+        { name: 'label', type: 'text' },
+        { name: 'n', type: 'integer' },
+      ],
+    });
+    const csv = await drain(await exportResource(editor, 'tz' as never, cells, { sort: 'id' }, 'csv'));
+    expect(csv.split('\r\n').slice(1, 8)).toEqual([
+      `1,"'=HYPERLINK(""http://x"")",-5`,
+      `2,'+1,1`,
+      `3,'-2+3+cmd|' /C calc'!A0,-2`,
+      `4,'@SUM(A1),0`,
+      `5,'\tlead,3`,
+      `6,"'\rlead",4`,
+      `7,plain = fine,5`,
+    ]);
+    const lines = (await drain(await exportResource(editor, 'tz' as never, cells, { sort: 'id' }, 'jsonl'))).trim().split('\n');
+    expect((JSON.parse(lines[0]!) as { label: string }).label).toBe('=HYPERLINK("http://x")');
+  });
+
   it("writes timestamps as the list does (UTC ISO, every microsecond, infinity and BC as they are) whatever the database's time zone", async () => {
     const moments = resolveResource({
       domain: 'blog',

@@ -17,8 +17,7 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /**
  * RFC 4180: CRLF between records, a field quoted when it holds the delimiter, a quote or any
- * line break (a lone \n inside a value too), quotes doubled. Values are written as they are:
- * no formula escaping, so the file round-trips (see the README's note on spreadsheets).
+ * line break (a lone \n inside a value too), quotes doubled.
  */
 const CSV_OPTIONS = { record_delimiter: '\r\n', quote_record_delimiter: true } as const;
 
@@ -28,11 +27,20 @@ function plain(value: unknown): unknown {
 }
 
 /** A value as one CSV field: empty for NULL, JSON for json and arrays, text for the rest. */
-function csvField(value: unknown): string {
+function csvField(value: unknown, neutralise: boolean): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return neutralise && FORMULA_START.test(text) ? `'${text}` : text;
 }
+
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell starting with = + - @, a tab or a carriage
+ * return as a formula. In columns of text (where an operator's or a customer's words end up)
+ * such a cell gets a leading ' that spreadsheets show but do not run; numbers, dates and the
+ * like are never formulas and stay exact. JSON Lines is always exact.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const FREE_TEXT: ReadonlySet<ResolvedColumn['type']> = new Set(['text', 'longtext', 'email', 'enum', 'json', 'array']);
 
 /**
  * Turns batches of rows (arrays in the columns' order, as the cursor returns them) into the
@@ -40,6 +48,8 @@ function csvField(value: unknown): string {
  */
 export class RowFormatter {
   private readonly masked: boolean[];
+  /** Columns whose CSV cells are neutralised against formulas (FREE_TEXT). */
+  private readonly freeText: boolean[];
   /** json columns, whose text goes into a JSON line as the JSON value it is (not as a string), digit for digit. */
   private readonly json: boolean[];
   /** `"name":` for each column, so a JSON line is written without building an object per row. */
@@ -51,6 +61,7 @@ export class RowFormatter {
     masked: Set<string>,
   ) {
     this.masked = columns.map((c) => masked.has(c.name));
+    this.freeText = columns.map((c) => FREE_TEXT.has(c.type));
     this.json = columns.map((c, i) => c.type === 'json' && !this.masked[i]);
     this.keys = columns.map((c, i) => `${i === 0 ? '{' : ','}${JSON.stringify(c.name)}:`);
   }
@@ -79,7 +90,7 @@ export class RowFormatter {
     if (this.format === 'csv') {
       const records = rows.map((row) => {
         const fields = new Array<string>(width);
-        for (let i = 0; i < width; i++) fields[i] = csvField(this.value(row, i));
+        for (let i = 0; i < width; i++) fields[i] = csvField(this.value(row, i), this.freeText[i]!);
         return fields;
       });
       return stringify(records, CSV_OPTIONS);
