@@ -318,6 +318,10 @@ describe("the audit log pages' queries", () => {
     const { RecordConflictError } = await import('../../src/engine/records/errors');
     await expect(revertEntry(admin, 'blog', people, history[0]!.id)).rejects.toBeInstanceOf(RecordConflictError);
     expect(v2.row.name).toBe('After');
+    // An entry id that is not a number names no entry: a 404, never the database's cast error.
+    const { RecordNotFoundError } = await import('../../src/engine/records/errors');
+    for (const hostile of ['abc', '1; DROP TABLE x', '-1', '1e3', '99999999999999999999', '', ' 1'])
+      await expect(revertEntry(admin, 'blog', people, hostile)).rejects.toBeInstanceOf(RecordNotFoundError);
   });
 });
 

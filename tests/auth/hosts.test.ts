@@ -125,6 +125,29 @@ describe('without HUB_URL: the hub is whatever host it is reached by', () => {
     const own = await fetch(`${hub.url}/`, { method: 'POST', redirect: 'manual', headers: { ...action, cookie, origin: hub.url }, body: '[]' });
     expect(own.status).not.toBe(403);
     expect(own.status).toBeLessThan(500);
+    // No Origin at all (no browser sends a POST without one) is refused too, as the API's bulk route refuses it.
+    const bare = await fetch(`${hub.url}/`, { method: 'POST', redirect: 'manual', headers: { ...action, cookie }, body: '[]' });
+    expect(bare.status).toBe(403);
+    expect(await bare.text()).toContain('came without an Origin header and was refused');
+  });
+
+  it('answers a path with a broken %-escape with a 400 in words, pages and API alike', async () => {
+    const cookie = await hub.cookieFor('superadmin');
+    for (const path of ['/d/blog/posts/%FF', '/d/blog/posts/%ED%A0%80', '/d/%E0%A4%A', '/api/d/blog/%FF']) {
+      const response = await fetch(`${hub.url}${path}`, { headers: { cookie }, redirect: 'manual' });
+      expect(response.status, path).toBe(400);
+      expect(await response.text(), path).toContain('broken %-escape');
+    }
+  });
+
+  it('does not take X-Forwarded-Host as its own host unless HUB_TRUST_PROXY=1 says a proxy is in front', async () => {
+    const cookie = await hub.cookieFor('superadmin');
+    const bulk = await fetch(`${hub.url}/api/d/blog/posts/bulk`, {
+      method: 'POST',
+      headers: { cookie, origin: 'http://evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'http', 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'softDelete', ids: ['1'] }),
+    });
+    expect(bulk.status).toBe(403);
   });
 
   it('shows the lockout and when to try again in the sign-in form', async () => {

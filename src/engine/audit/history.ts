@@ -63,6 +63,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  */
 export async function revertEntry(operator: Operator | null, domain: PoolName, resource: Resource, auditId: string): Promise<WriteOutcome> {
   authorize(operator, resource, 'update');
+  // Entry ids are bigints: anything else names no entry (and would be a database error, not a 404).
+  if (!/^\d{1,18}$/.test(auditId)) throw new RecordNotFoundError('audit entry');
   await flushAuditSettlement(); // an entry of a write this process just made is settled by now
   const [entry] = await query<{ record_id: string; action: string; outcome: string; changes: HistoryEntry['changes'] }>(
     'hub',

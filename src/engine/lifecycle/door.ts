@@ -61,12 +61,31 @@ let loopWarned = false;
 export function answerAtTheDoor(req: http.IncomingMessage, res: http.ServerResponse, options: DoorOptions): boolean {
   const path = req.url ?? '/';
 
+  // A path with a broken %-escape (%FF, an encoded half surrogate) names nothing: Next.js
+  // would fail decoding it with a bare 500.
+  const pathname = path.split('?')[0]!;
+  try {
+    decodeURIComponent(pathname);
+  } catch {
+    const shown = pathname.length > 100 ? `${pathname.slice(0, 100)}…` : pathname;
+    const message = `This address has a broken %-escape and names nothing here: ${shown}`;
+    res.writeHead(400, { 'content-type': isApi(path) ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(isApi(path) ? JSON.stringify({ error: message }) : `${message}\n`);
+    return true;
+  }
+
   if (isServerAction(req) && !isApi(path)) {
     const origin = firstValue(req.headers.origin === undefined ? undefined : String(req.headers.origin));
-    // No Origin at all is a hand-made request (browsers always send one on POST), which
-    // Next.js lets through with a warning: so do we.
-    if (origin !== undefined) {
-      const host = firstValue(req.headers['x-forwarded-host']) ?? req.headers.host;
+    // Browsers send Origin with every POST; a Server Action without one is made by hand and
+    // is refused like the API's state-changing routes refuse it (both doors agree).
+    const host = firstValue(req.headers['x-forwarded-host']) ?? req.headers.host;
+    if (origin === undefined) {
+      log.warn(`refused a Server Action to ${pathname} without an Origin header`);
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end("This change came without an Origin header and was refused: changes are accepted only from the hub's own pages.\n");
+      return true;
+    }
+    {
       if (originHost(origin) !== host) {
         const shown = origin.length > 100 ? `${origin.slice(0, 100)}…` : origin;
         log.warn(`refused a Server Action to ${path.split('?')[0]} from Origin ${shown} (sent to host ${host ?? '(none)'})`);
