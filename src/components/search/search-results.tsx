@@ -18,10 +18,15 @@ export function SearchResults({ results, onNavigate }: { results: DomainResults[
             ) : null}
           </h2>
           {d.error ? <p className="text-xs text-muted-foreground">{d.error}</p> : null}
-          {d.status === 'ok' && d.groups.length === 0 ? <p className="text-xs text-muted-foreground">No matches.</p> : null}
+          {d.status === 'ok' && d.groups.every((g) => g.hits.length === 0) ? <p className="text-xs text-muted-foreground">No matches.</p> : null}
           {d.groups.map((g) => (
             <div key={g.resource} className="mb-2">
               <div className="text-xs uppercase tracking-wide text-muted-foreground">{g.title}</div>
+              {g.note ? (
+                <p className="text-xs text-muted-foreground" data-testid={`search-note-${d.domain}-${g.resource}`}>
+                  {g.note}
+                </p>
+              ) : null}
               <ul>
                 {g.hits.map((h) => (
                   <li key={h.id}>

@@ -1,5 +1,6 @@
 import { HubError, type HubErrorBody } from '../errors';
 import type { QueryProblem } from '../list/errors';
+import { readRefusal } from '../db/read-refusals';
 import { logger } from '../log';
 
 const log = logger('http');
@@ -16,6 +17,8 @@ export interface HttpError {
  */
 export function toHttpError(error: unknown): HttpError {
   if (error instanceof HubError) return { status: error.status, body: error.body() };
+  const refused = readRefusal(error);
+  if (refused) return { status: refused.status, body: refused.body() };
   const code = (error as { code?: string })?.code;
   if (code === '57014') return { status: 503, body: { error: 'The database took too long to answer (statement timeout). Narrow the filter or try again.' } };
   const reference = Math.random().toString(36).slice(2, 10);

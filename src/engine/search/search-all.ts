@@ -2,6 +2,7 @@ import { can, canSeeDomain, resourceAsSeenBy } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { checkDomain, configuredDomains, type DomainName } from '../config/current';
 import { DbUnavailableError } from '../db/errors';
+import { toHttpError } from '../http/errors';
 import { listResource } from '../list/run-list';
 import { encodeRecordId } from '../records/record-id';
 import { resourcesOf } from '../resources/registry';
@@ -17,6 +18,8 @@ export interface SearchGroup {
   resource: string;
   title: string;
   hits: SearchHit[];
+  /** Why this resource was left out of the results (the rest of its domain still answered). */
+  note?: string;
 }
 
 export interface DomainResults {
@@ -39,8 +42,17 @@ async function searchDomain(operator: Operator, domain: DomainName, term: string
     .map((r) => resourceAsSeenBy(operator, r))
     .filter((r) => r.columns.some((c) => c.searchable));
   const groups = await Promise.all(
-    resources.map(async (resource) => {
-      const result = await listResource(operator, domain, resource, { q: term, size: String(perResource) }, { count: false });
+    resources.map(async (resource): Promise<SearchGroup> => {
+      let result;
+      try {
+        result = await listResource(operator, domain, resource, { q: term, size: String(perResource) }, { count: false });
+      } catch (error) {
+        if (error instanceof DbUnavailableError) throw error; // the whole domain is down: said once, for the domain
+        // One resource that cannot be read (a materialized view never refreshed, a lost grant)
+        // is left out with its reason; the other resources of the domain still answer.
+        const { body } = toHttpError(error);
+        return { resource: resource.name, title: resource.title, hits: [], note: `Left out: ${body.error}` };
+      }
       return {
         resource: resource.name,
         title: resource.title,
@@ -51,7 +63,7 @@ async function searchDomain(operator: Operator, domain: DomainName, term: string
       };
     }),
   );
-  return groups.filter((g) => g.hits.length > 0);
+  return groups.filter((g) => g.hits.length > 0 || g.note);
 }
 
 /**
@@ -73,7 +85,7 @@ export async function searchEverywhere(operator: Operator, term: string, options
         if (outcome === 'timeout') return { domain: name, status: 'timeout', error: `No answer within ${budget} ms.`, groups: [] };
         return { domain: name, status: 'ok', groups: outcome };
       } catch (error) {
-        const message = error instanceof DbUnavailableError ? error.message : `Search failed in ${name}.`;
+        const message = error instanceof DbUnavailableError ? error.message : `Search failed in ${name}: ${toHttpError(error).body.error}`;
         return { domain: name, status: 'error', error: message, groups: [] };
       } finally {
         clearTimeout(timer);

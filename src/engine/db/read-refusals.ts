@@ -1,0 +1,58 @@
+import { HubError } from '../errors';
+
+/**
+ * A read the database refused because of the state of the schema, not because of the
+ * request: a materialized view never refreshed, a privilege the hub's database user lacks, a
+ * table or column that is gone since the definition was written. Each says which object and
+ * what to do about it, in words; never the SQL.
+ */
+export class DatabaseStateError extends HubError {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseStateError';
+  }
+}
+
+type PgError = Error & { code?: string };
+
+/** The quoted name in a PostgreSQL message (`relation "public.x" does not exist` → public.x). */
+function quoted(message: string): string | undefined {
+  return /"([^"]{1,200})"/.exec(message)?.[1];
+}
+
+export function readRefusal(error: unknown): DatabaseStateError | undefined {
+  const e = error as PgError | undefined;
+  if (!e || typeof e.code !== 'string' || typeof e.message !== 'string') return undefined;
+  const name = quoted(e.message);
+  switch (e.code) {
+    case '55000':
+      if (/has not been populated/.test(e.message))
+        return new DatabaseStateError(
+          409,
+          `${name ?? 'This materialized view'} has not been populated yet: nothing to show until it is refreshed (REFRESH MATERIALIZED VIEW).`,
+        );
+      return undefined;
+    case '42501': {
+      const object = /permission denied for (?:table|relation|view|materialized view|sequence|schema) (\S+)/.exec(e.message)?.[1];
+      return new DatabaseStateError(
+        403,
+        `The hub's database user for this domain may not read ${object ? `"${object}"` : 'this table'}: a database administrator must GRANT it SELECT.`,
+      );
+    }
+    case '42P01':
+      return new DatabaseStateError(
+        409,
+        `${name ? `"${name}"` : 'A table this page reads'} no longer exists in the database: \`npm run doctor\` lists what differs.`,
+      );
+    case '42703':
+      return new DatabaseStateError(
+        409,
+        `${name ? `Column "${name}"` : 'A column'} is named by the definition but is not in the table (any more): \`npm run doctor\` lists what differs.`,
+      );
+    default:
+      return undefined;
+  }
+}
