@@ -1,9 +1,8 @@
-import { forbidden, notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { can } from '@/engine/auth/access';
-import { toHttpError } from '@/engine/http/errors';
-import { findResource } from '@/engine/resources/registry';
 import { requirePageOperator } from '@/web/operator';
+import { pageResource } from '@/web/page-resource';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,10 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function ResourceLayout(props: { children: ReactNode; params: Promise<{ domain: string; resource: string }> }) {
   const { domain, resource } = await props.params;
   const operator = await requirePageOperator(`/d/${domain}/${resource}`);
-  const found = await findResource(domain, resource).catch((error) => {
-    if (toHttpError(error).status === 404) notFound();
-    throw error;
-  });
+  const found = await pageResource(domain, resource);
   if (!can(operator, found.resource, 'read')) forbidden();
   return props.children;
 }

@@ -2,8 +2,8 @@ import { forbidden } from 'next/navigation';
 import { can } from '@/engine/auth/access';
 import { listResource } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
-import { findResource } from '@/engine/resources/registry';
 import { requirePageOperator } from '@/web/operator';
+import { pageResource } from '@/web/page-resource';
 import { VipCustomersView } from './vip-customers-view';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +15,7 @@ export const dynamic = 'force-dynamic';
  */
 export default async function VipCustomersPage(props: { searchParams: Promise<SearchParams> }) {
   const operator = await requirePageOperator('/d/market/vip-customers');
-  const { domain, resource } = await findResource('market', 'customers');
+  const { domain, resource } = await pageResource('market', 'customers'); // a 404 where market is not configured
   const params = await props.searchParams;
   if (!can(operator, resource, 'read')) forbidden();
   const result = await listResource(operator, domain, resource, { q: params.q, after: params.after, before: params.before, 'f.vip': 'true' });
