@@ -90,6 +90,30 @@ const submit = async () => {
 };
 
 describe('fields by type', () => {
+  it('offers a secret as a blind field that starts empty and sends only a new value', async () => {
+    const resource = thingsResource([{ name: 'api_key', type: 'text', secret: true }]);
+    const row = { id: '12', slug: 'old', api_key: '***', deleted_at: null };
+    const { action, calls } = fakeAction();
+    renderForm({
+      resource: toClientResource(resource),
+      mode: 'update',
+      id: '12',
+      version: '1',
+      initial: formValuesOf(resource.columns, row),
+      action,
+      masked: ['api_key'],
+    });
+    expect(input('api_key').type).toBe('password');
+    expect(input('api_key').value).toBe(''); // never the stored value, nor ***
+    expect(input('api_key').disabled).toBe(false); // masked for everyone, yet writable
+    change('slug', 'new');
+    await submit();
+    expect(calls[0]).not.toHaveProperty('api_key'); // left empty: kept
+    change('api_key', 'sk_live_123');
+    await submit();
+    expect(calls[1]).toMatchObject({ api_key: 'sk_live_123' });
+  });
+
   it('uploads a file into a bytea field byte for byte, refuses one over the limit before reading it, and clears', async () => {
     const resource = thingsResource([{ name: 'file', type: 'bytes' }]);
     const { action, calls } = fakeAction();

@@ -15,6 +15,17 @@ function columnOf(name: string, overrides: Parameters<typeof column>[1]) {
 }
 
 describe('column types', () => {
+  it('makes columns named like secrets write-only for every role, and never searches them', () => {
+    for (const name of ['password', 'password_hash', 'encrypted_password', 'api_key', 'reset_token', 'client_secret', 'salt', 'otp', 'private_key', 'passwd'])
+      expect(columnOf(name, {}).secret, name).toBe(true);
+    for (const name of ['email', 'token_expires_at', 'title', 'passage', 'secretary_name', 'tokens_used'])
+      expect(columnOf(name, {}).secret, name).toBeUndefined();
+    const staff = defOf('staff', [column('id', INT), column('password', {}), column('name', {})]);
+    expect(staff.columns.find((c) => c.name === 'password')).toMatchObject({ secret: true });
+    expect(staff.columns.find((c) => c.name === 'password')!.searchable).toBeUndefined();
+    expect(staff.columns.find((c) => c.name === 'name')!.searchable).toBe(true);
+  });
+
   it('makes a type the value model does not know read-only (shown as text), and keeps the known ones writable', () => {
     const typed = (typeName: string, typeKind = 'b') => columnOf('v', { sqlType: typeName, baseType: typeName, typeName, typeKind });
     expect(typed('hstore').readOnly).toBe(true); // an extension's type

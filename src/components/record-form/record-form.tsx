@@ -47,7 +47,7 @@ export function lockedReason(
   mode: 'create' | 'update',
   masked: readonly string[],
 ): string | undefined {
-  if (masked.includes(column.name)) return 'Hidden from your role: you cannot change it.';
+  if (masked.includes(column.name) && !column.secret) return 'Hidden from your role: you cannot change it.';
   if (column.name === resource.softDelete) return 'Set by Delete and Restore.';
   if (column.readOnly) return 'Set by the database.';
   if (mode === 'update' && resource.primaryKey.includes(column.name)) return 'Part of the key: it cannot change.';

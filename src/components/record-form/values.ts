@@ -18,9 +18,10 @@ export type FormValues = Record<string, string>;
  */
 export const NULL_VALUE = '\u0000';
 
-type FormColumn = Pick<ResolvedColumn, 'type'> & Partial<Pick<ResolvedColumn, 'nullable' | 'required'>>;
+type FormColumn = Pick<ResolvedColumn, 'type'> & Partial<Pick<ResolvedColumn, 'nullable' | 'required' | 'secret'>>;
 
 export function toFormValue(column: FormColumn, value: unknown): string {
+  if (column.secret) return ''; // write-only: the form starts empty, and empty keeps what is stored
   if (value === null || value === undefined)
     return keepsEmpty({ type: column.type, nullable: column.nullable ?? false, required: column.required ?? false }) ? NULL_VALUE : '';
   switch (column.type) {

@@ -26,7 +26,8 @@ export function describeChanges(resource: Resource, before: Row | undefined, aft
     const changedBefore: Row = {};
     const changedAfter: Row = {};
     for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
-      if (!same(b[key], a[key])) {
+      // Compared unmasked, recorded masked: a new password is listed as changed (*** → ***), never in clear.
+      if (!same(before![key], after![key])) {
         changedBefore[key] = b[key] ?? null;
         changedAfter[key] = a[key] ?? null;
       }

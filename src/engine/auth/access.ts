@@ -23,7 +23,7 @@ export function authorize(operator: Operator | null, resource: Resource, action:
 /** Columns whose values this operator sees masked. */
 export function maskedColumns(operator: Operator, resource: Resource): Set<string> {
   const role = roleOn(operator, resource.domain);
-  return new Set(resource.columns.filter((c) => c.mask && !atLeast(role, c.mask.visibleFrom)).map((c) => c.name));
+  return new Set(resource.columns.filter((c) => c.secret || (c.mask && !atLeast(role, c.mask.visibleFrom))).map((c) => c.name));
 }
 
 export function maskValue(column: ResolvedColumn, value: unknown): unknown {

@@ -152,3 +152,15 @@ export function isOrderable(column: CatalogColumn): boolean {
 export function isUnlisted(column: CatalogColumn): boolean {
   return !column.isArray && UNLISTED_TYPES.has(column.typeName);
 }
+
+/**
+ * Names that hold secrets: passwords and their hashes, tokens, keys, salts, one-time codes.
+ * Such columns are introspected write-only (ColumnDef.secret) for every role; a definition
+ * says `secret: false` to show one.
+ */
+const SECRET_NAME =
+  /^(password|passwd|pwd|passphrase)|(^|_)(password|passwd|pwd|password_hash|password_digest|token|secret|api_key|apikey|private_key|secret_key|salt|otp|totp|otp_secret|totp_secret|mfa_secret|access_token|refresh_token|client_secret|encrypted_password)$/i;
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}

@@ -1,5 +1,5 @@
 import type { ColumnDef, ResourceDef, SortSpec } from '../resources/types';
-import { columnTypeOf, isOrderable, isStringColumn, isUnknownType, isUnlisted } from './column-types';
+import { columnTypeOf, isOrderable, isSecretName, isStringColumn, isUnknownType, isUnlisted } from './column-types';
 import { NameRegistry, resourceBaseName, titleFor } from './naming';
 import { chooseRowKey, type RowKey } from './row-key';
 import type { CatalogColumn, CatalogTable } from './types';
@@ -50,7 +50,7 @@ const MAX_SEARCHABLE = 3;
  * substring search over article bodies is slow and rarely what an admin wants.
  */
 function searchableColumns(columns: readonly CatalogColumn[]): Set<string> {
-  const candidates = columns.filter((c) => isStringColumn(c) && columnTypeOf(c) !== 'longtext');
+  const candidates = columns.filter((c) => isStringColumn(c) && columnTypeOf(c) !== 'longtext' && !isSecretName(c.name));
   const rank = (name: string) => {
     const exact = SEARCH_NAMES.indexOf(name);
     if (exact >= 0) return exact;
@@ -82,7 +82,8 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
   if (writtenByDatabase(column) || isUnknownType(column)) def.readOnly = true;
   // A DEFAULT lets a new row leave the column empty; without one a NOT NULL column is required.
   else if (column.hasDefault) def.hasDefault = true;
-  if (searchable) def.searchable = true;
+  if (isSecretName(column.name)) def.secret = true;
+  else if (searchable) def.searchable = true;
   // Shown as text but without an ordering (point, xml, composites): sorting would fail in SQL.
   if (type === 'text' && !isOrderable(column)) def.sortable = false;
   if (isUnlisted(column)) def.list = false;

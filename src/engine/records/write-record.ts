@@ -88,10 +88,14 @@ export function auditEntry(operator: Operator, resource: Resource, action: Actio
   };
 }
 
-/** Masked columns are not writable by those who see them masked: writing "***" back would destroy data. */
+/**
+ * Masked columns are not writable by those who see them masked: writing "***" back would
+ * destroy data. A secret is the exception: nobody sees it, and a new value is what it is for.
+ */
 export function checkInput(operator: Operator, resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>): Record<string, unknown> {
   const masked = maskedColumns(operator, resource);
-  const refused = Object.keys(input).filter((k) => masked.has(k));
+  const secret = new Set(resource.columns.filter((c) => c.secret).map((c) => c.name));
+  const refused = Object.keys(input).filter((k) => masked.has(k) && !secret.has(k));
   if (refused.length > 0) throw new RecordValidationError(Object.fromEntries(refused.map((k) => [k, 'You cannot change this field.'])));
   const parsed = parseInput(resource, mode, input);
   if (!parsed.ok) throw new RecordValidationError(parsed.fieldErrors);

@@ -49,7 +49,9 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     readOnly: column.readOnly ?? false,
     references: column.references ? { resource: column.references.resource, column: column.references.column ?? 'id' } : undefined,
     currency: column.currency,
-    mask: column.mask ? { kind: column.mask, visibleFrom: column.visibleFrom ?? 'editor' } : undefined,
+    // A secret is masked for everyone (maskedColumns), in full, wherever a mask applies (lists, exports, the audit log).
+    mask: column.secret ? { kind: 'full', visibleFrom: 'admin' } : column.mask ? { kind: column.mask, visibleFrom: column.visibleFrom ?? 'editor' } : undefined,
+    secret: column.secret ?? false,
     hasDefault: column.hasDefault ?? false,
     // Settled in resolveResource, once key columns are known to be NOT NULL.
     required: column.required ?? false,

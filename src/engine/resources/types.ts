@@ -64,6 +64,13 @@ export interface ColumnDef {
   mask?: 'email' | 'full';
   visibleFrom?: DomainRole;
   /**
+   * Write-only, for passwords, tokens and keys: shown as *** to every role (superadmins too),
+   * never searched, sorted, filtered, exported in clear or kept in the audit log; those who may
+   * edit the resource can set a new value (left empty, the stored one is kept). `npm run
+   * introspect` and zero-config domains set it for columns named like secrets.
+   */
+  secret?: boolean;
+  /**
    * The column has a DEFAULT in the database, so a new row may leave it empty (introspection
    * writes it). Default: false. A NOT NULL column without one must be given on create.
    */
@@ -191,6 +198,8 @@ export interface ResolvedColumn {
   references: { resource: string; column: string } | undefined;
   currency: string | undefined;
   mask: { kind: 'email' | 'full'; visibleFrom: DomainRole } | undefined;
+  /** Write-only (ColumnDef.secret): masked for every role, and writable by those who may update. */
+  secret: boolean;
   hasDefault: boolean;
   /** Must be given on create (see ColumnDef.required); see `isRequired` for edits. */
   required: boolean;

@@ -179,6 +179,19 @@ export function UuidField(props: FieldProps) {
 }
 
 /** Arrays: one item per line; blank lines are dropped when saved. */
+/** A secret (ColumnDef.secret): typed blind, never filled in from the stored value. */
+export function SecretField(props: FieldProps) {
+  return (
+    <Input
+      {...common(props)}
+      type="password"
+      autoComplete="new-password"
+      placeholder={props.mode === 'update' ? 'unchanged' : undefined}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  );
+}
+
 /** One item per line, or JSON (`["a", null]`) for items lines cannot hold: engine/values/arrays.ts. */
 export function ArrayField(props: FieldProps) {
   const parsed = parseArrayText(props.value);

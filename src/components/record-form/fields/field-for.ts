@@ -11,6 +11,7 @@ import {
   IntegerField,
   LongTextField,
   MoneyField,
+  SecretField,
   TextField,
   TimestampField,
   UuidField,
@@ -42,13 +43,15 @@ const BY_TYPE: Record<ColumnType, FieldComponent> = {
 };
 
 /** The field for a column: its custom renderer (`input`), a foreign-key picker, or the one for its type. */
-export function fieldFor(column: Pick<ResolvedColumn, 'type' | 'input' | 'references'>): FieldComponent {
+export function fieldFor(column: Pick<ResolvedColumn, 'type' | 'input' | 'references' | 'secret'>): FieldComponent {
+  if (column.secret) return SecretField;
   return customField(column.input) ?? (column.references ? ReferenceField : BY_TYPE[column.type]);
 }
 
 /** A line under the field saying what it expects, when the input alone does not. */
 export function hintFor(column: ResolvedColumn, mode: 'create' | 'update'): string | undefined {
   const parts: string[] = [];
+  if (column.secret) return mode === 'update' ? 'Write-only: type a new value to replace it; left empty, it is kept.' : 'Write-only: it is never shown again.';
   if (column.type === 'money_cents') parts.push(`In cents: 1999 means ${formatCents('1999', column.currency) ?? '19.99'}.`);
   if ((column.type === 'bigint' || column.type === 'integer') && !column.references) parts.push('A whole number.');
   if (column.type === 'number') parts.push('A decimal number, e.g. 3.14.');
