@@ -69,6 +69,8 @@ export interface ResourceError {
   title: string;
   message: string;
   retry?: () => void;
+  /** A control that can fix it (e.g. refreshing a materialized view), under the message. */
+  action?: ReactNode;
 }
 
 export interface AdminResourceTableProps<Row> {

@@ -1,5 +1,6 @@
 'use client';
 
+import { RefreshViewButton } from './refresh-view-button';
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
@@ -32,7 +33,8 @@ export interface ResourceListViewProps {
    */
   bulk?: BulkCapabilities;
   /** Shown instead of the rows when the request could not be served (bad parameter, domain down). */
-  error?: { title: string; message: string };
+  /** `refreshable`: a materialized view not populated yet, and the operator may refresh it. */
+  error?: { title: string; message: string; refreshable?: boolean };
 }
 
 /** The one URL form of a primary key: values joined by "," each URI-encoded (composite keys stay unambiguous). */
@@ -158,7 +160,9 @@ export function ResourceListView({ resource, result, bulk: capabilities, error }
         }}
         pagination={cursorPagination(result, pageNumber, update)}
         loading={pending}
-        error={error}
+        error={
+          error ? { ...error, action: error.refreshable ? <RefreshViewButton domain={resource.domain} resource={resource.name} /> : undefined } : undefined
+        }
       />
       {bulk.state || exporter.state ? (
         <div className="fixed right-4 bottom-4 z-40 flex w-[min(28rem,calc(100vw-2rem))] flex-col gap-2">

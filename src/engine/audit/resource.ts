@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'bulk',
   'export',
   'internal',
+  'refresh',
   'sign_in',
   'sign_in_failed',
   'sign_out',

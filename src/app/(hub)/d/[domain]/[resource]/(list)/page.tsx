@@ -1,6 +1,7 @@
 import { forbidden, notFound } from 'next/navigation';
 import { ResourceListView } from '@/components/resource-list/resource-list-view';
-import { resourceAsSeenBy } from '@/engine/auth/access';
+import { can, resourceAsSeenBy } from '@/engine/auth/access';
+import { ForbiddenError } from '@/engine/auth/errors';
 import { toHttpError } from '@/engine/http/errors';
 import { listResource, type ListResult } from '@/engine/list/run-list';
 import { bulkCapabilities } from '@/engine/records/bulk';
@@ -25,12 +26,13 @@ const empty = (pageSize: number): ListResult => ({
 });
 
 /** A bad link or an unavailable domain is shown in the page, with what was wrong. */
-function describeListError(error: unknown): { title: string; message: string } {
+function describeListError(error: unknown, mayRefresh: boolean): { title: string; message: string; refreshable?: boolean } {
   const { status, body } = toHttpError(error);
   const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
   const titles: Record<number, string> = { 400: 'This link has invalid list parameters', 403: 'No access', 503: 'The domain is unavailable' };
   const title = titles[status] ?? 'The list could not be loaded';
-  return { title, message };
+  const notPopulated = status === 409 && /has not been populated yet/.test(message);
+  return { title: notPopulated ? 'Not populated yet' : title, message, refreshable: notPopulated && mayRefresh };
 }
 
 /** The generic list page of every defined or introspected resource. */
@@ -44,8 +46,8 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
   const outcome = await listResource(operator, found.domain, found.resource, searchParams).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
-      if (toHttpError(error).status === 403) forbidden(); // a real 403, same for every row
-      return { result: undefined, error: describeListError(error) };
+      if (error instanceof ForbiddenError) forbidden(); // a real 403, same for every row (a missing database grant is shown in the page)
+      return { result: undefined, error: describeListError(error, can(operator, found.resource, 'hardDelete')) };
     },
   );
   const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
