@@ -91,7 +91,7 @@ const submit = async () => {
 
 describe('fields by type', () => {
   it('offers a secret as a blind field that starts empty and sends only a new value', async () => {
-    const resource = thingsResource([{ name: 'api_key', type: 'text', secret: true }]);
+    const resource = thingsResource([{ name: 'api_key', type: 'text', secret: true, nullable: false }]);
     const row = { id: '12', slug: 'old', api_key: '***', deleted_at: null };
     const { action, calls } = fakeAction();
     renderForm({
@@ -106,6 +106,7 @@ describe('fields by type', () => {
     expect(input('api_key').type).toBe('password');
     expect(input('api_key').value).toBe(''); // never the stored value, nor ***
     expect(input('api_key').disabled).toBe(false); // masked for everyone, yet writable
+    expect(input('api_key').getAttribute('aria-required')).toBeNull(); // NOT NULL, but left empty it is kept
     change('slug', 'new');
     await submit();
     expect(calls[0]).not.toHaveProperty('api_key'); // left empty: kept

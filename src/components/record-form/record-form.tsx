@@ -258,7 +258,8 @@ export function RecordForm(props: RecordFormProps) {
           const hint = locked ?? hintFor(column, mode);
           const hintId = hint ? `${inputId}-hint` : undefined;
           const errorId = error ? `${inputId}-error` : undefined;
-          const required = !locked && isRequired(column, mode);
+          // A secret left empty on edit keeps its value: never "required" there.
+          const required = !locked && isRequired(column, mode) && !(column.secret && mode === 'update');
           const Field = fieldFor(column);
           return (
             <div
