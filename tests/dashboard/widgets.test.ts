@@ -309,11 +309,21 @@ describe('running a widget', () => {
       reason: 'failed',
       error: 'Widget "Wrong" (blog): the query returned no column "c" (it returned a, b).',
     });
+    // A table that is not there is named in words (db/read-refusals.ts), never with the SQL.
+    const missing = defineWidget({
+      id: 'missing',
+      title: 'Missing',
+      domain: 'blog',
+      query: 'SELECT secret_column FROM no_such_table',
+      display: { kind: 'number', valueColumn: 'x' },
+    });
+    const named = await runWidget(superadmin, missing);
+    expect(!named.ok && named.error).toBe('"no_such_table" does not exist in this domain\'s database: `npm run doctor` lists what differs.');
     const broken = defineWidget({
       id: 'broken',
       title: 'Broken',
       domain: 'blog',
-      query: 'SELECT secret_column FROM no_such_table',
+      query: 'SELECT 1 / (SELECT count(*) - count(*) FROM posts) AS x',
       display: { kind: 'number', valueColumn: 'x' },
     });
     const { result, output } = await captureStderr(() => runWidget(superadmin, broken));
@@ -321,7 +331,7 @@ describe('running a widget', () => {
     expect(!result.ok && result.error).toMatch(/^Something went wrong on the server \(reference \w+\)\.$/);
     // The SQL error goes to the server's log, under the reference the operator is shown.
     const reference = /reference (\w+)/.exec(String(!result.ok && result.error))![1]!;
-    expect(output).toContain(`unexpected error [ref ${reference}]: error: relation "no_such_table" does not exist`);
+    expect(output).toContain(`unexpected error [ref ${reference}]: error: division by zero`);
   });
 });
 

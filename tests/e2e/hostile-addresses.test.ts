@@ -40,10 +40,11 @@ describe('addresses that name nothing here', () => {
 
   it('answers an over-long address or header with 414/431 instead of dropping the connection', async () => {
     const cookie = await hub.cookieFor('superadmin');
-    const long = await raw(`/d/blog/posts?q=${'x'.repeat(70_000)}`, { cookie });
-    expect(long).toMatchObject({ status: expect.any(Number) as number });
-    expect([414, 431]).toContain((long as { status: number }).status);
-    const header = await raw('/d/blog/posts', { cookie, 'x-filler': 'y'.repeat(70_000) });
-    expect(header).toEqual({ status: 431 });
+    // Repeated: a server that answers and then resets while the client still sends loses this race now and then.
+    for (let i = 0; i < 15; i++) {
+      expect(await raw(`/d/blog/posts?q=${'x'.repeat(70_000)}`, { cookie })).toEqual({ status: 431 });
+      expect(await raw('/d/blog/posts', { cookie, 'x-filler': 'y'.repeat(70_000) })).toEqual({ status: 431 });
+    }
+    expect(await raw('/d/blog/posts', { cookie })).toEqual({ status: 200 }); // and the server is fine afterwards
   });
 });

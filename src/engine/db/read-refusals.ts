@@ -45,7 +45,7 @@ export function readRefusal(error: unknown): DatabaseStateError | undefined {
     case '42P01':
       return new DatabaseStateError(
         409,
-        `${name ? `"${name}"` : 'A table this page reads'} no longer exists in the database: \`npm run doctor\` lists what differs.`,
+        `${name ? `"${name}"` : 'A table this page reads'} does not exist in this domain's database: \`npm run doctor\` lists what differs.`,
       );
     case '42703':
       return new DatabaseStateError(

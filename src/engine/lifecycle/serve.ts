@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { runWithRequestContext } from '../audit/request-context';
@@ -63,6 +64,8 @@ export async function serve(handler: RequestHandler, options: ServeOptions): Pro
       res.end('Internal error');
     });
   });
+
+  server.on('clientError', answerUnreadableRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -131,4 +134,30 @@ export function exitOnSignals(running: RunningServer): void {
       );
     });
   }
+}
+
+const CLIENT_ERRORS: Record<string, string> = {
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+  HPE_URI_OVERFLOW: '414 URI Too Long',
+};
+
+/**
+ * A request Node cannot parse (an address or headers over the size limit, or malformed).
+ * Node's default answers and then destroys the socket while the client may still be sending
+ * the rest, so the client sees a reset instead of the answer. Here the answer is written,
+ * the rest of what the client sends is read and dropped, and the socket closes after it.
+ */
+function answerUnreadableRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status = CLIENT_ERRORS[error.code ?? ''];
+  const body = status
+    ? `${status.slice(4)}: the address and headers of a request must stay under 16 KB together.\n`
+    : 'Bad Request: this is not a request the server can read.\n';
+  const line = status ?? '400 Bad Request';
+  socket.on('data', () => undefined); // drain: unread data at close would reset the connection
+  socket.end(`HTTP/1.1 ${line}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
