@@ -30,7 +30,21 @@ export class PoolExhaustedError extends DbUnavailableError {
   }
 }
 
-type PgLikeError = Error & { code?: string; errno?: number; syscall?: string };
+/**
+ * What pg's errors carry: the SQLSTATE and the server's diagnostic fields (which object, which
+ * constraint, which domain type), or a socket error's errno. One shape for every mapper.
+ */
+export type PgLikeError = Error & {
+  code?: string;
+  errno?: number;
+  syscall?: string;
+  detail?: string;
+  column?: string;
+  constraint?: string;
+  schema?: string;
+  table?: string;
+  dataType?: string;
+};
 
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
 

@@ -1,4 +1,5 @@
 import { HubError } from '../errors';
+import type { PgLikeError } from './errors';
 
 /**
  * A read the database refused because of the state of the schema, not because of the
@@ -16,15 +17,13 @@ export class DatabaseStateError extends HubError {
   }
 }
 
-type PgError = Error & { code?: string };
-
 /** The quoted name in a PostgreSQL message (`relation "public.x" does not exist` → public.x). */
 function quoted(message: string): string | undefined {
   return /"([^"]{1,200})"/.exec(message)?.[1];
 }
 
 export function readRefusal(error: unknown): DatabaseStateError | undefined {
-  const e = error as PgError | undefined;
+  const e = error as PgLikeError | undefined;
   if (!e || typeof e.code !== 'string' || typeof e.message !== 'string') return undefined;
   const name = quoted(e.message);
   switch (e.code) {

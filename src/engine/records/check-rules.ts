@@ -1,10 +1,9 @@
+import type { PgLikeError } from '../db/errors';
 import type { PoolName } from '../db/pools';
 import { query } from '../db/query';
 import { quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
 import { RecordValidationError } from './errors';
-
-type CheckError = Error & { code?: string; constraint?: string; schema?: string; table?: string; dataType?: string };
 
 /**
  * A CHECK the database refused a write with, explained from its catalog: the rule's own
@@ -14,7 +13,7 @@ type CheckError = Error & { code?: string; constraint?: string; schema?: string;
  * undefined when the catalog cannot say more (then the name-based guess in db-errors.ts stands).
  */
 export async function explainCheckViolation(domain: PoolName, resource: Resource, error: unknown): Promise<RecordValidationError | undefined> {
-  const e = error as CheckError;
+  const e = error as PgLikeError;
   if (e?.code !== '23514' || !e.constraint) return undefined;
   const rows = e.dataType
     ? await query<{ rule: string; columns: string[] }>(

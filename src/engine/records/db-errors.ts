@@ -1,7 +1,6 @@
+import type { PgLikeError } from '../db/errors';
 import type { Resource } from '../resources/types';
 import { DatabasePrivilegeError, RecordValidationError, WriteCollisionError } from './errors';
-
-type PgError = Error & { code?: string; detail?: string; column?: string; constraint?: string; table?: string };
 
 /** "Key (slug)=(hello) already exists." → ['slug'] */
 function keyColumns(detail: string | undefined): string[] {
@@ -29,7 +28,7 @@ export function fieldErrorsFromDatabase(
   error: unknown,
   action: 'write' | 'delete' = 'write',
 ): RecordValidationError | WriteCollisionError | DatabasePrivilegeError | undefined {
-  const e = error as PgError;
+  const e = error as PgLikeError;
   switch (e?.code) {
     case '40P01':
       return new WriteCollisionError('deadlock');
