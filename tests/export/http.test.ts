@@ -197,8 +197,8 @@ describe('…/bulk', () => {
     );
     expect(refused.at(-1)).toMatchObject({ type: 'end', done: 0 });
     expect((refused.at(-1)!.failed as { reason: string }[]).map((f) => f.reason)).toEqual([
-      'Price: Not allowed: the table requires CHECK ((price_cents >= 0)).',
-      'Price: Not allowed: the table requires CHECK ((price_cents >= 0)).',
+      'Price: Not allowed: the table requires CHECK (price_cents >= 0).',
+      'Price: Not allowed: the table requires CHECK (price_cents >= 0).',
     ]);
   });
 });

@@ -229,14 +229,14 @@ describe('catalogToDefinitions', () => {
       columns: [
         { name: 'id', type: 'bigint', nullable: false, readOnly: true },
         { name: 'author_id', type: 'integer', nullable: false, references: { resource: 'authors', column: 'id' } },
-        { name: 'title', type: 'text', nullable: false, searchable: true },
+        { name: 'title', type: 'text', nullable: false, searchable: true, maxLength: 200 },
         { name: 'slug', type: 'text', nullable: false, searchable: true },
         { name: 'body', type: 'longtext', nullable: false, hasDefault: true },
         { name: 'status', type: 'enum', options: STATUS, nullable: false, hasDefault: true },
         { name: 'moods', type: 'array', nullable: false, hasDefault: true },
         { name: 'tags', type: 'array', nullable: false, hasDefault: true },
         { name: 'metadata', type: 'json', nullable: false, hasDefault: true },
-        { name: 'price', type: 'number', nullable: true },
+        { name: 'price', type: 'number', nullable: true, precision: 10, scale: 2 },
         { name: 'rating', type: 'number', nullable: true },
         { name: 'featured', type: 'boolean', nullable: false, hasDefault: true },
         { name: 'published_on', type: 'date', nullable: true },
@@ -270,7 +270,7 @@ describe('catalogToDefinitions', () => {
     });
     expect(defs.get('tags')!.columns).toEqual([
       { name: 'id', type: 'integer', nullable: false, readOnly: true }, // serial: written by its sequence
-      { name: 'code', type: 'text', nullable: false, searchable: true },
+      { name: 'code', type: 'text', nullable: false, searchable: true, maxLength: 12 }, // a domain over varchar(12)
       { name: 'label', type: 'text', nullable: false, searchable: true },
     ]);
   });
@@ -307,21 +307,22 @@ describe('catalogToDefinitions', () => {
     });
   });
 
-  it('makes views read-only and keys them by all their orderable columns', () => {
+  it('makes views without a key keyless (paged by position, no row links), ordered by all their orderable columns', () => {
     expect(defs.get('published-posts')).toEqual({
       domain: 'blog',
       name: 'published-posts',
       table: 'public.published_posts',
       primaryKey: ['id', 'title', 'author_id', 'created_at'],
+      keyless: true,
       title: 'Published posts',
       columns: [
         { name: 'id', type: 'bigint', nullable: true },
-        { name: 'title', type: 'text', nullable: true, searchable: true },
+        { name: 'title', type: 'text', nullable: true, searchable: true, maxLength: 200 },
         { name: 'author_id', type: 'integer', nullable: true },
         { name: 'metadata', type: 'json', nullable: true },
         { name: 'created_at', type: 'datetime', nullable: true },
       ],
-      defaultSort: { column: 'id', direction: 'desc' },
+      defaultSort: { column: 'id', direction: 'asc' },
       readOnly: true,
     });
   });
@@ -357,7 +358,7 @@ describe('catalogToDefinitions', () => {
       ],
       defaultSort: { column: 'code', direction: 'desc' },
     });
-    expect(defs.get('log-lines')).toMatchObject({ primaryKey: ['line', 'logged_at'], readOnly: true, defaultSort: { column: 'line', direction: 'desc' } });
+    expect(defs.get('log-lines')).toMatchObject({ primaryKey: ['line', 'logged_at'], keyless: true, readOnly: true, defaultSort: { column: 'line', direction: 'asc' } });
   });
 
   it('maps a partitioned table as one resource', () => {

@@ -138,14 +138,15 @@ describe('row keys', () => {
     expect(chooseRowKey({ ...t, uniqueKeys: [t.uniqueKeys[0]!] })).toEqual({ source: 'unique index', columns: ['ref'], index: 'imports_ref' });
   });
 
-  it('skips a key with a json column, and falls back to every orderable column (read-only)', () => {
+  it('skips a key with a json column, and falls back to keyless, ordered by every orderable column (read-only)', () => {
     const doc = column('doc', { ...JSONB, nullable: false });
     const t = table('docs', [doc, ref, column('at', TIMESTAMPTZ)], { primaryKey: ['doc'] });
     expect(chooseRowKey(t)).toEqual({ source: 'all columns', columns: ['ref', 'at'] });
     expect(catalogToDefinitions('blog', [t])[0]).toMatchObject({
       primaryKey: ['ref', 'at'],
+      keyless: true,
       readOnly: true,
-      defaultSort: { column: 'ref', direction: 'desc' },
+      defaultSort: { column: 'ref', direction: 'asc' },
     });
   });
 

@@ -121,7 +121,7 @@ describe('bulk actions on selected rows', () => {
     const result = await runBulk(admin, 'blog', widgets, { kind: 'set', field: 'discount', value: '50' }, { ids: ['99', '100', '101', '424242'] });
     expect(result.done).toBe(2);
     expect(result.failed).toEqual([
-      { id: '100', reason: 'Price, Discount: Not allowed: the table requires CHECK (((discount IS NULL) OR (discount <= price))).' },
+      { id: '100', reason: 'Price, Discount: Not allowed: the table requires CHECK ((discount IS NULL) OR (discount <= price)).' },
       { id: '424242', reason: 'This widgets does not exist (any more).' },
     ]);
     const after = await rows('SELECT id, discount FROM widgets WHERE id IN (99, 100, 101) ORDER BY id');
@@ -210,7 +210,7 @@ describe('bulk actions on all rows matching a filter', () => {
       expect(result.failed).toEqual(
         ['200', '300', '400', '500', '600', '700', '800', '900'].map((id) => ({
           id,
-          reason: 'Price, Discount: Not allowed: the table requires CHECK (((discount IS NULL) OR (discount <= price))).',
+          reason: 'Price, Discount: Not allowed: the table requires CHECK ((discount IS NULL) OR (discount <= price)).',
         })),
       );
       expect((await rows('SELECT count(*)::int AS n FROM widgets WHERE discount = 20'))[0]).toEqual({ n: 880 });

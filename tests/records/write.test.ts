@@ -197,13 +197,13 @@ describe('create and read', () => {
   it.each([
     [{ slug: 'first' }, { slug: 'This slug is already used.' }],
     [{ slug: 'fk', author_id: '999' }, { author_id: 'No such author id: it must name an existing row.' }],
-    [{ slug: 'check', positive: '-1' }, { positive: 'Not allowed: the table requires CHECK ((positive > 0)).' }],
+    [{ slug: 'check', positive: '-1' }, { positive: 'Not allowed: the table requires CHECK (positive > 0).' }],
     // A domain's CHECK names the domain, not the column: the column of that type gets the rule.
-    [{ slug: 'domain', rating: '9' }, { rating: 'Not allowed: the type stars requires CHECK (((VALUE >= 1) AND (VALUE <= 5))).' }],
+    [{ slug: 'domain', rating: '9' }, { rating: 'Not allowed: the type stars requires CHECK ((VALUE >= 1) AND (VALUE <= 5)).' }],
     // A rule over two columns, named after neither: both get it.
     [
       { slug: 'two', qty: '1', span: '2' },
-      { qty: 'Not allowed: the table requires CHECK ((span < qty)).', span: 'Not allowed: the table requires CHECK ((span < qty)).' },
+      { qty: 'Not allowed: the table requires CHECK (span < qty).', span: 'Not allowed: the table requires CHECK (span < qty).' },
     ],
     [{ slug: 'long', code: 'more than ten characters' }, { _form: 'Too long: at most 10 characters.' }],
   ])('turns a database refusal into a field message: %j', async (input, fieldErrors) => {

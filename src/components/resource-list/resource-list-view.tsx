@@ -140,8 +140,9 @@ export function ResourceListView({ resource, result, bulk: capabilities, error }
         }
         columns={columns}
         rows={result.rows}
-        rowKey={(row) => recordId(resource, row)}
-        rowHref={(row) => `${base}/${recordId(resource, row)}`}
+        // Keyless rows have no identity (duplicates are possible): keyed by place, and not links.
+        rowKey={resource.keyless ? (row) => String(result.rows.indexOf(row)) : (row) => recordId(resource, row)}
+        rowHref={resource.keyless ? undefined : (row) => `${base}/${recordId(resource, row)}`}
         sort={{
           key: result.sort.column,
           direction: result.sort.direction,

@@ -104,6 +104,9 @@ SELECT a.attrelid::int8 AS relid,
  *   or a partial index cannot identify rows by column values.
  * - `conparentid = 0`: a foreign key that references a partitioned table is stored once
  *   for the parent and once more per partition; only the first is the product's constraint.
+ * - A foreign key declared on a partition only (not on its parent) is the parent's too: the
+ *   hub lists the parent, and the column links where the constraint holds. The same key
+ *   declared on several partitions is one link (DISTINCT ON).
  */
 export const KEYS_SQL = `
 SELECT i.indrelid::int8 AS relid,
@@ -127,7 +130,9 @@ SELECT i.indrelid::int8 AS relid,
      SELECT 1 FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
       WHERE k.ord <= i.indnkeyatts AND k.attnum = 0)
 UNION ALL
-SELECT con.conrelid::int8,
+SELECT * FROM (
+SELECT DISTINCT ON (coalesce(pg_partition_root(con.conrelid), con.conrelid), con.conkey, con.confrelid, con.confkey)
+       coalesce(pg_partition_root(con.conrelid), con.conrelid)::int8,
        'f',
        con.conname::text,
        array(SELECT a.attname::text
@@ -144,6 +149,8 @@ SELECT con.conrelid::int8,
   JOIN pg_class rc ON rc.oid = con.confrelid
   JOIN pg_namespace rn ON rn.oid = rc.relnamespace
  WHERE con.contype = 'f'
-   AND con.conrelid = ANY ($1::oid[])
+   AND coalesce(pg_partition_root(con.conrelid), con.conrelid) = ANY ($1::oid[])
    AND con.conparentid = 0
+ ORDER BY coalesce(pg_partition_root(con.conrelid), con.conrelid), con.conkey, con.confrelid, con.confkey, con.conname
+) AS fk
  ORDER BY 1, 2, 3`;

@@ -10,15 +10,16 @@ import type { CatalogTable, CatalogUniqueKey } from './types';
  *    Materialized views land here: their columns never carry NOT NULL, but the unique index
  *    that REFRESH … CONCURRENTLY requires is their natural key.
  *    Within a tier: the index with the fewest columns, then by name, so the choice is stable.
- * 4. 'all columns': nothing identifies a row (plain views always end here). Every orderable
- *    column together is the best there is: rows equal in all of them cannot be told apart
- *    by anyone. The resource is then read-only, since an update could hit several rows.
+ * 4. 'all columns': nothing identifies a row (plain views always end here). The resource is
+ *    keyless (ResourceDef.keyless): paged by position, rows without links, read-only, since
+ *    an update could hit several rows. Every orderable column together orders ties: rows
+ *    equal in all of them cannot be told apart by anyone.
  *    `ctid` is not an option: it changes on every update and VACUUM FULL, so a link to a row
  *    would silently point at another one.
  * A key is only usable when every column in it can go in a keyset cursor (no json or
  * array); a primary key over a jsonb column falls through to the next choice.
- * Caveat for 3 and 4: the engine treats key columns as NOT NULL (plain row comparison in
- * keyset pagination), so rows with a NULL in their key may be skipped when paging by cursor.
+ * Caveat for 3: the engine treats key columns as NOT NULL (plain row comparison in keyset
+ * pagination), so rows with a NULL in their unique key may be skipped when paging by cursor.
  */
 export type RowKey =
   { source: 'primary key'; columns: string[] } | { source: 'unique index'; columns: string[]; index: string } | { source: 'all columns'; columns: string[] };

@@ -90,6 +90,11 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
   if (references) def.references = references;
   // An integer of a domain type (a year, a code, a port) is a name, not a quantity: 2001, not 2,001.
   if ((type === 'integer' || type === 'bigint') && column.isDomain) def.grouping = false;
+  // Limits of the type (through domains), so the form refuses on the field what the database would refuse on the row.
+  const length = column.isArray ? undefined : /^(?:character varying|character)\((\d+)\)$/.exec(column.baseType);
+  if (length) def.maxLength = Number(length[1]);
+  const digits = column.isArray || type !== 'number' ? undefined : /^numeric\((\d+),(-?\d+)\)$/.exec(column.baseType);
+  if (digits) Object.assign(def, { precision: Number(digits[1]), scale: Number(digits[2]) });
   return def;
 }
 
@@ -97,7 +102,8 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
 function defaultSortFor(table: CatalogTable, key: RowKey): SortSpec {
   const created = table.columns.find((c) => c.name === 'created_at');
   if (created && !created.nullable && ['datetime', 'timestamp'].includes(columnTypeOf(created))) return { column: 'created_at', direction: 'desc' };
-  return { column: key.columns[0]!, direction: 'desc' };
+  // Newest first for keys (identity, serial); rows without a key read best in plain order.
+  return { column: key.columns[0]!, direction: key.source === 'all columns' ? 'asc' : 'desc' };
 }
 
 function softDeleteFor(table: CatalogTable): string | undefined {
@@ -147,6 +153,8 @@ export function planDefinitions(domain: string, tables: readonly CatalogTable[])
       name,
       table: `${table.schema}.${table.name}`,
       primaryKey: key.columns,
+      // Nothing identifies a row: paged by position, shown without links (see ResourceDef.keyless).
+      ...(key.source === 'all columns' ? { keyless: true } : {}),
       title,
       ...(table.comment?.trim() ? { subtitle: table.comment.trim().split('\n')[0]! } : {}),
       columns: table.columns.map((c) => columnDef(c, searchable.has(c.name), references.get(c.name))),

@@ -89,6 +89,8 @@ function keysetCondition(resource: Resource, sortColumn: ResolvedColumn, ascendi
 
 /** Columns the page shows, plus the keys it needs for links and cursors. */
 function selectList(resource: Resource, query: ListQuery): string {
+  // Keyless: the page shows its columns and nothing else; its cursors are positions.
+  if (resource.keyless) return query.columns.map((c) => quoteIdent(c.name)).join(', ');
   const wanted = new Set([...resource.primaryKey, ...query.columns.map((c) => c.name)]);
   if (resource.softDelete) wanted.add(resource.softDelete);
   const keyColumns = [query.sort.column, ...resource.primaryKey];
@@ -111,15 +113,17 @@ export function buildRowsSql(resource: Resource, query: ListQuery): BuiltSql {
   const params = new Params();
   const conditions = whereConditions(resource, query, params);
   const sortColumn = resource.columns.find((c) => c.name === query.sort.column)!;
-  const backwards = query.cursor?.direction === 'before';
+  // Keyless lists page by position (OFFSET), always forwards; see ListQuery.position.
+  const backwards = query.cursor?.direction === 'before' && !resource.keyless;
   const ascending = (query.sort.direction === 'asc') !== backwards;
-  if (query.cursor) conditions.push(keysetCondition(resource, sortColumn, ascending, query.cursor.values, params));
+  if (query.cursor && !resource.keyless) conditions.push(keysetCondition(resource, sortColumn, ascending, query.cursor.values, params));
   const dir = ascending ? 'ASC' : 'DESC';
   const orderBy = [query.sort.column, ...resource.primaryKey.filter((k) => k !== query.sort.column)].map((name) => `${quoteIdent(name)} ${dir}`).join(', ');
   let text = `SELECT ${selectList(resource, query)} FROM ${quoteTable(resource.table)}`;
   if (conditions.length > 0) text += ` WHERE ${conditions.join(' AND ')}`;
   text += ` ORDER BY ${orderBy} LIMIT ${params.add(query.pageSize + 1)}`;
-  if (query.page !== undefined && query.page > 1) text += ` OFFSET ${params.add((query.page - 1) * query.pageSize)}`;
+  const offset = resource.keyless ? (query.position ?? 0) : query.page !== undefined ? (query.page - 1) * query.pageSize : 0;
+  if (offset > 0) text += ` OFFSET ${params.add(offset)}`;
   return { text, values: params.values };
 }
 

@@ -20,6 +20,11 @@ export interface ListQuery {
   cursor: { direction: 'after' | 'before'; values: CursorValues } | undefined;
   /** 1-based page for jump-to-page (OFFSET); only when asked for. */
   page: number | undefined;
+  /**
+   * Keyless resources only: the first row's position (OFFSET). Their cursors carry a position
+   * instead of key values, since no set of values names one row.
+   */
+  position?: number;
   pageSize: number;
   columns: ResolvedColumn[];
   exactCount: boolean;
@@ -143,6 +148,12 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
   let cursor: ListQuery['cursor'];
   if ([after, before, page].filter((v) => v !== undefined).length > 1) {
     problems.push({ param: after !== undefined ? 'after' : 'before', message: 'use only one of after, before and page' });
+  } else if ((after !== undefined || before !== undefined) && resource.keyless) {
+    const param = after !== undefined ? 'after' : 'before';
+    const [position] = decodeCursor((after ?? before)!, 1) ?? [];
+    if (typeof position !== 'string' || !/^\d{1,9}$/.test(position))
+      problems.push({ param, message: 'is not a valid cursor; start again from the first page' });
+    else cursor = { direction: param, values: [position] };
   } else if (after !== undefined || before !== undefined) {
     const param = after !== undefined ? 'after' : 'before';
     const keyColumns = [sort.column, ...resource.primaryKey].map((n) => resource.columns.find((c) => c.name === n)!);
@@ -185,6 +196,7 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
 
   if (problems.length > 0) throw new ListQueryError(problems);
   return {
+    ...(resource.keyless ? { position: positionOf(cursor, page, pageSize) } : {}),
     sort,
     search: search || undefined,
     filters: mergeRanges(filters),
@@ -195,4 +207,13 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
     exactCount: countRaw === 'exact',
     trash: trashRaw === '1',
   };
+}
+
+/** Where a keyless list's page starts: after a position, a page before one, or a page by number. */
+function positionOf(cursor: ListQuery['cursor'], page: number | undefined, pageSize: number): number {
+  if (cursor) {
+    const at = Number(cursor.values[0]);
+    return cursor.direction === 'after' ? at : Math.max(0, at - pageSize);
+  }
+  return ((page ?? 1) - 1) * pageSize;
 }

@@ -123,6 +123,7 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
   let rows = result.rows;
   const more = rows.length > listQuery.pageSize;
   if (more) rows = rows.slice(0, listQuery.pageSize);
+  if (resource.keyless) return { ...pageOfPositions(listQuery, rows, more), count };
   const backwards = listQuery.cursor?.direction === 'before';
   if (backwards) rows.reverse();
 
@@ -147,6 +148,23 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
     next: hasNext && rows.length > 0 ? cursorOf(last) : null,
     previous: hasPrevious && rows.length > 0 ? cursorOf(first) : null,
     count,
+    trash: listQuery.trash,
+  };
+}
+
+/** A keyless list's page: its cursors are the positions of the next page and of this one. */
+function pageOfPositions(listQuery: ListQuery, rows: Row[], more: boolean): Omit<ListResult, 'count'> {
+  const position = listQuery.position ?? 0;
+  const keep = new Set(listQuery.columns.map((c) => c.name));
+  return {
+    rows: rows.map((row) => serialiseRow(row, keep)),
+    columns: listQuery.columns.map((c) => c.name),
+    sort: listQuery.sort,
+    search: listQuery.search,
+    pageSize: listQuery.pageSize,
+    page: listQuery.page,
+    next: more ? encodeCursor([String(position + rows.length)]) : null,
+    previous: position > 0 ? encodeCursor([String(position)]) : null,
     trash: listQuery.trash,
   };
 }

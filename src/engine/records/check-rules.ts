@@ -36,8 +36,25 @@ export async function explainCheckViolation(domain: PoolName, resource: Resource
       );
   const found = rows[0];
   if (!found) return undefined;
-  const message = `Not allowed: the ${e.dataType ? `type ${e.dataType}` : 'table'} requires ${found.rule}.`;
+  const message = `Not allowed: the ${e.dataType ? `type ${e.dataType}` : 'table'} requires ${tidyRule(found.rule)}.`;
   const fields = found.columns.filter((c) => resource.columns.some((col) => col.name === c));
   if (fields.length === 0) return new RecordValidationError({}, message);
   return new RecordValidationError(Object.fromEntries(fields.map((f) => [f, message])));
+}
+
+/** True when the text is one parenthesised group: "(a) AND (b)" is not, "((a) AND (b))" is. */
+function wrappedWhole(text: string): boolean {
+  if (!text.startsWith('(') || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0 && i < text.length - 1) return false;
+  }
+  return true;
+}
+
+/** pg_get_constraintdef wraps the expression once more than it needs: "CHECK ((weight > 0))" reads as "CHECK (weight > 0)". */
+function tidyRule(rule: string): string {
+  const match = /^CHECK \((.*)\)( NOT VALID)?$/s.exec(rule);
+  return match && wrappedWhole(match[1]!) ? `CHECK ${match[1]}${match[2] ?? ''}` : rule;
 }

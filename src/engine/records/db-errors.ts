@@ -70,8 +70,11 @@ export function fieldErrorsFromDatabase(
       const limit = /character varying\((\d+)\)/.exec(e.message)?.[1];
       return new RecordValidationError({ [field]: limit ? `Too long: at most ${limit} characters.` : 'Too long.' });
     }
-    case '22P02':
     case '22003':
+      // numeric field overflow / out of range for type: the column is not in the error (definitions that
+      // state `precision` or `maxLength`, and introspected ones, catch this on the field first).
+      return new RecordValidationError(e.column ? { [e.column]: 'Too large for this column.' } : {}, 'A number is too large for the column it goes in.');
+    case '22P02':
     case '22007':
     case '22008':
     case '23P01':

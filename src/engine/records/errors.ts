@@ -2,10 +2,15 @@ import { HubError } from '../errors';
 /** The record the URL names does not exist (asked only after access was granted). */
 export class RecordNotFoundError extends HubError {
   readonly status = 404;
-  constructor(title: string) {
-    super(`This ${title} does not exist (any more).`);
+  constructor(title: string, message = `This ${title} does not exist (any more).`) {
+    super(message);
     this.name = 'RecordNotFoundError';
   }
+}
+
+/** A keyless resource (a view without a key) has rows, but no row has an address of its own. */
+export function keylessRowNotFound(title: string): RecordNotFoundError {
+  return new RecordNotFoundError(title, `Rows of ${title} have no key, so none has a page of its own: find them in the list.`);
 }
 
 /** Input that cannot be saved: a message per field, plus one for the form as a whole. */

@@ -6,7 +6,7 @@ import { keepsEmpty } from '../values/empty';
 import { parseHexBytes } from '../values/bytes';
 import { jsonTextOf, parseJsonText } from '../values/json';
 import { hasLoneSurrogate, NUL } from '../values/text';
-import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
+import { fitsNumeric, INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
 
 /**
  * One Zod schema per resource, derived from its definition, used on the server for every
@@ -47,7 +47,13 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
     integer: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.integer)).transform(Number),
     bigint: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint)),
     money_cents: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint, 'a whole number of cents')),
-    number: () => strict(parseDecimal),
+    number: () => {
+      const digits = column.digits;
+      return strict((raw) => {
+        const parsed = parseDecimal(raw);
+        return parsed.ok && digits ? fitsNumeric(parsed.value, digits.precision, digits.scale) : parsed;
+      });
+    },
     boolean: () =>
       z.union([z.boolean(), z.enum(['true', 'false', 'on', 'off', '1', '0'])]).transform((v) => v === true || v === 'true' || v === 'on' || v === '1'),
     // Checked against the calendar and sent as typed: no JS Date (no rollover, no lost microseconds).

@@ -90,7 +90,8 @@ export async function referencedBy(operator: Operator, domain: PoolName, resourc
       const keys = other.primaryKey.map(quoteIdent).join(', ');
       const [counted, sample] = await Promise.all([
         query<{ n: number }>(domain, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${ident} = $1 LIMIT 1000) s`, [target]),
-        query(domain, `SELECT ${keys} FROM ${table} WHERE ${ident} = $1 LIMIT 5`, [target]),
+        // Keyless rows cannot be linked to: counted, never sampled.
+        other.keyless ? Promise.resolve([]) : query(domain, `SELECT ${keys} FROM ${table} WHERE ${ident} = $1 LIMIT 5`, [target]),
       ]);
       if (counted[0]!.n > 0) out.push({ resource: other, column: column.name, count: counted[0]!.n, sample: sample.map(serialise) });
     }

@@ -1,6 +1,6 @@
 import { parseValue } from '../list/values';
 import type { Resource } from '../resources/types';
-import { RecordNotFoundError } from './errors';
+import { keylessRowNotFound, RecordNotFoundError } from './errors';
 
 /**
  * A record's id in a URL: its primary-key values, each URI-encoded, joined by ",". A comma
@@ -12,6 +12,7 @@ export function encodeRecordId(resource: Pick<Resource, 'primaryKey'>, row: Reco
 
 /** Key values from a URL id, checked against the key columns' types; anything else is a 404. */
 export function decodeRecordId(resource: Resource, id: string): unknown[] {
+  if (resource.keyless) throw keylessRowNotFound(resource.title.toLowerCase());
   const parts = id.split(',');
   if (parts.length !== resource.primaryKey.length) throw new RecordNotFoundError(resource.title.toLowerCase());
   return parts.map((part, i) => {

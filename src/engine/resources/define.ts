@@ -56,6 +56,7 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     // Settled in resolveResource, once key columns are known to be NOT NULL.
     required: column.required ?? false,
     maxLength: column.maxLength,
+    digits: column.precision !== undefined ? { precision: column.precision, scale: column.scale ?? 0 } : undefined,
     input: column.input,
     grouping: column.grouping ?? !NAMES_NOT_QUANTITIES.test(column.name),
   };
@@ -93,7 +94,9 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
   const columns = def.columns.map(resolveColumn);
   const names = new Set(columns.map((c) => c.name));
   if (names.size !== columns.length) throw new ResourceDefinitionError(id, 'a column is declared twice.');
-  const primaryKey = [...(def.primaryKey ?? ['id'])];
+  const keyless = def.keyless ?? false;
+  const primaryKey = [...(def.primaryKey ?? (keyless ? columns.filter((c) => c.sortable).map((c) => c.name) : ['id']))];
+  if (keyless && primaryKey.length === 0) throw new ResourceDefinitionError(id, 'a keyless resource needs at least one sortable column to order its rows by.');
   for (const key of primaryKey) {
     if (!names.has(key)) throw new ResourceDefinitionError(id, `primary key column "${key}" is not declared in columns.`);
   }
@@ -113,7 +116,8 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
       throw new ResourceDefinitionError(id, `internal action "${name}" needs a scope: 'row' or 'resource'.`);
   }
   // Key columns are never NULL; saying so lets keyset pagination use a plain row comparison.
-  for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
+  // A keyless resource's tie-breakers are just columns (often nullable) and it pages by position.
+  if (!keyless) for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
   // Required on create: NOT NULL without a default, and not written by the database.
   for (const [i, c] of columns.entries()) c.required = def.columns[i]!.required ?? (!c.nullable && !c.hasDefault && !c.readOnly);
   return {
@@ -121,6 +125,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     name: def.name,
     table: { schema, name: table },
     primaryKey,
+    keyless,
     title: def.title,
     subtitle: def.subtitle,
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
@@ -129,7 +134,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     defaultSort,
     pageSize: def.pageSize ?? RESOURCE_DEFAULTS.pageSize,
     softDelete: def.softDelete,
-    readOnly: def.readOnly ?? false,
+    readOnly: keyless || (def.readOnly ?? false),
     exactCountBelow: def.exactCountBelow ?? RESOURCE_DEFAULTS.exactCountBelow,
     introspected: options.introspected ?? false,
     access: resolveAccess(def.access),

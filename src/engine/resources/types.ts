@@ -89,6 +89,13 @@ export interface ColumnDef {
   grouping?: boolean;
   /** Longest text accepted, checked before the database would refuse it. */
   maxLength?: number;
+  /**
+   * numeric(precision, scale): the value is rounded to `scale` decimals and must have at most
+   * precision − scale digits before the point. Checked before the database would refuse it
+   * ("numeric field overflow"), on the field. `npm run introspect` writes both.
+   */
+  precision?: number;
+  scale?: number;
   /** A custom form field from the field registry (src/components/record-form/fields), e.g. 'markdown'. */
   input?: string;
 }
@@ -128,8 +135,14 @@ export interface ResourceDef<D extends string = KnownDomain> {
   name: string;
   /** Schema-qualified table or view: "public.posts". */
   table: string;
-  /** One column or several (composite key). Default: ['id']. */
+  /** One column or several (composite key). Default: ['id']. With `keyless`, only the order of ties. */
   primaryKey?: readonly string[];
+  /**
+   * Nothing identifies a row (a view without a key, duplicate rows possible): the list pages
+   * by position, rows have no page or link of their own, and the resource is read-only.
+   * `primaryKey` then only breaks ties in the order (default: every sortable column).
+   */
+  keyless?: boolean;
   title: string;
   subtitle?: string;
   /** lucide icon name from the kit's icon map ('file-text', 'users', …). */
@@ -160,6 +173,8 @@ export interface Resource {
   name: string;
   table: { schema: string; name: string };
   primaryKey: string[];
+  /** See ResourceDef.keyless: paged by position, no row links, read-only. */
+  keyless: boolean;
   title: string;
   subtitle: string | undefined;
   icon: string;
@@ -204,6 +219,8 @@ export interface ResolvedColumn {
   /** Must be given on create (see ColumnDef.required); see `isRequired` for edits. */
   required: boolean;
   maxLength: number | undefined;
+  /** numeric(precision, scale) of a number column (see ColumnDef.precision). */
+  digits: { precision: number; scale: number } | undefined;
   input: string | undefined;
   /** Integers shown with thousands separators (see ColumnDef.grouping). */
   grouping: boolean;

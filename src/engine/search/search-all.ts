@@ -32,6 +32,7 @@ export interface DomainResults {
 
 function labelOf(resource: Resource, row: Record<string, unknown>): string {
   const text = resource.columns.find((c) => c.searchable && (c.type === 'text' || c.type === 'email') && row[c.name] !== undefined && row[c.name] !== null);
+  if (resource.keyless) return text ? String(row[text.name]).slice(0, 80) : '(no text)';
   const key = resource.primaryKey.map((k) => String(row[k])).join(', ');
   return text ? `${String(row[text.name]).slice(0, 80)} (#${key})` : `#${key}`;
 }
@@ -56,7 +57,10 @@ async function searchDomain(operator: Operator, domain: DomainName, term: string
       return {
         resource: resource.name,
         title: resource.title,
-        hits: result.rows.map((row) => {
+        hits: result.rows.map((row, i) => {
+          // A keyless row has no page of its own: its hit opens the list searched for the term.
+          if (resource.keyless)
+            return { id: `#${i}`, label: labelOf(resource, row), href: `/d/${domain}/${resource.name}?${new URLSearchParams({ q: term })}` };
           const id = encodeRecordId(resource, row);
           return { id, label: labelOf(resource, row), href: `/d/${domain}/${resource.name}/${id}` };
         }),

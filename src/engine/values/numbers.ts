@@ -40,3 +40,32 @@ export function parseDecimal(raw: string): NumberParse {
 function clip(raw: string): string {
   return raw.length > 60 ? `${raw.slice(0, 60)}…` : raw;
 }
+
+/**
+ * Whether a decimal (as parseDecimal accepts it) fits numeric(precision, scale) the way
+ * PostgreSQL decides it: rounded half away from zero to `scale` decimals, its absolute value
+ * must be below 10^(precision − scale). Exact (BigInt), whatever the exponent; any scale
+ * PostgreSQL allows (negative, or above the precision, since 15). NaN fits; infinity does not.
+ */
+export function fitsNumeric(raw: string, precision: number, scale: number): NumberParse {
+  const limit = precision - scale;
+  const tooLarge = (): NumberParse => ({
+    ok: false,
+    message:
+      limit > 0
+        ? `Too large for this column: at most ${limit} digit${limit === 1 ? '' : 's'} before the decimal point${scale > 0 ? ` (it keeps ${scale} decimal${scale === 1 ? '' : 's'})` : ''}.`
+        : `Too large for this column: it holds numbers below 1e${limit}.`,
+  });
+  if (raw === 'NaN') return { ok: true, value: raw };
+  if (raw === 'Infinity' || raw === '-Infinity') return { ok: false, message: 'This column cannot hold infinity: it has a fixed number of digits.' };
+  const match = /^-?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(raw);
+  if (!match) return { ok: true, value: raw }; // not a decimal: parseDecimal says so
+  const digits = `${match[1]}${match[2] ?? ''}`.replace(/^0+/, '');
+  if (digits === '') return { ok: true, value: raw };
+  // value = digits × 10^shift; scaled to whole units of the last kept decimal: digits × 10^(shift + scale).
+  const shift = Number(match[3] ?? 0) - (match[2] ?? '').length + scale;
+  if (digits.length + shift > precision + 1) return tooLarge(); // more digits than fit, before any rounding
+  if (digits.length + shift < 0) return { ok: true, value: raw }; // below half a unit: rounds to 0
+  const units = shift >= 0 ? BigInt(digits) * 10n ** BigInt(shift) : (BigInt(digits) + 5n * 10n ** BigInt(-shift - 1)) / 10n ** BigInt(-shift);
+  return units < 10n ** BigInt(precision) ? { ok: true, value: raw } : tooLarge();
+}
