@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The newest mtime under `dir`, directories included: deleting or renaming a page changes only its directory's. */
@@ -55,8 +55,51 @@ export interface BuildOptions {
   onProgress?: (message: string) => void;
 }
 
-/** Runs `next build`; rejects when it fails. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One `next build` at a time per checkout: two (a test run and `npm start`, or two test files)
+ * writing the same `.next` leave a build that is neither. The lock is a directory (mkdir is
+ * atomic) holding its owner's pid; a lock whose owner died is taken over. When another
+ * process built meanwhile and the build is fresh, `work` is skipped.
+ */
+async function underBuildLock(root: string, work: () => Promise<void>): Promise<void> {
+  const lock = path.join(root, '.next-build.lock');
+  let waited = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(existsSync(path.join(lock, 'pid')) ? readFileSync(path.join(lock, 'pid'), 'utf8') : NaN);
+      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+      waited = true;
+    }
+  }
+  try {
+    if (waited && !isBuildStale(root)) return; // built by the process we waited for
+    await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** Runs `next build` (one at a time per checkout); rejects when it fails. */
 export async function buildApp(root: string, options: BuildOptions = {}): Promise<void> {
+  await underBuildLock(root, () => runNextBuild(root, options));
+}
+
+async function runNextBuild(root: string, options: BuildOptions): Promise<void> {
   const quiet = options.onProgress !== undefined;
   const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: root,
