@@ -1,4 +1,5 @@
 import { atLeast, MINIMUM_ROLE, type Action, type DomainRole } from '../auth/roles';
+import { guessSingular } from './singular';
 import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef } from './types';
 
 /**
@@ -127,6 +128,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     primaryKey,
     keyless,
     title: def.title,
+    singular: def.singular ?? guessSingular(def.title),
     subtitle: def.subtitle,
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
     iconColor: def.iconColor ?? RESOURCE_DEFAULTS.iconColor,

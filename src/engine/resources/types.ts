@@ -143,7 +143,10 @@ export interface ResourceDef<D extends string = KnownDomain> {
    * `primaryKey` then only breaks ties in the order (default: every sortable column).
    */
   keyless?: boolean;
+  /** The resource's name in the plural, as lists and the sidebar show it: "Orders". */
   title: string;
+  /** One row's kind: "Order" ("New order", "Delete order 79?"). Default: guessed from `title` in English. */
+  singular?: string;
   subtitle?: string;
   /** lucide icon name from the kit's icon map ('file-text', 'users', …). */
   icon?: string;
@@ -176,6 +179,8 @@ export interface Resource {
   /** See ResourceDef.keyless: paged by position, no row links, read-only. */
   keyless: boolean;
   title: string;
+  /** See ResourceDef.singular. */
+  singular: string;
   subtitle: string | undefined;
   icon: string;
   iconColor: IconColor;
