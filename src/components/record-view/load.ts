@@ -8,6 +8,8 @@ import { toHttpError } from '@/engine/http/errors';
 import { RecordNotFoundError } from '@/engine/records/errors';
 import { getRecord, referencedBy, type LoadedRecord } from '@/engine/records/read-record';
 import { encodeRecordId } from '@/engine/records/record-id';
+import { labelsByKey } from '@/engine/records/reference-labels';
+import { formatRecordLabel } from '@/engine/resources/record-label';
 import { findResource, resourcesOf } from '@/engine/resources/registry';
 import type { Resource, ResolvedColumn } from '@/engine/resources/types';
 import type { ReferenceInfo } from '../record-form/fields/types';
@@ -87,20 +89,23 @@ export async function loadRecord(operator: Operator, domain: DomainName, resourc
   }
 }
 
-const LABEL_TYPES = new Set(['text', 'email', 'longtext']);
-
-/** The column that names a row next to its id: the first searchable text column this operator sees unmasked. */
-export function labelColumnOf(operator: Operator, resource: Resource): ResolvedColumn | undefined {
+/** The record label's columns, unless one of them is masked for this operator (a label must not unmask). */
+function visibleLabel(operator: Operator, resource: Resource): Resource['recordLabel'] {
   const masked = maskedColumns(operator, resource);
-  return resource.columns.find((c) => c.searchable && LABEL_TYPES.has(c.type) && !masked.has(c.name) && !resource.primaryKey.includes(c.name));
+  return resource.recordLabel && !resource.recordLabel.columns.some((c) => masked.has(c)) ? resource.recordLabel : undefined;
 }
 
-/** "Authors 12 (Ada Lovelace)" */
+/** The column a foreign-key picker shows beside the key: the record label's first column. */
+export function labelColumnOf(operator: Operator, resource: Resource): ResolvedColumn | undefined {
+  const name = visibleLabel(operator, resource)?.columns[0];
+  return name ? resource.columns.find((c) => c.name === name) : undefined;
+}
+
+/** "Author 12 (Ada Lovelace)", and the label alone for titles. */
 export function recordName(operator: Operator, resource: Resource, row: Record<string, unknown>, id: string): { name: string; label: string | undefined } {
-  const column = labelColumnOf(operator, resource);
-  const value = column ? row[column.name] : undefined;
-  const label = value === null || value === undefined || value === '' ? undefined : String(value).slice(0, 80);
-  return { name: `${resource.title} ${displayIdOf(id)}${label ? ` (${label})` : ''}`, label };
+  const recordLabel = visibleLabel(operator, resource);
+  const label = recordLabel ? formatRecordLabel(recordLabel, row) : undefined;
+  return { name: `${resource.singular} ${displayIdOf(id)}${label ? ` (${label})` : ''}`, label };
 }
 
 /** For each foreign-key column: what its picker searches, and the label of the row it points to now. */
@@ -130,15 +135,10 @@ export async function referenceInfos(
         readable,
       };
       const value = row?.[column.name];
-      const byKey = target.primaryKey.length === 1 && target.primaryKey[0] === column.references.column;
-      if (labelColumn && byKey && value !== null && value !== undefined) {
-        try {
-          const found = await getRecord(operator, domain, target, encodeRecordId(target, { [column.references.column]: value }));
-          const label = found.row[labelColumn.name];
-          if (label !== null && label !== undefined) info.currentLabel = String(label);
-        } catch {
-          // A dangling or unreadable reference: the id alone is shown.
-        }
+      if (readable && value !== null && value !== undefined) {
+        // A dangling or unreadable reference has no label: the id alone is shown.
+        const label = (await labelsByKey(operator, domain, target, column.references.column, [value]))[String(value)];
+        if (label !== undefined) info.currentLabel = label;
       }
       out[column.name] = info;
     }),

@@ -25,18 +25,29 @@ function truncate(text: string, max = 80): string {
 
 /**
  * One table cell, rendered from the column's type. Every list page uses this, so a new type
- * is taught here once rather than in each page. `domain` turns foreign keys into links.
+ * is taught here once rather than in each page. `domain` turns foreign keys into links, named
+ * by the referenced record's `label` when the page has it ("Ada Lovelace", the id beside it).
  */
-export function Cell({ column, value, domain }: { column: ResolvedColumn; value: unknown; domain: string }): ReactNode {
+export function Cell({ column, value, domain, label }: { column: ResolvedColumn; value: unknown; domain: string; label?: string }): ReactNode {
   if (value === null || value === undefined) return null;
   if (column.references) {
+    const id = String(value);
     return (
       <Link
-        className="text-primary underline-offset-2 hover:underline"
-        href={`/d/${domain}/${column.references.resource}/${encodeURIComponent(String(value))}`}
+        className="inline-flex max-w-72 items-baseline gap-1.5 font-medium text-primary underline decoration-primary/30 underline-offset-2 hover:decoration-primary"
+        href={`/d/${domain}/${column.references.resource}/${encodeURIComponent(id)}`}
         onClick={(e) => e.stopPropagation()}
+        title={label ? `${label} (#${id})` : undefined}
+        data-testid="reference-link"
       >
-        {String(value)}
+        {label ? (
+          <>
+            <span className="truncate">{label}</span>
+            <span className="shrink-0 text-xs font-normal text-muted-foreground tabular-nums">#{id}</span>
+          </>
+        ) : (
+          <span className="tabular-nums">{id}</span>
+        )}
       </Link>
     );
   }

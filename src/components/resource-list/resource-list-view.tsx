@@ -77,9 +77,11 @@ export function ResourceListView({ resource, result, bulk: capabilities, error }
         sortable: column.sortable,
         hidden: !result.columns.includes(column.name),
         className: ['integer', 'bigint', 'number', 'money_cents'].includes(column.type) ? 'text-right' : undefined,
-        render: (row: Row) => <Cell column={column} value={row[column.name]} domain={resource.domain} />,
+        render: (row: Row) => (
+          <Cell column={column} value={row[column.name]} domain={resource.domain} label={result.labels?.[column.name]?.[String(row[column.name])]} />
+        ),
       })),
-    [resource, result.columns],
+    [resource, result.columns, result.labels],
   );
 
   const base = `/d/${resource.domain}/${resource.name}`;

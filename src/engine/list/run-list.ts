@@ -2,6 +2,9 @@ import { authorize, maskedColumns, maskValue, resourceAsSeenBy } from '../auth/a
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { execute, query, withTransaction, type Row } from '../db/query';
+import type { DomainName } from '../config/current';
+import { referenceLabels, type LabelMap } from '../records/reference-labels';
+import { resourcesOf } from '../resources/registry';
 import type { Resource, SortSpec } from '../resources/types';
 import { buildCountSql, buildEstimateSql, buildRowsSql } from './build-sql';
 import { cursorSortValue, encodeCursor } from './cursor';
@@ -28,6 +31,11 @@ export interface ListResult {
   previous: string | null;
   count: ListCount;
   trash: boolean;
+  /**
+   * For each foreign-key column shown: the referenced rows' labels by value ("79" → "Ada
+   * Lovelace"), one lookup per referenced resource per page. Only what the operator may read.
+   */
+  labels?: Record<string, LabelMap>;
 }
 
 export interface ListOptions {
@@ -35,6 +43,8 @@ export interface ListOptions {
   countBudgetMs?: number;
   /** false: no count at all (search results, exports). */
   count?: boolean;
+  /** false: no labels for foreign keys (search results name their own rows). */
+  labels?: boolean;
 }
 const COUNT_BUDGET_MS = 400;
 
@@ -191,6 +201,10 @@ export async function listResource(
       for (const column of columns) if (column.name in copy) copy[column.name] = maskValue(column, copy[column.name]);
       return copy;
     });
+  }
+  const linked = visible.columns.filter((c) => c.references && result.columns.includes(c.name) && !masked.has(c.name));
+  if (linked.length > 0 && options?.labels !== false && result.rows.length > 0) {
+    result.labels = await referenceLabels(operator, domain, linked, result.rows, await resourcesOf(domain as DomainName));
   }
   return result;
 }

@@ -1,4 +1,6 @@
 import { atLeast, MINIMUM_ROLE, type Action, type DomainRole } from '../auth/roles';
+import { ResourceDefinitionError } from './errors';
+import { resolveRecordLabel } from './record-label';
 import { guessSingular } from './singular';
 import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef } from './types';
 
@@ -75,12 +77,7 @@ function resolveAccess(access: ResourceDef<string>['access']): Record<Action, Do
 /** An internal action's name: the last segment of `<D_INTERNAL_URL>/api/internal/<name>`. */
 export const INTERNAL_ACTION_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 
-export class ResourceDefinitionError extends Error {
-  constructor(resource: string, problem: string) {
-    super(`Resource "${resource}": ${problem}`);
-    this.name = 'ResourceDefinitionError';
-  }
-}
+export { ResourceDefinitionError };
 
 /**
  * Fills in defaults and checks the definition's internal consistency, so that a mistake
@@ -129,6 +126,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     keyless,
     title: def.title,
     singular: def.singular ?? guessSingular(def.title),
+    recordLabel: resolveRecordLabel(id, def.recordLabel, columns, primaryKey),
     subtitle: def.subtitle,
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
     iconColor: def.iconColor ?? RESOURCE_DEFAULTS.iconColor,

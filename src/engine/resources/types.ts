@@ -147,6 +147,13 @@ export interface ResourceDef<D extends string = KnownDomain> {
   title: string;
   /** One row's kind: "Order" ("New order", "Delete order 79?"). Default: guessed from `title` in English. */
   singular?: string;
+  /**
+   * How one row is named wherever it appears (foreign keys in lists, record titles, search,
+   * the audit log): a column (`'name'`) or a template (`'{first_name} {last_name}'`). Default:
+   * the first of name, full_name, display_name, title, label, username, email, slug, code…, or
+   * first_name + last_name, or the first searchable text column; `false` for none (the id).
+   */
+  recordLabel?: string | false;
   subtitle?: string;
   /** lucide icon name from the kit's icon map ('file-text', 'users', …). */
   icon?: string;
@@ -181,6 +188,8 @@ export interface Resource {
   title: string;
   /** See ResourceDef.singular. */
   singular: string;
+  /** See ResourceDef.recordLabel: the columns in it and the template joining them ("{name}"). */
+  recordLabel: { columns: string[]; template: string } | undefined;
   subtitle: string | undefined;
   icon: string;
   iconColor: IconColor;

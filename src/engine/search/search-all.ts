@@ -1,4 +1,4 @@
-import { can, canSeeDomain, resourceAsSeenBy } from '../auth/access';
+import { can, canSeeDomain, maskedColumns, resourceAsSeenBy } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { checkDomain, configuredDomains, type DomainName } from '../config/current';
 import { DbUnavailableError } from '../db/errors';
@@ -6,6 +6,7 @@ import { toHttpError } from '../http/errors';
 import { listResource } from '../list/run-list';
 import { encodeRecordId } from '../records/record-id';
 import { resourcesOf } from '../resources/registry';
+import { formatRecordLabel } from '../resources/record-label';
 import type { Resource } from '../resources/types';
 
 export interface SearchHit {
@@ -30,11 +31,14 @@ export interface DomainResults {
   groups: SearchGroup[];
 }
 
-function labelOf(resource: Resource, row: Record<string, unknown>): string {
-  const text = resource.columns.find((c) => c.searchable && (c.type === 'text' || c.type === 'email') && row[c.name] !== undefined && row[c.name] !== null);
-  if (resource.keyless) return text ? String(row[text.name]).slice(0, 80) : '(no text)';
+/** "Ada Lovelace (#12)": the record label unless a column of it is masked for this operator, then the key. */
+function labelOf(operator: Operator, resource: Resource, row: Record<string, unknown>): string {
+  const label = resource.recordLabel;
+  const masked = maskedColumns(operator, resource);
+  const text = label && !label.columns.some((c) => masked.has(c)) ? formatRecordLabel(label, row) : undefined;
+  if (resource.keyless) return text ?? '(no text)';
   const key = resource.primaryKey.map((k) => String(row[k])).join(', ');
-  return text ? `${String(row[text.name]).slice(0, 80)} (#${key})` : `#${key}`;
+  return text ? `${text} (#${key})` : `#${key}`;
 }
 
 async function searchDomain(operator: Operator, domain: DomainName, term: string, perResource: number): Promise<SearchGroup[]> {
@@ -46,7 +50,9 @@ async function searchDomain(operator: Operator, domain: DomainName, term: string
     resources.map(async (resource): Promise<SearchGroup> => {
       let result;
       try {
-        result = await listResource(operator, domain, resource, { q: term, size: String(perResource) }, { count: false });
+        // The label's columns are read whether or not the list shows them.
+        const cols = [...new Set([...resource.columns.filter((c) => c.list).map((c) => c.name), ...(resource.recordLabel?.columns ?? [])])].join(',');
+        result = await listResource(operator, domain, resource, { q: term, size: String(perResource), cols }, { count: false, labels: false });
       } catch (error) {
         if (error instanceof DbUnavailableError) throw error; // the whole domain is down: said once, for the domain
         // One resource that cannot be read (a materialized view never refreshed, a lost grant)
@@ -60,9 +66,9 @@ async function searchDomain(operator: Operator, domain: DomainName, term: string
         hits: result.rows.map((row, i) => {
           // A keyless row has no page of its own: its hit opens the list searched for the term.
           if (resource.keyless)
-            return { id: `#${i}`, label: labelOf(resource, row), href: `/d/${domain}/${resource.name}?${new URLSearchParams({ q: term })}` };
+            return { id: `#${i}`, label: labelOf(operator, resource, row), href: `/d/${domain}/${resource.name}?${new URLSearchParams({ q: term })}` };
           const id = encodeRecordId(resource, row);
-          return { id, label: labelOf(resource, row), href: `/d/${domain}/${resource.name}/${id}` };
+          return { id, label: labelOf(operator, resource, row), href: `/d/${domain}/${resource.name}/${id}` };
         }),
       };
     }),

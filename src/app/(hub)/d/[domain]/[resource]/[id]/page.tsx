@@ -19,8 +19,14 @@ import { RecordHistory } from '@/components/audit/record-history';
 import { InternalActions } from '@/components/internal-actions';
 import { customRecordAction, hardDeleteRecordAction, restoreRecordAction, softDeleteRecordAction } from '@/web/record-actions';
 import { requirePageOperator } from '@/web/operator';
+import type { Metadata } from 'next';
+import { recordMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(props: { params: Promise<{ domain: string; resource: string; id: string }> }): Promise<Metadata> {
+  return recordMetadata(await props.params);
+}
 
 const SAVED: Record<string, string> = { created: 'Created.', updated: 'Saved.' };
 
@@ -67,6 +73,7 @@ export default async function RecordPage(props: {
     editHref: writable && can(operator, resource, 'update') ? `${base}/${id}/edit` : undefined,
     softDelete: writable && resource.softDelete && !deleted && can(operator, resource, 'delete') ? softDeleteRecordAction : undefined,
     restore: writable && deleted && can(operator, resource, 'restore') ? restoreRecordAction : undefined,
+    undoDelete: writable && resource.softDelete && can(operator, resource, 'restore') ? restoreRecordAction : undefined,
     hardDelete:
       writable && can(operator, resource, 'hardDelete')
         ? {
@@ -90,7 +97,7 @@ export default async function RecordPage(props: {
         <ArrowLeft className="size-4" aria-hidden="true" /> {resource.title}
       </Link>
       <ResourceHeader
-        title={label ?? `${resource.title} ${shownId}`}
+        title={label ?? `${resource.singular} ${shownId}`}
         subtitle={`${resource.title} · ${resource.primaryKey.join(', ')} ${shownId}${resource.readOnly ? ' · read-only' : ''}`}
         icon={icon}
         iconColor={resource.iconColor}

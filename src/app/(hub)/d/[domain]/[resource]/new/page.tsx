@@ -9,8 +9,14 @@ import { writableColumns } from '@/engine/records/input-schema';
 import { toClientResource } from '@/engine/resources/define';
 import { saveRecordAction } from '@/web/record-actions';
 import { requirePageOperator } from '@/web/operator';
+import type { Metadata } from 'next';
+import { newRecordMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(props: { params: Promise<{ domain: string; resource: string }> }): Promise<Metadata> {
+  return newRecordMetadata(await props.params);
+}
 
 /**
  * The create form. `?<column>=<value>` pre-fills a writable column ("New post" from an
@@ -47,7 +53,7 @@ export default async function NewRecordPage(props: {
       masked={[...maskedColumns(operator, resource)]}
       references={await referenceInfos(operator, domain, resource, initial)}
       action={saveRecordAction}
-      title={`${resource.title}: new record`}
+      title={`New ${resource.singular}`}
       subtitle={resource.subtitle ?? `${resource.table.schema}.${resource.table.name}`}
       cancelHref={base}
     />

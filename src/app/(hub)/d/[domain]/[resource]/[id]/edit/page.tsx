@@ -10,8 +10,14 @@ import { maskedColumns } from '@/engine/auth/access';
 import { toClientResource } from '@/engine/resources/define';
 import { saveRecordAction } from '@/web/record-actions';
 import { requirePageOperator } from '@/web/operator';
+import type { Metadata } from 'next';
+import { recordMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(props: { params: Promise<{ domain: string; resource: string; id: string }> }): Promise<Metadata> {
+  return recordMetadata(await props.params, 'Edit');
+}
 
 /** The edit form: the record's values, its version in a hidden field, saved by a Server Action. */
 export default async function EditRecordPage(props: { params: Promise<{ domain: string; resource: string; id: string }> }) {
@@ -52,7 +58,7 @@ export default async function EditRecordPage(props: { params: Promise<{ domain: 
         masked={[...maskedColumns(operator, resource)]}
         references={await referenceInfos(operator, domain, resource, row)}
         action={saveRecordAction}
-        title={`Edit ${label ?? `${resource.title} ${displayIdOf(id)}`}`}
+        title={`Edit ${label ?? `${resource.singular} ${displayIdOf(id)}`}`}
         subtitle={`${resource.title} · ${resource.primaryKey.join(', ')} ${displayIdOf(id)}`}
         cancelHref={`${base}/${id}`}
       />
