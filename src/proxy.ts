@@ -2,6 +2,8 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
 
 const PATH_HEADER = 'x-hub-path';
+/** The longest way back (escaped) carried to the sign-in page. */
+const MAX_NEXT = 2_000;
 
 /**
  * An optimistic first gate for pages: no session cookie → the sign-in page, remembering
@@ -23,11 +25,15 @@ export function proxy(request: NextRequest): NextResponse {
   }
   const url = request.nextUrl.clone();
   url.pathname = '/sign-in';
-  url.search = `?next=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
+  // The way back rides along unless it is too long for a redirect (escaped once more, a
+  // 16 KB address became a Location header no client reads); then the path alone, or nothing.
+  const back = [request.nextUrl.pathname + request.nextUrl.search, request.nextUrl.pathname].map(encodeURIComponent).find((n) => n.length <= MAX_NEXT);
+  url.search = back ? `?next=${back}` : '';
   return NextResponse.redirect(url);
 }
 
 export const config = {
-  // Pages only: APIs answer 401 themselves, and sign-in, assets and health stay public.
-  matcher: ['/((?!api/|_next/|sign-in|favicon.ico).*)'],
+  // Pages only: APIs answer 401 themselves, and sign-in, assets (the tab and home-screen icons
+  // too: the sign-in page shows them) and health stay public.
+  matcher: ['/((?!api/|_next/|sign-in|favicon.ico|icon.svg|apple-icon).*)'],
 };

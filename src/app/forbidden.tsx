@@ -1,13 +1,16 @@
-import Link from 'next/link';
+import { Lock } from 'lucide-react';
+import type { Metadata } from 'next';
+import { StatusPage } from '@/components/shell/status-page';
 
+export const metadata: Metadata = { title: 'No access' };
+
+/** Outside the hub's pages (its own forbidden.tsx covers those): a page of its own, with one <main>. */
 export default function Forbidden() {
   return (
-    <main className="mx-auto flex max-w-md flex-col gap-3 p-10 text-center">
-      <h1 className="text-2xl font-semibold">No access</h1>
-      <p className="text-muted-foreground">Your roles do not include this page. Ask a superadmin if you need it.</p>
-      <Link className="text-primary underline" href="/">
-        Back to the hub
-      </Link>
+    <main className="p-6">
+      <StatusPage icon={Lock} code="403" title="No access" testId="forbidden">
+        <p>Your roles do not include this page. Ask a superadmin if you need it.</p>
+      </StatusPage>
     </main>
   );
 }

@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Admin Hub',
+  // Pages give their own part ("Orders · Market"); every tab then reads "… · Admin Hub".
+  title: { default: 'Admin Hub', template: '%s · Admin Hub' },
   description: 'One audited, access-controlled admin for every product database.',
 };
 

@@ -4,8 +4,11 @@ import { canSeeDomain } from '@/engine/auth/access';
 import { configuredDomains } from '@/engine/config/current';
 import { visibleWidgets } from '@/engine/dashboard';
 import { requirePageOperator } from '@/web/operator';
+import type { Metadata } from 'next';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Dashboard' };
 
 /** Home: the dashboard of the domains and widgets this operator may see; each piece streams in on its own. */
 export default async function HomePage() {

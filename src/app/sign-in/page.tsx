@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getConfig } from '@/engine/config/current';
@@ -5,10 +6,26 @@ import { currentOperator } from '@/web/operator';
 
 export const dynamic = 'force-dynamic';
 
-/** Only same-site paths: `next` must never send the operator to another site after sign-in. */
+export const metadata: Metadata = { title: 'Sign in' };
+
+const SELF = 'http://hub.invalid';
+
+/**
+ * Only same-site paths: `next` must never send the operator to another site after sign-in.
+ * It is read as a URL on this site and written back in its escaped form, so what ends up in
+ * the redirect's Location header is always a valid one (a NUL, a bidi control or Hangul in
+ * `next` made the redirect itself fail with a 500).
+ */
 function safeNext(value: string | string[] | undefined): string {
   const next = Array.isArray(value) ? value[0] : value;
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, SELF);
+  } catch {
+    return '/';
+  }
+  return url.origin === SELF ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
 
 export default async function SignInPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

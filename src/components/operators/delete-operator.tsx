@@ -1,53 +1,74 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
-import { useActionState, useState } from 'react';
+import { useActionState, useRef, useState } from 'react';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { FormMessage } from './form-message';
 import { initialState, type FormAction } from './form-state';
+import { useFocusOnError } from './use-focus-on-error';
 
-/** Deleting asks for the operator's email to be typed: the confirmation names who goes. */
+/**
+ * Deleting asks, in a modal alert dialog (focus trapped, Escape cancels, focus back on the
+ * button), for the operator's email to be typed: the confirmation names who goes.
+ */
 export function DeleteOperator({ userId, email, action }: { userId: string; email: string; action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  if (!open) {
-    return (
-      <div>
-        <Button variant="destructive" onClick={() => setOpen(true)} data-testid="delete-operator">
-          <Trash2 aria-hidden="true" /> Delete operator…
-        </Button>
-      </div>
-    );
-  }
+  const input = useRef<HTMLInputElement>(null);
+  useFocusOnError(state, () => input.current);
   return (
-    <form action={formAction} className="flex flex-col gap-3" data-testid="delete-operator-form">
-      <input type="hidden" name="userId" value={userId} />
-      <p className="text-sm">
-        Delete <strong>{email}</strong>? Their roles, sessions and sign-in methods are removed and they are signed out at once. This cannot be undone.
-      </p>
-      <label className="flex flex-col gap-1 text-sm">
-        <span>
-          Type <code className="font-mono">{email}</code> to confirm
-        </span>
-        <Input name="confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="delete-confirm-input" />
-      </label>
-      <FormMessage state={state} />
-      <div className="flex gap-2">
-        <Button type="submit" variant="destructive" disabled={pending || typed.trim().toLowerCase() !== email} data-testid="delete-confirm">
-          {pending ? 'Deleting…' : `Delete ${email}`}
-        </Button>
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setOpen(false);
-            setTyped('');
-          }}
-        >
-          Cancel
-        </Button>
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setTyped('');
+      }}
+    >
+      <div>
+        <AlertDialogTrigger asChild>
+          <Button variant="destructive" data-testid="delete-operator">
+            <Trash2 aria-hidden="true" /> Delete operator…
+          </Button>
+        </AlertDialogTrigger>
       </div>
-    </form>
+      <AlertDialogContent
+        onOpenAutoFocus={(event) => {
+          event.preventDefault();
+          input.current?.focus();
+        }}
+      >
+        <form action={formAction} className="flex flex-col gap-3" data-testid="delete-operator-form">
+          <input type="hidden" name="userId" value={userId} />
+          <AlertDialogTitle>Delete {email}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            Their roles, sessions and sign-in methods are removed and they are signed out at once. This cannot be undone.
+          </AlertDialogDescription>
+          <label className="flex flex-col gap-1 text-sm">
+            <span>
+              Type <code className="font-mono">{email}</code> to confirm
+            </span>
+            <Input ref={input} name="confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="delete-confirm-input" />
+          </label>
+          <FormMessage state={state} />
+          <AlertDialogFooter className="justify-start">
+            <Button type="submit" variant="destructive" disabled={pending || typed.trim().toLowerCase() !== email} data-testid="delete-confirm">
+              {pending ? 'Deleting…' : `Delete ${email}`}
+            </Button>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+          </AlertDialogFooter>
+        </form>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }

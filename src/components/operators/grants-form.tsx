@@ -1,13 +1,14 @@
 'use client';
 
 import { Save } from 'lucide-react';
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Select } from '@/components/ui/select';
 import type { Grants } from '@/engine/auth/manage';
 import { FormMessage } from './form-message';
 import { initialState, type FormAction } from './form-state';
+import { useFocusOnError } from './use-focus-on-error';
 
 /** Superadmin checkbox and one role per configured domain; the server validates and saves them. */
 export function RoleFields({ domains, grants }: { domains: string[]; grants?: Pick<Grants, 'superadmin'> & { roles: Record<string, string> } }) {
@@ -39,13 +40,15 @@ export function RoleFields({ domains, grants }: { domains: string[]; grants?: Pi
 
 export function GrantsForm({ userId, domains, grants, action }: { userId: string; domains: string[]; grants: Grants; action: FormAction }) {
   const [state, formAction, pending] = useActionState(action, initialState);
+  const message = useRef<HTMLParagraphElement>(null);
+  useFocusOnError(state, () => message.current);
   return (
     // The key re-mounts the fields when the saved grants change, so they show what is stored
     // (after a refused change too: the message says why, the fields what still holds).
     <form action={formAction} className="flex flex-col gap-4" data-testid="grants-form" key={JSON.stringify(grants)}>
       <input type="hidden" name="userId" value={userId} />
       <RoleFields domains={domains} grants={grants} />
-      <FormMessage state={state} />
+      <FormMessage state={state} ref={message} />
       <div>
         <Button type="submit" disabled={pending} data-testid="save-grants">
           <Save aria-hidden="true" /> {pending ? 'Saving…' : 'Save roles'}

@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { FormMessage } from './form-message';
 import { initialState, type ActionState, type FormAction } from './form-state';
 import { RoleFields } from './grants-form';
+import { useFocusOnError } from './use-focus-on-error';
 
 /** The generated password, shown this once: it is not stored in clear and cannot be shown again. */
 function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState['created']>; onAnother: () => void }) {
@@ -62,13 +63,26 @@ function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState
 
 function Form({ domains, action, onAnother }: { domains: string[]; action: FormAction; onAnother: () => void }) {
   const [state, formAction, pending] = useActionState(action, initialState);
+  const email = useRef<HTMLInputElement>(null);
+  const message = useRef<HTMLParagraphElement>(null);
+  // The refusals are about the email (taken, malformed) or the form as a whole.
+  useFocusOnError(state, () => (state.error && /email/i.test(state.error) ? email.current : message.current));
   if (state.created) return <CreatedPanel created={state.created} onAnother={onAnother} />;
   return (
     <form action={formAction} className="flex flex-col gap-4" data-testid="new-operator-form" key={JSON.stringify(state.values ?? null)}>
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Email</span>
-          <Input name="email" type="email" required autoComplete="off" defaultValue={state.values?.email} data-testid="new-email" />
+          <Input
+            ref={email}
+            name="email"
+            type="email"
+            required
+            autoComplete="off"
+            defaultValue={state.values?.email}
+            aria-invalid={(state.error && /email/i.test(state.error)) || undefined}
+            data-testid="new-email"
+          />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">
@@ -78,7 +92,7 @@ function Form({ domains, action, onAnother }: { domains: string[]; action: FormA
         </label>
       </div>
       <RoleFields domains={domains} grants={state.values} />
-      <FormMessage state={state} />
+      <FormMessage state={state} ref={message} />
       <div>
         <Button type="submit" disabled={pending} data-testid="create-operator">
           <UserPlus aria-hidden="true" /> {pending ? 'Creating…' : 'Create operator'}

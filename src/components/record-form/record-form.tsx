@@ -111,6 +111,19 @@ export function RecordForm(props: RecordFormProps) {
     [resource, mode, masked],
   );
   const editable = useMemo(() => shown.filter((c) => !lockedReason(resource, c, mode, masked)), [shown, resource, mode, masked]);
+  // After a refused save, focus moves to the first field the server named (in form order), or
+  // to the message on top, so keyboard and screen-reader users land on what to fix. Once per answer.
+  const errorBox = useRef<HTMLDivElement>(null);
+  const focusedFor = useRef<RecordFormState>(state);
+  useEffect(() => {
+    if (focusedFor.current === state) return;
+    focusedFor.current = state;
+    if (state.status !== 'invalid' && state.status !== 'error') return;
+    const named = state.status === 'invalid' ? state.fieldErrors : {};
+    const first = shown.find((c) => named[c.name] !== undefined);
+    const field = first ? document.getElementById(`${formId}-${first.name}`) : null;
+    (field ?? errorBox.current)?.focus();
+  }, [state, shown, formId]);
 
   const serverErrors = state.status === 'invalid' ? state.fieldErrors : {};
   const errorFor = (name: string) => clientErrors[name] ?? (edited.fields.has(name) ? undefined : serverErrors[name]);
@@ -231,8 +244,10 @@ export function RecordForm(props: RecordFormProps) {
 
         {formLevel.length > 0 ? (
           <div
+            ref={errorBox}
             role="alert"
-            className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm"
+            tabIndex={-1}
+            className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm focus:outline-2 focus:outline-ring"
             data-testid="form-error"
           >
             <TriangleAlert className="mt-0.5 size-4 shrink-0 text-destructive" aria-hidden="true" />

@@ -2,9 +2,21 @@
 
 import { Pencil, RotateCcw, Trash2, Zap } from 'lucide-react';
 import Link from 'next/link';
-import { useActionState, useId, useState, type ReactNode } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
 import { Button, buttonVariants } from '@/components/ui/button';
+import { dropFlash, parkFlash } from '@/components/ui/flash';
 import { Input } from '@/components/ui/input';
+import { toast } from '@/components/ui/toaster';
 import { META, type RecordActionState, type RecordButtonAction } from '../record-form/state';
 import { FormMessage } from '@/components/ui/form-message';
 
@@ -24,6 +36,8 @@ export interface RecordButtonsProps {
   editHref?: string;
   softDelete?: RecordButtonAction;
   restore?: RecordButtonAction;
+  /** The restore action, offered as "Undo" in the toast after a soft delete (when the operator may restore). */
+  undoDelete?: RecordButtonAction;
   hardDelete?: { action: RecordButtonAction; referrers: string[] };
   customActions?: { name: string; label: string; confirm: string | undefined; action: RecordButtonAction }[];
 }
@@ -38,10 +52,32 @@ function Hidden({ target }: { target: RecordTarget }) {
   );
 }
 
+function targetForm(target: RecordTarget): FormData {
+  const form = new FormData();
+  form.set(META.domain, target.domain);
+  form.set(META.resource, target.resource);
+  form.set(META.id, target.id);
+  return form;
+}
+
 /** Kept under its old name for the record pages' callers. */
 export const ActionMessage = FormMessage;
 
-/** A one-button form: soft delete, restore. */
+/** Restore, or the toast's Undo after a soft delete: it runs outside any form, so the toast says how it went. */
+function useUndo(target: RecordTarget, name: string, undo: RecordButtonAction | undefined) {
+  const router = useRouter();
+  if (!undo) return undefined;
+  return async () => {
+    const outcome = await undo({}, targetForm(target));
+    if (outcome.error) toast.error(outcome.error, { testId: 'undo-toast' });
+    else {
+      toast.success(`Restored ${name}.`, { testId: 'undo-toast' });
+      router.refresh();
+    }
+  };
+}
+
+/** Restore: a one-button form. */
 function SimpleAction({
   target,
   action,
@@ -67,6 +103,31 @@ function SimpleAction({
   );
 }
 
+/** Soft delete: the outcome is a toast (with Undo when a restore is allowed); a refusal stays under the buttons. */
+function SoftDelete({ target, name, action, undo }: { target: RecordTarget; name: string; action: RecordButtonAction; undo?: RecordButtonAction }) {
+  const runUndo = useUndo(target, name, undo);
+  const [state, formAction, pending] = useActionState(async (previous: RecordActionState, form: FormData) => {
+    const outcome = await action(previous, form);
+    if (outcome.ok) {
+      toast.success(`Deleted ${name}. It is in the trash.`, {
+        testId: 'delete-toast',
+        action: runUndo ? { label: 'Undo', onClick: () => void runUndo() } : undefined,
+      });
+      return {};
+    }
+    return outcome;
+  }, {});
+  return (
+    <form action={formAction} className="contents">
+      <Hidden target={target} />
+      <Button type="submit" size="sm" variant="outline" disabled={pending} data-testid="record-delete">
+        <Trash2 aria-hidden="true" /> Delete
+      </Button>
+      <Portal state={state} testId="record-delete-message" />
+    </form>
+  );
+}
+
 /** Messages go under the button row; a fixed slot keeps the row from jumping. */
 function Portal({ state, testId }: { state: RecordActionState; testId: string }) {
   if (!state.ok && !state.error) return null;
@@ -77,6 +138,11 @@ function Portal({ state, testId }: { state: RecordActionState; testId: string })
   );
 }
 
+/**
+ * Delete for good, in a modal alert dialog (focus trapped, Escape cancels, focus back on the
+ * button). Success redirects to the list, which then says in a toast what was deleted: the
+ * message is parked before the action runs and dropped again if it is refused.
+ */
 function HardDelete({
   target,
   displayId,
@@ -90,68 +156,83 @@ function HardDelete({
   action: RecordButtonAction;
   referrers: string[];
 }) {
-  const [state, formAction, pending] = useActionState(action, {});
+  const [state, formAction, pending] = useActionState(async (previous: RecordActionState, form: FormData) => {
+    parkFlash({ message: `Deleted ${name} for good.`, path: `/d/${target.domain}/${target.resource}` });
+    const outcome = await action(previous, form);
+    if (outcome?.error) dropFlash();
+    return outcome;
+  }, {});
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
-  const titleId = useId();
-  if (!open) {
-    return (
-      <Button size="sm" variant="destructive" onClick={() => setOpen(true)} data-testid="record-hard-delete">
-        <Trash2 aria-hidden="true" /> Delete for good…
-      </Button>
-    );
-  }
+  const input = useRef<HTMLInputElement>(null);
   return (
-    <form
-      action={formAction}
-      role="dialog"
-      aria-labelledby={titleId}
-      className="flex basis-full flex-col gap-3 rounded-xl border border-destructive/40 bg-card p-4 shadow-md"
-      data-testid="hard-delete-dialog"
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setTyped('');
+      }}
     >
-      <Hidden target={target} />
-      <h2 id={titleId} className="font-semibold">
-        Delete {name} for good?
-      </h2>
-      <p className="text-sm">This removes the row from the database. It cannot be undone, and it is not kept in any trash.</p>
-      {referrers.length > 0 ? (
-        <div className="text-sm">
-          <p>Other rows refer to it:</p>
-          <ul className="list-disc pl-6">
-            {referrers.map((r) => (
-              <li key={r}>{r}</li>
-            ))}
-          </ul>
-          <p className="text-muted-foreground">Depending on the database’s rules they are deleted with it, or the delete is refused.</p>
-        </div>
-      ) : (
-        <p className="text-sm text-muted-foreground">No other rows refer to it.</p>
-      )}
-      <label className="flex flex-col gap-1 text-sm">
-        <span>
-          Type <code className="rounded bg-muted px-1 font-mono">{displayId}</code> to confirm
-        </span>
-        <Input name={META.confirm} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="hard-delete-confirm-input" />
-      </label>
-      <ActionMessage state={state} testId="hard-delete-message" />
-      <div className="flex gap-2">
-        <Button type="submit" variant="destructive" disabled={pending || typed.trim() !== displayId} data-testid="hard-delete-confirm">
-          {pending ? 'Deleting…' : 'Delete for good'}
+      <AlertDialogTrigger asChild>
+        <Button size="sm" variant="destructive" data-testid="record-hard-delete">
+          <Trash2 aria-hidden="true" /> Delete for good…
         </Button>
-        <Button
-          variant="ghost"
-          onClick={() => {
-            setOpen(false);
-            setTyped('');
-          }}
-        >
-          Cancel
-        </Button>
-      </div>
-    </form>
+      </AlertDialogTrigger>
+      <AlertDialogContent
+        data-testid="hard-delete-dialog"
+        onOpenAutoFocus={(event) => {
+          // The one thing to do here is type the id.
+          event.preventDefault();
+          input.current?.focus();
+        }}
+      >
+        <form action={formAction} className="flex flex-col gap-3" data-testid="hard-delete-form">
+          <Hidden target={target} />
+          <AlertDialogTitle>Delete {name} for good?</AlertDialogTitle>
+          <AlertDialogDescription>This removes the row from the database. It cannot be undone, and it is not kept in any trash.</AlertDialogDescription>
+          {referrers.length > 0 ? (
+            <div className="text-sm">
+              <p>Other rows refer to it:</p>
+              <ul className="list-disc pl-6">
+                {referrers.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+              <p className="text-muted-foreground">Depending on the database’s rules they are deleted with it, or the delete is refused.</p>
+            </div>
+          ) : (
+            <p className="text-sm text-muted-foreground">No other rows refer to it.</p>
+          )}
+          <label className="flex flex-col gap-1 text-sm">
+            <span>
+              Type <code className="rounded bg-muted px-1 font-mono">{displayId}</code> to confirm
+            </span>
+            <Input
+              ref={input}
+              name={META.confirm}
+              autoComplete="off"
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+              data-testid="hard-delete-confirm-input"
+            />
+          </label>
+          <ActionMessage state={state} testId="hard-delete-message" />
+          <AlertDialogFooter className="justify-start">
+            <Button type="submit" variant="destructive" disabled={pending || typed.trim() !== displayId} data-testid="hard-delete-confirm">
+              {pending ? 'Deleting…' : 'Delete for good'}
+            </Button>
+            <AlertDialogCancel data-testid="hard-delete-cancel">Cancel</AlertDialogCancel>
+          </AlertDialogFooter>
+        </form>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }
 
+/**
+ * A custom action; one with a `confirm` text asks first in an alert dialog. The dialog is
+ * portalled out of the form, so its Run button names the form it submits (form=…).
+ */
 function CustomAction({
   target,
   name,
@@ -167,45 +248,41 @@ function CustomAction({
 }) {
   const [state, formAction, pending] = useActionState(action, {});
   const [asking, setAsking] = useState(false);
+  const formId = useId();
   return (
-    <form action={formAction} className="contents" onSubmit={() => setAsking(false)}>
+    <form id={formId} action={formAction} className="contents" onSubmit={() => setAsking(false)}>
       <Hidden target={target} />
       <input type="hidden" name={META.action} value={name} />
-      {confirm && !asking ? (
-        <Button size="sm" variant="outline" onClick={() => setAsking(true)} disabled={pending} data-testid={`record-action-${name}`}>
-          <Zap aria-hidden="true" /> {label}
-        </Button>
-      ) : null}
-      {!confirm ? (
+      {confirm ? (
+        <AlertDialog open={asking} onOpenChange={setAsking}>
+          <AlertDialogTrigger asChild>
+            <Button size="sm" variant="outline" disabled={pending} data-testid={`record-action-${name}`}>
+              <Zap aria-hidden="true" /> {pending ? `${label}…` : label}
+            </Button>
+          </AlertDialogTrigger>
+          <AlertDialogContent data-testid={`record-action-confirm-${name}`}>
+            <AlertDialogTitle>{label}</AlertDialogTitle>
+            <AlertDialogDescription>{confirm}</AlertDialogDescription>
+            <AlertDialogFooter className="justify-start">
+              <Button type="submit" form={formId} disabled={pending} data-testid={`record-action-run-${name}`}>
+                {label}
+              </Button>
+              <AlertDialogCancel>Cancel</AlertDialogCancel>
+            </AlertDialogFooter>
+          </AlertDialogContent>
+        </AlertDialog>
+      ) : (
         <Button type="submit" size="sm" variant="outline" disabled={pending} data-testid={`record-action-${name}`}>
           <Zap aria-hidden="true" /> {pending ? `${label}…` : label}
         </Button>
-      ) : null}
-      {confirm && asking ? (
-        <div
-          role="alertdialog"
-          aria-label={label}
-          className="flex basis-full flex-col gap-2 rounded-xl border bg-card p-3 text-sm shadow-md"
-          data-testid={`record-action-confirm-${name}`}
-        >
-          <p>{confirm}</p>
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" disabled={pending} data-testid={`record-action-run-${name}`}>
-              {label}
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setAsking(false)}>
-              Cancel
-            </Button>
-          </div>
-        </div>
-      ) : null}
+      )}
       <Portal state={state} testId={`record-action-message-${name}`} />
     </form>
   );
 }
 
 /** The record's buttons; the page passes only those the operator's role allows. */
-export function RecordButtons({ target, displayId, name, editHref, softDelete, restore, hardDelete, customActions = [] }: RecordButtonsProps) {
+export function RecordButtons({ target, displayId, name, editHref, softDelete, restore, undoDelete, hardDelete, customActions = [] }: RecordButtonsProps) {
   return (
     <div className="flex flex-wrap items-center justify-end gap-2" data-testid="record-buttons">
       {editHref ? (
@@ -221,11 +298,7 @@ export function RecordButtons({ target, displayId, name, editHref, softDelete, r
           <RotateCcw aria-hidden="true" /> Restore
         </SimpleAction>
       ) : null}
-      {softDelete ? (
-        <SimpleAction target={target} action={softDelete} variant="outline" testId="record-delete">
-          <Trash2 aria-hidden="true" /> Delete
-        </SimpleAction>
-      ) : null}
+      {softDelete ? <SoftDelete target={target} name={name} action={softDelete} undo={undoDelete} /> : null}
       {hardDelete ? <HardDelete target={target} displayId={displayId} name={name} action={hardDelete.action} referrers={hardDelete.referrers} /> : null}
     </div>
   );

@@ -3,6 +3,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { ClientResource } from '@/engine/resources/define';
 import { errorMessage, readJsonLines } from './streams';
+import { toastBulkOutcome } from './bulk-toast';
 
 export interface BulkFailure {
   id: string;
@@ -82,6 +83,7 @@ export function useBulkRun(resource: Pick<ClientResource, 'domain' | 'name'>, on
         else update({ status: 'error', message: (error as Error).message });
       } finally {
         controller.current = undefined;
+        toastBulkOutcome(current);
         onFinished(current);
       }
     },

@@ -1,7 +1,6 @@
 import { Database } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { DomainSwitcher } from './domain-switcher';
 import { ShellFrame } from './shell-frame';
 import { SidebarNav } from './sidebar-nav';
 import type { ShellDomain } from './types';
@@ -20,7 +19,7 @@ export interface AppShellProps {
 
 /**
  * The layout of every page. No hooks here, so a server layout can render it; the pieces that
- * need the browser (drawer, active link, domain switcher) are small client components.
+ * need the browser (drawer, active link, folding sections) are small client components.
  */
 export function AppShell({ domains, topBar, brand, sidebarFooter, children }: AppShellProps) {
   return (
@@ -37,7 +36,6 @@ export function AppShell({ domains, topBar, brand, sidebarFooter, children }: Ap
             )}
           </div>
           <div className="flex min-h-0 flex-1 flex-col gap-5 overflow-y-auto p-3">
-            <DomainSwitcher domains={domains} />
             <SidebarNav domains={domains} />
           </div>
           {sidebarFooter ? <div className="shrink-0 border-t p-3">{sidebarFooter}</div> : null}

@@ -1,12 +1,26 @@
 import { CircleCheck, TriangleAlert } from 'lucide-react';
+import type { Ref } from 'react';
 
-/** The outcome of a form action, announced to screen readers; nothing when there is none yet. */
-export function FormMessage({ state, testId = 'form-message' }: { state: { error?: string; ok?: string }; testId?: string }) {
+/**
+ * The outcome of a form action, announced to screen readers; nothing when there is none yet. An
+ * error can take focus (tabIndex -1, not in the tab order) for forms that move focus to it.
+ */
+export function FormMessage({
+  state,
+  testId = 'form-message',
+  ref,
+}: {
+  state: { error?: string; ok?: string };
+  testId?: string;
+  ref?: Ref<HTMLParagraphElement>;
+}) {
   if (state.error) {
     return (
       <p
+        ref={ref}
+        tabIndex={-1}
         role="alert"
-        className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm"
+        className="flex items-start gap-2 rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm focus:outline-2 focus:outline-ring"
         data-testid={testId}
         data-kind="error"
       >

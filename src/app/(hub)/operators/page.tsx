@@ -4,8 +4,11 @@ import { listOperators, operatorsResource, type OperatorList } from '@/engine/au
 import { toHttpError } from '@/engine/http/errors';
 import type { SearchParams } from '@/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
+import type { Metadata } from 'next';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Operators' };
 
 const empty: OperatorList = {
   rows: [],

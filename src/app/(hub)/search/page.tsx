@@ -3,8 +3,11 @@ import { SearchResults } from '@/components/search/search-results';
 import { Input } from '@/components/ui/input';
 import { searchEverywhere } from '@/engine/search/search-all';
 import { requirePageOperator } from '@/web/operator';
+import type { Metadata } from 'next';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Search' };
 
 /** The search page: the same search as the palette, as a shareable URL (/search?q=…). */
 export default async function SearchPage(props: { searchParams: Promise<{ q?: string | string[] }> }) {

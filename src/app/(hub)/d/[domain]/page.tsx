@@ -7,8 +7,14 @@ import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/ca
 import { checkDomain } from '@/engine/config/current';
 import { humanize } from '@/engine/resources/define';
 import { resourcesOf } from '@/engine/resources/registry';
+import type { Metadata } from 'next';
+import { domainTitle } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata(props: { params: Promise<{ domain: string }> }): Promise<Metadata> {
+  return { title: domainTitle((await props.params).domain) };
+}
 
 /** A domain's home: its resources, each a link to its list page. */
 export default async function DomainPage(props: { params: Promise<{ domain: string }> }) {

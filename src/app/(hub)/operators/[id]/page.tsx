@@ -13,8 +13,11 @@ import { getOperator } from '@/engine/auth/manage';
 import { configuredDomains } from '@/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
 import { deleteOperatorAction, saveGrantsAction, sessionsAction } from '../actions';
+import type { Metadata } from 'next';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'Operator · Operators' };
 
 const PROVIDERS: Record<string, string> = { credential: 'password', github: 'GitHub', google: 'Google', oidc: 'single sign-on' };
 

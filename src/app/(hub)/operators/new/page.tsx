@@ -8,8 +8,11 @@ import { Card, CardContent } from '@/components/ui/card';
 import { configuredDomains, getConfig } from '@/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
 import { createOperatorAction } from '../actions';
+import type { Metadata } from 'next';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'New operator · Operators' };
 
 /** Create a local (email + password) operator; the generated password is shown once. */
 export default async function NewOperatorPage() {

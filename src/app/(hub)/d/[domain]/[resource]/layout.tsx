@@ -3,8 +3,15 @@ import type { ReactNode } from 'react';
 import { can } from '@/engine/auth/access';
 import { requirePageOperator } from '@/web/operator';
 import { pageResource } from '@/web/page-resource';
+import type { Metadata } from 'next';
+import { resourceMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
+
+/** "Orders · Market" for the list; record pages name the record instead. */
+export async function generateMetadata(props: { params: Promise<{ domain: string; resource: string }> }): Promise<Metadata> {
+  return resourceMetadata(await props.params);
+}
 
 /**
  * Decides 404/403 for every page of a resource before anything streams: the list's

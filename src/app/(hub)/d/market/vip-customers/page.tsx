@@ -1,12 +1,17 @@
 import { forbidden } from 'next/navigation';
 import { can } from '@/engine/auth/access';
+import { ForbiddenError } from '@/engine/auth/errors';
+import { toHttpError } from '@/engine/http/errors';
 import { listResource } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
 import { pageResource } from '@/web/page-resource';
 import { VipCustomersView } from './vip-customers-view';
+import type { Metadata } from 'next';
 
 export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'VIP customers · Market' };
 
 /**
  * A custom page: VIP customers only, with a hand-made layout. It reads through the same
@@ -18,6 +23,25 @@ export default async function VipCustomersPage(props: { searchParams: Promise<Se
   const { domain, resource } = await pageResource('market', 'customers'); // a 404 where market is not configured
   const params = await props.searchParams;
   if (!can(operator, resource, 'read')) forbidden();
-  const result = await listResource(operator, domain, resource, { q: params.q, after: params.after, before: params.before, 'f.vip': 'true' });
-  return <VipCustomersView rows={result.rows} next={result.next} previous={result.previous} search={result.search ?? ''} total={result.count.label} />;
+  // A bad link (a cursor from another list, a repeated or unreadable parameter) is shown in the page, as on every list.
+  const outcome = await listResource(operator, domain, resource, { q: params.q, after: params.after, before: params.before, 'f.vip': 'true' }).then(
+    (result) => ({ result, error: undefined }),
+    (error: unknown) => {
+      if (error instanceof ForbiddenError) forbidden();
+      const { status, body } = toHttpError(error);
+      const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
+      return { result: undefined, error: { title: status === 400 ? 'This link has invalid list parameters' : 'The list could not be loaded', message } };
+    },
+  );
+  const { result, error } = outcome;
+  return (
+    <VipCustomersView
+      rows={result?.rows ?? []}
+      next={result?.next ?? null}
+      previous={result?.previous ?? null}
+      search={result?.search ?? (typeof params.q === 'string' ? params.q : '')}
+      total={result?.count.label ?? '0'}
+      error={error}
+    />
+  );
 }
