@@ -3,7 +3,7 @@
 import { RefreshViewButton } from './refresh-view-button';
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { AdminResourceTable, type ResourceColumn } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Button } from '@/components/ui/button';
@@ -32,6 +32,8 @@ export interface ResourceListViewProps {
    * row checkboxes and no bulk bar: selecting rows would lead nowhere.
    */
   bulk?: BulkCapabilities;
+  /** Saved views of this list (the server renders them): shown first among the list's actions. */
+  views?: ReactNode;
   /** Shown instead of the rows when the request could not be served (bad parameter, domain down). */
   /** `refreshable`: a materialized view not populated yet, and the operator may refresh it. */
   error?: { title: string; message: string; refreshable?: boolean };
@@ -46,7 +48,7 @@ export function recordId(resource: Resource, row: Row): string {
  * The generic list page's client half: the Server Component hands it one page of rows and
  * it turns every interaction (search, sort, filters, paging, columns) into a URL change.
  */
-export function ResourceListView({ resource, result, bulk: capabilities, error }: ResourceListViewProps) {
+export function ResourceListView({ resource, result, bulk: capabilities, views, error }: ResourceListViewProps) {
   const { searchParams, update, pending } = useListUrl();
   const [selected, setSelected] = useState<string[]>([]);
   const value = (key: string) => searchParams.get(key) ?? undefined;
@@ -114,6 +116,7 @@ export function ResourceListView({ resource, result, bulk: capabilities, error }
         iconColor={resource.iconColor}
         actions={
           <div className="flex items-center gap-2">
+            {views}
             {resource.softDelete ? (
               <Button
                 variant={result.trash ? 'default' : 'outline'}
