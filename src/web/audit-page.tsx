@@ -1,7 +1,10 @@
 import { forbidden, notFound } from 'next/navigation';
 import { AuditLogView } from '@/components/audit/audit-log-view';
 import { can } from '@/engine/auth/access';
+import { clipChanges } from '@/engine/audit/clip';
+import { readAuditEntry } from '@/engine/audit/entry';
 import { auditResource } from '@/engine/audit/resource';
+import { auditSubjects } from '@/engine/audit/subjects';
 import { checkDomain } from '@/engine/config/current';
 import { toHttpError } from '@/engine/http/errors';
 import { listResource } from '@/engine/list/run-list';
@@ -21,7 +24,10 @@ export async function renderAuditPage(domain: string | undefined, searchParams: 
   }
   const resource = auditResource(domain);
   if (!can(operator, resource, 'read')) forbidden();
-  const outcome = await listResource(operator, 'hub', resource, searchParams).then(
+  // `entry` is the detail drawer's (a shared link to one entry), not a list parameter.
+  const { entry: entryParam, ...listParams } = searchParams;
+  const entryId = typeof entryParam === 'string' ? entryParam : undefined;
+  const outcome = await listResource(operator, 'hub', resource, listParams).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => ({
       result: undefined,
@@ -46,5 +52,20 @@ export async function renderAuditPage(domain: string | undefined, searchParams: 
     count: { value: 0, exact: true, label: '0' },
     trash: false,
   };
-  return <AuditLogView resource={toClientResource(resource)} result={result} domain={domain} error={outcome.error} />;
+  // Long values are clipped for the page (the summary shows a few words of each); the drawer reads an entry in full.
+  const rows = result.rows.map((row) => ({ ...row, changes: clipChanges(row.changes) }));
+  const entry = entryId ? await readAuditEntry(operator, resource, entryId) : undefined;
+  const subjects = await auditSubjects(operator, entry ? [...rows, entry] : rows);
+  return (
+    <AuditLogView
+      resource={toClientResource(resource)}
+      result={{ ...result, rows }}
+      domain={domain}
+      error={outcome.error}
+      subjects={subjects}
+      // The operators pages are the superadmins'.
+      canSeeOperators={operator.superadmin}
+      initialEntry={entryId ? { id: entryId, entry, subjects } : undefined}
+    />
+  );
 }

@@ -1,103 +1,168 @@
 'use client';
 
 import Link from 'next/link';
+import type { MouseEvent } from 'react';
 import { AdminResourceTable } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Badge } from '@/components/ui/badge';
 import { FilterBar } from '@/components/resource-list/filter-bar';
 import { useListUrl } from '@/components/resource-list/use-list-url';
+import { cursorPagination } from '@/components/resource-list/cursor-pagination';
+import type { AuditEntryDetail } from '@/engine/audit/entry';
+import type { AuditSubjects } from '@/engine/audit/subjects';
 import type { ClientResource } from '@/engine/resources/define';
 import type { ListResult } from '@/engine/list/run-list';
-import { changesSummary } from './changes-summary';
-import { cursorPagination } from '@/components/resource-list/cursor-pagination';
-
-type Entry = {
-  id: string;
-  at: string;
-  actor_email: string | null;
-  domain?: string | null;
-  resource: string | null;
-  record_id: string | null;
-  action: string;
-  outcome: string;
-  changes: unknown;
-};
+import { AuditEntrySheet, type SheetEntry } from './audit-entry-sheet';
+import { AuditTimeRange } from './audit-time-range';
+import { ChangesSummary } from './changes-summary';
+import { operatorHref, recordHref, recordName, subjectOf } from './entry-links';
+import { useEntryDrawer } from './use-entry-drawer';
 
 const outcomeVariant = (o: string) => (o === 'committed' || o === 'succeeded' ? 'success' : o === 'pending' || o === 'unknown' ? 'warning' : 'destructive');
 
-/** The audit log, newest first: search by operator or record id, filter by action, resource, operator, dates. */
+const linkClass = 'text-primary underline-offset-2 hover:underline';
+
+/** Parameters of the page that are not the list's filters: the export link leaves them out. */
+const NOT_FILTERS = ['after', 'before', 'page', 'pn', 'entry'];
+
+/**
+ * The audit log, newest first: who changed what, with each entry's changes summarised in the
+ * changed resource's labels, links to the record and the operator, filters (the time range in
+ * whole days of the operator's zone), and a detail drawer with the full diff (`?entry=<id>`).
+ */
 export function AuditLogView({
   resource,
   result,
   domain,
   error,
+  subjects: pageSubjects,
+  canSeeOperators,
+  initialEntry,
 }: {
   resource: ClientResource;
   result: ListResult;
   domain?: string;
   error?: { title: string; message: string };
+  subjects: AuditSubjects;
+  canSeeOperators: boolean;
+  initialEntry?: { id: string; entry?: AuditEntryDetail; subjects: AuditSubjects };
 }) {
   const { searchParams, update, pending } = useListUrl();
+  const drawer = useEntryDrawer(domain, initialEntry);
+  const subjects = { ...pageSubjects, ...drawer.subjects };
+  const rows = result.rows as unknown as SheetEntry[];
   const page = Number(searchParams.get('pn') ?? 1);
   const value = (key: string) => searchParams.get(key) ?? undefined;
-  const recordHref = (e: Entry) => {
-    const d = domain ?? e.domain;
-    return d && d !== 'hub' && e.resource && e.record_id ? `/d/${d}/${e.resource}/${e.record_id}` : undefined;
-  };
+  // The time filter is the log's own control (whole days of the operator's zone), not the generic bar's.
+  const filterColumns = resource.columns.map((c) => (c.name === 'at' ? { ...c, filter: undefined } : c));
+  const shown = drawer.full ?? rows.find((r) => r.id === drawer.entryId);
+
+  /** A click anywhere on a row opens its entry, as its "When" button does; links and buttons in it keep their own job. */
+  function onTableClick(event: MouseEvent<HTMLDivElement>) {
+    const target = event.target as Element;
+    if (target.closest('a, button, input, select, textarea, label, [role="dialog"]')) return;
+    const row = target.closest<HTMLElement>('tr[data-row-key]');
+    if (!row?.dataset.rowKey || window.getSelection()?.toString()) return;
+    // Focus the row's button first, so closing the drawer returns focus there.
+    row.querySelector<HTMLElement>('[data-testid="audit-entry-open"]')?.focus();
+    drawer.open(row.dataset.rowKey);
+  }
+
   return (
-    <AdminResourceTable<Entry>
-      title={resource.title}
-      subtitle={resource.subtitle}
-      icon={resolveResourceIcon('scroll-text')}
-      iconColor="rose"
-      actions={
-        <a
-          className="rounded-md border px-3 py-1.5 text-sm hover:bg-muted"
-          data-testid="audit-export"
-          href={`/api/audit${domain ? `/${encodeURIComponent(domain)}` : ''}/export?${new URLSearchParams([...searchParams.entries()].filter(([k]) => !['after', 'before', 'page', 'pn'].includes(k)).concat([['format', 'csv']])).toString()}`}
-        >
-          Export CSV
-        </a>
-      }
-      search={{ placeholder: 'Search by operator email or record id…', value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }}
-      filters={<FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />}
-      columns={[
-        {
-          key: 'at',
-          header: 'When',
-          render: (e) => (
-            <time dateTime={e.at} className="whitespace-nowrap tabular-nums">
-              {e.at.replace('T', ' ').slice(0, 19)} UTC
-            </time>
-          ),
-        },
-        { key: 'actor_email', header: 'Operator', render: (e) => e.actor_email ?? '—' },
-        ...(domain ? [] : [{ key: 'domain', header: 'Domain', render: (e: Entry) => e.domain ?? '—' }]),
-        {
-          key: 'record',
-          header: 'Record',
-          render: (e) => {
-            const href = recordHref(e);
-            const label = [e.resource, e.record_id].filter(Boolean).join(' / ') || '—';
-            return href ? (
-              <Link className="text-primary hover:underline" href={href}>
-                {label}
-              </Link>
-            ) : (
-              label
-            );
+    <div onClick={onTableClick} className="min-w-0">
+      <AdminResourceTable<SheetEntry>
+        title={resource.title}
+        subtitle={resource.subtitle}
+        icon={resolveResourceIcon('scroll-text')}
+        iconColor="rose"
+        actions={
+          <a
+            className="rounded-md border px-3 py-1.5 text-sm hover:bg-muted"
+            data-testid="audit-export"
+            href={`/api/audit${domain ? `/${encodeURIComponent(domain)}` : ''}/export?${new URLSearchParams([...searchParams.entries()].filter(([k]) => !NOT_FILTERS.includes(k)).concat([['format', 'csv']])).toString()}`}
+          >
+            Export CSV
+          </a>
+        }
+        search={{ placeholder: 'Search by operator email or record id…', value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }}
+        filters={
+          <div className="flex flex-wrap items-center gap-2">
+            <FilterBar columns={filterColumns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
+            <AuditTimeRange value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
+          </div>
+        }
+        columns={[
+          {
+            key: 'at',
+            header: 'When',
+            render: (e) => (
+              <button
+                type="button"
+                className="cursor-pointer rounded-sm text-left whitespace-nowrap tabular-nums underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
+                aria-haspopup="dialog"
+                aria-label={`Entry ${e.id}, ${e.at.replace('T', ' ').slice(0, 19)} UTC: show details`}
+                onClick={() => drawer.open(e.id)}
+                data-testid="audit-entry-open"
+              >
+                <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)} UTC</time>
+              </button>
+            ),
           },
-        },
-        { key: 'action', header: 'Action', render: (e) => <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge> },
-        { key: 'outcome', header: 'Outcome', render: (e) => <Badge variant={outcomeVariant(e.outcome)}>{e.outcome}</Badge> },
-        { key: 'changes', header: 'Changes', render: (e) => <span className="text-xs text-muted-foreground">{changesSummary(e.changes)}</span> },
-      ]}
-      rows={result.rows as Entry[]}
-      rowKey={(e) => e.id}
-      emptyState={{ title: 'No audit entries match' }}
-      pagination={cursorPagination(result, page, update)}
-      loading={pending}
-      error={error}
-    />
+          {
+            key: 'actor_email',
+            header: 'Operator',
+            render: (e) => {
+              const href = operatorHref(canSeeOperators, e);
+              return href ? (
+                <Link className={linkClass} href={href} data-testid="audit-operator-link">
+                  {e.actor_email ?? e.actor_id}
+                </Link>
+              ) : (
+                (e.actor_email ?? '—')
+              );
+            },
+          },
+          ...(domain ? [] : [{ key: 'domain', header: 'Domain', render: (e: SheetEntry) => e.domain ?? '—' }]),
+          {
+            key: 'record',
+            header: 'Record',
+            render: (e) => {
+              const href = recordHref(subjects, domain, e);
+              const label = recordName(subjects, domain, e);
+              return href ? (
+                <Link className={linkClass} href={href} data-testid="audit-record-link">
+                  {label}
+                </Link>
+              ) : (
+                label
+              );
+            },
+          },
+          { key: 'action', header: 'Action', render: (e) => <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge> },
+          { key: 'outcome', header: 'Outcome', render: (e) => <Badge variant={outcomeVariant(e.outcome)}>{e.outcome}</Badge> },
+          {
+            key: 'changes',
+            header: 'Changes',
+            render: (e) => <ChangesSummary changes={e.changes} labels={subjectOf(subjects, domain, e)?.labels} />,
+          },
+        ]}
+        rows={rows}
+        rowKey={(e) => e.id}
+        emptyState={{ title: 'No audit entries match' }}
+        pagination={cursorPagination(result, page, update)}
+        loading={pending}
+        error={error}
+      />
+      <AuditEntrySheet
+        entryId={drawer.entryId}
+        entry={shown}
+        loading={drawer.loading}
+        error={drawer.error}
+        subjects={subjects}
+        domain={domain}
+        canSeeOperators={canSeeOperators}
+        onClose={drawer.close}
+      />
+    </div>
   );
 }

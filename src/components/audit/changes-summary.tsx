@@ -1,9 +1,57 @@
-/** "name: Grace → Grace Hopper; age: 40 → 41" — the first few changed columns of an entry. */
-export function changesSummary(changes: unknown, max = 3): string {
-  if (!changes || typeof changes !== 'object') return '';
-  const { before, after } = changes as { before?: Record<string, unknown>; after?: Record<string, unknown> };
-  const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v)).slice(0, 40);
-  const keys = Object.keys(after ?? before ?? {});
-  const parts = keys.slice(0, max).map((k) => (before && after ? `${k}: ${show(before[k])} → ${show(after[k])}` : `${k}: ${show((after ?? before)![k])}`));
-  return parts.join('; ') + (keys.length > max ? ` (+${keys.length - max} more)` : '');
+import { changedColumns, changeKind, clipLine, columnLabel, fullLength, valueText, type Changes } from './change-values';
+
+/** Characters of one value shown in the list: enough to recognise it, never enough to widen the row. */
+const SUMMARY_CHARS = 40;
+
+function Shown({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'plain' }) {
+  const text = valueText(value);
+  if (text === undefined) return <span className="text-muted-foreground italic">empty</span>;
+  const color = tone === 'before' ? 'text-rose-700 dark:text-rose-400' : tone === 'after' ? 'text-green-700 dark:text-green-400' : '';
+  return <span className={color}>{clipLine(text, SUMMARY_CHARS, fullLength(value))}</span>;
+}
+
+/**
+ * The first few columns an entry changed, as "Words: 120 → 777" lines labelled in the changed
+ * resource's own words (for a create or a delete: the values it had). Long values are cut to
+ * one short line; masked values read as stored (masked).
+ */
+export function ChangesSummary({ changes, labels, max = 3 }: { changes: Changes; labels?: Record<string, string>; max?: number }) {
+  const columns = changedColumns(changes);
+  if (columns.length === 0) return <span className="text-muted-foreground">—</span>;
+  const kind = changeKind(changes);
+  return (
+    <ul className="flex max-w-md min-w-48 flex-col gap-0.5 text-xs" data-testid="audit-changes">
+      {columns.slice(0, max).map((column) => (
+        <li key={column} className="truncate" data-testid="audit-change" data-column={column}>
+          <span className="font-medium">{columnLabel(labels, column)}:</span>{' '}
+          {kind === 'update' ? (
+            <>
+              <Shown value={changes!.before![column]} tone="before" /> <span aria-hidden="true">→</span>
+              <span className="sr-only">changed to</span> <Shown value={changes!.after![column]} tone="after" />
+            </>
+          ) : (
+            <Shown value={(changes!.after ?? changes!.before)![column]} tone="plain" />
+          )}
+        </li>
+      ))}
+      {columns.length > max ? <li className="text-muted-foreground">and {columns.length - max} more</li> : null}
+    </ul>
+  );
+}
+
+/** The same summary as one line of text ("Words: 120 → 777; Title: A → B"), for titles and exports. */
+export function changesSummary(changes: Changes, labels?: Record<string, string>, max = 3): string {
+  const columns = changedColumns(changes);
+  const show = (v: unknown) => {
+    const text = valueText(v);
+    return text === undefined ? 'empty' : clipLine(text, SUMMARY_CHARS, fullLength(v));
+  };
+  const parts = columns
+    .slice(0, max)
+    .map((c) =>
+      changeKind(changes) === 'update'
+        ? `${columnLabel(labels, c)}: ${show(changes!.before![c])} → ${show(changes!.after![c])}`
+        : `${columnLabel(labels, c)}: ${show((changes!.after ?? changes!.before)![c])}`,
+    );
+  return parts.join('; ') + (columns.length > max ? ` (+${columns.length - max} more)` : '');
 }

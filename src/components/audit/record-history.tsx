@@ -1,11 +1,10 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent } from '@/components/ui/card';
 import type { HistoryEntry } from '@/engine/audit/history';
+import { ChangeDiff } from './change-diff';
 import { RevertButton } from './revert-button';
 
-const show = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-
-/** A record's History: each audited change, newest first, as a readable before → after diff. */
+/** A record's History: each audited change, newest first, as a readable before → after diff (labels, long values folded). */
 export function RecordHistory({
   entries,
   canRevert,
@@ -37,19 +36,9 @@ export function RecordHistory({
                 {canRevert && e.action === 'update' && e.outcome === 'committed' ? <RevertButton {...target} auditId={e.id} /> : null}
               </div>
               {e.changes ? (
-                <table className="mt-2 w-full text-xs">
-                  <tbody>
-                    {Object.keys(e.changes.after ?? e.changes.before ?? {}).map((column) => (
-                      <tr key={column} className="align-top">
-                        <td className="w-40 py-0.5 pr-2 font-medium">{column}</td>
-                        {e.changes!.before ? (
-                          <td className="break-all py-0.5 pr-2 text-rose-700 line-through dark:text-rose-400">{show(e.changes!.before[column])}</td>
-                        ) : null}
-                        {e.changes!.after ? <td className="break-all py-0.5 text-green-700 dark:text-green-400">{show(e.changes!.after[column])}</td> : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <div className="mt-2">
+                  <ChangeDiff changes={e.changes} labels={e.labels} />
+                </div>
               ) : null}
               {e.detail ? <p className="mt-1 text-xs text-muted-foreground">{e.detail}</p> : null}
             </li>

@@ -17,6 +17,14 @@ export interface HistoryEntry {
   outcome: string;
   changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
   detail: string | null;
+  /** The changed columns' labels from the resource's definition ("Words" for word_count). */
+  labels: Record<string, string>;
+}
+
+/** Labels of the columns an entry names; a column the definition no longer has keeps its name. */
+function labelsFor(resource: Resource, changes: HistoryEntry['changes']): Record<string, string> {
+  const names = Object.keys({ ...changes?.before, ...changes?.after });
+  return Object.fromEntries(names.map((n) => [n, resource.columns.find((c) => c.name === n)?.label ?? n]));
 }
 
 /**
@@ -51,6 +59,7 @@ export async function recordHistory(operator: Operator | null, resource: Resourc
     outcome: r.outcome,
     changes: r.changes,
     detail: r.detail,
+    labels: labelsFor(resource, r.changes),
   }));
 }
 

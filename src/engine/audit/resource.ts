@@ -43,12 +43,15 @@ export function auditResource(domain?: string): Resource {
         { name: 'id', type: 'bigint', label: 'Entry', list: false },
         { name: 'at', type: 'datetime', label: 'When', nullable: false },
         { name: 'actor_email', type: 'email', label: 'Operator', searchable: true, filter: 'equals' },
+        // Selected for the list (not shown as a column): the operator link goes to /operators/<actor_id>.
+        { name: 'actor_id', type: 'text', label: 'Operator id', filter: false },
         ...(domain ? [] : [{ name: 'domain', type: 'text' as const, filter: 'equals' as const }]),
         { name: 'resource', type: 'text', filter: 'equals' },
         { name: 'record_id', type: 'text', label: 'Record', searchable: true, filter: 'equals' },
         { name: 'action', type: 'enum', options: AUDIT_ACTIONS, nullable: false },
         { name: 'outcome', type: 'enum', options: ['pending', 'committed', 'aborted', 'unknown', 'succeeded', 'failed'], nullable: false },
-        { name: 'changes', type: 'json' },
+        // A json column is left out of lists by default; the log's list needs it for its before → after summary.
+        { name: 'changes', type: 'json', label: 'Changes', list: true },
         { name: 'detail', type: 'text', list: false },
         { name: 'ip', type: 'text', label: 'IP', list: false },
         { name: 'user_agent', type: 'text', label: 'User agent', list: false },

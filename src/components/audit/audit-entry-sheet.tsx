@@ -1,0 +1,130 @@
+'use client';
+
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
+import type { AuditSubjects } from '@/engine/audit/subjects';
+import { ChangeDiff } from './change-diff';
+import type { Changes } from './change-values';
+import { operatorHref, recordHref, recordName, subjectOf, type EntryRef } from './entry-links';
+
+/** What the drawer shows: a row of the list (long values clipped) or the entry read in full. */
+export interface SheetEntry extends EntryRef {
+  id: string;
+  at: string;
+  actor_email: string | null;
+  outcome: string;
+  changes: Changes;
+  detail?: string | null;
+  ip?: string | null;
+  user_agent?: string | null;
+  request_id?: string | null;
+}
+
+const words = (s: string) => s.replace(/_/g, ' ');
+
+function Meta({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
+  return (
+    <>
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="min-w-0 break-words" data-testid={testId}>
+        {children}
+      </dd>
+    </>
+  );
+}
+
+/**
+ * One audit entry in a right-side sheet (a Radix dialog: focus trapped, aria-modal, Escape
+ * closes, focus goes back to the row's button): who, when, what record, and the full diff with
+ * the resource's labels and long values folded. Open while `entryId` is set (it is in the URL).
+ */
+export function AuditEntrySheet({
+  entryId,
+  entry,
+  loading,
+  error,
+  subjects,
+  domain,
+  canSeeOperators,
+  onClose,
+}: {
+  entryId: string | undefined;
+  entry: SheetEntry | undefined;
+  loading: boolean;
+  error: string | undefined;
+  subjects: AuditSubjects;
+  domain: string | undefined;
+  canSeeOperators: boolean;
+  onClose: () => void;
+}) {
+  const subject = entry ? subjectOf(subjects, domain, entry) : undefined;
+  const record = entry ? recordHref(subjects, domain, entry) : undefined;
+  const operator = entry ? operatorHref(canSeeOperators, entry) : undefined;
+  return (
+    <Sheet open={entryId !== undefined} onOpenChange={(open) => !open && onClose()}>
+      <SheetContent side="right" className="max-w-2xl" data-testid="audit-entry-sheet" aria-busy={loading || undefined}>
+        <SheetTitle>
+          {entry ? `${words(entry.action).replace(/^./, (c) => c.toUpperCase())} · ${recordName(subjects, domain, entry)}` : `Entry ${entryId}`}
+        </SheetTitle>
+        <SheetDescription>
+          {entry ? `Audit entry ${entry.id}${subject ? ` in ${subject.title}` : ''}` : error ? 'This entry could not be shown.' : 'Loading the entry…'}
+        </SheetDescription>
+        {error && !entry ? (
+          <p role="alert" className="text-sm text-destructive" data-testid="audit-entry-error">
+            {error}
+          </p>
+        ) : null}
+        {entry ? (
+          <>
+            <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
+              <Meta label="When" testId="audit-entry-at">
+                <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 23)} UTC</time>
+              </Meta>
+              <Meta label="Operator" testId="audit-entry-operator">
+                {operator ? (
+                  <Link className="text-primary underline-offset-2 hover:underline" href={operator}>
+                    {entry.actor_email ?? entry.actor_id}
+                  </Link>
+                ) : (
+                  (entry.actor_email ?? '—')
+                )}
+              </Meta>
+              {entry.domain ? <Meta label="Domain">{entry.domain}</Meta> : null}
+              <Meta label="Record" testId="audit-entry-record">
+                {record ? (
+                  <Link className="text-primary underline-offset-2 hover:underline" href={record}>
+                    {recordName(subjects, domain, entry)}
+                  </Link>
+                ) : (
+                  recordName(subjects, domain, entry)
+                )}
+              </Meta>
+              <Meta label="Action">
+                <Badge variant="outline">{words(entry.action)}</Badge>
+              </Meta>
+              <Meta label="Outcome">{entry.outcome}</Meta>
+              {entry.detail ? <Meta label="Detail">{entry.detail}</Meta> : null}
+              {entry.request_id ? <Meta label="Request">{entry.request_id}</Meta> : null}
+              {entry.ip ? <Meta label="Address">{entry.ip}</Meta> : null}
+              {entry.user_agent ? <Meta label="User agent">{entry.user_agent}</Meta> : null}
+            </dl>
+            <section className="flex flex-col gap-2" aria-label="Changes">
+              <h3 className="text-sm font-semibold">Changes</h3>
+              {entry.changes ? (
+                <ChangeDiff changes={entry.changes} labels={subject?.labels} masked={subject?.masked} />
+              ) : (
+                <p className="text-sm text-muted-foreground">No values recorded for this entry.</p>
+              )}
+              {loading ? (
+                <p className="text-xs text-muted-foreground" role="status">
+                  Loading the full entry…
+                </p>
+              ) : null}
+            </section>
+          </>
+        ) : null}
+      </SheetContent>
+    </Sheet>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+
+import { useState, useSyncExternalStore } from 'react';
+import { Input } from '@/components/ui/input';
+import { boundDay, browserZone, dayBound } from './day-range';
+
+const noop = () => () => {};
+
+/** A date input that applies on Enter or when it loses focus, not on every key (a half-typed year is not a filter). */
+function DayInput({ current, onCommit, ...props }: { current: string; onCommit: (day: string | undefined) => void } & React.ComponentProps<typeof Input>) {
+  const [draft, setDraft] = useState(current);
+  const [seen, setSeen] = useState(current);
+  if (seen !== current) {
+    setSeen(current);
+    setDraft(current);
+  }
+  const commit = (value = draft) => value !== current && onCommit(value || undefined);
+  return (
+    <Input
+      {...props}
+      type="date"
+      value={draft}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={() => commit()}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+}
+
+/**
+ * "When" from / to as whole days of the operator's time zone: "from" sends that day's first
+ * instant and "to" its last, each with the zone's offset, as `f.at.min` / `f.at.max`. The log's
+ * own control, so the meaning of its time filter does not depend on the generic filter bar.
+ */
+export function AuditTimeRange({
+  value,
+  onChange,
+}: {
+  value: (key: string) => string | undefined;
+  onChange: (changes: Record<string, string | undefined>) => void;
+}) {
+  // The server renders UTC; hydration switches to the browser's zone.
+  const zone = useSyncExternalStore(noop, browserZone, () => 'UTC');
+  const bound = (end: 'min' | 'max') => (day: string | undefined) => onChange({ [`f.at.${end}`]: day ? dayBound(day, end, browserZone()) : undefined });
+  return (
+    <fieldset className="flex flex-wrap items-center gap-1 text-sm text-muted-foreground" data-testid="audit-time-range">
+      <legend className="sr-only">When (whole days, {zone})</legend>
+      <span aria-hidden="true" className="whitespace-nowrap">
+        When
+      </span>
+      <DayInput aria-label="When from" className="w-40" current={boundDay(value('f.at.min'))} onCommit={bound('min')} data-testid="audit-time-from" />
+      <span aria-hidden="true">–</span>
+      <DayInput aria-label="When to" className="w-40" current={boundDay(value('f.at.max'))} onCommit={bound('max')} data-testid="audit-time-to" />
+      <span className="text-xs whitespace-nowrap" data-testid="audit-time-zone" title="Days start and end in this time zone">
+        {zone}
+      </span>
+    </fieldset>
+  );
+}

@@ -1,0 +1,27 @@
+'use server';
+
+import { readAuditEntry, type AuditEntryDetail } from '@/engine/audit/entry';
+import { auditResource } from '@/engine/audit/resource';
+import { auditSubjects, type AuditSubjects } from '@/engine/audit/subjects';
+import { checkDomain } from '@/engine/config/current';
+import { toHttpError } from '@/engine/http/errors';
+import { currentOperator } from './operator';
+
+export type AuditEntryLoad = { entry: AuditEntryDetail; subjects: AuditSubjects } | { error: string };
+
+/**
+ * Server Action: one entry of the log in full, for the detail drawer opened from a row (whose
+ * page carries long values clipped). `domain` is the domain log's, or undefined for the whole
+ * hub's; readAuditEntry checks that the operator may read that log.
+ */
+export async function loadAuditEntryAction(domain: string | undefined, id: string): Promise<AuditEntryLoad> {
+  try {
+    const operator = await currentOperator();
+    const log = auditResource(domain === undefined ? undefined : checkDomain(String(domain)));
+    const entry = await readAuditEntry(operator, log, String(id));
+    if (!entry) return { error: 'This entry is not in this audit log.' };
+    return { entry, subjects: await auditSubjects(operator!, [entry]) };
+  } catch (error) {
+    return { error: toHttpError(error).body.error };
+  }
+}
