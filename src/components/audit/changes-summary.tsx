@@ -26,8 +26,9 @@ export function ChangesSummary({ changes, labels, max = 3 }: { changes: Changes;
           <span className="font-medium">{columnLabel(labels, column)}:</span>{' '}
           {kind === 'update' ? (
             <>
-              <Shown value={changes!.before![column]} tone="before" /> <span aria-hidden="true">→</span>
-              <span className="sr-only">changed to</span> <Shown value={changes!.after![column]} tone="after" />
+              <Shown value={changes!.before![column]} tone="before" />
+              {' → '}
+              <Shown value={changes!.after![column]} tone="after" />
             </>
           ) : (
             <Shown value={(changes!.after ?? changes!.before)![column]} tone="plain" />
