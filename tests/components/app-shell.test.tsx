@@ -80,13 +80,41 @@ describe('AppShell', () => {
     expect(resolveResourceIcon('toString')).toBe(resourceIcons.table); // not an own key
   });
 
-  it('the domain switcher shows the current domain and navigates to /d/<domain>', () => {
+  it('has no domain select above the sidebar, and with two domains no filter and no folding', () => {
     renderShell();
-    const select = screen.getByTestId('domain-switcher') as HTMLSelectElement;
-    expect(select.value).toBe('blog');
-    expect(Array.from(select.options).map((o) => o.textContent)).toEqual(['Blog', 'Market (unavailable)']);
-    fireEvent.change(select, { target: { value: 'market' } });
-    expect(nav.push).toHaveBeenCalledExactlyOnceWith('/d/market');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByTestId('sidebar-filter')).toBeNull();
+    expect(screen.queryByTestId('nav-toggle-blog')).toBeNull();
+  });
+
+  it('with more than two domains folds all but the current one and filters by domain or resource', () => {
+    const more: ShellDomain[] = [...domains, { name: 'crm', label: 'Crm', resources: [{ name: 'leads', label: 'Leads', href: '/d/crm/leads' }] }];
+    render(<AppShell domains={more}>body</AppShell>);
+    // Only blog (the current path's domain) starts open.
+    expect(screen.getByTestId('nav-blog-posts')).toBeTruthy();
+    expect(screen.queryByTestId('nav-market-orders')).toBeNull();
+    const marketToggle = screen.getByTestId('nav-toggle-market');
+    expect(marketToggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(marketToggle);
+    expect(marketToggle.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByTestId('nav-market-orders')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('nav-toggle-blog'));
+    expect(screen.queryByTestId('nav-blog-posts')).toBeNull();
+
+    // The filter opens every matching section: a resource name, then a domain name.
+    const filter = screen.getByTestId('sidebar-filter');
+    fireEvent.change(filter, { target: { value: 'lea' } });
+    expect(screen.getByTestId('nav-crm-leads')).toBeTruthy();
+    expect(screen.queryByTestId('nav-domain-blog')).toBeNull();
+    expect(screen.queryByTestId('nav-domain-market')).toBeNull();
+    fireEvent.change(filter, { target: { value: 'blog' } });
+    expect(
+      within(screen.getByTestId('sidebar-nav'))
+        .getAllByRole('link')
+        .map((a) => a.getAttribute('href')),
+    ).toEqual(['/d/blog', '/d/blog/posts', '/d/blog/authors', '/d/blog/comments']);
+    fireEvent.change(filter, { target: { value: 'zzz' } });
+    expect(screen.getByText('Nothing matches.')).toBeTruthy();
   });
 
   it('opens the drawer from the menu button and closes it with Escape and on navigation', () => {
@@ -122,7 +150,7 @@ describe('AppShell', () => {
   it('says so when the operator may see no domain', () => {
     render(<AppShell domains={[]}>body</AppShell>);
     expect(screen.getByText('No domains are available to you.')).toBeTruthy();
-    expect(screen.queryByTestId('domain-switcher')).toBeNull();
+    expect(screen.queryByTestId('sidebar-filter')).toBeNull();
   });
 });
 

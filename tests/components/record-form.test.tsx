@@ -518,6 +518,8 @@ describe('edit form', () => {
     await submit();
     expect(screen.getByTestId('field-error-slug').textContent).toBe('This slug is already used.');
     expect(screen.getByTestId('form-error').textContent).toContain('Some fields need your attention.');
+    // Focus lands on the field the server named, not on <body>.
+    expect(document.activeElement).toBe(input('slug'));
     // Typing in the field clears its server message; the value typed stays.
     change('slug', 'taken-2');
     expect(screen.queryByTestId('field-error-slug')).toBeNull();
@@ -701,8 +703,14 @@ describe('record buttons', () => {
       />,
     );
     expect(screen.getByTestId('record-edit').getAttribute('href')).toBe('/d/blog/authors/12/edit');
-    fireEvent.click(screen.getByTestId('record-hard-delete'));
+    const trigger = screen.getByTestId('record-hard-delete');
+    fireEvent.click(trigger);
     const dialog = screen.getByTestId('hard-delete-dialog');
+    // A real modal: an alert dialog named by its title, focus on the field to type in.
+    expect(dialog.getAttribute('role')).toBe('alertdialog');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Delete Authors 12 (Ada) for good?');
+    expect(document.activeElement).toBe(screen.getByTestId('hard-delete-confirm-input'));
     expect(dialog.textContent).toContain('Delete Authors 12 (Ada) for good?');
     expect(dialog.textContent).toContain('3 posts (by author)');
     const confirm = screen.getByTestId('hard-delete-confirm') as HTMLButtonElement;
@@ -711,9 +719,13 @@ describe('record buttons', () => {
     expect(confirm.disabled).toBe(true);
     fireEvent.change(screen.getByTestId('hard-delete-confirm-input'), { target: { value: '12' } });
     expect(confirm.disabled).toBe(false);
-    await act(async () => fireEvent.submit(dialog));
+    await act(async () => fireEvent.submit(screen.getByTestId('hard-delete-form')));
     expect(hardDelete).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('hard-delete-message').textContent).toContain('Other rows still refer to this one');
+    // Escape cancels, and focus goes back to the button that opened it.
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(screen.queryByTestId('hard-delete-dialog')).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(trigger)); // Radix returns focus on the next tick
 
     fireEvent.click(screen.getByTestId('record-action-shout'));
     expect(custom).not.toHaveBeenCalled();

@@ -19,6 +19,8 @@ export function AlertDialogContent({ className, children, ...props }: ComponentP
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
       <AlertDialogPrimitive.Content
+        // Radix makes the rest of the page inert (aria-hidden, focus trap) but does not say so itself.
+        aria-modal="true"
         className={cn(
           'fixed top-[12vh] left-1/2 z-50 flex max-h-[76vh] w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 flex-col gap-4 overflow-y-auto rounded-xl border bg-card p-5 text-card-foreground shadow-xl focus:outline-none',
           className,

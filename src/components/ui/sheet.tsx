@@ -25,6 +25,8 @@ export function SheetContent({ className, children, side = 'right', ...props }: 
     <SheetPrimitive.Portal>
       <SheetPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
       <SheetPrimitive.Content
+        // Radix makes the rest of the page inert (aria-hidden, focus trap) but does not say so itself.
+        aria-modal="true"
         className={cn('fixed z-50 flex flex-col gap-4 overflow-y-auto bg-card p-5 text-card-foreground shadow-xl focus:outline-none', sides[side], className)}
         {...props}
       >
