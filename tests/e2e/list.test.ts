@@ -102,8 +102,8 @@ describe('command palette', () => {
     await page.getByTestId('search-domain-market').waitFor();
     await page.getByTestId('search-domain-blog').waitFor();
     expect(await page.getByTestId('search-missing-market').count()).toBe(0);
-    const first = page.locator('[data-testid="search-domain-market"] a').first();
-    const href = await first.getAttribute('href');
+    const first = page.locator('[data-testid="search-domain-market"] [data-testid="palette-hit"]').first();
+    const href = await first.getAttribute('data-href');
     expect(href).toMatch(/^\/d\/market\/[a-z-]+\/.+/);
     await first.click();
     await page.waitForURL((u) => u.pathname === href);
