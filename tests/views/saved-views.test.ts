@@ -103,7 +103,9 @@ describe('saving and listing', () => {
   });
 
   it('validates against the list as the operator sees it: a viewer cannot filter by a masked column', async () => {
-    await expect(saveView(ops.bob!, posts, { name: 'By author', query: 'f.author_email=a@b.c', shared: false })).rejects.toThrow(/Author email cannot be filtered/);
+    await expect(saveView(ops.bob!, posts, { name: 'By author', query: 'f.author_email=a@b.c', shared: false })).rejects.toThrow(
+      /Author email cannot be filtered/,
+    );
     await expect(saveView(ops.ada!, posts, { name: 'By author', query: 'f.author_email=a@b.c', shared: false })).resolves.toMatchObject({ name: 'By author' });
   });
 
@@ -111,9 +113,9 @@ describe('saving and listing', () => {
     await expect(saveView(ops.ada!, posts, { name: '   ', query: '', shared: false })).rejects.toThrow('Give the view a name.');
     await expect(saveView(ops.ada!, posts, { name: 'x'.repeat(81), query: '', shared: false })).rejects.toThrow(/too long \(80 characters at most\)/);
     await expect(saveView(ops.ada!, posts, { name: 'a\nb', query: '', shared: false })).rejects.toThrow(/control characters/);
-    await expect(saveView(ops.ada!, posts, { name: 'Long', query: `q=${'x'.repeat(150)}&f.status=${Array(300).fill('draft').join(',')}`, shared: false })).rejects.toThrow(
-      /too long to save \(\d+ characters; 2000 at most\)/,
-    );
+    await expect(
+      saveView(ops.ada!, posts, { name: 'Long', query: `q=${'x'.repeat(150)}&f.status=${Array(300).fill('draft').join(',')}`, shared: false }),
+    ).rejects.toThrow(/too long to save \(\d+ characters; 2000 at most\)/);
   });
 
   it('refuses a second view of the same name unless asked to replace it, then replaces it in place', async () => {
@@ -190,7 +192,10 @@ describe('deleting', () => {
   it("refuses to delete someone else's shared view below admin, and answers 'not found' for a private one", async () => {
     const shared = await saveView(ops.ada!, posts, { name: 'Shared by ada', query: '', shared: true });
     const secret = await saveView(ops.ada!, posts, { name: 'Private to ada', query: '', shared: false });
-    await expect(deleteView(ops.bob!, posts, shared.id)).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/only they or an admin of blog/) });
+    await expect(deleteView(ops.bob!, posts, shared.id)).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/only they or an admin of blog/),
+    });
     await expect(deleteView(ops.cy!, posts, secret.id)).rejects.toMatchObject({ status: 404 });
     await expect(deleteView(ops.cy!, posts, 'abc')).rejects.toMatchObject({ status: 404 });
     await expect(deleteView(ops.ada!, orders, shared.id)).rejects.toMatchObject({ status: 403 }); // ada cannot read orders
@@ -203,7 +208,12 @@ describe('deleting', () => {
     await deleteView(ops.cy!, posts, shared.id);
     expect(names(await listSavedViews(ops.ada!, posts))).not.toContain('Shared by ada');
     const [entry] = await auditOf('view_delete');
-    expect(entry).toMatchObject({ actor_email: 'cy@views.test', domain: 'blog', resource: 'posts', detail: 'deleted saved view “Shared by ada” (shared by another operator)' });
+    expect(entry).toMatchObject({
+      actor_email: 'cy@views.test',
+      domain: 'blog',
+      resource: 'posts',
+      detail: 'deleted saved view “Shared by ada” (shared by another operator)',
+    });
   });
 
   it("removes an operator's views with the operator", async () => {

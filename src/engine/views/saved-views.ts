@@ -37,7 +37,7 @@ export interface SavedView {
   updatedAt: string;
 }
 
-interface ViewRow {
+type ViewRow = {
   id: string;
   operator_id: string;
   name: string;
@@ -46,7 +46,7 @@ interface ViewRow {
   owner_name: string | null;
   owner_email: string | null;
   updated_at: Date;
-}
+};
 
 const mayDeleteShared = (operator: Operator, resource: Resource) => atLeast(roleOn(operator, resource.domain), 'admin');
 

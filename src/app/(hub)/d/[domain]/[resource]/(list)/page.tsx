@@ -1,5 +1,6 @@
 import { forbidden, notFound } from 'next/navigation';
 import { ResourceListView } from '@/components/resource-list/resource-list-view';
+import { SavedViewsMenu } from '@/components/saved-views';
 import { can, resourceAsSeenBy } from '@/engine/auth/access';
 import { ForbiddenError } from '@/engine/auth/errors';
 import { toHttpError } from '@/engine/http/errors';
@@ -8,9 +9,24 @@ import { bulkCapabilities } from '@/engine/records/bulk';
 import type { SearchParams } from '@/engine/list/list-query';
 import { toClientResource } from '@/engine/resources/define';
 import { findResource } from '@/engine/resources/registry';
+import { logger } from '@/engine/log';
+import type { Operator } from '@/engine/auth/operator';
+import type { Resource } from '@/engine/resources/types';
+import { rememberColumns, rememberedColumns } from '@/engine/views/column-preferences';
+import { listSavedViews, type SavedView } from '@/engine/views/saved-views';
 import { requirePageOperator } from '@/web/operator';
 
 export const dynamic = 'force-dynamic';
+
+const log = logger('list-page');
+
+/** Saved views and remembered columns are conveniences: their failure is logged, the list still shows. */
+function listViews(operator: Operator, resource: Resource): Promise<SavedView[]> {
+  return listSavedViews(operator, resource).catch((error: Error) => {
+    log.warn(`saved views of ${resource.domain}/${resource.name} not read: ${error.message}`);
+    return [];
+  });
+}
 
 const empty = (pageSize: number): ListResult => ({
   rows: [],
@@ -43,15 +59,34 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
     if (toHttpError(error).status === 404) notFound();
     throw error;
   });
-  const outcome = await listResource(operator, found.domain, found.resource, searchParams).then(
+  const views = listViews(operator, found.resource);
+  // Columns: the URL's when it names them (remembered below), else the operator's last choice.
+  const cols = searchParams.cols;
+  const remembered = cols === undefined ? await rememberedColumns(operator, found.resource).catch(() => undefined) : undefined;
+  const params = remembered ? { ...searchParams, cols: remembered.join(',') } : searchParams;
+  const outcome = await listResource(operator, found.domain, found.resource, params).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
       if (error instanceof ForbiddenError) forbidden(); // a real 403, same for every row (a missing database grant is shown in the page)
       return { result: undefined, error: describeListError(error, can(operator, found.resource, 'hardDelete')) };
     },
   );
+  // Only a choice the list accepted; one statement that writes only when the choice changed.
+  if (outcome.result && typeof cols === 'string') {
+    await rememberColumns(operator, found.resource, cols).catch((error: Error) =>
+      log.warn(`columns of ${found.resource.name} not remembered: ${error.message}`),
+    );
+  }
   const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
   // Row checkboxes only for an operator who may run a bulk action here.
   const bulk = bulkCapabilities(operator, found.resource);
-  return <ResourceListView resource={toClientResource(resourceAsSeenBy(operator, found.resource))} result={result} bulk={bulk} error={outcome.error} />;
+  return (
+    <ResourceListView
+      resource={toClientResource(resourceAsSeenBy(operator, found.resource))}
+      result={result}
+      bulk={bulk}
+      error={outcome.error}
+      views={<SavedViewsMenu domain={found.domain} resource={found.resource.name} views={await views} impliedColumns={remembered?.join(',')} />}
+    />
+  );
 }

@@ -1,0 +1,75 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { UnauthenticatedError } from '@/engine/auth/errors';
+import { toHttpError } from '@/engine/http/errors';
+import { findResource } from '@/engine/resources/registry';
+import { SavedViewExistsError } from '@/engine/views/errors';
+import { deleteView, saveView } from '@/engine/views/saved-views';
+import { currentOperator } from './operator';
+
+/*
+ * The saved-views menu's writes. A Server Action is a POST anyone could send (its Origin is
+ * checked at the door), so each one reads the operator from the session again, finds the
+ * resource from the names in the form and lets the engine check access and validate. Refusals
+ * come back as words for the dialog; success revalidates the list, whose server half renders
+ * the menu again with the new views.
+ */
+
+export interface SavedViewActionState {
+  ok?: string;
+  error?: string;
+  /** The name is taken by one of the operator's own views: the dialog offers to replace it. */
+  exists?: boolean;
+}
+
+const SESSION_ENDED = 'Your session has ended, so nothing was saved. Sign in again, then try once more.';
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+async function target(form: FormData) {
+  const operator = await currentOperator();
+  if (!operator) throw new UnauthenticatedError();
+  const found = await findResource(text(form, 'domain'), text(form, 'resource'));
+  return { operator, ...found, path: `/d/${found.domain}/${found.resource.name}` };
+}
+
+function refusal(error: unknown): SavedViewActionState {
+  if (error instanceof UnauthenticatedError) return { error: SESSION_ENDED };
+  if (error instanceof SavedViewExistsError) return { error: error.message, exists: true };
+  return { error: toHttpError(error).body.error };
+}
+
+/** Saves the list's current query under a name (`shared`: for the domain's operators; `replace`: over the operator's own view of that name). */
+export async function saveViewAction(_state: SavedViewActionState, form: FormData): Promise<SavedViewActionState> {
+  if (!(form instanceof FormData)) return { error: 'This request did not come from the hub’s pages, so nothing was saved. Reload the page and try again.' };
+  try {
+    const t = await target(form);
+    const view = await saveView(t.operator, t.resource, {
+      name: text(form, 'name'),
+      query: text(form, 'query'),
+      shared: text(form, 'shared') === 'on',
+      replace: text(form, 'replace') === '1',
+    });
+    revalidatePath(t.path);
+    return { ok: `Saved “${view.name}”${view.shared ? ', shared with the operators of this domain' : ''}.` };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** Deletes a view: the operator's own, or (as an admin of the domain) a shared one. */
+export async function deleteViewAction(_state: SavedViewActionState, form: FormData): Promise<SavedViewActionState> {
+  if (!(form instanceof FormData)) return { error: 'This request did not come from the hub’s pages, so nothing was deleted. Reload the page and try again.' };
+  try {
+    const t = await target(form);
+    const { name } = await deleteView(t.operator, t.resource, text(form, 'id'));
+    revalidatePath(t.path);
+    return { ok: `Deleted “${name}”.` };
+  } catch (error) {
+    return refusal(error);
+  }
+}
