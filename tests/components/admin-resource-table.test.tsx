@@ -304,19 +304,22 @@ describe('pagination', () => {
     expect(screen.queryByTestId('pagination-page-1')).toBeNull();
   });
 
-  it('cursor mode: only previous/next, driven by hasNext/hasPrevious, and no page numbers', () => {
+  it('cursor mode: previous/next driven by hasNext/hasPrevious, no page numbers, and go to page', () => {
     const onNext = vi.fn();
     const onPrevious = vi.fn();
     const onPageChange = vi.fn();
     const { rerender } = paged({ page: 3, pageSize: 25, total: null, totalLabel: 'many', hasNext: true, hasPrevious: true, onNext, onPrevious, onPageChange });
     expect(screen.getByTestId('pagination-range').textContent).toBe('Rows 51–75 of many');
     expect(screen.getByTestId('pagination-page').textContent).toBe('Page 3');
-    expect(screen.queryByTestId('pagination-jump')).toBeNull();
     fireEvent.click(screen.getByTestId('pagination-next'));
     fireEvent.click(screen.getByTestId('pagination-previous'));
     expect(onNext).toHaveBeenCalledTimes(1);
     expect(onPrevious).toHaveBeenCalledTimes(1);
     expect(onPageChange).not.toHaveBeenCalled();
+    // Going to a page by number is offered here too (the one OFFSET a cursor list makes).
+    fireEvent.change(screen.getByTestId('pagination-jump-input'), { target: { value: '40' } });
+    fireEvent.submit(screen.getByTestId('pagination-jump'));
+    expect(onPageChange).toHaveBeenCalledWith(40);
 
     rerender(
       <AdminResourceTable

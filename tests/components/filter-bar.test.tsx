@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dayBoundary, FilterBar } from '../../src/components/resource-list/filter-bar';
+import { FilterBar } from '../../src/components/resource-list/filter-bar';
+import { chipText } from '../../src/components/resource-list/filters/chip-text';
+import { dayBoundary, dayPresets } from '../../src/components/resource-list/filters/days';
+import { minorToUnits, unitsToMinor } from '../../src/components/resource-list/filters/money';
 import { parseDateTime } from '../../src/engine/values/datetime';
 import { resolveResource } from '../../src/engine/resources/define';
 
@@ -14,10 +18,19 @@ const orders = resolveResource({
   title: 'Orders',
   columns: [
     { name: 'id', type: 'integer' },
+    { name: 'customer_id', type: 'bigint', label: 'Customer', references: { resource: 'customers' }, filter: 'equals' },
+    { name: 'status', type: 'enum', options: ['pending', 'paid', 'shipped'] },
+    { name: 'total_cents', type: 'money_cents', label: 'Total', currency: 'EUR', filter: 'range' },
     { name: 'created_at', type: 'datetime', label: 'Created' },
     { name: 'day', type: 'date', filter: 'range' },
   ],
 });
+const column = (name: string) => orders.columns.find((c) => c.name === name)!;
+
+/** Opens a chip's popover and returns nothing: the control is then in the document. */
+function openChip(name: string) {
+  fireEvent.click(screen.getByTestId(`filter-${name}`));
+}
 
 describe('date-time range filter', () => {
   it("bounds a date-time column by whole days of the operator's zone, DST and leap days included", () => {
@@ -30,21 +43,100 @@ describe('date-time range filter', () => {
       for (const end of ['min', 'max'] as const) expect(parseDateTime(dayBoundary('2024-12-31', end, zone)).ok).toBe(true);
   });
 
-  it('sends the bounds with the browser offset and shows the day alone; a date column keeps plain dates', () => {
+  it('offers presets as days of the zone: today there may be tomorrow in UTC', () => {
+    const now = new Date('2026-12-01T20:00:00Z'); // already 2 December in Seoul
+    expect(dayPresets('Asia/Seoul', now)).toEqual([
+      { label: 'Today', from: '2026-12-02', to: '2026-12-02' },
+      { label: 'Last 7 days', from: '2026-11-26', to: '2026-12-02' },
+      { label: 'Last 30 days', from: '2026-11-03', to: '2026-12-02' },
+      { label: 'This month', from: '2026-12-01', to: '2026-12-02' },
+    ]);
+    expect(dayPresets('UTC', now)[0]).toEqual({ label: 'Today', from: '2026-12-01', to: '2026-12-01' });
+  });
+
+  it('sends whole days with the browser offset and shows the day alone; a date column keeps plain dates', () => {
     const onChange = vi.fn();
     const params: Record<string, string> = { 'f.created_at.min': '2024-02-01T00:00:00+09:00' };
-    render(<FilterBar columns={orders.columns} value={(k) => params[k]} onChange={onChange} />);
-    const from = screen.getByLabelText('Created from') as HTMLInputElement;
-    expect(from.value).toBe('2024-02-01');
-    const to = screen.getByLabelText('Created to');
-    fireEvent.change(to, { target: { value: '2024-02-29' } });
-    fireEvent.blur(to);
+    render(<FilterBar columns={orders.columns} value={(k) => params[k]} onChange={onChange} domain="market" />);
+    expect(screen.getByTestId('filter-created_at').textContent).toBe('Created: from 1 Feb 2024');
+    openChip('created_at');
+    expect((screen.getByTestId('filter-created_at-from') as HTMLInputElement).value).toBe('2024-02-01');
+    fireEvent.change(screen.getByTestId('filter-created_at-to'), { target: { value: '2024-02-29' } });
+    fireEvent.click(screen.getByTestId('filter-apply'));
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    expect(onChange).toHaveBeenLastCalledWith({ 'f.created_at.max': dayBoundary('2024-02-29', 'max', zone) });
+    expect(onChange).toHaveBeenLastCalledWith({
+      'f.created_at.min': dayBoundary('2024-02-01', 'min', zone),
+      'f.created_at.max': dayBoundary('2024-02-29', 'max', zone),
+    });
 
-    const dayTo = screen.getByLabelText('Day to');
-    fireEvent.change(dayTo, { target: { value: '2024-02-29' } });
-    fireEvent.blur(dayTo);
-    expect(onChange).toHaveBeenLastCalledWith({ 'f.day.max': '2024-02-29' });
+    openChip('day');
+    fireEvent.change(screen.getByTestId('filter-day-to'), { target: { value: '2024-02-29' } });
+    fireEvent.click(screen.getByTestId('filter-apply'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'f.day.min': undefined, 'f.day.max': '2024-02-29' });
+  });
+});
+
+describe('money range filter', () => {
+  it('takes the amount as the list shows it and sends cents, digit for digit', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.constantFrom('EUR', 'KRW', 'BHD', 'JPY'), (minor, currency) => {
+        const units = minorToUnits(minor.toString(), currency);
+        expect(unitsToMinor(units, currency)).toEqual({ ok: true, value: minor.toString() });
+      }),
+    );
+    expect(unitsToMinor('0.29', 'EUR')).toEqual({ ok: true, value: '29' });
+    expect(unitsToMinor('100', 'EUR')).toEqual({ ok: true, value: '10000' });
+    expect(unitsToMinor('1,500', 'KRW')).toEqual({ ok: true, value: '1500' });
+    expect(unitsToMinor('1.5', 'KRW')).toEqual({ ok: false, message: 'KRW has no minor unit: whole amounts only.' });
+    expect(unitsToMinor('1.234', 'EUR')).toEqual({ ok: false, message: 'At most 2 decimals for EUR.' });
+    expect(unitsToMinor('1e3', 'EUR').ok).toBe(false);
+  });
+
+  it('shows euros on the chip and in the control, and refuses a bad amount in words', () => {
+    const onChange = vi.fn();
+    const params: Record<string, string> = { 'f.total_cents.min': '1050' };
+    render(<FilterBar columns={orders.columns} value={(k) => params[k]} onChange={onChange} domain="market" />);
+    expect(screen.getByTestId('filter-total_cents').textContent).toBe('Total: from 10.50 EUR');
+    openChip('total_cents');
+    expect((screen.getByTestId('filter-total_cents-from') as HTMLInputElement).value).toBe('10.50');
+    fireEvent.change(screen.getByTestId('filter-total_cents-to'), { target: { value: '20.001' } });
+    fireEvent.click(screen.getByTestId('filter-apply'));
+    expect(screen.getByRole('alert').textContent).toBe('At most 2 decimals for EUR.');
+    expect(onChange).not.toHaveBeenCalled();
+    fireEvent.change(screen.getByTestId('filter-total_cents-to'), { target: { value: '20' } });
+    fireEvent.click(screen.getByTestId('filter-apply'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'f.total_cents.min': '1050', 'f.total_cents.max': '2000' });
+  });
+});
+
+describe('chips', () => {
+  it('say what each filter holds, and a referenced row by its label', () => {
+    const params: Record<string, string> = { 'f.status': 'paid,shipped', 'f.customer_id': '79', 'f.day.max': '2024-02-29' };
+    const value = (k: string) => params[k];
+    expect(chipText(column('status'), value)).toEqual({ text: 'Status: paid, shipped', active: true });
+    expect(chipText(column('customer_id'), value, 'Maja Murphy')).toEqual({ text: 'Customer: Maja Murphy', active: true });
+    expect(chipText(column('customer_id'), value)).toEqual({ text: 'Customer: #79', active: true });
+    expect(chipText(column('day'), value)).toEqual({ text: 'Day: until 29 Feb 2024', active: true });
+    expect(chipText(column('total_cents'), value)).toEqual({ text: 'Total', active: false });
+  });
+
+  it('removes one filter, or all of them at once', () => {
+    const onChange = vi.fn();
+    const params: Record<string, string> = { 'f.status': 'paid', 'f.day.min': '2024-01-01' };
+    render(<FilterBar columns={orders.columns} value={(k) => params[k]} onChange={onChange} domain="market" />);
+    fireEvent.click(screen.getByTestId('filter-clear-status'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'f.status': undefined, 'f.status.min': undefined, 'f.status.max': undefined, 'f.status.null': undefined });
+    fireEvent.click(screen.getByTestId('filters-clear-all'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'f.status': undefined, 'f.day.min': undefined });
+  });
+
+  it('filters one-of columns by several values at once', () => {
+    const onChange = vi.fn();
+    render(<FilterBar columns={orders.columns} value={() => undefined} onChange={onChange} domain="market" />);
+    openChip('status');
+    fireEvent.click(screen.getByLabelText('paid'));
+    fireEvent.click(screen.getByLabelText('shipped'));
+    fireEvent.click(screen.getByTestId('filter-apply'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'f.status': 'paid,shipped' });
   });
 });

@@ -325,7 +325,7 @@ function notesResource() {
       { name: 'due', type: 'date', nullable: false },
       { name: 'done', type: 'boolean', nullable: false },
       { name: 'priority', type: 'integer', nullable: false, hasDefault: true },
-      { name: 'created_at', type: 'datetime', nullable: false, hasDefault: true },
+      { name: 'starts_at', type: 'datetime', nullable: false, hasDefault: true },
       { name: 'note', type: 'text' },
     ],
   });
@@ -343,12 +343,12 @@ describe('required means required, in the browser and on the server', () => {
       expect(label(column)).toContain('(required)');
       expect(input(column).getAttribute('aria-required')).toBe('true');
     }
-    for (const column of ['priority', 'created_at', 'note']) {
+    for (const column of ['priority', 'starts_at', 'note']) {
       expect(label(column)).not.toContain('*');
       expect(input(column).getAttribute('aria-required')).toBeNull();
     }
     expect(screen.getByTestId('form-field-priority').textContent).toContain('Leave empty for the table’s default.');
-    expect(screen.getByTestId('form-field-created_at').textContent).toContain('Leave empty for the table’s default.');
+    expect(screen.getByTestId('form-field-starts_at').textContent).toContain('Leave empty for the table’s default.');
     expect(screen.getByTestId('form-field-note').textContent).toContain('Optional.');
     // Nothing under a required field suggests a default that does not exist.
     for (const column of requiredOnCreate) expect(screen.getByTestId(`form-field-${column}`).textContent).not.toMatch(/default/i);
@@ -380,13 +380,13 @@ describe('required means required, in the browser and on the server', () => {
       due: '2025-01-01',
       done: true,
       priority: 2,
-      created_at: '2025-01-01T00:00:00.000Z',
+      starts_at: '2025-01-01T00:00:00.000Z',
       note: 'n',
     };
     const { action, calls } = fakeAction();
     renderForm({ resource: toClientResource(notes), mode: 'update', id: '3', version: '9', initial: formValuesOf(notes.columns, row), action });
     // On edit every NOT NULL column is required, defaults or not.
-    for (const column of [...requiredOnCreate, 'priority', 'created_at']) expect(input(column).getAttribute('aria-required')).toBe('true');
+    for (const column of [...requiredOnCreate, 'priority', 'starts_at']) expect(input(column).getAttribute('aria-required')).toBe('true');
     expect(input('note').getAttribute('aria-required')).toBeNull();
 
     change('title', '');

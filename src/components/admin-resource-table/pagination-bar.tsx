@@ -14,8 +14,8 @@ export interface PaginationBarProps {
 }
 
 /**
- * Offset paging shows page numbers and "go to page"; cursor paging (`onNext`/`onPrevious`) only
- * knows its neighbours, so it shows previous/next and the page it is on.
+ * Offset paging shows page numbers; cursor paging (`onNext`/`onPrevious`) only knows its
+ * neighbours, so it shows previous/next and the page it is on. Both offer "go to page".
  */
 export function PaginationBar({ pagination: p, rowCount, loading = false }: PaginationBarProps) {
   const cursor = isCursorPaging(p);
@@ -49,7 +49,8 @@ export function PaginationBar({ pagination: p, rowCount, loading = false }: Pagi
           Next
           <ChevronRight aria-hidden="true" />
         </Button>
-        {!cursor && pages !== 1 ? <JumpToPage page={p.page} pages={pages} disabled={loading} onPageChange={p.onPageChange} /> : null}
+        {/* By number in cursor mode too: the one place a list pages by OFFSET, only when asked. */}
+        {pages !== 1 ? <JumpToPage page={p.page} pages={pages} disabled={loading} onPageChange={p.onPageChange} /> : null}
       </div>
     </nav>
   );

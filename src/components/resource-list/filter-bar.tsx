@@ -1,162 +1,133 @@
 'use client';
 
-import { X } from 'lucide-react';
+import { ChevronDown, ListFilter, X } from 'lucide-react';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
+import { cn } from '@/components/ui/cn';
+import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
+import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
 import type { ResolvedColumn } from '@/engine/resources/types';
-import { localToIso } from '../record-form/values';
+import { chipText, filterKeys } from './filters/chip-text';
+import { FilterControl, type FilterChange, type FilterValue } from './filters/filter-controls';
+
+export { dayBoundary } from './filters/days';
 
 interface FilterBarProps {
   columns: ResolvedColumn[];
-  value: (key: string) => string | undefined;
-  onChange: (changes: Record<string, string | undefined>) => void;
+  value: FilterValue;
+  onChange: FilterChange;
+  /** The list's domain: a foreign-key filter searches the referenced resource in it. */
+  domain: string;
+  /** Labels of referenced rows the page already has, per column ("79" → "Ada Lovelace"), for chips. */
+  labels?: Record<string, Record<string, string>>;
 }
 
-const inputType = (column: ResolvedColumn) =>
-  column.type === 'date'
-    ? 'date'
-    : column.type === 'datetime' || column.type === 'timestamp'
-      ? 'date'
-      : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type)
-        ? 'number'
-        : 'text';
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+/** One filter as a chip: its current value in words; a click opens its control. */
+function FilterChip({
+  column,
+  value,
+  onChange,
+  domain,
+  label,
+}: {
+  column: ResolvedColumn;
+  value: FilterValue;
+  onChange: FilterChange;
+  domain: string;
+  label?: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const { text, active } = chipText(column, value, label);
+  const apply: FilterChange = (changes) => {
+    setOpen(false);
+    onChange(changes);
+  };
+  return (
+    <span
+      className={cn(
+        'inline-flex items-center rounded-full border text-sm',
+        active ? 'border-primary/40 bg-primary/10 text-foreground' : 'text-muted-foreground',
+      )}
+    >
+      <Popover open={open} onOpenChange={setOpen}>
+        <PopoverTrigger
+          className="inline-flex max-w-80 cursor-pointer items-center gap-1 rounded-full py-1 pr-2 pl-3 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+          data-testid={`filter-${column.name}`}
+        >
+          <span className="truncate">{text}</span>
+          {active ? null : <ChevronDown className="size-3.5" aria-hidden="true" />}
+        </PopoverTrigger>
+        <PopoverContent align="start" className="w-80">
+          <FilterControl column={column} value={value} onChange={apply} domain={domain} />
+        </PopoverContent>
+      </Popover>
+      {active ? (
+        <button
+          type="button"
+          className="mr-1 cursor-pointer rounded-full p-1 text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
+          aria-label={`Remove filter ${text}`}
+          onClick={() => onChange(Object.fromEntries(filterKeys(column).map((k) => [k, undefined])))}
+          data-testid={`filter-clear-${column.name}`}
+        >
+          <X className="size-3.5" aria-hidden="true" />
+        </button>
+      ) : null}
+    </span>
+  );
+}
 
 /**
- * A day's first (`min`) or last (`max`) instant in `timeZone`, as ISO 8601 with that zone's
- * offset then: `2024-02-29T00:00:00+09:00`, `2024-02-29T23:59:59.999999+09:00`.
+ * The filters a resource declares, as one row of chips (each opens its control in a popover);
+ * on a phone, one "Filters" button opens them all in a sheet. Each control writes its own URL
+ * parameters, so a filtered list is a link.
  */
-export function dayBoundary(day: string, end: 'min' | 'max', timeZone: string): string {
-  const iso = localToIso(`${day}T${end === 'min' ? '00:00:00' : '23:59:59'}`, timeZone);
-  if (iso === '') return day; // not a date: the API says what is wrong with it
-  return end === 'min' ? iso : iso.replace(/(:\d{2})([+-]\d{2}:\d{2})$/, '$1.999999$2');
-}
-
-/** A text-like input that applies on Enter or when it loses focus, not on every key. */
-function CommitInput({
-  current,
-  onCommit,
-  ...props
-}: { current: string | undefined; onCommit: (v: string | undefined) => void } & Omit<React.ComponentProps<typeof Input>, 'onChange' | 'value'>) {
-  const [draft, setDraft] = useState(current ?? '');
-  const [seen, setSeen] = useState(current);
-  if (seen !== current) {
-    setSeen(current);
-    setDraft(current ?? '');
-  }
-  const commit = () => draft !== (current ?? '') && onCommit(draft.trim() || undefined);
-  return <Input {...props} value={draft} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
-}
-
-function FilterControl({ column, value, onChange }: { column: ResolvedColumn } & Omit<FilterBarProps, 'columns'>) {
-  const key = `f.${column.name}`;
-  const label = column.label;
-  switch (column.filter) {
-    case 'oneOf':
-      return (
-        <Select
-          aria-label={label}
-          data-testid={`filter-${column.name}`}
-          value={value(key) ?? ''}
-          onChange={(e) => onChange({ [key]: e.target.value || undefined })}
-        >
-          <option value="">{label}: any</option>
-          {column.options?.map((o) => (
-            <option key={o} value={o}>
-              {label}: {o}
-            </option>
-          ))}
-        </Select>
-      );
-    case 'boolean':
-      return (
-        <Select
-          aria-label={label}
-          data-testid={`filter-${column.name}`}
-          value={value(key) ?? ''}
-          onChange={(e) => onChange({ [key]: e.target.value || undefined })}
-        >
-          <option value="">{label}: any</option>
-          <option value="true">{label}: yes</option>
-          <option value="false">{label}: no</option>
-        </Select>
-      );
-    case 'isNull':
-      return (
-        <Select
-          aria-label={label}
-          data-testid={`filter-${column.name}`}
-          value={value(`${key}.null`) ?? ''}
-          onChange={(e) => onChange({ [`${key}.null`]: e.target.value || undefined })}
-        >
-          <option value="">{label}: any</option>
-          <option value="true">{label}: empty</option>
-          <option value="false">{label}: not empty</option>
-        </Select>
-      );
-    case 'range': {
-      // A date-time column is filtered by whole days of the operator's time zone: the first
-      // instant of the "from" day and the last of the "to" day, sent with this browser's offset.
-      const byDay = column.type === 'datetime';
-      const shown = (param: string | undefined) => (byDay && param ? param.slice(0, 10) : param);
-      const bound = (day: string | undefined, end: 'min' | 'max') => (byDay && day ? dayBoundary(day, end, browserZone()) : day);
-      return (
-        <span className="flex items-center gap-1 text-sm text-muted-foreground" data-testid={`filter-${column.name}`}>
-          <span className="whitespace-nowrap">{label}</span>
-          <CommitInput
-            aria-label={`${label} from`}
-            placeholder="from"
-            type={inputType(column)}
-            className="w-36"
-            current={shown(value(`${key}.min`))}
-            onCommit={(v) => onChange({ [`${key}.min`]: bound(v, 'min') })}
-          />
-          <span aria-hidden="true">–</span>
-          <CommitInput
-            aria-label={`${label} to`}
-            placeholder="to"
-            type={inputType(column)}
-            className="w-36"
-            current={shown(value(`${key}.max`))}
-            onCommit={(v) => onChange({ [`${key}.max`]: bound(v, 'max') })}
-          />
-        </span>
-      );
-    }
-    case 'equals':
-      return (
-        <CommitInput
-          aria-label={label}
-          placeholder={`${label} =`}
-          type={inputType(column)}
-          className="w-36"
-          current={value(key)}
-          onCommit={(v) => onChange({ [key]: v })}
-        />
-      );
-    default:
-      return null;
-  }
-}
-
-/** The filters a resource declares, as compact controls; each writes its own URL parameter. */
-export function FilterBar({ columns, value, onChange }: FilterBarProps) {
+export function FilterBar({ columns, value, onChange, domain, labels }: FilterBarProps) {
+  const [sheetOpen, setSheetOpen] = useState(false);
   const filterable = columns.filter((c) => c.filter);
-  const active = filterable.flatMap((c) => [`f.${c.name}`, `f.${c.name}.min`, `f.${c.name}.max`, `f.${c.name}.null`]).filter((k) => value(k) !== undefined);
   if (filterable.length === 0) return null;
+  const active = filterable.flatMap(filterKeys).filter((k) => value(k) !== undefined);
+  const activeColumns = filterable.filter((c) => filterKeys(c).some((k) => value(k) !== undefined)).length;
+  const clearAll = () => onChange(Object.fromEntries(active.map((k) => [k, undefined])));
+  const labelOf = (column: ResolvedColumn) => {
+    const id = value(`f.${column.name}`);
+    return id !== undefined ? labels?.[column.name]?.[id] : undefined;
+  };
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      {filterable.map((column) => (
-        <FilterControl key={column.name} column={column} value={value} onChange={onChange} />
-      ))}
-      {active.length > 0 ? (
-        <Button variant="ghost" size="sm" onClick={() => onChange(Object.fromEntries(active.map((k) => [k, undefined])))}>
-          <X className="size-4" aria-hidden="true" /> Clear filters
-        </Button>
-      ) : null}
-    </div>
+    <>
+      <div className="hidden flex-wrap items-center gap-2 sm:flex" data-testid="filter-bar">
+        {filterable.map((column) => (
+          <FilterChip key={column.name} column={column} value={value} onChange={onChange} domain={domain} label={labelOf(column)} />
+        ))}
+        {active.length > 0 ? (
+          <Button variant="ghost" size="sm" onClick={clearAll} data-testid="filters-clear-all">
+            Clear all
+          </Button>
+        ) : null}
+      </div>
+      <div className="sm:hidden">
+        <Sheet open={sheetOpen} onOpenChange={setSheetOpen}>
+          <SheetTrigger asChild>
+            <Button variant="outline" size="sm" data-testid="filters-sheet-open">
+              <ListFilter aria-hidden="true" /> Filters{activeColumns > 0 ? ` (${activeColumns})` : ''}
+            </Button>
+          </SheetTrigger>
+          <SheetContent side="bottom" className="gap-5">
+            <SheetTitle>Filters</SheetTitle>
+            <SheetDescription>Each filter applies when you choose or press Apply.</SheetDescription>
+            {filterable.map((column) => (
+              <section key={column.name} className="flex flex-col gap-1 border-b pb-4 last:border-b-0">
+                <h3 className="text-sm font-medium">{chipText(column, value, labelOf(column)).text}</h3>
+                <FilterControl column={column} value={value} onChange={onChange} domain={domain} />
+              </section>
+            ))}
+            {active.length > 0 ? (
+              <Button variant="outline" onClick={clearAll}>
+                <X aria-hidden="true" /> Clear all filters
+              </Button>
+            ) : null}
+          </SheetContent>
+        </Sheet>
+      </div>
+    </>
   );
 }

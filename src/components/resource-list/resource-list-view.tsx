@@ -14,13 +14,13 @@ import { BulkBar, offersBulk } from './bulk-bar';
 import { Cell } from './cell';
 import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
-import { JumpToPage } from './jump-to-page';
 import { filterQuery } from './streams';
 import { BulkRunPanel, ExportPanel } from './task-panel';
 import { useBulkRun, type BulkRunState } from './use-bulk-run';
 import { useExport } from './use-export';
 import { useListUrl } from './use-list-url';
 import { cursorPagination } from './cursor-pagination';
+import { emptyStateOf } from './empty-state-of';
 
 type Row = Record<string, unknown>;
 
@@ -138,10 +138,13 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
             : undefined
         }
         filters={
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <FilterBar columns={resource.columns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
-            <JumpToPage current={value('page')} onJump={(page) => update({ page: String(page), pn: undefined })} />
-          </div>
+          <FilterBar
+            columns={resource.columns}
+            value={value}
+            onChange={(changes) => update({ ...changes, pn: undefined, page: undefined })}
+            domain={resource.domain}
+            labels={result.labels}
+          />
         }
         columns={columns}
         rows={result.rows}
@@ -155,15 +158,7 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
         }}
         visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
         selection={selection}
-        emptyState={{
-          title:
-            result.search || searchParams.toString().includes('f.')
-              ? 'Nothing matches'
-              : result.trash
-                ? 'The trash is empty'
-                : `No ${resource.title.toLowerCase()} yet`,
-          description: result.search ? `No row matches “${result.search}”.` : undefined,
-        }}
+        emptyState={emptyStateOf(resource, result, pageNumber, searchParams, update)}
         pagination={cursorPagination(result, pageNumber, update)}
         loading={pending}
         error={

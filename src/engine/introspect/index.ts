@@ -1,5 +1,6 @@
 import type { DomainName } from '../config/current';
 import { resolveResource } from '../resources/define';
+import { linkReferences } from '../resources/link-references';
 import type { Resource } from '../resources/types';
 import { readCatalog } from './catalog';
 import { catalogToDefinitions } from './to-definitions';
@@ -18,5 +19,7 @@ export type { CatalogColumn, CatalogForeignKey, CatalogKind, CatalogTable, Catal
  */
 export async function introspectResources(domain: DomainName): Promise<Resource[]> {
   const definitions = catalogToDefinitions(domain, await readCatalog(domain));
-  return definitions.map((def) => resolveResource({ ...def, readOnly: true }, { introspected: true }));
+  const resources = definitions.map((def) => resolveResource({ ...def, readOnly: true }, { introspected: true }));
+  linkReferences(resources);
+  return resources;
 }

@@ -35,6 +35,13 @@ export function humanize(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const STAMP_NAMES = /^(created|updated|modified|inserted|changed)_(at|on|time)$/;
+
+/** `created_at` / `updated_at` with a DEFAULT: maintained by the database, read-only unless the definition says otherwise. */
+function isDatabaseStamp(column: ColumnDef): boolean {
+  return column.hasDefault === true && STAMP_NAMES.test(column.name) && ['datetime', 'timestamp', 'date'].includes(column.type);
+}
+
 function resolveColumn(column: ColumnDef): ResolvedColumn {
   const hidden = UNSORTABLE.has(column.type);
   const list = column.list ?? !hidden;
@@ -49,7 +56,8 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     options: column.options,
     list,
     nullable: column.nullable ?? true,
-    readOnly: column.readOnly ?? false,
+    // A creation or change stamp the database fills (DEFAULT now(), a trigger) is not typed by people.
+    readOnly: column.readOnly ?? isDatabaseStamp(column),
     references: column.references ? { resource: column.references.resource, column: column.references.column ?? 'id' } : undefined,
     currency: column.currency,
     // A secret is masked for everyone (maskedColumns), in full, wherever a mask applies (lists, exports, the audit log).

@@ -4,6 +4,7 @@ import type { Operator } from '../auth/operator';
 import { checkDomain, configuredDomains, type DomainName } from '../config/current';
 import { introspectResources } from '../introspect';
 import { resolveResource } from './define';
+import { linkReferences } from './link-references';
 import type { Resource } from './types';
 import { HubError } from '../errors';
 
@@ -36,6 +37,7 @@ export function definedResources(): Map<string, Resource[]> {
       const resource = resolveResource(def);
       byDomain.set(resource.domain, [...(byDomain.get(resource.domain) ?? []), resource]);
     }
+    for (const resources of byDomain.values()) linkReferences(resources);
     c.defined = byDomain;
   }
   return c.defined;

@@ -224,7 +224,8 @@ export interface ResolvedColumn {
   list: boolean;
   nullable: boolean;
   readOnly: boolean;
-  references: { resource: string; column: string } | undefined;
+  /** `target`: what the referenced resource is, filled in once the domain's resources are all known (link-references.ts). */
+  references: { resource: string; column: string; target?: ReferenceTarget } | undefined;
   currency: string | undefined;
   mask: { kind: 'email' | 'full'; visibleFrom: DomainRole } | undefined;
   /** Write-only (ColumnDef.secret): masked for every role, and writable by those who may update. */
@@ -238,4 +239,16 @@ export interface ResolvedColumn {
   input: string | undefined;
   /** Integers shown with thousands separators (see ColumnDef.grouping). */
   grouping: boolean;
+}
+
+/** The resource a foreign key points at, as a filter or picker needs it (plain data, browser-safe). */
+export interface ReferenceTarget {
+  title: string;
+  singular: string;
+  /** How its rows are named (see ResourceDef.recordLabel); masked columns come back masked, then the id is shown. */
+  recordLabel: { columns: string[]; template: string } | undefined;
+  /** Its list API accepts ?q= (it has searchable columns). */
+  searchable: boolean;
+  /** The type of the referenced column, for typing an id directly. */
+  keyType: ColumnType;
 }
