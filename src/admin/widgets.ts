@@ -50,6 +50,7 @@ export const widgetDefinitions = widgetList([
     display: {
       kind: 'bar',
       xColumn: 'day',
+      partialLast: true,
       yColumns: [
         { column: 'orders', label: 'Orders' },
         { column: 'revenue', label: 'Revenue', kind: 'line', axis: 'right', format: { currency: 'EUR' } },
@@ -102,6 +103,6 @@ export const widgetDefinitions = widgetList([
         FROM generate_series(current_date - 29, current_date, interval '1 day') AS d(day)
         LEFT JOIN daily ON daily.day = d.day
        ORDER BY d.day`,
-    display: { kind: 'line', xColumn: 'day', yColumns: [{ column: 'posts', label: 'Posts' }] },
+    display: { kind: 'line', xColumn: 'day', partialLast: true, yColumns: [{ column: 'posts', label: 'Posts' }] },
   }),
 ]);

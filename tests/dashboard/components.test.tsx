@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainCardSkeleton, DomainCardView } from '../../src/components/dashboard/domain-card';
 import { change, formatBytes, formatX } from '../../src/components/dashboard/format';
 import { WidgetPanel } from '../../src/components/dashboard/widget-panel';
+import { chartData, seriesOf } from '../../src/components/dashboard/widget-chart';
 import type { ClientWidget } from '../../src/engine/dashboard/types';
 
 const refresh = vi.fn();
@@ -19,6 +20,27 @@ afterEach(() => {
 const at = '2026-01-02T03:04:05.000Z';
 
 describe('dashboard components', () => {
+  it('draws a running last day apart: a line ends on the last whole day and its dash carries on; bars keep their value', () => {
+    const display = {
+      kind: 'bar' as const,
+      xColumn: 'day',
+      partialLast: true,
+      yColumns: [{ column: 'orders' }, { column: 'revenue', kind: 'line' as const }],
+    };
+    const rows = [
+      { day: '2026-11-30', orders: 40, revenue: '120.50' },
+      { day: '2026-12-01', orders: 42, revenue: '130.00' },
+      { day: '2026-12-02', orders: 3, revenue: '9.90' },
+    ];
+    const data = chartData(display, seriesOf(display), rows);
+    expect(data.map((p) => [p.__x, p.orders, p.revenue, p.revenue__partial])).toEqual([
+      ['2026-11-30', 40, 120.5, undefined],
+      ['2026-12-01', 42, 130, 130],
+      ['2026-12-02', 3, null, 9.9],
+    ]);
+    expect(chartData({ ...display, partialLast: false }, seriesOf(display), rows).at(-1)).toEqual({ __x: '2026-12-02', orders: 3, revenue: 9.9 });
+  });
+
   it('a failed domain card keeps its test id, shows the reason and the pool, and Retry refreshes the page', () => {
     render(
       <DomainCardView

@@ -1,6 +1,6 @@
 'use client';
 
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartDisplay, NumberFormat, SeriesSpec, WidgetRow } from '@/engine/dashboard/types';
 import { formatCompact, formatNumber, formatX, toNumber } from './format';
 
@@ -34,12 +34,33 @@ export function seriesOf(display: ChartDisplay): Series[] {
 }
 
 const tick = { fill: 'currentColor', fontSize: 12 };
+const PARTIAL = '__partial';
+
+type Point = Record<string, number | null | unknown> & { __x: unknown };
+
+/**
+ * The rows as chart points (int8 and numeric arrive as text: the chart needs numbers). With
+ * `partialLast`, a line's last point moves to its dashed twin (which also holds the point
+ * before, so the dash joins the solid line); bars stay and are drawn paler.
+ */
+export function chartData(display: ChartDisplay, series: Series[], rows: WidgetRow[]): Point[] {
+  const data: Point[] = rows.map((row) => ({ ...Object.fromEntries(series.map((s) => [s.key, toNumber(row[s.key])])), __x: row[display.xColumn] ?? '' }));
+  if (!display.partialLast || data.length < 2) return data;
+  const [before, last] = [data[data.length - 2]!, data[data.length - 1]!];
+  for (const s of series.filter((x) => x.kind === 'line')) {
+    before[`${s.key}${PARTIAL}`] = before[s.key];
+    last[`${s.key}${PARTIAL}`] = last[s.key];
+    last[s.key] = null;
+  }
+  return data;
+}
 
 /** A line or bar chart (or both, on two axes) of a widget's rows; one x column, n y columns. */
 export function WidgetChart({ display, rows, title }: { display: ChartDisplay; rows: WidgetRow[]; title: string }) {
   const series = seriesOf(display);
   // int8 and numeric arrive as text: the chart needs numbers.
-  const data = rows.map((row) => ({ ...Object.fromEntries(series.map((s) => [s.key, toNumber(row[s.key])])), __x: row[display.xColumn] ?? '' }));
+  const data = chartData(display, series, rows);
+  const partial = display.partialLast && data.length > 1 ? String(data[data.length - 1]!.__x) : undefined;
   const rightAxis = series.find((s) => s.axis === 'right');
   const leftFormat = series.find((s) => s.axis === 'left')?.format ?? 'decimal';
   const byKey = new Map(series.map((s) => [s.key, s]));
@@ -83,7 +104,7 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
               fontSize: 12,
             }}
             labelStyle={{ color: 'var(--popover-foreground)', fontWeight: 600 }}
-            labelFormatter={(label) => formatX(label, true)}
+            labelFormatter={(label) => `${formatX(label, true)}${String(label) === partial ? ' (so far)' : ''}`}
             formatter={(value, name, item) => {
               const s = byKey.get(String(item.dataKey ?? ''));
               const n = typeof value === 'number' ? value : Number(value);
@@ -91,22 +112,55 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
             }}
           />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12, color: 'var(--foreground)' }} iconSize={10} /> : null}
+          {partial !== undefined ? (
+            <ReferenceArea
+              yAxisId="left"
+              x1={partial}
+              x2={partial}
+              fill="var(--muted)"
+              fillOpacity={0.6}
+              label={{ value: 'so far', position: 'insideTop', fontSize: 11 }}
+            />
+          ) : null}
           {series.map((s) =>
             s.kind === 'bar' ? (
-              <Bar key={s.key} dataKey={s.key} name={s.label} yAxisId={s.axis} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={28} isAnimationActive={false} />
+              <Bar key={s.key} dataKey={s.key} name={s.label} yAxisId={s.axis} fill={s.color} radius={[3, 3, 0, 0]} maxBarSize={28} isAnimationActive={false}>
+                {data.map((point, i) => (
+                  <Cell key={i} fillOpacity={String(point.__x) === partial ? 0.4 : 1} />
+                ))}
+              </Bar>
             ) : (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                yAxisId={s.axis}
-                type="monotone"
-                stroke={s.color}
-                strokeWidth={2}
-                dot={false}
-                activeDot={{ r: 4 }}
-                isAnimationActive={false}
-              />
+              [
+                <Line
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.label}
+                  yAxisId={s.axis}
+                  type="monotone"
+                  stroke={s.color}
+                  strokeWidth={2}
+                  dot={false}
+                  activeDot={{ r: 4 }}
+                  isAnimationActive={false}
+                />,
+                // The running period: a dashed segment from the last whole one, left out of legend and tooltip.
+                partial !== undefined ? (
+                  <Line
+                    key={`${s.key}${PARTIAL}`}
+                    dataKey={`${s.key}${PARTIAL}`}
+                    yAxisId={s.axis}
+                    type="monotone"
+                    stroke={s.color}
+                    strokeWidth={2}
+                    strokeDasharray="4 4"
+                    dot={false}
+                    activeDot={false}
+                    legendType="none"
+                    tooltipType="none"
+                    isAnimationActive={false}
+                  />
+                ) : null,
+              ]
             ),
           )}
         </ComposedChart>

@@ -39,6 +39,11 @@ export interface ChartDisplay {
   /** The x axis; 'YYYY-MM-DD' strings (or timestamps) are shown as dates. */
   xColumn: string;
   yColumns: readonly (string | SeriesSpec)[];
+  /**
+   * The last x is a period still running (today): drawn paler and dashed, marked "so far", so a
+   * half-counted day does not read as a fall.
+   */
+  partialLast?: boolean;
 }
 
 export interface TableColumnSpec {
