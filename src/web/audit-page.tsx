@@ -55,7 +55,9 @@ export async function renderAuditPage(domain: string | undefined, searchParams: 
   // Long values are clipped for the page (the summary shows a few words of each); the drawer reads an entry in full.
   const rows = result.rows.map((row) => ({ ...row, changes: clipChanges(row.changes) }));
   const entry = entryId ? await readAuditEntry(operator, resource, entryId) : undefined;
-  const subjects = await auditSubjects(operator, entry ? [...rows, entry] : rows);
+  // A domain's log has no domain column: its rows are that domain's.
+  const named = result.rows.map((row) => ({ domain: domain ?? row.domain, resource: row.resource }));
+  const subjects = await auditSubjects(operator, entry ? [...named, entry] : named);
   return (
     <AuditLogView
       resource={toClientResource(resource)}

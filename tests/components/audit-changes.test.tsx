@@ -102,10 +102,20 @@ describe('the detail drawer', () => {
   it('is a modal dialog titled by what happened, with links to the record and the operator and the labelled diff', () => {
     const onClose = vi.fn();
     render(
-      <AuditEntrySheet entryId="41" entry={entry} loading={false} error={undefined} subjects={subjects} domain="blog" canSeeOperators onClose={onClose} />,
+      <AuditEntrySheet
+        entryId="41"
+        entry={entry}
+        loading={false}
+        error={undefined}
+        subjects={subjects}
+        domain="blog"
+        canSeeOperators
+        onClose={onClose}
+        returnFocus={() => null}
+      />,
     );
     const dialog = screen.getByRole('dialog');
-    expect(dialog.getAttribute('aria-modal') ?? 'true').toBe('true');
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(within(dialog).getByRole('heading', { name: 'Update · Post 12' })).toBeTruthy();
     expect(within(dialog).getByRole('link', { name: 'Post 12' }).getAttribute('href')).toBe('/d/blog/posts/12');
     expect(within(dialog).getByRole('link', { name: 'ada@test.local' }).getAttribute('href')).toBe('/operators/u7');
@@ -125,6 +135,7 @@ describe('the detail drawer', () => {
         domain="blog"
         canSeeOperators={false}
         onClose={() => {}}
+        returnFocus={() => null}
       />,
     );
     expect(within(screen.getByRole('dialog')).queryAllByRole('link')).toEqual([]);

@@ -48,6 +48,7 @@ export function AuditEntrySheet({
   domain,
   canSeeOperators,
   onClose,
+  returnFocus,
 }: {
   entryId: string | undefined;
   entry: SheetEntry | undefined;
@@ -57,13 +58,25 @@ export function AuditEntrySheet({
   domain: string | undefined;
   canSeeOperators: boolean;
   onClose: () => void;
+  /** Where focus goes when the drawer closes: the row's button it was opened from (Radix would look for a Dialog.Trigger, which a URL-opened drawer has none of). */
+  returnFocus: () => HTMLElement | null | undefined;
 }) {
   const subject = entry ? subjectOf(subjects, domain, entry) : undefined;
   const record = entry ? recordHref(subjects, domain, entry) : undefined;
   const operator = entry ? operatorHref(canSeeOperators, entry) : undefined;
   return (
     <Sheet open={entryId !== undefined} onOpenChange={(open) => !open && onClose()}>
-      <SheetContent side="right" className="max-w-2xl" data-testid="audit-entry-sheet" aria-busy={loading || undefined}>
+      <SheetContent
+        side="right"
+        className="max-w-2xl"
+        data-testid="audit-entry-sheet"
+        aria-modal="true"
+        aria-busy={loading || undefined}
+        onCloseAutoFocus={(event) => {
+          event.preventDefault();
+          returnFocus()?.focus();
+        }}
+      >
         <SheetTitle>
           {entry ? `${words(entry.action).replace(/^./, (c) => c.toUpperCase())} · ${recordName(subjects, domain, entry)}` : `Entry ${entryId}`}
         </SheetTitle>

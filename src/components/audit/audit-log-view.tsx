@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import type { MouseEvent } from 'react';
+import { useRef, type MouseEvent } from 'react';
 import { AdminResourceTable } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Badge } from '@/components/ui/badge';
@@ -49,6 +49,18 @@ export function AuditLogView({
 }) {
   const { searchParams, update, pending } = useListUrl();
   const drawer = useEntryDrawer(domain, initialEntry);
+  // The element focus goes back to when the drawer closes (the row's "When" button).
+  const opener = useRef<HTMLElement | null>(null);
+  const openButton = (id: string) => document.querySelector<HTMLElement>(`[data-testid="audit-entry-open"][data-entry-id="${CSS.escape(id)}"]`);
+  const openEntry = (id: string) => {
+    opener.current = openButton(id);
+    drawer.open(id);
+  };
+  const closeEntry = () => {
+    // A drawer opened from a shared link goes back to its row's button, when the row is on this page.
+    opener.current ??= drawer.entryId ? openButton(drawer.entryId) : null;
+    drawer.close();
+  };
   const subjects = { ...pageSubjects, ...drawer.subjects };
   const rows = result.rows as unknown as SheetEntry[];
   const page = Number(searchParams.get('pn') ?? 1);
@@ -63,9 +75,7 @@ export function AuditLogView({
     if (target.closest('a, button, input, select, textarea, label, [role="dialog"]')) return;
     const row = target.closest<HTMLElement>('tr[data-row-key]');
     if (!row?.dataset.rowKey || window.getSelection()?.toString()) return;
-    // Focus the row's button first, so closing the drawer returns focus there.
-    row.querySelector<HTMLElement>('[data-testid="audit-entry-open"]')?.focus();
-    drawer.open(row.dataset.rowKey);
+    openEntry(row.dataset.rowKey);
   }
 
   return (
@@ -87,7 +97,7 @@ export function AuditLogView({
         search={{ placeholder: 'Search by operator email or record id…', value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }}
         filters={
           <div className="flex flex-wrap items-center gap-2">
-            <FilterBar columns={filterColumns} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
+            <FilterBar columns={filterColumns} domain={resource.domain} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
             <AuditTimeRange value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
           </div>
         }
@@ -101,8 +111,9 @@ export function AuditLogView({
                 className="cursor-pointer rounded-sm text-left whitespace-nowrap tabular-nums underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
                 aria-haspopup="dialog"
                 aria-label={`Entry ${e.id}, ${e.at.replace('T', ' ').slice(0, 19)} UTC: show details`}
-                onClick={() => drawer.open(e.id)}
+                onClick={() => openEntry(e.id)}
                 data-testid="audit-entry-open"
+                data-entry-id={e.id}
               >
                 <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)} UTC</time>
               </button>
@@ -161,7 +172,8 @@ export function AuditLogView({
         subjects={subjects}
         domain={domain}
         canSeeOperators={canSeeOperators}
-        onClose={drawer.close}
+        onClose={closeEntry}
+        returnFocus={() => opener.current}
       />
     </div>
   );
