@@ -1,10 +1,13 @@
 import type { SearchParams } from '@/engine/list/list-query';
 import { renderAuditPage } from '@/web/audit-page';
 import type { Metadata } from 'next';
+import { superadminMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Audit log' };
+export async function generateMetadata(): Promise<Metadata> {
+  return superadminMetadata('Audit log');
+}
 
 export default async function AuditPage(props: { searchParams: Promise<SearchParams> }) {
   return renderAuditPage(undefined, await props.searchParams);

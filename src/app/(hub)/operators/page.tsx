@@ -5,10 +5,13 @@ import { toHttpError } from '@/engine/http/errors';
 import type { SearchParams } from '@/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
 import type { Metadata } from 'next';
+import { superadminMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Operators' };
+export async function generateMetadata(): Promise<Metadata> {
+  return superadminMetadata('Operators');
+}
 
 const empty: OperatorList = {
   rows: [],

@@ -1,12 +1,12 @@
 import type { SearchParams } from '@/engine/list/list-query';
 import { renderAuditPage } from '@/web/audit-page';
 import type { Metadata } from 'next';
-import { domainTitle } from '@/app/page-titles';
+import { domainAuditMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(props: { params: Promise<{ domain: string }> }): Promise<Metadata> {
-  return { title: `Audit log · ${domainTitle((await props.params).domain)}` };
+  return domainAuditMetadata((await props.params).domain);
 }
 
 export default async function DomainAuditPage(props: { params: Promise<{ domain: string }>; searchParams: Promise<SearchParams> }) {

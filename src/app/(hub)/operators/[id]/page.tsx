@@ -14,10 +14,13 @@ import { configuredDomains } from '@/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
 import { deleteOperatorAction, saveGrantsAction, sessionsAction } from '../actions';
 import type { Metadata } from 'next';
+import { superadminMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Operator · Operators' };
+export async function generateMetadata(): Promise<Metadata> {
+  return superadminMetadata('Operator · Operators');
+}
 
 const PROVIDERS: Record<string, string> = { credential: 'password', github: 'GitHub', google: 'Google', oidc: 'single sign-on' };
 

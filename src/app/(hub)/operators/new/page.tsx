@@ -9,10 +9,13 @@ import { configuredDomains, getConfig } from '@/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
 import { createOperatorAction } from '../actions';
 import type { Metadata } from 'next';
+import { superadminMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'New operator · Operators' };
+export async function generateMetadata(): Promise<Metadata> {
+  return superadminMetadata('New operator · Operators');
+}
 
 /** Create a local (email + password) operator; the generated password is shown once. */
 export default async function NewOperatorPage() {
