@@ -70,6 +70,9 @@ describe('the audit log in Chromium', () => {
     await first.waitFor();
     entryId = (await first.getAttribute('data-row-key'))!;
     entryAt = (await first.locator('time').getAttribute('datetime'))!;
+    // Shown in the browser's zone, the zone the time filter's days are in.
+    const inZone = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'medium' }).format(new Date(entryAt));
+    await expect.poll(() => first.locator('time').textContent()).toBe(inZone); // after hydration: the server knows no zone
     const changes = await first.getByTestId('audit-change').allTextContents();
     // The resource's labels ("Words", not word_count); a long value cut to one short line.
     expect(changes).toContain(`Words: ${wordsBefore} → 4321`);
@@ -109,6 +112,12 @@ describe('the audit log in Chromium', () => {
     await dialog(page).waitFor({ state: 'detached' });
     expect(new URL(page.url()).searchParams.has('entry')).toBe(false);
     expect(await focus(page)).toEqual({ testId: 'audit-entry-open', inDialog: false });
+    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
+    // A click anywhere on the row (here its summary) opens it too.
+    await row(page, entryId).getByTestId('audit-changes').click();
+    await dialog(page).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog(page).waitFor({ state: 'detached' });
     expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.context().close();
   });

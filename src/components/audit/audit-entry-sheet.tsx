@@ -6,7 +6,8 @@ import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/
 import type { AuditSubjects } from '@/engine/audit/subjects';
 import { ChangeDiff } from './change-diff';
 import type { Changes } from './change-values';
-import { operatorHref, recordHref, recordName, subjectOf, type EntryRef } from './entry-links';
+import { ZonedTime } from './zoned-time';
+import { linkClass, operatorHref, recordHref, recordName, subjectOf, type EntryRef } from './entry-links';
 
 /** What the drawer shows: a row of the list (long values clipped) or the entry read in full. */
 export interface SheetEntry extends EntryRef {
@@ -92,11 +93,12 @@ export function AuditEntrySheet({
           <>
             <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
               <Meta label="When" testId="audit-entry-at">
-                <time dateTime={entry.at}>{entry.at.replace('T', ' ').slice(0, 23)} UTC</time>
+                <ZonedTime iso={entry.at} />
+                <span className="text-muted-foreground"> ({entry.at.replace('T', ' ').slice(0, 23)} UTC)</span>
               </Meta>
               <Meta label="Operator" testId="audit-entry-operator">
                 {operator ? (
-                  <Link className="text-primary underline-offset-2 hover:underline" href={operator}>
+                  <Link className={linkClass} href={operator}>
                     {entry.actor_email ?? entry.actor_id}
                   </Link>
                 ) : (
@@ -106,7 +108,7 @@ export function AuditEntrySheet({
               {entry.domain ? <Meta label="Domain">{entry.domain}</Meta> : null}
               <Meta label="Record" testId="audit-entry-record">
                 {record ? (
-                  <Link className="text-primary underline-offset-2 hover:underline" href={record}>
+                  <Link className={linkClass} href={record}>
                     {recordName(subjects, domain, entry)}
                   </Link>
                 ) : (

@@ -15,12 +15,11 @@ import type { ListResult } from '@/engine/list/run-list';
 import { AuditEntrySheet, type SheetEntry } from './audit-entry-sheet';
 import { AuditTimeRange } from './audit-time-range';
 import { ChangesSummary } from './changes-summary';
-import { operatorHref, recordHref, recordName, subjectOf } from './entry-links';
+import { linkClass, operatorHref, recordHref, recordName, subjectOf } from './entry-links';
 import { useEntryDrawer } from './use-entry-drawer';
+import { ZonedTime } from './zoned-time';
 
 const outcomeVariant = (o: string) => (o === 'committed' || o === 'succeeded' ? 'success' : o === 'pending' || o === 'unknown' ? 'warning' : 'destructive');
-
-const linkClass = 'text-primary underline-offset-2 hover:underline';
 
 /** Parameters of the page that are not the list's filters: the export link leaves them out. */
 const NOT_FILTERS = ['after', 'before', 'page', 'pn', 'entry'];
@@ -110,12 +109,12 @@ export function AuditLogView({
                 type="button"
                 className="cursor-pointer rounded-sm text-left whitespace-nowrap tabular-nums underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-ring"
                 aria-haspopup="dialog"
-                aria-label={`Entry ${e.id}, ${e.at.replace('T', ' ').slice(0, 19)} UTC: show details`}
                 onClick={() => openEntry(e.id)}
                 data-testid="audit-entry-open"
                 data-entry-id={e.id}
               >
-                <time dateTime={e.at}>{e.at.replace('T', ' ').slice(0, 19)} UTC</time>
+                <ZonedTime iso={e.at} />
+                <span className="sr-only">: details of entry {e.id}</span>
               </button>
             ),
           },

@@ -9,6 +9,9 @@ export interface EntryRef {
   action: string;
 }
 
+/** Links in the log look like links (underlined), not like the text around them. */
+export const linkClass = 'text-primary underline decoration-primary/40 underline-offset-2 hover:decoration-primary';
+
 export function subjectOf(subjects: AuditSubjects, domain: string | undefined, e: EntryRef): AuditSubject | undefined {
   const d = domain ?? e.domain;
   return d && e.resource ? subjects[`${d}/${e.resource}`] : undefined;
