@@ -34,22 +34,11 @@ async function signedIn(kind: OperatorKind): Promise<Page> {
     await context.close();
   }
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, storageState: sessions.get(kind) });
-  const page = await context.newPage();
-  page.on('console', (m) => (m.type() === 'error' ? console.log('DEBUG console', m.text().slice(0, 500)) : undefined));
-  page.on('pageerror', (e) => console.log('DEBUG pageerror', e.message.slice(0, 500)));
-  return page;
+  return context.newPage();
 }
 
 async function openList(page: Page, query = ''): Promise<void> {
-  await page.goto(`${hub.url}/d/market/orders${query}`).catch(async (e) => {
-    const cold = await page.evaluate(() =>
-      [...document.querySelectorAll('body [data-testid]')]
-        .filter((el) => !el.closest('[hidden]') && !Object.keys(el).some((k) => k.startsWith('__reactProps$')))
-        .map((el) => el.outerHTML.slice(0, 300)),
-    );
-    console.log('DEBUG goto failed', page.url(), cold, hub.logs().slice(-3000));
-    throw e;
-  });
+  await page.goto(`${hub.url}/d/market/orders${query}`);
   await page.getByTestId('admin-resource-table').waitFor();
 }
 

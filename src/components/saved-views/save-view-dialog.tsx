@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useEffect, useId } from 'react';
+import { useActionState, useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
@@ -43,6 +43,9 @@ function SaveViewForm({ domain, resource, query, onSaved }: { domain: string; re
   const [state, action, pending] = useActionState<SavedViewActionState, FormData>(saveViewAction, {});
   const nameId = useId();
   const sharedId = useId();
+  // Controlled: React resets a form's fields after each action, and a refused name must stay for "Replace it".
+  const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
 
   useEffect(() => {
     if (!state.ok) return;
@@ -62,6 +65,8 @@ function SaveViewForm({ domain, resource, query, onSaved }: { domain: string; re
         <Input
           id={nameId}
           name="name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
           required
           maxLength={80}
           autoFocus
@@ -71,7 +76,7 @@ function SaveViewForm({ domain, resource, query, onSaved }: { domain: string; re
         />
       </div>
       <label htmlFor={sharedId} className="flex items-center gap-2 text-sm">
-        <Checkbox id={sharedId} name="shared" data-testid="save-view-shared" />
+        <Checkbox id={sharedId} name="shared" checked={shared} onChange={(event) => setShared(event.target.checked)} data-testid="save-view-shared" />
         Share with the domain’s operators
       </label>
       <FormMessage state={{ error: state.error }} testId="save-view-message" />
