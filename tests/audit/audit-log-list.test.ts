@@ -7,6 +7,7 @@ import { auditSubjects } from '../../src/engine/audit/subjects';
 import { ForbiddenError } from '../../src/engine/auth/errors';
 import type { Operator } from '../../src/engine/auth/operator';
 import { query } from '../../src/engine/db/query';
+import { exportResource } from '../../src/engine/export/export-resource';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { buildRowsSql } from '../../src/engine/list/build-sql';
 import { parseListQuery } from '../../src/engine/list/list-query';
@@ -79,6 +80,11 @@ describe('the audit list', () => {
     ]);
     // The full entry (detail, address, agent) is the drawer's, not every row's.
     expect(result.rows[0]).not.toHaveProperty('user_agent');
+    // The export of the filtered log carries the changes too, as JSON.
+    const exported = await exportResource(admin, 'hub', log, { 'f.record_id': created.id, 'f.action': 'update' }, 'jsonl');
+    let text = '';
+    for (let chunk = await exported.read(); chunk; chunk = await exported.read()) text += new TextDecoder().decode(chunk);
+    expect(JSON.parse(text.trim())).toMatchObject({ action: 'update', changes: { before: { word_count: 120 }, after: { word_count: 777 } } });
   });
 
   it("filters by whole days of the operator's zone, and by plain dates", async () => {
