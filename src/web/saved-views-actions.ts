@@ -19,8 +19,8 @@ import { currentOperator } from './operator';
 export interface SavedViewActionState {
   ok?: string;
   error?: string;
-  /** The name is taken by one of the operator's own views: the dialog offers to replace it. */
-  exists?: boolean;
+  /** This name is taken by one of the operator's own views: the dialog offers to replace it (while the name is unchanged). */
+  exists?: string;
 }
 
 const SESSION_ENDED = 'Your session has ended, so nothing was saved. Sign in again, then try once more.';
@@ -39,7 +39,7 @@ async function target(form: FormData) {
 
 function refusal(error: unknown): SavedViewActionState {
   if (error instanceof UnauthenticatedError) return { error: SESSION_ENDED };
-  if (error instanceof SavedViewExistsError) return { error: error.message, exists: true };
+  if (error instanceof SavedViewExistsError) return { error: error.message, exists: error.viewName };
   return { error: toHttpError(error).body.error };
 }
 

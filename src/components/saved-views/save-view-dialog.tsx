@@ -81,7 +81,7 @@ function SaveViewForm({ domain, resource, query, onSaved }: { domain: string; re
       </label>
       <FormMessage state={{ error: state.error }} testId="save-view-message" />
       <DialogFooter>
-        {state.exists ? (
+        {state.exists !== undefined && state.exists === name.trim() ? (
           // The submitter's name and value go with the form: this one asks to overwrite.
           <Button type="submit" name="replace" value="1" variant="destructive" disabled={pending} data-testid="save-view-replace">
             Replace it
