@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isBuildStale } from '../../src/engine/lifecycle/build';
+import { BUILD_BUSY, buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
 import { startHub, type RunningHub } from './hub-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -121,72 +118,13 @@ export function expandRoute(pattern: string, fill: (segment: DynamicSegment, par
 // ---------------------------------------------------------------------------------------
 // Serving those routes: the production build, then the hub.
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const BUILD_BUSY = 'Another next build process is already running';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** `next build` as buildApp runs it, with its output kept: the caller tells "busy" from "broken". */
-function nextBuild(): Promise<{ ok: boolean; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
-      cwd: root,
-      env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, NODE_ENV: 'production', HUB_BUILD_SKIP_TYPECHECK: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('exit', (code) => resolve({ ok: code === 0, output }));
-  });
-}
-
 /**
- * Builds the app when it is stale, one process at a time. Test files starting together would
- * otherwise run two `next build`s in one .next, and the second refuses to run. Between the
- * test processes of this machine a lock directory in the temp folder (holding the builder's
- * pid, so a crashed builder's lock is taken over) serialises them; a build started by anyone
- * else (another engineer's test run) is waited out and the build tried again.
+ * Builds the app when it is stale, one process at a time: buildApp holds the checkout's build
+ * lock (shared with `npm start` and every test process) and waits out a build Next reports as
+ * already running elsewhere.
  */
-export async function buildAppOnce(timeoutMs = 900_000): Promise<void> {
-  if (!isBuildStale(root)) return;
-  const lock = path.join(os.tmpdir(), `admin-hub-build-${createHash('sha1').update(root).digest('hex').slice(0, 12)}.lock`);
-  const pidFile = path.join(lock, 'pid');
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(pidFile, String(process.pid));
-      break;
-    } catch {
-      let holder = 0;
-      try {
-        holder = Number(readFileSync(pidFile, 'utf8'));
-      } catch {
-        // Just created; the pid follows.
-      }
-      if (holder > 0 && !alive(holder)) rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() > until) throw new Error(`another test process has been building the app for ${timeoutMs / 1000} s (lock ${lock})`);
-      else await sleep(1_000);
-    }
-  }
-  try {
-    while (isBuildStale(root)) {
-      const { ok, output } = await nextBuild();
-      if (ok) break;
-      if (!output.includes(BUILD_BUSY) || Date.now() > until) throw new Error(`next build failed:\n${output.slice(-4_000)}`);
-      await sleep(5_000);
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+export async function buildAppOnce(): Promise<void> {
+  while (isBuildStale(root)) await buildApp(root, { skipTypecheck: true, onProgress: () => undefined });
 }
 
 /**
@@ -201,7 +139,7 @@ export async function startHubWhenBuilt(options: Parameters<typeof startHub>[0],
       return await startHub(options);
     } catch (error) {
       if (attempt >= attempts || !String(error).includes(BUILD_BUSY)) throw error;
-      await sleep(5_000);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
     }
   }
 }

@@ -94,10 +94,28 @@ async function underBuildLock(root: string, work: () => Promise<void>): Promise<
   }
 }
 
-/** Runs `next build` (one at a time per checkout); rejects when it fails. */
+/** What Next prints when a build of another process (one that did not take our lock) holds `.next`. */
+export const BUILD_BUSY = 'Another next build process is already running';
+
+/**
+ * Runs `next build` (one at a time per checkout); rejects when it fails. A build Next refuses
+ * because a process outside the lock is building is waited out and tried again (15 min at most).
+ */
 export async function buildApp(root: string, options: BuildOptions = {}): Promise<void> {
-  await underBuildLock(root, () => runNextBuild(root, options));
+  await underBuildLock(root, async () => {
+    const until = Date.now() + 900_000;
+    for (;;) {
+      try {
+        return await runNextBuild(root, options);
+      } catch (error) {
+        if (!(error instanceof BuildBusyError) || Date.now() > until) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5_000));
+      }
+    }
+  });
 }
+
+class BuildBusyError extends Error {}
 
 async function runNextBuild(root: string, options: BuildOptions): Promise<void> {
   const quiet = options.onProgress !== undefined;
@@ -126,6 +144,7 @@ async function runNextBuild(root: string, options: BuildOptions): Promise<void> 
   }
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) {
+    if (quiet && output.includes(BUILD_BUSY)) throw new BuildBusyError(BUILD_BUSY);
     if (quiet) process.stderr.write(output);
     throw new Error(quiet ? 'next build failed; its output is above.' : 'next build failed; see the output above.');
   }
