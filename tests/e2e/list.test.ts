@@ -88,6 +88,75 @@ describe('list page in Chromium', () => {
   });
 });
 
+describe('names, filters and pages an operator works with', () => {
+  it('names foreign keys by the referenced record, filters by it from the keyboard, and says so on the chip', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await hub.signInPage(page, 'marketEditor');
+    await page.goto(`${hub.url}/d/market/orders`);
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    const first = page.getByTestId('reference-link').first();
+    const [text, title, href] = [await first.innerText(), await first.getAttribute('title'), await first.getAttribute('href')];
+    const id = /\/customers\/(\d+)$/.exec(href!)![1]!;
+    const cookie = await hub.cookieFor('marketEditor');
+    const api = (await (await fetch(`${hub.url}/api/d/market/orders`, { headers: { cookie } })).json()) as { labels: Record<string, Record<string, string>> };
+    const label = api.labels.customer_id![id]!;
+    expect(label).toMatch(/\S/);
+    expect(title).toBe(`${label} (#${id})`);
+    expect(text.replace(/\s+/g, ' ')).toBe(`${label} #${id}`);
+
+    // Keyboard only: focus the chip, open it, type the name, pick with the arrows and Enter.
+    await page.getByTestId('filter-customer_id').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('filter-customer_id-search').waitFor();
+    await page.keyboard.type(label);
+    // Several customers may share a name: the options are those of the search, each with its id.
+    const searched = async () => {
+      const texts = await page.getByTestId('filter-option').allInnerTexts();
+      return texts.length > 0 && texts.every((o) => o.startsWith(label)) ? texts : undefined;
+    };
+    await expect.poll(searched, { timeout: 10_000 }).toBeDefined();
+    const texts = (await searched())!;
+    // The row we came from when the search lists it (it has orders), else the first of the namesakes.
+    const at = Math.max(
+      0,
+      texts.findIndex((t) => t.includes(`#${id}`)),
+    );
+    const chosen = /#(\d+)/.exec(texts[at]!)![1]!;
+    for (let i = 0; i < at; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`f\\.customer_id=${chosen}`));
+    await expect.poll(() => page.getByTestId('filter-customer_id').innerText()).toBe(`Customer: ${label}`);
+    const hrefs = await page.getByTestId('reference-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    if (chosen === id) expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => h === `/d/market/customers/${chosen}`)).toBe(true);
+    await page.close();
+  });
+
+  it('filters money in euros as the column shows them, and a page past the end offers the last one', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await hub.signInPage(page, 'marketViewer');
+    await page.goto(`${hub.url}/d/market/orders`);
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.getByTestId('filter-total_cents').click();
+    await page.getByTestId('filter-total_cents-from').fill('100');
+    await page.getByTestId('filter-total_cents-to').fill('200.5');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/f\.total_cents\.min=10000&f\.total_cents\.max=20050|f\.total_cents\.max=20050&f\.total_cents\.min=10000/);
+    await expect.poll(() => page.getByTestId('filter-total_cents').innerText()).toBe('Total: 100.00 EUR – 200.50 EUR');
+    const totals = (await columnTexts(page, 'total_cents')).map((t) => Number(t.replace(/[^0-9.]/g, '')));
+    expect(totals.length).toBeGreaterThan(0);
+    expect(totals.every((t) => t >= 100 && t <= 200.5)).toBe(true);
+
+    await page.goto(`${hub.url}/d/market/orders?page=9999`);
+    await page.getByTestId('empty-state').waitFor();
+    expect(await page.getByTestId('empty-state').innerText()).toContain('Page 9,999 is past the end');
+    await page.getByTestId('go-to-last-page').click();
+    await page.waitForURL(/page=60(&|$)/); // 3,000 orders, 50 a page
+    await expect.poll(async () => (await ids(page)).length).toBe(50);
+    await page.close();
+  });
+});
+
 describe('command palette', () => {
   it('Ctrl-K searches every domain the operator may see, grouped, and opens a result', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

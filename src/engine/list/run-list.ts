@@ -202,9 +202,12 @@ export async function listResource(
       return copy;
     });
   }
-  const linked = visible.columns.filter((c) => c.references && result.columns.includes(c.name) && !masked.has(c.name));
-  if (linked.length > 0 && options?.labels !== false && result.rows.length > 0) {
-    result.labels = await referenceLabels(operator, domain, linked, result.rows, await resourcesOf(domain as DomainName));
+  // Foreign keys the page shows, and those it is filtered by (the filter's chip names its row, even when no row matches).
+  const filteredBy = (name: string) => [params[`f.${name}`]].flat().flatMap((v) => (typeof v === 'string' && v !== '' ? v.split(',') : []));
+  const linked = visible.columns.filter((c) => c.references && !masked.has(c.name) && (result.columns.includes(c.name) || filteredBy(c.name).length > 0));
+  const named = [...result.rows, ...linked.flatMap((c) => filteredBy(c.name).map((v) => ({ [c.name]: v })))];
+  if (linked.length > 0 && options?.labels !== false && named.length > 0) {
+    result.labels = await referenceLabels(operator, domain, linked, named, await resourcesOf(domain as DomainName));
   }
   return result;
 }
