@@ -1,0 +1,112 @@
+'use client';
+
+import { Command } from 'cmdk';
+import { useEffect, useState } from 'react';
+import type { ResolvedColumn } from '@/engine/resources/types';
+import { formatRecordLabel } from '@/engine/resources/record-label';
+
+interface Option {
+  id: string;
+  label: string | undefined;
+}
+
+const KEY_SHAPE: Partial<Record<string, RegExp>> = {
+  integer: /^-?\d{1,10}$/,
+  bigint: /^-?\d{1,19}$/,
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+};
+
+/**
+ * Rows of the referenced resource matching what was typed, named by its record label, from
+ * its JSON list API (same origin: the operator's session and access apply, masks included;
+ * a masked label is not shown).
+ */
+async function findRows(domain: string, column: ResolvedColumn, term: string, signal: AbortSignal): Promise<Option[]> {
+  const reference = column.references!;
+  const label = reference.target?.recordLabel;
+  const params = new URLSearchParams({ size: '10', cols: [...new Set([reference.column, ...(label?.columns ?? [])])].join(',') });
+  if (term && reference.target?.searchable) params.set('q', term);
+  const response = await fetch(`/api/d/${encodeURIComponent(domain)}/${encodeURIComponent(reference.resource)}?${params}`, {
+    signal,
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok)
+    throw new Error(response.status === 403 ? `You cannot list ${reference.target?.title.toLowerCase() ?? 'these'}: type an id.` : 'The search failed.');
+  const body = (await response.json()) as { rows: Record<string, unknown>[] };
+  return body.rows.map((row) => {
+    const text = label ? formatRecordLabel(label, row) : undefined;
+    return { id: String(row[reference.column]), label: text && !text.includes('***') ? text : undefined };
+  });
+}
+
+/**
+ * "Customer: Maja Murphy": type a name, email or id, pick a row with arrows and Enter (cmdk's
+ * combobox), and the list is filtered by that row's key. An id typed in full can be used as is.
+ */
+export function ReferenceFilter({ column, domain, onChoose }: { column: ResolvedColumn; domain: string; onChoose: (id: string) => void }) {
+  const [term, setTerm] = useState('');
+  const [options, setOptions] = useState<Option[]>([]);
+  const [status, setStatus] = useState<{ loading: boolean; message?: string }>({ loading: false });
+  const target = column.references?.target;
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      setStatus({ loading: true });
+      findRows(domain, column, term.trim(), controller.signal).then(
+        (found) => {
+          setOptions(found);
+          setStatus({ loading: false });
+        },
+        (error: Error) => {
+          if (!controller.signal.aborted) setStatus({ loading: false, message: error.message });
+        },
+      );
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [domain, column, term]);
+
+  const typed = term.trim();
+  const shape = KEY_SHAPE[target?.keyType ?? column.type];
+  const direct = typed !== '' && (!shape || shape.test(typed)) && !options.some((o) => o.id === typed);
+  return (
+    <Command shouldFilter={false} label={`${column.label}: find a ${target?.singular.toLowerCase() ?? 'row'}`} className="flex flex-col gap-2">
+      <Command.Input
+        value={term}
+        onValueChange={setTerm}
+        placeholder={`Find a ${target?.singular.toLowerCase() ?? 'row'} by name or id…`}
+        className="flex h-9 w-full rounded-md border border-input bg-card px-3 text-sm focus-visible:outline-2 focus-visible:outline-ring/40"
+        data-testid={`filter-${column.name}-search`}
+      />
+      <Command.List className="max-h-64 overflow-y-auto" data-testid={`filter-${column.name}-options`}>
+        {status.loading && options.length === 0 ? <Command.Loading>Searching…</Command.Loading> : null}
+        {status.message ? <p className="px-2 py-1 text-xs text-muted-foreground">{status.message}</p> : null}
+        <Command.Empty className="px-2 py-1 text-xs text-muted-foreground">Nothing found.</Command.Empty>
+        {options.map((option) => (
+          <Command.Item
+            key={option.id}
+            value={option.id}
+            onSelect={() => onChoose(option.id)}
+            className="flex cursor-pointer items-baseline justify-between gap-2 rounded px-2 py-1.5 text-sm data-[selected=true]:bg-muted"
+            data-testid="filter-option"
+          >
+            <span className="truncate">{option.label ?? `#${option.id}`}</span>
+            {option.label ? <span className="shrink-0 text-xs text-muted-foreground tabular-nums">#{option.id}</span> : null}
+          </Command.Item>
+        ))}
+        {direct ? (
+          <Command.Item
+            value={`#${typed}`}
+            onSelect={() => onChoose(typed)}
+            className="cursor-pointer rounded px-2 py-1.5 text-sm data-[selected=true]:bg-muted"
+          >
+            Use id {typed}
+          </Command.Item>
+        ) : null}
+      </Command.List>
+    </Command>
+  );
+}
