@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { forbidden, notFound } from 'next/navigation';
+
 import { loadRecord, recordIdOf } from '@/components/record-view/load';
 import { can } from '@/engine/auth/access';
 import { roleOn, type Operator } from '@/engine/auth/operator';
@@ -14,8 +14,7 @@ import { currentOperator } from '@/web/operator';
 /*
  * Per-page <title>s. The root layout's template adds " · Admin Hub", so a page gives only its
  * own part: "Orders · Market". Next.js keeps a page's metadata even when the page itself then
- * answers 404/403, so these decide 404/403 the same way the pages do (before naming anything):
- * the not-found and forbidden pages then title themselves ("Not found · Admin Hub").
+ * answers 404/403, so these decide 404/403 the same way the pages do, before naming anything.
  */
 
 const TEMPLATE = '%s · Admin Hub';
@@ -32,31 +31,44 @@ export function domainTitle(domain: string): string {
   return humanize(decoded(domain));
 }
 
-/** The resource a page is about, 404/403 as its page would answer; undefined when the page will show an error itself. */
+/*
+ * Next.js resolves metadata that throws notFound() or forbidden() with the not-found page's
+ * metadata either way ("Not found" on a 403), so these return the 404/403 titles themselves and
+ * leave the refusing to the pages; only a missing record is thrown here (a page-level 404).
+ */
+const NOT_FOUND: Metadata = { title: 'Not found' };
+const NO_ACCESS: Metadata = { title: 'No access' };
+
+/** The resource a page is about, or the title of the 404/403 its page answers. */
 async function pageResource(
   params: { domain: string; resource: string },
   action: Action,
-): Promise<{ operator: Operator; domain: DomainName; resource: Resource } | undefined> {
+): Promise<{ operator: Operator; domain: DomainName; resource: Resource } | Metadata> {
   const operator = await currentOperator();
-  if (!operator) return undefined; // the page sends them to sign in
+  if (!operator) return {}; // the page sends them to sign in
   let found;
   try {
     found = await findResource(params.domain, params.resource);
   } catch (error) {
-    if (toHttpError(error).status === 404) notFound();
-    return undefined;
+    return toHttpError(error).status === 404 ? NOT_FOUND : {};
   }
-  if (!can(operator, found.resource, action)) forbidden();
-  return { operator, ...found };
+  return can(operator, found.resource, action) ? { operator, ...found } : NO_ACCESS;
 }
 
 /**
  * "Orders · Market", set by the resource's layout. A title set by a layout would end the root
- * template for the pages below it, so the layout passes the template on.
+ * template for the pages below it, so the layout passes the template on. A layout's metadata is
+ * resolved again while its not-found/forbidden page renders (and that page's own metadata is
+ * not used then), so this one never throws: an unknown or unreadable resource is titled as the
+ * 404/403 the layout answers.
  */
 export async function resourceMetadata(params: { domain: string; resource: string }): Promise<Metadata> {
-  const found = await pageResource(params, 'read');
-  return found ? { title: { default: `${found.resource.title} · ${domainTitle(params.domain)}`, template: TEMPLATE } } : {};
+  const operator = await currentOperator();
+  const found = await findResource(params.domain, params.resource).catch((error: unknown) => (toHttpError(error).status === 404 ? null : undefined));
+  if (found === null) return NOT_FOUND;
+  if (!found) return {};
+  if (operator && !can(operator, found.resource, 'read')) return NO_ACCESS;
+  return { title: { default: `${found.resource.title} · ${domainTitle(params.domain)}`, template: TEMPLATE } };
 }
 
 /**
@@ -66,7 +78,7 @@ export async function resourceMetadata(params: { domain: string; resource: strin
  */
 export async function recordMetadata(params: { domain: string; resource: string; id: string }, prefix?: 'Edit'): Promise<Metadata> {
   const found = await pageResource(params, prefix ? 'update' : 'read');
-  if (!found) return {};
+  if (!('resource' in found)) return found;
   const id = await recordIdOf(params, found.resource, prefix ? 1 : 0);
   await loadRecord(found.operator, found.domain, found.resource, id); // 404/403 like the page; a domain that is down still gets a title
   const name = `${found.resource.singular} ${decoded(params.id)}`;
@@ -76,20 +88,19 @@ export async function recordMetadata(params: { domain: string; resource: string;
 /** "New order · Market" */
 export async function newRecordMetadata(params: { domain: string; resource: string }): Promise<Metadata> {
   const found = await pageResource(params, 'create');
-  return found ? { title: `New ${found.resource.singular.toLowerCase()} · ${domainTitle(params.domain)}` } : {};
+  return 'resource' in found ? { title: `New ${found.resource.singular.toLowerCase()} · ${domainTitle(params.domain)}` } : found;
 }
 
 /** A superadmin page's title; anyone else gets the 403 page's. */
 export async function superadminMetadata(title: string): Promise<Metadata> {
   const operator = await currentOperator();
-  if (operator && !operator.superadmin) forbidden();
-  return { title };
+  return operator && !operator.superadmin ? NO_ACCESS : { title };
 }
 
 /** A domain's audit log: its admins only; an unknown domain is a 404. */
 export async function domainAuditMetadata(domain: string): Promise<Metadata> {
   const operator = await currentOperator();
-  if (!configuredDomains().includes(domain)) notFound();
-  if (operator && !atLeast(roleOn(operator, domain), 'admin')) forbidden();
+  if (!configuredDomains().includes(domain)) return NOT_FOUND;
+  if (operator && !atLeast(roleOn(operator, domain), 'admin')) return NO_ACCESS;
   return { title: `Audit log · ${domainTitle(domain)}` };
 }
