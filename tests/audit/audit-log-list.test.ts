@@ -156,6 +156,17 @@ describe("entries in their resources' words", () => {
     expect((await auditSubjects({ ...admin, roles: { market: 'admin' } }, entries))['blog/posts']!.linkable).toBe(false);
   });
 
+  it("names the page's records by their labels, one lookup per resource, and only for those who may read them", async () => {
+    await adminQuery(
+      "CREATE TABLE posts (id bigint PRIMARY KEY, title text); INSERT INTO posts VALUES (20000, 'Hello world'), (20001, NULL)",
+      [],
+      domainDb.url,
+    );
+    const entries = ['20000', '20001', '404', 'not-an-id'].map((record_id) => ({ domain: 'blog', resource: 'posts', record_id }));
+    expect((await auditSubjects(admin, entries))['blog/posts']!.records).toEqual({ '20000': 'Hello world' });
+    expect((await auditSubjects({ ...admin, roles: { market: 'admin' } }, entries))['blog/posts']!.records).toEqual({});
+  });
+
   it('labels the columns of a record’s History from its definition', async () => {
     const created = await createRecord(admin, 'blog', notes, { title: 'Labelled' });
     await updateRecord(admin, 'blog', notes, created.id, { title: 'Relabelled', word_count: '3' }, created.version!);

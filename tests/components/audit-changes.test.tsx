@@ -83,7 +83,7 @@ describe('the full diff', () => {
 
 describe('the detail drawer', () => {
   const subjects: AuditSubjects = {
-    'blog/posts': { title: 'Posts', singular: 'Post', labels, masked: [], linkable: true },
+    'blog/posts': { title: 'Posts', singular: 'Post', labels, masked: [], linkable: true, records: { '12': 'Hello world' } },
   };
   const entry = {
     id: '41',
@@ -116,8 +116,8 @@ describe('the detail drawer', () => {
     );
     const dialog = screen.getByRole('dialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(within(dialog).getByRole('heading', { name: 'Update · Post 12' })).toBeTruthy();
-    expect(within(dialog).getByRole('link', { name: 'Post 12' }).getAttribute('href')).toBe('/d/blog/posts/12');
+    expect(within(dialog).getByRole('heading', { name: 'Update · Post 12 · Hello world' })).toBeTruthy();
+    expect(within(dialog).getByRole('link', { name: 'Post 12 · Hello world' }).getAttribute('href')).toBe('/d/blog/posts/12');
     expect(within(dialog).getByRole('link', { name: 'ada@test.local' }).getAttribute('href')).toBe('/operators/u7');
     expect(within(dialog).getByTestId('change-row').textContent).toContain('Words');
     fireEvent.keyDown(dialog, { key: 'Escape' });

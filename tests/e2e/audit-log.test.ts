@@ -51,6 +51,7 @@ describe('the audit log in Chromium', () => {
   let entryId = '';
   let entryAt = '';
   let wordsBefore = '';
+  let postTitle = '';
 
   it('shows an edit made through the form as a labelled before → after summary, with links to the record and the operator', async () => {
     const page = await superadminPage();
@@ -60,6 +61,7 @@ describe('the audit log in Chromium', () => {
     await page.goto(`${hub.url}/d/blog/posts/${postId}/edit`);
     await page.getByTestId('record-form').waitFor();
     wordsBefore = await page.getByTestId('field-word_count').inputValue();
+    postTitle = await page.getByTestId('field-title').inputValue();
     await page.getByTestId('field-word_count').fill('4321');
     await page.getByTestId('field-body').fill(BODY);
     await page.getByTestId('record-save').click();
@@ -81,7 +83,7 @@ describe('the audit log in Chromium', () => {
     expect(body!.length).toBeLessThan(120);
     expect(await first.textContent()).not.toContain('word_count');
     expect(await first.getByTestId('audit-record-link').getAttribute('href')).toBe(`/d/blog/posts/${postId}`);
-    expect(await first.getByTestId('audit-record-link').textContent()).toBe(`Post ${postId}`);
+    expect(await first.getByTestId('audit-record-link').textContent()).toBe(`Post ${postId} · ${postTitle}`);
     expect(await first.getByTestId('audit-operator-link').textContent()).toBe('root@e2e.test');
     expect(await first.getByTestId('audit-operator-link').getAttribute('href')).toMatch(/^\/operators\/[^/]+$/);
     await page.context().close();
@@ -95,7 +97,7 @@ describe('the audit log in Chromium', () => {
     await dialog(page).waitFor();
     expect(new URL(page.url()).searchParams.get('entry')).toBe(entryId);
     expect(await dialog(page).getAttribute('aria-modal')).toBe('true');
-    expect(await dialog(page).getByRole('heading').first().textContent()).toBe(`Update · Post ${postId}`);
+    expect(await dialog(page).getByRole('heading').first().textContent()).toBe(`Update · Post ${postId} · ${postTitle}`);
     // The full diff, labelled; the 5,000-character body folded until asked for, then whole.
     const bodyRow = dialog(page).locator('[data-testid="change-row"][data-column="body"]');
     await bodyRow.waitFor();
@@ -139,7 +141,7 @@ describe('the audit log in Chromium', () => {
 
     await page.goto(`${hub.url}/audit/blog?entry=${entryId}`);
     await dialog(page).waitFor();
-    expect(await dialog(page).getByTestId('audit-entry-record').textContent()).toBe(`Post ${postId}`);
+    expect(await dialog(page).getByTestId('audit-entry-record').textContent()).toBe(`Post ${postId} · ${postTitle}`);
     expect(await dialog(page).locator('[data-testid="change-row"][data-column="word_count"]').textContent()).toContain('4321');
     await page.context().close();
   });

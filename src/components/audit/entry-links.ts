@@ -34,9 +34,10 @@ export function operatorHref(canSeeOperators: boolean, e: EntryRef): string | un
   return canSeeOperators && e.actor_id ? `/operators/${encodeURIComponent(e.actor_id)}` : undefined;
 }
 
-/** "Post 12" when the resource is known, else "posts / 12". */
+/** "Post 12 · Hello world" when the resource and the record's label are known, "Post 12", else "posts / 12". */
 export function recordName(subjects: AuditSubjects, domain: string | undefined, e: EntryRef): string {
   const subject = subjectOf(subjects, domain, e);
-  if (subject) return [subject.singular, e.record_id].filter(Boolean).join(' ');
+  const label = subject && e.record_id ? subject.records[e.record_id] : undefined;
+  if (subject) return [subject.singular, e.record_id].filter(Boolean).join(' ') + (label ? ` · ${label}` : '');
   return [e.resource, e.record_id].filter(Boolean).join(' / ') || '—';
 }

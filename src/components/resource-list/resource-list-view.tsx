@@ -39,6 +39,13 @@ export interface ResourceListViewProps {
   error?: { title: string; message: string; refreshable?: boolean };
 }
 
+/** What an export asks for: the list's filters and sort, and the columns it shows (remembered ones too, which the URL may not name). */
+function exportQuery(searchParams: URLSearchParams, columns: string[]): URLSearchParams {
+  const query = filterQuery(searchParams);
+  if (!query.has('cols') && columns.length > 0) query.set('cols', columns.join(','));
+  return query;
+}
+
 /** The one URL form of a primary key: values joined by "," each URI-encoded (composite keys stay unambiguous). */
 export function recordId(resource: Resource, row: Row): string {
   return resource.primaryKey.map((k) => encodeURIComponent(String(row[k]))).join(',');
@@ -128,7 +135,10 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
               </Button>
             ) : null}
             {error ? null : (
-              <ExportMenu running={exportRunning} onExport={(format, toFile) => void exporter.start(format, filterQuery(searchParams), result.count, toFile)} />
+              <ExportMenu
+                running={exportRunning}
+                onExport={(format, toFile) => void exporter.start(format, exportQuery(searchParams, result.columns), result.count, toFile)}
+              />
             )}
           </div>
         }

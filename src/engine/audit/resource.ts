@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'operator_delete',
   'session_revoke',
   'session_revoke_all',
+  'view_save',
+  'view_delete',
 ] as const;
 
 /**
