@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
@@ -44,6 +45,20 @@ async function openPalette(page: Page): Promise<void> {
   await page.getByTestId('palette').waitFor();
 }
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical findings on the page, or only inside `selector`: rule id and the first offending element. */
+async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async (within) => {
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe;
+    const { violations } = await axe.run(within ? { include: [within] } : document);
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+  }, selector);
+}
+
 const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);
 const focusInside = (page: Page, testId: string) =>
   page.evaluate((id) => Boolean(document.querySelector(`[data-testid="${id}"]`)?.contains(document.activeElement)), testId);
@@ -84,6 +99,7 @@ describe('command palette by keyboard', () => {
 
     // Reopened: an empty term, and what was just opened is the first recent item.
     await openPalette(page);
+    expect(await seriousViolations(page, '[data-testid="palette"]')).toEqual([]);
     expect(await page.getByTestId('palette-input').inputValue()).toBe('');
     expect(await page.locator('[data-testid="palette-recent"] [role="option"]').first().getAttribute('data-href')).toBe(href);
 
@@ -158,6 +174,7 @@ describe('dialogs, forms and toasts by keyboard', () => {
     await dialog.waitFor();
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     expect(await activeTestId(page)).toBe('hard-delete-confirm-input');
+    expect(await seriousViolations(page, '[data-testid="hard-delete-dialog"]')).toEqual([]);
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press('Tab');
       expect(await focusInside(page, 'hard-delete-dialog')).toBe(true);
@@ -245,6 +262,7 @@ describe('page structure', () => {
       expect(await page.getByTestId('sidebar-nav').count(), path).toBe(1);
       await expect.poll(() => page.title(), { message: path }).toBe('Not found · Admin Hub');
       expect(await mains(page), path).toBe(1);
+      expect(await seriousViolations(page), path).toEqual([]);
     }
     const response = await page.goto(`${hub.url}/operators`);
     expect(response?.status()).toBe(403);
@@ -252,6 +270,7 @@ describe('page structure', () => {
     expect(await page.getByTestId('sidebar-nav').count()).toBe(1);
     await expect.poll(() => page.title()).toBe('No access · Admin Hub');
     expect(await mains(page)).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

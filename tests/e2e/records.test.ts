@@ -337,7 +337,7 @@ describe('record pages in Chromium', () => {
     const id = await detailId(page);
     await page.getByTestId('record-hard-delete').click();
     const dialog = page.getByTestId('hard-delete-dialog');
-    expect(await dialog.textContent()).toContain(`Tags ${id} (E2E short-lived tag)`);
+    expect(await dialog.textContent()).toContain(`Delete Tag ${id} (E2E short-lived tag) for good?`);
     expect(await dialog.textContent()).toContain('No other rows refer to it.');
     expect(await page.getByTestId('hard-delete-confirm').isDisabled()).toBe(true);
     await page.getByTestId('hard-delete-confirm-input').fill(id);
