@@ -129,12 +129,15 @@ describe('AppShell', () => {
     expect(sidebar.getAttribute('data-open')).toBe('true');
     expect(menu.getAttribute('aria-expanded')).toBe('true');
     expect(document.activeElement).toBe(screen.getByTestId('drawer-close'));
+    // The covered page is inert while the drawer is open.
+    expect(screen.getByText('Page body').closest('[inert]')).not.toBeNull();
 
     act(() => {
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
     });
     expect(sidebar.getAttribute('data-open')).toBe('false');
     expect(document.activeElement).toBe(menu);
+    expect(screen.getByText('Page body').closest('[inert]')).toBeNull();
 
     fireEvent.click(menu);
     expect(sidebar.getAttribute('data-open')).toBe('true');

@@ -3,6 +3,7 @@
 import { Menu, X } from 'lucide-react';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import { Button } from '../ui/button';
 import { cn } from '../ui/cn';
 
@@ -31,13 +32,18 @@ export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
   const menuButton = useRef<HTMLButtonElement>(null);
   const closeButton = useRef<HTMLButtonElement>(null);
 
+  // The page is inert while the drawer is open, so it is made live again before focus goes back.
+  const closeToMenu = () => {
+    flushSync(() => setOpen(false));
+    menuButton.current?.focus();
+  };
+
   useEffect(() => {
     if (!open) return;
     closeButton.current?.focus();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
-      setOpen(false);
-      menuButton.current?.focus();
+      closeToMenu();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -68,10 +74,7 @@ export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
           variant="ghost"
           size="icon-sm"
           className="absolute top-3 right-3 md:hidden"
-          onClick={() => {
-            setOpen(false);
-            menuButton.current?.focus();
-          }}
+          onClick={closeToMenu}
           aria-label="Close navigation"
           data-testid="drawer-close"
         >
@@ -79,7 +82,9 @@ export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
         </Button>
         {sidebar}
       </aside>
-      <div className="flex min-w-0 flex-1 flex-col">
+      {/* While the phone drawer is open the page behind it is inert: Tab stays in the drawer and
+          screen readers do not wander into the covered page. */}
+      <div className="flex min-w-0 flex-1 flex-col" inert={open || undefined}>
         <header className="sticky top-0 z-20 flex h-14 shrink-0 items-center gap-2 border-b bg-background/90 px-4 backdrop-blur md:px-6">
           <Button
             ref={menuButton}
