@@ -82,6 +82,9 @@ describe('command palette by keyboard', () => {
     await page.keyboard.type('open orders');
     await expect.poll(() => selectedOption(page)).toBe('Open OrdersMarket');
     await page.keyboard.press('Control+a');
+    await page.keyboard.type('new post');
+    await expect.poll(() => selectedOption(page)).toBe('New postBlog');
+    await page.keyboard.press('Control+a');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('market');
     await expect.poll(() => selectedOption(page)).toBe('Open MarketDomain');
@@ -111,6 +114,18 @@ describe('command palette by keyboard', () => {
     // Escape closes it.
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('palette').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('offers "New …" only where the operator may create, and no admin pages to a viewer', async () => {
+    const page = await signedIn('marketViewer');
+    await page.goto(`${hub.url}/d/market/orders`);
+    await openPalette(page);
+    const commands = () => page.locator('[data-testid="palette-commands"] [role="option"]').allTextContents();
+    await expect.poll(commands).toContain('Open OrdersMarket');
+    const all = await commands();
+    expect(all.filter((c) => c.startsWith('New '))).toEqual([]);
+    expect(all.filter((c) => /audit log|Operators|Blog/.test(c))).toEqual([]);
     await page.context().close();
   });
 
