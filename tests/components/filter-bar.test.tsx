@@ -140,3 +140,49 @@ describe('chips', () => {
     expect(onChange).toHaveBeenLastCalledWith({ 'f.status': 'paid,shipped' });
   });
 });
+
+describe('has related rows', () => {
+  const related = [
+    {
+      key: 'orders',
+      resource: 'orders',
+      title: 'Orders',
+      table: { schema: 'public', name: 'orders' },
+      column: 'customer_id',
+      refColumn: 'id',
+      readRole: 'viewer' as const,
+    },
+    {
+      key: 'reviews',
+      resource: 'reviews',
+      title: 'Reviews',
+      table: { schema: 'public', name: 'reviews' },
+      column: 'customer_id',
+      refColumn: 'id',
+      readRole: 'viewer' as const,
+    },
+    {
+      key: 'tickets',
+      resource: 'tickets',
+      title: 'Tickets',
+      table: { schema: 'public', name: 'tickets' },
+      column: 'customer_id',
+      refColumn: 'id',
+      readRole: 'viewer' as const,
+    },
+  ];
+
+  it('offers a chip per referring resource (two at most, plus any that is set) and applies some / none', () => {
+    const onChange = vi.fn();
+    const params: Record<string, string> = { 'has.tickets': 'false' };
+    render(<FilterBar columns={[]} value={(k) => params[k]} onChange={onChange} domain="market" related={related} />);
+    expect(screen.getByTestId('filter-has-orders').textContent).toBe('Orders');
+    expect(screen.getByTestId('filter-has-reviews').textContent).toBe('Reviews');
+    expect(screen.getByTestId('filter-has-tickets').textContent).toBe('Tickets: none'); // the third, shown because it is set
+    openChip('has-orders');
+    fireEvent.click(screen.getByLabelText('Has orders'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'has.orders': 'true' });
+    fireEvent.click(screen.getByTestId('filter-clear-has-tickets'));
+    expect(onChange).toHaveBeenLastCalledWith({ 'has.tickets': undefined });
+  });
+});

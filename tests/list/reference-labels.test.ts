@@ -6,6 +6,8 @@ import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
 import { listResource } from '../../src/engine/list/run-list';
 import { labelsByKey } from '../../src/engine/records/reference-labels';
 import { resolveResource } from '../../src/engine/resources/define';
+import { linkReferences } from '../../src/engine/resources/link-references';
+import { toHttpError } from '../../src/engine/http/errors';
 import { findResource } from '../../src/engine/resources/registry';
 import { searchEverywhere } from '../../src/engine/search/search-all';
 import { adminQuery, createTestDatabase, targetFromUrl, withClient, type TestDatabase } from '../support/databases';
@@ -96,6 +98,68 @@ describe('foreign keys named by their record label', () => {
     const results = await searchEverywhere(superadmin, name);
     const authors = results.find((d) => d.domain === 'blog')!.groups.find((g) => g.resource === 'authors')!;
     expect(authors.hits[0]!.label).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(#\\d+\\)$`));
+  });
+});
+
+describe('has related rows', () => {
+  it('keeps the rows some referring row points at, or none does, exactly as the database counts them', async () => {
+    const { resource: customers } = await findResource('market', 'customers');
+    expect(customers.referrers.map((r) => r.key)).toContain('orders');
+    const [counts] = await adminQuery<{ some: string; none: string }>(
+      `SELECT count(*) FILTER (WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id))::text AS some,
+              count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id))::text AS none
+         FROM customers c WHERE c.deleted_at IS NULL`, // the list hides soft-deleted customers
+      [],
+      market.url,
+    );
+    const some = await listResource(marketViewer, 'market' as DomainName, customers, { 'has.orders': 'true', count: 'exact' });
+    const none = await listResource(marketViewer, 'market' as DomainName, customers, { 'has.orders': 'false', count: 'exact' });
+    expect([some.count.value, none.count.value]).toEqual([Number(counts!.some), Number(counts!.none)]);
+    expect(Number(counts!.none)).toBeGreaterThan(0);
+    const [first] = some.rows;
+    const [orders] = await adminQuery<{ n: string }>('SELECT count(*)::text AS n FROM orders WHERE customer_id = $1', [first!.id], market.url);
+    expect(Number(orders!.n)).toBeGreaterThan(0);
+  });
+
+  it('is refused in words for what does not refer here, or what the operator may not read', async () => {
+    const { resource: customers } = await findResource('market', 'customers');
+    const refusal = async (operator: Operator, params: Record<string, string>) =>
+      toHttpError(await listResource(operator, 'market' as DomainName, customers, params).catch((e: unknown) => e));
+    expect(await refusal(marketViewer, { 'has.nope': 'true' })).toMatchObject({
+      status: 400,
+      body: {
+        problems: [{ param: 'has.nope', message: expect.stringMatching(/^nothing you may read refers to Customers as "nope"; use one of: has\.orders/) }],
+      },
+    });
+    expect(await refusal(marketViewer, { 'has.orders': 'maybe' })).toMatchObject({
+      status: 400,
+      body: { problems: [{ param: 'has.orders', message: 'must be true or false' }] },
+    });
+    // Orders readable by admins only: a viewer cannot learn which customers have some.
+    const ordersForAdmins = resolveResource({
+      domain: 'market',
+      name: 'orders',
+      table: 'orders',
+      title: 'Orders',
+      access: { read: 'admin' },
+      columns: [
+        { name: 'id', type: 'bigint' },
+        { name: 'customer_id', type: 'bigint', references: { resource: 'customers' } },
+      ],
+    });
+    const plainCustomers = resolveResource({
+      domain: 'market',
+      name: 'customers',
+      table: 'customers',
+      title: 'Customers',
+      columns: [{ name: 'id', type: 'bigint' }],
+    });
+    linkReferences([plainCustomers, ordersForAdmins]);
+    expect(plainCustomers.referrers.map((r) => r.readRole)).toEqual(['admin']);
+    const viewerSees = toHttpError(await listResource(marketViewer, 'market' as DomainName, plainCustomers, { 'has.orders': 'true' }).catch((e: unknown) => e));
+    expect(viewerSees.status).toBe(400);
+    const admin: Operator = { ...marketViewer, roles: { market: 'admin' } };
+    expect((await listResource(admin, 'market' as DomainName, plainCustomers, { 'has.orders': 'true' })).rows.length).toBeGreaterThan(0);
   });
 });
 

@@ -4,7 +4,6 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/engine/embedded/postgres-server';
 import { freePort } from './free-port';
-import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
 import { chooseChromium } from './chromium';
 
 let server: EmbeddedServer | undefined;
@@ -17,10 +16,8 @@ let dir: string | undefined;
  * Test files create their own databases on it, so files never see each other's rows.
  */
 export async function setup(project: TestProject): Promise<void> {
-  // Browser and HTTP tests run the production build: build it once here (when missing or older
-  // than the sources), so parallel test files never race to build it. CI builds first: a no-op.
-  const root = path.resolve(import.meta.dirname, '../..');
-  if (isBuildStale(root)) await buildApp(root, { skipTypecheck: true, onProgress: (m) => process.stderr.write(`${m}\n`) });
+  // Browser and HTTP tests build the app when they first need it (startHub): buildApp holds a
+  // lock, so test files starting together build once, and a run of unit tests builds nothing.
   let url = process.env.TEST_DATABASE_URL;
   if (!url) {
     dir = mkdtempSync(path.join(tmpdir(), 'hub-test-pg-'));

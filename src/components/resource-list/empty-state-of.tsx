@@ -31,7 +31,7 @@ export function emptyStateOf(resource: Resource, result: ListResult, pageNumber:
       ),
     };
   }
-  if (result.search || searchParams.toString().includes('f.')) {
+  if (result.search || [...searchParams.keys()].some((k) => k.startsWith('f.') || k.startsWith('has.'))) {
     return { title: 'Nothing matches', description: result.search ? `No row matches “${result.search}”.` : 'No row matches these filters.' };
   }
   return { title: result.trash ? 'The trash is empty' : `No ${resource.title.toLowerCase()} yet` };

@@ -154,6 +154,7 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
             onChange={(changes) => update({ ...changes, pn: undefined, page: undefined })}
             domain={resource.domain}
             labels={result.labels}
+            related={resource.referrers}
           />
         }
         columns={columns}

@@ -47,9 +47,12 @@ export function canSeeDomain(operator: Operator, domain: string): boolean {
  */
 export function resourceAsSeenBy(operator: Operator, resource: Resource): Resource {
   const masked = maskedColumns(operator, resource);
-  if (masked.size === 0) return resource;
+  // Filtering by related rows of a resource one may not read would reveal those rows: not offered.
+  const referrers = resource.referrers.filter((r) => atLeast(roleOn(operator, resource.domain), r.readRole));
+  if (masked.size === 0 && referrers.length === resource.referrers.length) return resource;
   return {
     ...resource,
+    referrers,
     columns: resource.columns.map((c) => (masked.has(c.name) ? { ...c, sortable: false, searchable: false, filter: undefined } : c)),
   };
 }

@@ -31,9 +31,15 @@ function searchCondition(resource: Resource, term: string, params: Params): stri
   return parts.length > 0 ? `(${parts.join(' OR ')})` : 'false';
 }
 
-function filterCondition(filter: Filter, params: Params): string {
+function filterCondition(resource: Resource, filter: Filter, params: Params): string {
   const ident = quoteIdent(filter.column.name);
   switch (filter.kind) {
+    case 'related': {
+      // A correlated EXISTS: an index on the referring column (as a foreign key usually has) answers it per row.
+      const r = filter.related;
+      const inner = `SELECT 1 FROM ${quoteTable(r.table)} AS "__related" WHERE "__related".${quoteIdent(r.column)} = ${quoteTable(resource.table)}.${ident}`;
+      return `${filter.exists ? '' : 'NOT '}EXISTS (${inner})`;
+    }
     case 'equals':
       return `${ident} = ${params.add(filter.value)}`;
     case 'oneOf':
@@ -54,7 +60,7 @@ export function whereConditions(resource: Resource, query: ListQuery, params: Pa
   const conditions: string[] = resource.scope.map((s) => `${quoteIdent(s.column)} = ${params.add(s.value)}`);
   if (resource.softDelete) conditions.push(`${quoteIdent(resource.softDelete)} IS ${query.trash ? 'NOT ' : ''}NULL`);
   if (query.search) conditions.push(searchCondition(resource, query.search, params)!);
-  for (const filter of query.filters) conditions.push(filterCondition(filter, params));
+  for (const filter of query.filters) conditions.push(filterCondition(resource, filter, params));
   return conditions;
 }
 

@@ -1,4 +1,4 @@
-import type { Resource, ResolvedColumn, SortSpec } from '../resources/types';
+import type { RelatedResource, Resource, ResolvedColumn, SortSpec } from '../resources/types';
 import { BY_KEY, decodeCursor, type CursorValues } from './cursor';
 import { ListQueryError, type QueryProblem } from './errors';
 import { endOfDay, isDateOnly } from '../values/datetime';
@@ -9,7 +9,9 @@ export type Filter =
   | { column: ResolvedColumn; kind: 'equals'; value: unknown }
   | { column: ResolvedColumn; kind: 'oneOf'; values: unknown[] }
   | { column: ResolvedColumn; kind: 'range'; min?: unknown; max?: unknown }
-  | { column: ResolvedColumn; kind: 'isNull'; isNull: boolean };
+  | { column: ResolvedColumn; kind: 'isNull'; isNull: boolean }
+  /** `has.orders=true`: rows some row of a referring resource points at (`column` is the referenced one here). */
+  | { column: ResolvedColumn; kind: 'related'; related: RelatedResource; exists: boolean };
 
 /** The list state a URL describes, validated against one resource. */
 export interface ListQuery {
@@ -182,6 +184,11 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
   const filters: Filter[] = [];
   for (const [key, value] of Object.entries(params)) {
     if (KNOWN.has(key) || value === undefined) continue;
+    if (key.startsWith('has.')) {
+      const filter = parseRelated(resource, key, single(params, key, problems), problems);
+      if (filter) filters.push(filter);
+      continue;
+    }
     if (!key.startsWith('f.')) {
       problems.push({ param: key.slice(0, 60), message: 'is not a list parameter' });
       continue;
@@ -216,4 +223,24 @@ function positionOf(cursor: ListQuery['cursor'], page: number | undefined, pageS
     return cursor.direction === 'after' ? at : Math.max(0, at - pageSize);
   }
   return ((page ?? 1) - 1) * pageSize;
+}
+
+/** `has.<referrer>=true|false`: rows that some row of the referring resource points at, or none does. */
+function parseRelated(resource: Resource, key: string, raw: string | undefined, problems: QueryProblem[]): Filter | undefined {
+  if (raw === undefined) return undefined;
+  const related = resource.referrers.find((r) => `has.${r.key}` === key);
+  const column = related && resource.columns.find((c) => c.name === related.refColumn);
+  if (!related || !column) {
+    const known = resource.referrers.map((r) => `has.${r.key}`);
+    problems.push({
+      param: key.slice(0, 60),
+      message: `nothing you may read refers to ${resource.title} as "${key.slice(4, 60)}"${known.length ? `; use one of: ${known.join(', ')}` : ''}`,
+    });
+    return undefined;
+  }
+  if (raw !== 'true' && raw !== 'false') {
+    problems.push({ param: key, message: 'must be true or false' });
+    return undefined;
+  }
+  return { column, kind: 'related', related, exists: raw === 'true' };
 }

@@ -135,6 +135,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     title: def.title,
     singular: def.singular ?? guessSingular(def.title),
     recordLabel: resolveRecordLabel(id, def.recordLabel, columns, primaryKey),
+    referrers: [],
     subtitle: def.subtitle,
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
     iconColor: def.iconColor ?? RESOURCE_DEFAULTS.iconColor,

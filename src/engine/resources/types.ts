@@ -190,6 +190,12 @@ export interface Resource {
   singular: string;
   /** See ResourceDef.recordLabel: the columns in it and the template joining them ("{name}"). */
   recordLabel: { columns: string[]; template: string } | undefined;
+  /**
+   * Resources of the same domain whose foreign key points here (orders → customers), filled in
+   * once the domain's resources are known (link-references.ts): the list's "has related rows"
+   * filter (`has.orders=true`). Plain data, browser-safe.
+   */
+  referrers: RelatedResource[];
   subtitle: string | undefined;
   icon: string;
   iconColor: IconColor;
@@ -251,4 +257,18 @@ export interface ReferenceTarget {
   searchable: boolean;
   /** The type of the referenced column, for typing an id directly. */
   keyType: ColumnType;
+}
+
+/** A resource that refers to another one, as the "has related rows" filter needs it. */
+export interface RelatedResource {
+  /** The URL parameter's name: `has.<key>` (the referrer's name, or `<name>.<column>` when it refers here by several columns). */
+  key: string;
+  resource: string;
+  title: string;
+  table: { schema: string; name: string };
+  /** The referrer's foreign-key column, and the column of this resource it holds. */
+  column: string;
+  refColumn: string;
+  /** The role reading the referrer needs: only those who may read it may filter by it. */
+  readRole: DomainRole;
 }

@@ -1,4 +1,4 @@
-import type { ResolvedColumn } from '@/engine/resources/types';
+import type { RelatedResource, ResolvedColumn } from '@/engine/resources/types';
 import { minorToUnits } from './money';
 
 /** What a filter parameter is called in the URL, per column: `f.status`, `f.total.min`, `f.note.null`. */
@@ -46,4 +46,11 @@ export function chipText(column: ResolvedColumn, value: (key: string) => string 
   if (min !== undefined) return { text: `${column.label}: from ${boundText(column, min)}`, active: true };
   if (max !== undefined) return { text: `${column.label}: until ${boundText(column, max)}`, active: true };
   return { text: column.label, active: false };
+}
+
+/** "Orders: some", "Orders: none", or just "Orders" when the filter is not set. */
+export function relatedChipText(related: RelatedResource, value: (key: string) => string | undefined): { text: string; active: boolean } {
+  const set = value(`has.${related.key}`);
+  if (set === undefined) return { text: related.title, active: false };
+  return { text: `${related.title}: ${set === 'true' ? 'some' : 'none'}`, active: true };
 }

@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import type { ResolvedColumn } from '@/engine/resources/types';
+import type { RelatedResource, ResolvedColumn } from '@/engine/resources/types';
 import { browserZone, dayBoundary, dayPresets } from './days';
 import { minorDigits, minorToUnits, unitsToMinor } from './money';
 import { ReferenceFilter } from './reference-filter';
@@ -57,13 +57,48 @@ export function FilterControl(props: ControlProps) {
   }
 }
 
+/** "Has related rows": any, some, none (`has.<key>`). */
+export function RelatedControl({ related, value, onChange }: { related: RelatedResource; value: FilterValue; onChange: FilterChange }) {
+  return (
+    <ChoiceList
+      legend={related.title}
+      testId={`filter-control-has-${related.key}`}
+      param={`has.${related.key}`}
+      value={value}
+      onChange={onChange}
+      choices={[
+        ['true', `Has ${related.title.toLowerCase()}`],
+        ['false', `No ${related.title.toLowerCase()}`],
+      ]}
+    />
+  );
+}
+
 /** Any / each choice, as radio buttons: one click applies. */
 function ChoiceControl({ column, value, onChange, param, choices }: ControlProps & { param: string; choices: [string, string][] }) {
+  return <ChoiceList legend={column.label} testId={`filter-control-${column.name}`} param={param} value={value} onChange={onChange} choices={choices} />;
+}
+
+function ChoiceList({
+  legend,
+  testId,
+  value,
+  onChange,
+  param,
+  choices,
+}: {
+  legend: string;
+  testId: string;
+  value: FilterValue;
+  onChange: FilterChange;
+  param: string;
+  choices: [string, string][];
+}) {
   const name = useId();
   const current = value(param) ?? '';
   return (
-    <fieldset className="flex flex-col gap-1" data-testid={`filter-control-${column.name}`}>
-      <legend className="mb-1 text-xs font-medium text-muted-foreground">{column.label}</legend>
+    <fieldset className="flex flex-col gap-1" data-testid={testId}>
+      <legend className="mb-1 text-xs font-medium text-muted-foreground">{legend}</legend>
       {[['', 'Any'] as [string, string], ...choices].map(([choice, text]) => (
         <label key={choice} className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-muted">
           <input type="radio" name={name} value={choice} checked={current === choice} onChange={() => onChange({ [param]: choice || undefined })} />
