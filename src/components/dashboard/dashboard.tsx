@@ -24,7 +24,7 @@ export interface DashboardProps {
 export function Dashboard({ operator, domains, widgets }: DashboardProps) {
   const noRole = domains.length === 0 && !operator.superadmin;
   return (
-    <main className="mx-auto flex max-w-7xl flex-col gap-6" data-testid="dashboard">
+    <div className="mx-auto flex max-w-7xl flex-col gap-6" data-testid="dashboard">
       <ResourceHeader
         title="Dashboard"
         subtitle="Key figures and the health of each domain you can see, each read through its own pool."
@@ -79,6 +79,6 @@ export function Dashboard({ operator, domains, widgets }: DashboardProps) {
           </div>
         </section>
       ) : null}
-    </main>
+    </div>
   );
 }
