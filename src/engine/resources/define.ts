@@ -134,7 +134,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     keyless,
     title: def.title,
     singular: def.singular ?? guessSingular(def.title),
-    recordLabel: resolveRecordLabel(id, def.recordLabel, columns, primaryKey),
+    recordLabel: resolveRecordLabel(id, def.recordLabel, columns, keyless ? [] : primaryKey), // a keyless resource's "key" is every column
     referrers: [],
     subtitle: def.subtitle,
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
