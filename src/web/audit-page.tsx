@@ -56,7 +56,7 @@ export async function renderAuditPage(domain: string | undefined, searchParams: 
   const rows = result.rows.map((row) => ({ ...row, changes: clipChanges(row.changes) }));
   const entry = entryId ? await readAuditEntry(operator, resource, entryId) : undefined;
   // A domain's log has no domain column: its rows are that domain's.
-  const named = result.rows.map((row) => ({ domain: domain ?? row.domain, resource: row.resource }));
+  const named = result.rows.map((row) => ({ domain: domain ?? row.domain, resource: row.resource, record_id: row.record_id }));
   const subjects = await auditSubjects(operator, entry ? [...named, entry] : named);
   return (
     <AuditLogView
