@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
 import { startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
 
@@ -43,20 +43,6 @@ async function openPalette(page: Page): Promise<void> {
     await page.waitForTimeout(250);
   }
   await page.getByTestId('palette').waitFor();
-}
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core's serious and critical findings on the page, or only inside `selector`: rule id and the first offending element. */
-async function seriousViolations(page: Page, selector?: string): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async (within) => {
-    const axe = (
-      window as unknown as { axe: { run: (context: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }
-    ).axe;
-    const { violations } = await axe.run(within ? { include: [within] } : document);
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-  }, selector);
 }
 
 const activeTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName);

@@ -5,6 +5,7 @@ import type { PoolStats } from '@/engine/db/pools';
 import type { DomainCardData, DomainCardResult } from '@/engine/dashboard/types';
 import { humanize } from '@/engine/resources/define';
 import { Badge } from '../ui/badge';
+import { cn } from '../ui/cn';
 import { Skeleton } from '../ui/skeleton';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
 import { FailureNotice } from './failure-notice';
@@ -63,9 +64,10 @@ function PoolLine({ pool }: { pool: PoolStats }) {
   );
 }
 
-function Stat({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+function Stat({ label, children, testId, className }: { label: string; children: ReactNode; testId?: string; className?: string }) {
+  // The <div> that groups a <dt> with its <dd> must be the <dl>'s own child: no wrapper around it.
   return (
-    <div className="flex min-w-0 flex-col gap-0.5">
+    <div className={cn('flex min-w-0 flex-col gap-0.5', className)}>
       <dt className="text-xs text-muted-foreground">{label}</dt>
       <dd className="text-sm font-medium text-foreground" data-testid={testId}>
         {children}
@@ -97,11 +99,9 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
         <Stat label="Database size" testId="domain-size">
           {formatBytes(data.databaseBytes)}
         </Stat>
-        <div className="col-span-2 sm:col-span-1">
-          <Stat label={`Pool (max ${data.pool.max})`}>
-            <PoolLine pool={data.pool} />
-          </Stat>
-        </div>
+        <Stat label={`Pool (max ${data.pool.max})`} className="col-span-2 sm:col-span-1">
+          <PoolLine pool={data.pool} />
+        </Stat>
       </dl>
 
       <section aria-label="Largest tables">

@@ -53,7 +53,12 @@ export function DetailValue({
     case 'longtext':
       return <p className="whitespace-pre-wrap break-words">{String(value)}</p>;
     case 'json':
-      return <pre className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">{jsonDisplayText(value, 2)}</pre>;
+      // Focusable: a long value scrolls, and keyboard users must be able to scroll it too.
+      return (
+        <pre tabIndex={0} className="max-h-96 overflow-auto rounded-md bg-muted p-3 font-mono text-xs focus-visible:outline-2 focus-visible:outline-ring">
+          {jsonDisplayText(value, 2)}
+        </pre>
+      );
     case 'bytes': {
       const hex = String(value);
       return (

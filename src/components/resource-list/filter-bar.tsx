@@ -58,7 +58,7 @@ function FilterChip({ entry, onChange }: { entry: FilterEntry; onChange: FilterC
           <span className="truncate">{entry.text}</span>
           {entry.active ? null : <ChevronDown className="size-3.5" aria-hidden="true" />}
         </PopoverTrigger>
-        <PopoverContent align="start" className="w-80">
+        <PopoverContent align="start" className="w-80" aria-label={`Filter: ${entry.text}`}>
           {entry.control(apply)}
         </PopoverContent>
       </Popover>

@@ -81,9 +81,11 @@ export function ReferenceFilter({ column, domain, onChoose }: { column: Resolved
         className="flex h-9 w-full rounded-md border border-input bg-card px-3 text-sm focus-visible:outline-2 focus-visible:outline-ring/40"
         data-testid={`filter-${column.name}-search`}
       />
+      {/* Outside the listbox, which may hold only options: the search's progress and its failure. */}
+      <p role="status" className="px-2 text-xs text-muted-foreground empty:hidden">
+        {status.message ?? (status.loading && options.length === 0 ? 'Searching…' : '')}
+      </p>
       <Command.List className="max-h-64 overflow-y-auto" data-testid={`filter-${column.name}-options`}>
-        {status.loading && options.length === 0 ? <Command.Loading>Searching…</Command.Loading> : null}
-        {status.message ? <p className="px-2 py-1 text-xs text-muted-foreground">{status.message}</p> : null}
         <Command.Empty className="px-2 py-1 text-xs text-muted-foreground">Nothing found.</Command.Empty>
         {options.map((option) => (
           <Command.Item
