@@ -64,11 +64,17 @@ describe('dashboard in Chromium', () => {
     const revenue = page.getByTestId('widget-market-orders-revenue');
     await revenue.locator('svg.recharts-surface').first().waitFor();
     await expect.poll(() => revenue.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
-    expect(await revenue.locator('path.recharts-line-curve').count()).toBe(1);
+    // The running day: the line's last segment is a dashed twin (not in the legend), its band says "so far".
+    expect(await revenue.locator('path.recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray')))).toEqual([
+      null,
+      '4 4',
+    ]);
+    expect(await revenue.locator('.recharts-reference-area').count()).toBe(1);
+    expect(await revenue.locator('svg text', { hasText: 'so far' }).count()).toBe(1);
     expect(await revenue.locator('.recharts-legend-item').allTextContents()).toEqual(['Orders', 'Revenue']);
     const posts = page.getByTestId('widget-blog-posts-per-day');
     await posts.locator('svg.recharts-surface').first().waitFor();
-    expect(await posts.locator('path.recharts-line-curve').count()).toBe(1);
+    expect(await posts.locator('path.recharts-line-curve').count()).toBe(2); // whole days, and today so far
     expect(await posts.locator('.recharts-cartesian-axis-tick-value').count()).toBeGreaterThan(2);
 
     // The number with its comparison, and the table of top customers.
