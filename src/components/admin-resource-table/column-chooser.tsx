@@ -1,9 +1,9 @@
 'use client';
 
 import { Columns3 } from 'lucide-react';
-import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../ui/button';
 import { Checkbox } from '../ui/checkbox';
+import { Popover, PopoverContent, PopoverTrigger } from '../ui/popover';
 
 export interface ColumnChooserProps {
   columns: Array<{ key: string; header: string }>;
@@ -11,24 +11,12 @@ export interface ColumnChooserProps {
   onChange: (keys: string[]) => void;
 }
 
-/** A button that opens a checklist of columns. The last visible column cannot be unticked. */
+/**
+ * A button that opens a checklist of columns in a Radix popover (focus moves in, Escape and an
+ * outside click close it, focus returns to the button). The last visible column cannot be unticked.
+ */
 export function ColumnChooser({ columns, visibleKeys, onChange }: ColumnChooserProps) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
   const visible = new Set(visibleKeys);
-
-  useEffect(() => {
-    if (!open) return;
-    rootRef.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
-    // Close when the pointer goes down anywhere else, like a native menu.
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
 
   function toggle(key: string, checked: boolean) {
     // Rebuild from `columns` so the emitted keys keep the table's column order.
@@ -37,35 +25,15 @@ export function ColumnChooser({ columns, visibleKeys, onChange }: ColumnChooserP
   }
 
   return (
-    <div
-      ref={rootRef}
-      className="relative"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
-      <Button
-        ref={buttonRef}
-        variant="outline"
-        size="sm"
-        aria-expanded={open}
-        aria-controls={panelId}
-        data-testid="column-chooser"
-        onClick={() => setOpen((o) => !o)}
-      >
-        <Columns3 aria-hidden="true" />
-        Columns
-      </Button>
-      {open ? (
-        <fieldset
-          id={panelId}
-          data-testid="column-chooser-panel"
-          className="absolute top-full right-0 z-30 mt-1 max-h-80 w-56 overflow-y-auto rounded-md border bg-popover p-2 text-popover-foreground shadow-lg"
-        >
+    <Popover>
+      <PopoverTrigger asChild>
+        <Button variant="outline" size="sm" data-testid="column-chooser">
+          <Columns3 aria-hidden="true" />
+          Columns
+        </Button>
+      </PopoverTrigger>
+      <PopoverContent className="max-h-80 w-56 overflow-y-auto p-2">
+        <fieldset data-testid="column-chooser-panel">
           <legend className="sr-only">Visible columns</legend>
           {columns.map((column) => {
             const checked = visible.has(column.key);
@@ -86,7 +54,7 @@ export function ColumnChooser({ columns, visibleKeys, onChange }: ColumnChooserP
             );
           })}
         </fieldset>
-      ) : null}
-    </div>
+      </PopoverContent>
+    </Popover>
   );
 }
