@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchChromium } from '../support/browser';
-import { startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
+import { signedInPages } from '../support/signed-in';
+import { startHub, type RunningHub } from '../support/hub-server';
 
 /**
  * The shell's accessibility and polish in Chromium, by keyboard where an operator would use
@@ -22,19 +23,7 @@ afterAll(async () => {
   expect(await hub?.stop()).toBe(0);
 });
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const sessions = new Map<OperatorKind, StorageState>();
-
-async function signedIn(kind: OperatorKind): Promise<Page> {
-  if (!sessions.has(kind)) {
-    const context = await browser.newContext();
-    await hub.signInPage(await context.newPage(), kind);
-    sessions.set(kind, await context.storageState());
-    await context.close();
-  }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: sessions.get(kind) });
-  return context.newPage();
-}
+const signedIn = signedInPages(() => ({ browser, hub }), { width: 1280, height: 900 });
 
 /** Ctrl-K until the palette is open: the shortcut works once the page has hydrated. */
 async function openPalette(page: Page): Promise<void> {

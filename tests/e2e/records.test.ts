@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { signedInPages } from '../support/signed-in';
 import { adminQuery } from '../support/databases';
 import { OPERATORS, PASSWORD, startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
 
@@ -23,20 +24,7 @@ afterAll(async () => {
   expect(await hub?.stop()).toBe(0);
 });
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const sessions = new Map<OperatorKind, StorageState>();
-
-/** A fresh browser context signed in as `kind` (through the sign-in form once per kind). */
-async function signedIn(kind: OperatorKind): Promise<Page> {
-  if (!sessions.has(kind)) {
-    const context = await browser.newContext();
-    await hub.signInPage(await context.newPage(), kind);
-    sessions.set(kind, await context.storageState());
-    await context.close();
-  }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, storageState: sessions.get(kind) });
-  return context.newPage();
-}
+const signedIn = signedInPages(() => ({ browser, hub }), { width: 1280, height: 1000 });
 
 const field = (page: Page, column: string) => page.getByTestId(`field-${column}`);
 const fieldError = (page: Page, column: string) => page.getByTestId(`field-error-${column}`);

@@ -1,8 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { signedInPages } from '../support/signed-in';
 import { adminQuery } from '../support/databases';
-import { startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
+import { startHub, type RunningHub } from '../support/hub-server';
 
 /**
  * Saved views and remembered columns in Chromium against the production build: a filtered and
@@ -23,19 +24,7 @@ afterAll(async () => {
   expect(await hub?.stop()).toBe(0);
 });
 
-type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
-const sessions = new Map<OperatorKind, StorageState>();
-
-async function signedIn(kind: OperatorKind): Promise<Page> {
-  if (!sessions.has(kind)) {
-    const context = await browser.newContext();
-    await hub.signInPage(await context.newPage(), kind);
-    sessions.set(kind, await context.storageState());
-    await context.close();
-  }
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, storageState: sessions.get(kind) });
-  return context.newPage();
-}
+const signedIn = signedInPages(() => ({ browser, hub }), { width: 1440, height: 1000 });
 
 async function openList(page: Page, query = ''): Promise<void> {
   await page.goto(`${hub.url}/d/market/orders${query}`);

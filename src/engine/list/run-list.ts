@@ -149,23 +149,15 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
 
   const keep = new Set([...resource.primaryKey, ...listQuery.columns.map((c) => c.name), ...(resource.softDelete ? [resource.softDelete] : [])]);
   return {
-    rows: rows.map((row) => serialiseRow(row, keep)),
-    columns: listQuery.columns.map((c) => c.name),
-    sort: listQuery.sort,
-    search: listQuery.search,
-    pageSize: listQuery.pageSize,
-    page: listQuery.page,
+    ...pageOf(listQuery, rows, keep),
     next: hasNext && rows.length > 0 ? cursorOf(last) : null,
     previous: hasPrevious && rows.length > 0 ? cursorOf(first) : null,
     count,
-    trash: listQuery.trash,
   };
 }
 
-/** A keyless list's page: its cursors are the positions of the next page and of this one. */
-function pageOfPositions(listQuery: ListQuery, rows: Row[], more: boolean): Omit<ListResult, 'count'> {
-  const position = listQuery.position ?? 0;
-  const keep = new Set(listQuery.columns.map((c) => c.name));
+/** What every page says about itself besides its cursors and count: rows (only the columns kept), columns, sort, size. */
+function pageOf(listQuery: ListQuery, rows: Row[], keep: Set<string>): Omit<ListResult, 'count' | 'next' | 'previous'> {
   return {
     rows: rows.map((row) => serialiseRow(row, keep)),
     columns: listQuery.columns.map((c) => c.name),
@@ -173,9 +165,17 @@ function pageOfPositions(listQuery: ListQuery, rows: Row[], more: boolean): Omit
     search: listQuery.search,
     pageSize: listQuery.pageSize,
     page: listQuery.page,
+    trash: listQuery.trash,
+  };
+}
+
+/** A keyless list's page: its cursors are the positions of the next page and of this one. */
+function pageOfPositions(listQuery: ListQuery, rows: Row[], more: boolean): Omit<ListResult, 'count'> {
+  const position = listQuery.position ?? 0;
+  return {
+    ...pageOf(listQuery, rows, new Set(listQuery.columns.map((c) => c.name))),
     next: more ? encodeCursor([String(position + rows.length)]) : null,
     previous: position > 0 ? encodeCursor([String(position)]) : null,
-    trash: listQuery.trash,
   };
 }
 

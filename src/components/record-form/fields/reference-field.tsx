@@ -6,20 +6,14 @@ import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { cn } from '@/components/ui/cn';
-import type { ColumnType } from '@/engine/resources/types';
 import { DecimalField, IntegerField, TextField } from './basic-fields';
+import { KEY_SHAPE } from './key-shape';
 import type { FieldProps, ReferenceInfo } from './types';
 
 export interface ReferenceOption {
   key: string;
   label: string | undefined;
 }
-
-const KEY_SHAPE: Partial<Record<ColumnType, RegExp>> = {
-  integer: /^-?\d{1,10}$/,
-  bigint: /^-?\d{1,19}$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-};
 
 /**
  * Asks the referenced resource's JSON list API (same origin, so the session cookie goes with

@@ -211,30 +211,25 @@ function RangeControl({ column, value, onChange }: ControlProps) {
         </div>
       ) : null}
       <div className="grid grid-cols-2 gap-2">
-        <label className="flex flex-col gap-1 text-xs">
-          From
-          <Input
-            type={inputType}
-            inputMode={kind === 'money' || kind === 'number' ? 'decimal' : undefined}
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-            data-testid={`filter-${column.name}-from`}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-xs">
-          To
-          <Input
-            type={inputType}
-            inputMode={kind === 'money' || kind === 'number' ? 'decimal' : undefined}
-            value={to}
-            onChange={(e) => setTo(e.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? errorId : undefined}
-            data-testid={`filter-${column.name}-to`}
-          />
-        </label>
+        {(
+          [
+            ['from', 'From', from, setFrom],
+            ['to', 'To', to, setTo],
+          ] as const
+        ).map(([end, text, current, set]) => (
+          <label key={end} className="flex flex-col gap-1 text-xs">
+            {text}
+            <Input
+              type={inputType}
+              inputMode={kind === 'money' || kind === 'number' ? 'decimal' : undefined}
+              value={current}
+              onChange={(e) => set(e.target.value)}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? errorId : undefined}
+              data-testid={`filter-${column.name}-${end}`}
+            />
+          </label>
+        ))}
       </div>
       {problem ? (
         <p id={errorId} role="alert" className="text-xs text-destructive">

@@ -4,17 +4,12 @@ import { Command } from 'cmdk';
 import { useEffect, useState } from 'react';
 import type { ResolvedColumn } from '@/engine/resources/types';
 import { formatRecordLabel } from '@/engine/resources/record-label';
+import { KEY_SHAPE } from '@/components/record-form/fields/key-shape';
 
 interface Option {
   id: string;
   label: string | undefined;
 }
-
-const KEY_SHAPE: Partial<Record<string, RegExp>> = {
-  integer: /^-?\d{1,10}$/,
-  bigint: /^-?\d{1,19}$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-};
 
 /**
  * Rows of the referenced resource matching what was typed, named by its record label, from
