@@ -4,6 +4,11 @@ import { inject } from 'vitest';
 import type { DbTarget } from '../../src/engine/config/types';
 
 export function serverUrl(): string {
+  // Outside Vitest (a script such as tests/support/screenshots.ts) there is nothing to inject: TEST_DATABASE_URL names the server.
+  if (!process.env.VITEST) {
+    if (!process.env.TEST_DATABASE_URL) throw new Error('Set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres) to run this outside Vitest.');
+    return process.env.TEST_DATABASE_URL;
+  }
   return inject('databaseUrl');
 }
 
