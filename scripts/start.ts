@@ -18,6 +18,8 @@ import { dropOutputOnceClosed, exitOnSignals, serve } from '@/engine/lifecycle/s
 import { withNextOutputAsDebug } from '@/engine/lifecycle/quiet-output';
 import { selfOrigin } from '@/engine/lifecycle/self-origin';
 import { logger } from '@/engine/log';
+import { answerUnreadableRouterState } from '@/web/router-state-header';
+import { refuseUnreadableActionCall } from '@/web/server-action-call';
 
 const log = logger('start');
 const root = process.cwd();
@@ -61,11 +63,14 @@ async function main(): Promise<void> {
   const app = next({ dev, dir: root, hostname: self.hostname, port });
   await withNextOutputAsDebug(() => app.prepare());
   const handle = app.getRequestHandler();
-  // Redirects to HUB_URL and refused cross-site Server Actions are answered before Next.js.
+  // Redirects to HUB_URL, refused cross-site Server Actions, and the router state headers and
+  // Server Action bodies Next.js could not read (it would answer them with a bare 500) are
+  // answered before Next.js.
   const door = { hubUrl: booted.config.auth.baseUrl, trustProxy: process.env.HUB_TRUST_PROXY === '1' };
   const running = await serve(
     async (req, res) => {
       if (answerAtTheDoor(req, res, door)) return;
+      if (answerUnreadableRouterState(req, res) || (await refuseUnreadableActionCall(req, res))) return;
       if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
       await handle(req, res);
     },

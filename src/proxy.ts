@@ -1,9 +1,8 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { NextResponse, type NextRequest } from 'next/server';
+import { signInPath } from '@/web/sign-in-path';
 
 const PATH_HEADER = 'x-hub-path';
-/** The longest way back (escaped) carried to the sign-in page. */
-const MAX_NEXT = 2_000;
 
 /**
  * An optimistic first gate for pages: no session cookie → the sign-in page, remembering
@@ -23,13 +22,7 @@ export function proxy(request: NextRequest): NextResponse {
     headers.set(PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
     return NextResponse.next({ request: { headers } });
   }
-  const url = request.nextUrl.clone();
-  url.pathname = '/sign-in';
-  // The way back rides along unless it is too long for a redirect (escaped once more, a
-  // 16 KB address became a Location header no client reads); then the path alone, or nothing.
-  const back = [request.nextUrl.pathname + request.nextUrl.search, request.nextUrl.pathname].map(encodeURIComponent).find((n) => n.length <= MAX_NEXT);
-  url.search = back ? `?next=${back}` : '';
-  return NextResponse.redirect(url);
+  return NextResponse.redirect(new URL(signInPath(request.nextUrl.pathname + request.nextUrl.search), request.url));
 }
 
 export const config = {

@@ -5,10 +5,12 @@ import { revertEntry } from '@/engine/audit/history';
 import { toHttpError } from '@/engine/http/errors';
 import { RecordConflictError } from '@/engine/records/errors';
 import { findResource } from '@/engine/resources/registry';
+import { isForm, NOT_A_FORM } from './action-form';
 import { currentOperator } from './operator';
 
 /** Server Action (Next.js checks its Origin): revert one audited update; the engine re-checks the role. */
 export async function revertAuditEntryAction(_state: { message: string }, form: FormData): Promise<{ message: string }> {
+  if (!isForm(form)) return { message: NOT_A_FORM };
   try {
     const operator = await currentOperator();
     const found = await findResource(String(form.get('domain')), String(form.get('resource')));

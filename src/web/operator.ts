@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { UnauthenticatedError } from '@/engine/auth/errors';
 import type { Operator } from '@/engine/auth/operator';
 import { operatorFromHeaders, sessionMayBeLive } from '@/engine/auth/session';
+import { signInPath } from './sign-in-path';
 
 /**
  * Next.js glue between requests and the engine's operator. Pages call requirePageOperator
@@ -13,7 +14,7 @@ export async function requirePageOperator(returnTo: string): Promise<Operator> {
   const requestHeaders = await headers();
   const operator = await operatorFromHeaders(requestHeaders);
   // The path the proxy saw beats the caller's guess (a layout only knows its own segment).
-  if (!operator) redirect(`/sign-in?next=${encodeURIComponent(requestHeaders.get('x-hub-path') ?? returnTo)}`);
+  if (!operator) redirect(signInPath(requestHeaders.get('x-hub-path') ?? returnTo));
   return operator;
 }
 

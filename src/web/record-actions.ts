@@ -12,6 +12,7 @@ import { RecordConflictError, RecordNotFoundError, RecordValidationError } from 
 import { createRecord, hardDeleteRecord, restoreRecord, runCustomAction, softDeleteRecord, updateRecord } from '@/engine/records/write-record';
 import { findResource, ResourceNotFoundError } from '@/engine/resources/registry';
 import type { Resource } from '@/engine/resources/types';
+import { isForm, NOT_A_FORM } from '@/web/action-form';
 import { currentOperator } from '@/web/operator';
 
 /*
@@ -81,6 +82,7 @@ function revalidateRecord(base: string, id?: string): void {
  * The form sends only the fields to write; see payloadOf in record-form/values.ts.
  */
 export async function saveRecordAction(_state: RecordFormState, form: FormData): Promise<RecordFormState> {
+  if (!isForm(form)) return { status: 'error', code: 400, message: NOT_A_FORM };
   const values = valuesOf(form);
   const editing = text(form, META.mode) === 'update';
   let saved: { base: string; id: string };
@@ -121,6 +123,7 @@ export async function saveRecordAction(_state: RecordFormState, form: FormData):
 }
 
 async function buttonAction(form: FormData, work: (t: Target) => Promise<string | { redirectTo: string }>): Promise<RecordActionState> {
+  if (!isForm(form)) return { error: NOT_A_FORM };
   let outcome: string | { redirectTo: string };
   try {
     const t = await target(form);

@@ -81,6 +81,30 @@ export function authOptions(): BetterAuthOptions {
     account: { modelName: 'hub_account', accountLinking: { enabled: true, trustedProviders: ['github', 'google', 'oidc'] } },
     verification: { modelName: 'hub_verification' },
     emailAndPassword: { enabled: auth.localAccounts, disableSignUp: true, minPasswordLength: 12, maxPasswordLength: 256 },
+    // Account self-service the hub does not offer: operators, their names and credentials are
+    // managed by superadmins (Operators page, user:create), audited. Left on, any signed-in
+    // operator could rename themselves through /api/auth/update-user, unaudited, and reach
+    // the provider tokens of linked accounts. 404 like any path that is not there.
+    disabledPaths: [
+      '/update-user',
+      '/change-email',
+      '/change-password',
+      '/delete-user',
+      '/delete-user/callback',
+      '/link-social',
+      '/unlink-account',
+      '/list-accounts',
+      '/account-info',
+      '/get-access-token',
+      '/refresh-token',
+      '/update-session',
+      '/request-password-reset',
+      '/reset-password',
+      '/send-verification-email',
+      '/verify-email',
+      '/verify-password',
+      '/sign-up/email',
+    ],
     socialProviders,
     rateLimit: {
       enabled: true,

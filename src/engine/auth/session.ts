@@ -1,5 +1,6 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { getAuth } from './better-auth';
+import { storableText } from '../values/text';
 import { loadGrants, type Operator } from './operator';
 
 /**
@@ -66,6 +67,8 @@ export async function sessionMayBeLive(headers: Headers): Promise<boolean> {
   // The cookie holds "<token>.<signature>"; the session row is found by the token.
   const dot = value.lastIndexOf('.');
   const token = dot > 0 ? value.slice(0, dot) : value;
+  // A NUL or half a UTF-16 pair names no session (and the database refuses to even compare it).
+  if (!storableText(token)) return false;
   const found = await (await getAuth().$context).internalAdapter.findSession(token);
   const live = found !== null && new Date(found.session.expiresAt).getTime() > Date.now();
   // Known dead now: the next page (the sign-in page it leads to) must not reuse it from the cache.

@@ -42,6 +42,9 @@ function originHost(origin: string): string | undefined {
   }
 }
 
+/** The methods the fetch standard forbids (a Request cannot be made with them). */
+const UNREPRESENTABLE_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
 let loopWarned = false;
 
 /**
@@ -60,6 +63,14 @@ let loopWarned = false;
  */
 export function answerAtTheDoor(req: http.IncomingMessage, res: http.ServerResponse, options: DoorOptions): boolean {
   const path = req.url ?? '/';
+
+  // Methods no route takes and the fetch API cannot even represent (Next.js failed building
+  // its Request for them with a bare 500).
+  if (UNREPRESENTABLE_METHODS.has(req.method ?? '')) {
+    res.writeHead(405, { allow: 'GET, HEAD, POST', 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(`The ${req.method} method is not served here.\n`);
+    return true;
+  }
 
   // A path with a broken %-escape (%FF, an encoded half surrogate) names nothing: Next.js
   // would fail decoding it with a bare 500.

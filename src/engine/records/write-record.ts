@@ -232,8 +232,11 @@ export async function hardDeleteRecord(
   confirmation: string,
 ): Promise<WriteOutcome> {
   return write(operator, domain, resource, 'hardDelete', async (tx) => {
-    // The operator types the id as shown (decoded); the URL form is accepted too.
-    if (confirmation !== id && confirmation !== decodeURIComponent(id)) throw new RecordValidationError({}, `Type ${decodeURIComponent(id)} to confirm.`);
+    // The operator types the id as shown (decoded); the URL form is accepted too. An id that
+    // does not decode (a broken %-escape) names no record: 404 before it is compared.
+    decodeRecordId(resource, id);
+    const shown = decodeURIComponent(id);
+    if (confirmation !== id && confirmation !== shown) throw new RecordValidationError({}, `Type ${shown} to confirm.`);
     const current = await lockRow(tx, resource, id);
     const params = new Params();
     const deleted = exactlyOneRow(

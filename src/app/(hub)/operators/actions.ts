@@ -6,6 +6,7 @@ import type { ActionState } from '@/components/operators/form-state';
 import { createLocalOperator, deleteOperator, getOperator, OperatorNotFoundError, revokeAllSessions, revokeSession, updateGrants } from '@/engine/auth/manage';
 import type { Operator } from '@/engine/auth/operator';
 import { toHttpError } from '@/engine/http/errors';
+import { isForm, NOT_A_FORM } from '@/web/action-form';
 import { currentOperator } from '@/web/operator';
 
 /*
@@ -47,6 +48,7 @@ function revalidateOperators(userId?: string): void {
 }
 
 export async function saveGrantsAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return { error: NOT_A_FORM };
   const userId = field(form, 'userId');
   return withOperator(async (actor) => {
     await updateGrants(actor, userId, grantsFrom(form));
@@ -56,6 +58,7 @@ export async function saveGrantsAction(_state: ActionState, form: FormData): Pro
 }
 
 export async function sessionsAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return { error: NOT_A_FORM };
   const userId = field(form, 'userId');
   return withOperator(async (actor) => {
     if (field(form, 'intent') === 'revoke-all') {
@@ -70,6 +73,7 @@ export async function sessionsAction(_state: ActionState, form: FormData): Promi
 }
 
 export async function createOperatorAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return { error: NOT_A_FORM };
   const values = { email: field(form, 'email'), name: field(form, 'name'), ...grantsFrom(form) };
   const result = await withOperator(async (actor) => {
     const created = await createLocalOperator(actor, values);
@@ -80,6 +84,7 @@ export async function createOperatorAction(_state: ActionState, form: FormData):
 }
 
 export async function deleteOperatorAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  if (!isForm(form)) return { error: NOT_A_FORM };
   const userId = field(form, 'userId');
   const result = await withOperator(async (actor) => {
     const target = await getOperator(actor, userId);

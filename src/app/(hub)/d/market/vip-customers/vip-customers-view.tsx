@@ -7,7 +7,15 @@ import { Badge } from '@/components/ui/badge';
 
 type Customer = { id: string; full_name: string; email: string; country: string; created_at: string };
 
-export function VipCustomersView(props: { rows: Record<string, unknown>[]; next: string | null; previous: string | null; search: string; total: string }) {
+export function VipCustomersView(props: {
+  rows: Record<string, unknown>[];
+  next: string | null;
+  previous: string | null;
+  search: string;
+  total: string;
+  /** Why there are no rows to show (a bad link), in words. */
+  error?: { title: string; message: string };
+}) {
   const { update, pending, searchParams } = useListUrl();
   const page = Number(searchParams.get('pn') ?? 1);
   const rows = props.rows as Customer[];
@@ -47,6 +55,7 @@ export function VipCustomersView(props: { rows: Record<string, unknown>[]; next:
         onPrevious: () => props.previous && update({ before: props.previous, pn: String(page - 1) }),
       }}
       loading={pending}
+      error={props.error}
     />
   );
 }
