@@ -139,12 +139,15 @@ export function AuditLogView({
             render: (e) => {
               const href = recordHref(subjects, domain, e);
               const label = recordName(subjects, domain, e);
+              // A long record label is cut to one short line (whole on hover): the Changes column stays in view.
               return href ? (
-                <Link className={linkClass} href={href} data-testid="audit-record-link">
+                <Link className={`${linkClass} inline-block max-w-56 truncate align-bottom`} href={href} title={label} data-testid="audit-record-link">
                   {label}
                 </Link>
               ) : (
-                label
+                <span className="inline-block max-w-56 truncate align-bottom" title={label}>
+                  {label}
+                </span>
               );
             },
           },
