@@ -358,7 +358,12 @@ describe('catalogToDefinitions', () => {
       ],
       defaultSort: { column: 'code', direction: 'desc' },
     });
-    expect(defs.get('log-lines')).toMatchObject({ primaryKey: ['line', 'logged_at'], keyless: true, readOnly: true, defaultSort: { column: 'line', direction: 'asc' } });
+    expect(defs.get('log-lines')).toMatchObject({
+      primaryKey: ['line', 'logged_at'],
+      keyless: true,
+      readOnly: true,
+      defaultSort: { column: 'line', direction: 'asc' },
+    });
   });
 
   it('maps a partitioned table as one resource', () => {
