@@ -14,10 +14,13 @@ export interface AxeFinding {
 
 /**
  * axe-core's findings of impact serious or critical on the page, or only inside `selector`.
- * Waits for running animations (a dialog fading in) first, so contrast is judged on the
- * finished colours.
+ * Waits for the streamed <title> and for running animations (a dialog fading in) first, so
+ * the page is judged as it settles, contrast on the finished colours.
  */
 export async function seriousFindings(page: Page, selector?: string): Promise<AxeFinding[]> {
+  // Next streams a dynamic page's metadata after its body: judge the page once its <title> has
+  // arrived (a page that never gets one still fails, on document-title, after the wait).
+  await page.waitForFunction(() => document.title !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
   return page.evaluate(async (within) => {
     await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
