@@ -193,7 +193,8 @@ export async function listResource(
   authorize(operator, resource, 'read');
   const masked = maskedColumns(operator, resource);
   const visible = resourceAsSeenBy(operator, resource);
-  const result = await runList(domain, visible, parseListQuery(visible, params), options);
+  const listQuery = parseListQuery(visible, params);
+  const result = await runList(domain, visible, listQuery, options);
   if (masked.size > 0) {
     const columns = resource.columns.filter((c) => masked.has(c.name));
     result.rows = result.rows.map((row) => {
@@ -203,7 +204,8 @@ export async function listResource(
     });
   }
   // Foreign keys the page shows, and those it is filtered by (the filter's chip names its row, even when no row matches).
-  const filteredBy = (name: string) => [params[`f.${name}`]].flat().flatMap((v) => (typeof v === 'string' && v !== '' ? v.split(',') : []));
+  const filteredBy = (name: string) =>
+    listQuery.filters.flatMap((f) => (f.column.name !== name ? [] : f.kind === 'equals' ? [f.value] : f.kind === 'oneOf' ? f.values : []));
   const linked = visible.columns.filter((c) => c.references && !masked.has(c.name) && (result.columns.includes(c.name) || filteredBy(c.name).length > 0));
   const named = [...result.rows, ...linked.flatMap((c) => filteredBy(c.name).map((v) => ({ [c.name]: v })))];
   if (linked.length > 0 && options?.labels !== false && named.length > 0) {
