@@ -56,6 +56,10 @@ export class ExportBusyError extends HubError {
     super(`${limit} export${limit === 1 ? ' is' : 's are'} already running on domain "${domain}". Try again when one has finished.`);
     this.name = 'ExportBusyError';
   }
+
+  override get headers() {
+    return { 'retry-after': '30' };
+  }
 }
 
 /** List parameters that only place a page; an export always has every row. */

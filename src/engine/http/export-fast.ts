@@ -2,11 +2,11 @@ import { once } from 'node:events';
 import type http from 'node:http';
 import { UnauthenticatedError } from '../auth/errors';
 import { operatorFromHeaders } from '../auth/session';
-import { exportResource, ExportBusyError, type ResourceExport } from '../export/export-resource';
+import { exportResource, type ResourceExport } from '../export/export-resource';
 import { isExportFormat } from '../export/format';
 import { ListQueryError } from '../list/errors';
 import { findResource } from '../resources/registry';
-import { toHttpError } from './errors';
+import { sendError } from './errors';
 import { headersOf } from './list-api';
 import { searchParamsToRecord } from './search-params';
 
@@ -52,13 +52,8 @@ export async function serveExportFast(req: http.IncomingMessage, res: http.Serve
     await exported?.close(error);
     if (res.headersSent) {
       res.destroy(error as Error); // the client sees a cut download, never a corrupt "complete" file
-    } else if (error instanceof ExportBusyError) {
-      res
-        .writeHead(429, { 'content-type': 'application/json', 'retry-after': '30', 'cache-control': 'no-store' })
-        .end(JSON.stringify({ error: error.message }));
     } else {
-      const { status, body } = toHttpError(error);
-      res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+      sendError(res, error); // the API boundary: ExportBusyError's 429 carries its Retry-After; an unexpected error is logged once
     }
   }
   return true;

@@ -3,7 +3,7 @@ import { UnauthenticatedError } from '../auth/errors';
 import { operatorFromHeaders } from '../auth/session';
 import { listResource } from '../list/run-list';
 import { findResource } from '../resources/registry';
-import { toHttpError } from './errors';
+import { reportError } from './errors';
 import { searchParamsToRecord } from './search-params';
 
 /**
@@ -19,7 +19,7 @@ export async function listApi(headers: Headers, domain: string, resource: string
     const found = await findResource(domain, resource);
     return { status: 200, body: await listResource(operator, found.domain, found.resource, searchParamsToRecord(params)) };
   } catch (error) {
-    const { status, body } = toHttpError(error);
+    const { status, body } = reportError(error); // logs an unexpected error once, its reference in the body
     return { status, body };
   }
 }
