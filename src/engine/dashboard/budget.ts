@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../auth/errors';
 import { UnknownDomainError } from '../config/current';
 import { DbUnavailableError } from '../db/errors';
-import { toHttpError } from '../http/errors';
+import { reportError } from '../http/errors';
 import type { Failure, FailureReason } from './types';
 
 /** The wall-clock budget of a dashboard piece ran out before its work finished. */
@@ -47,7 +47,7 @@ export function describeFailure(error: unknown, what: string, statementTimeoutMs
   const code = (error as { code?: string } | null)?.code;
   if (code === '57014') return { reason: 'timeout', error: `${what}: the query ran longer than its ${statementTimeoutMs} ms limit and was cancelled.` };
   if (code === '25006') return { reason: 'failed', error: `${what}: the query tried to write, but the dashboard only reads (READ ONLY transaction).` };
-  return { reason: 'failed', error: toHttpError(error).body.error };
+  return { reason: 'failed', error: reportError(error).body.error }; // logged once, under the reference shown
 }
 
 export const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;

@@ -2,7 +2,7 @@ import { can, canSeeDomain, maskedColumns, resourceAsSeenBy } from '../auth/acce
 import type { Operator } from '../auth/operator';
 import { checkDomain, configuredDomains, type DomainName } from '../config/current';
 import { DbUnavailableError } from '../db/errors';
-import { toHttpError } from '../http/errors';
+import { reportError } from '../http/errors';
 import { listResource } from '../list/run-list';
 import { encodeRecordId } from '../records/record-id';
 import { resourcesOf } from '../resources/registry';
@@ -57,7 +57,7 @@ async function searchDomain(operator: Operator, domain: DomainName, term: string
         if (error instanceof DbUnavailableError) throw error; // the whole domain is down: said once, for the domain
         // One resource that cannot be read (a materialized view never refreshed, a lost grant)
         // is left out with its reason; the other resources of the domain still answer.
-        const { body } = toHttpError(error);
+        const { body } = reportError(error); // logged once when unexpected, with the reference the note shows
         return { resource: resource.name, title: resource.title, hits: [], note: `Left out: ${body.error}` };
       }
       return {
@@ -95,7 +95,7 @@ export async function searchEverywhere(operator: Operator, term: string, options
         if (outcome === 'timeout') return { domain: name, status: 'timeout', error: `No answer within ${budget} ms.`, groups: [] };
         return { domain: name, status: 'ok', groups: outcome };
       } catch (error) {
-        const message = error instanceof DbUnavailableError ? error.message : `Search failed in ${name}: ${toHttpError(error).body.error}`;
+        const message = error instanceof DbUnavailableError ? error.message : `Search failed in ${name}: ${reportError(error).body.error}`;
         return { domain: name, status: 'error', error: message, groups: [] };
       } finally {
         clearTimeout(timer);

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { errorResponse, toHttpError } from '@/engine/http/errors';
+import { errorResponse, reportError } from '@/engine/http/errors';
 import { searchParamsToRecord } from '@/engine/http/search-params';
 import { authorize } from '@/engine/auth/access';
 import {
@@ -110,7 +110,7 @@ export async function POST(request: NextRequest, context: { params: Promise<{ do
             controller.enqueue(line({ type: 'batch', ...next.value }));
           } catch (error) {
             const interrupted = error instanceof BulkInterruptedError ? error : undefined;
-            const { body: problem } = toHttpError(interrupted ? interrupted.cause : error);
+            const { body: problem } = reportError(interrupted ? interrupted.cause : error); // an unexpected one is logged once, its reference in the line
             controller.enqueue(
               line({
                 type: 'error',
