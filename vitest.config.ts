@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/install-hub.ts'],
     // Database tests start servers and wait on real timeouts; give them room.
     testTimeout: 60_000,
     hookTimeout: 120_000,

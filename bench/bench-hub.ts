@@ -4,7 +4,7 @@ import pg from 'pg';
 import { createOperator } from '@/engine/auth/operators';
 import { setConfig } from '@/engine/config/current';
 import { loadConfig } from '@/engine/config/load-config';
-import { startEmbeddedPostgres, type EmbeddedServer } from '@/engine/embedded/postgres-server';
+import { startEmbeddedPostgres, type EmbeddedServer } from '@/demo/embedded/postgres-server';
 
 /** The bench's own embedded cluster (never the demo's), with its two databases. */
 export async function startBenchPostgres(onProgress?: (message: string) => void): Promise<EmbeddedServer> {

@@ -8,6 +8,7 @@
  *   BENCH_RUNS=20 npm run bench:engine   a quick run
  */
 import { writeFileSync } from 'node:fs';
+import '../scripts/with-hub';
 import nextEnv from '@next/env';
 import pg from 'pg';
 import { commandLineOperator } from '@/engine/auth/operator';

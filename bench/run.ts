@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
+import '../scripts/with-hub';
 import { closeAllPools } from '@/engine/db/pools';
 import { query } from '@/engine/db/query';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';

@@ -3,6 +3,7 @@
  * entries older than N days to a JSON Lines file, then deletes them (the same job the
  * server runs daily when HUB_AUDIT_RETENTION_DAYS is set).
  */
+import './with-hub';
 import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
 import { pruneAudit } from '@/engine/audit/retention';

@@ -3,6 +3,7 @@
  * variable, then for each server: reachable, TLS in use, version, connection budget.
  * Exits 1 when something would stop or endanger a start.
  */
+import './with-hub';
 import nextEnv from '@next/env';
 import { runningEmbeddedEnv } from '@/engine/boot';
 import { loadConfig, unknownVariables, wantsEmbeddedDefault } from '@/engine/config/load-config';

@@ -5,6 +5,7 @@
  * generated file is meant to be edited, and a re-run must not eat those edits.
  * Exits 1 on any problem, with the reason (and for a bad domain, the configured ones).
  */
+import './with-hub';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,7 +89,7 @@ function nextSteps(domain: string, file: string, exportName: string): string[] {
     '',
     'Next steps:',
     `  1. Review ${file}: titles, searchable columns, readOnly flags, filters.`,
-    `  2. Add ...${exportName} to resourceDefinitions in src/admin/resources.ts; until then the hub shows "${domain}" read-only, straight from the catalog.`,
+    `  2. Add ...${exportName} to the resources of createHub in src/admin/hub.ts; until then the hub shows "${domain}" read-only, straight from the catalog.`,
     '  3. Once you edit it, drop ".generated" from its name so that a later --force run cannot overwrite your changes.',
   ];
 }
@@ -112,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
     const source = renderDefinitionFile(
       domain,
       plan.planned.map((p) => p.def),
-      { notes: notesFor(plan) },
+      { notes: notesFor(plan), knownDomains },
     );
     // With --stdout the file is the output (to pipe or redirect); everything else goes to stderr.
     const say = args.stdout ? (line: string) => console.error(line) : (line: string) => console.log(line);

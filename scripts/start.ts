@@ -4,14 +4,16 @@
  */
 import path from 'node:path';
 import nextEnv from '@next/env';
+import { nextCookies } from 'better-auth/next-js';
+import { hub } from '@/admin/hub';
+import { installHub } from '@/engine/hub';
 import next from 'next';
 import { startAuditRetention } from '@/engine/audit/retention';
 import { startAuditSettler } from '@/engine/audit/settle';
 import { boot, BootError, preflight } from '@/engine/boot';
 import { flushAuditSettlement } from '@/engine/audit/record';
 import { closeAllPools } from '@/engine/db/pools';
-import { serveExportFast } from '@/engine/http/export-fast';
-import { serveListApiFast } from '@/engine/http/list-api';
+import { answerServerDoor } from '@/engine/http/server-doors';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { answerAtTheDoor } from '@/engine/lifecycle/door';
 import { dropOutputOnceClosed, exitOnSignals, serve } from '@/engine/lifecycle/serve';
@@ -43,6 +45,8 @@ async function buildIfStale(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // The engine is handed the definitions it serves, and the one Next.js plug-in sign-in needs.
+  installHub(hub, { authPlugins: [nextCookies()] });
   dropOutputOnceClosed();
   nextEnv.loadEnvConfig(root, dev);
   preflight(); // a bad configuration fails here, before any build or database work
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
     async (req, res) => {
       if (answerAtTheDoor(req, res, door)) return;
       if (answerUnreadableRouterState(req, res) || (await refuseUnreadableActionCall(req, res))) return;
-      if ((await serveListApiFast(req, res)) || (await serveExportFast(req, res))) return;
+      if (await answerServerDoor(req, res)) return; // the paths src/engine/http/doors.ts gives to this server
       await handle(req, res);
     },
     {

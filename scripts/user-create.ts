@@ -5,6 +5,7 @@
  * Creates a local operator (the first administrator, or installs without an identity
  * provider). Without --password a strong one is generated and printed once.
  */
+import './with-hub';
 import { parseArgs } from 'node:util';
 import nextEnv from '@next/env';
 import { createOperator } from '@/engine/auth/operators';

@@ -5,3 +5,10 @@
  * is configured but not listed here still works, through names checked with `checkDomain`.
  */
 export const knownDomains = ['blog', 'market', 'bench'] as const;
+
+// Tells the engine's types about them (declaration merging: the engine never imports this file).
+declare module '@/engine/config/current' {
+  interface HubTypes {
+    domain: (typeof knownDomains)[number];
+  }
+}

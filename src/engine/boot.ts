@@ -5,7 +5,7 @@ import { setConfig } from './config/current';
 import { ConfigError, type HubConfig } from './config/types';
 import { checkConnectionBudget, describeBudget } from './db/budget';
 import { checkHealth, checkTarget } from './db/health';
-import { ensureDemoOperators } from './embedded/demo-operators';
+import { currentHub, type StartLogin } from './hub';
 import { migrateHubDatabase } from './hub-db/migrate';
 import { settlePendingAudit } from './audit/settle';
 import { logger } from './log';
@@ -18,7 +18,7 @@ export interface Booted {
   /** Stops what boot started (the embedded PostgreSQL and the demo's blog service); pools are closed separately. */
   stopDatabases: () => Promise<void>;
   /** The embedded demo's sign-in, printed at start; undefined with a real configuration. */
-  demoLogins: { email: string; password: string; role: string }[] | undefined;
+  demoLogins: StartLogin[] | undefined;
   /** The embedded demo's data folder (HUB_DATA_DIR, default .data); undefined with a real configuration. */
   dataDir: string | undefined;
 }
@@ -76,24 +76,21 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
   let stopDatabases = async () => undefined as void;
   const embedded = wantsEmbeddedDefault(env);
   let dataDir: string | undefined;
-  if (embedded) {
-    const { startEmbeddedDemo } = await import('./embedded/demo');
+  const starter = currentHub().whenUnconfigured;
+  if (embedded && !starter)
+    throw new BootError('HUB_DOMAINS is not set and this hub has no demo to start. Set HUB_DOMAINS (and each domain\'s database) as the README explains.');
+  if (embedded && starter) {
     dataDir = path.resolve(options.cwd ?? process.cwd(), env.HUB_DATA_DIR ?? '.data');
-    log.info('no HUB_DOMAINS set: starting the embedded demo (PostgreSQL + demo domains blog and market)');
-    const demo = await startEmbeddedDemo({
-      dataDir: path.join(dataDir, 'postgres'),
-      port: Number(env.HUB_EMBEDDED_PORT ?? 54329),
-      orders: Number(env.HUB_SEED_ORDERS ?? 1_000_000),
-      onProgress: (m) => log.info(m),
-    });
-    Object.assign(env, demo.env, { HUB_AUTH_SECRET: demo.authSecret });
-    // Tools run beside a running hub (doctor, introspect) find the embedded servers here.
+    log.info(`no HUB_DOMAINS set: starting ${starter.description}`);
+    const started = await starter.start({ dataDir, env, onProgress: (m) => log.info(m) });
+    Object.assign(env, started.env);
+    // Tools run beside a running hub (doctor, introspect) find the embedded servers here,
+    // with the auth secret: user:create and the other tools load the full configuration.
     const runtimeFile = embeddedRuntimeFile(env, options.cwd);
-    // The auth secret too: user:create and the other tools load the full configuration.
-    writeFileSync(runtimeFile, JSON.stringify({ ...demo.env, HUB_AUTH_SECRET: demo.authSecret }), { mode: 0o600 });
+    writeFileSync(runtimeFile, JSON.stringify(started.env), { mode: 0o600 });
     stopDatabases = async () => {
       rmSync(runtimeFile, { force: true });
-      await demo.stop(); // the blog service, then PostgreSQL
+      await started.stop();
     };
   }
 
@@ -125,7 +122,7 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
     // A previous run may have died between a domain COMMIT and marking its audit entry.
     await settlePendingAudit();
   } else log.warn(`${health0.error} Sign-in is unavailable until it is reachable.`);
-  const demoLogins = embedded && health0.ok ? await ensureDemoOperators(dataDir!) : undefined;
+  const demoLogins = embedded && health0.ok && starter?.operators ? await starter.operators(dataDir!) : undefined;
 
   // One domain down never stops the hub: report it and carry on; its pages say so.
   const health = await checkHealth();

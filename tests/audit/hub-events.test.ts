@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetAuth } from '../../src/engine/auth/better-auth';
-import { createLocalOperator, deleteOperator, revokeAllSessions, updateGrants } from '../../src/engine/auth/manage';
+import { createLocalOperator, deleteOperator, revokeAllSessions, updateGrants } from '../../src/engine/operators/manage';
 import type { Operator } from '../../src/engine/auth/operator';
 import { createOperator } from '../../src/engine/auth/operators';
 import { query } from '../../src/engine/db/query';

@@ -11,7 +11,7 @@ import {
   revokeAllSessions,
   revokeSession,
   updateGrants,
-} from '../../src/engine/auth/manage';
+} from '../../src/engine/operators/manage';
 import { loadGrants, type Operator } from '../../src/engine/auth/operator';
 import { createOperator } from '../../src/engine/auth/operators';
 import { operatorFromHeaders } from '../../src/engine/auth/session';

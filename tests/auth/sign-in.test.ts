@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAuth, resetAuth } from '../../src/engine/auth/better-auth';
 import { createOperator } from '../../src/engine/auth/operators';
-import { revokeSession } from '../../src/engine/auth/manage';
+import { revokeSession } from '../../src/engine/operators/manage';
 import { operatorFromHeaders } from '../../src/engine/auth/session';
 import { query } from '../../src/engine/db/query';
 import { sweepSignInFailures } from '../../src/engine/auth/sign-in-limit';

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { Operator } from '../../src/engine/auth/operator';
 import type { DomainRole } from '../../src/engine/auth/roles';
-import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
+import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
 import { createTestDatabase, withClient, type TestDatabase } from '../support/databases';
 
 export function operatorWith(roles: Record<string, DomainRole>, email = 'someone@test.local'): Operator {

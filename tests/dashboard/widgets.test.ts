@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { widgetDefinitions } from '../../src/admin/widgets';
+import { demoWidgets } from '../../src/demo/widgets';
 import { defineWidget, displayColumns, runWidget, sqlProblem, visibleWidgets, WIDGET_GRACE_MS, widgetList } from '../../src/engine/dashboard';
 import type { Widget, WidgetResult, WidgetRow } from '../../src/engine/dashboard/types';
 import { getPool } from '../../src/engine/db/pools';
@@ -32,7 +32,7 @@ function rowsOf(result: WidgetResult): WidgetRow[] {
 }
 
 const byId = (id: string): Widget => {
-  const w = widgetDefinitions.find((d) => d.id === id);
+  const w = demoWidgets.find((d) => d.id === id);
   if (!w) throw new Error(`no widget ${id}`);
   return w;
 };
@@ -52,17 +52,17 @@ async function last30Days(domain: 'blog' | 'market'): Promise<string[]> {
   return rows.map((r) => r.day);
 }
 
-describe('demo widgets (src/admin/widgets.ts)', () => {
+describe('demo widgets (src/demo/widgets.ts)', () => {
   it('are the four of the issue, with unique ids, and every one returns rows of its declared shape', async () => {
-    expect(widgetDefinitions.map((w) => [w.id, w.domain, w.display.kind])).toEqual([
+    expect(demoWidgets.map((w) => [w.id, w.domain, w.display.kind])).toEqual([
       ['market-orders-today', 'market', 'number'],
       ['market-orders-revenue', 'market', 'bar'],
       ['market-top-customers', 'market', 'table'],
       ['blog-posts-per-day', 'blog', 'line'],
     ]);
-    const results = await Promise.all(widgetDefinitions.map((w) => runWidget(superadmin, w)));
+    const results = await Promise.all(demoWidgets.map((w) => runWidget(superadmin, w)));
     for (const [i, result] of results.entries()) {
-      const widget = widgetDefinitions[i]!;
+      const widget = demoWidgets[i]!;
       const rows = rowsOf(result);
       expect(result.ms).toBeLessThan(widget.timeoutMs);
       for (const row of rows) {
@@ -280,9 +280,9 @@ describe('running a widget', () => {
     const result = await runWidget(blogViewer, counted);
     expect(result).toMatchObject({ ok: false, reason: 'forbidden' });
     expect(runs).toBe(0);
-    expect(visibleWidgets(blogViewer, [...widgetDefinitions, counted]).map((w) => w.id)).toEqual(['blog-posts-per-day']);
-    expect(visibleWidgets(operatorWith({}), widgetDefinitions)).toEqual([]);
-    expect(visibleWidgets(superadmin, widgetDefinitions)).toHaveLength(4);
+    expect(visibleWidgets(blogViewer, [...demoWidgets, counted]).map((w) => w.id)).toEqual(['blog-posts-per-day']);
+    expect(visibleWidgets(operatorWith({}), demoWidgets)).toEqual([]);
+    expect(visibleWidgets(superadmin, demoWidgets)).toHaveLength(4);
 
     // minRole: an editors-only widget is neither listed nor run for a viewer.
     const editorsOnly = { ...counted, id: 'editors', minRole: 'editor' as const };
@@ -293,7 +293,7 @@ describe('running a widget', () => {
 
     // A widget of a domain that is not configured here is not listed, even for a superadmin.
     installConfig(targetFromUrl('hub', dbs.hub.url), [targetFromUrl('blog', dbs.blog.url)]);
-    expect(visibleWidgets(superadmin, widgetDefinitions).map((w) => w.id)).toEqual(['blog-posts-per-day']);
+    expect(visibleWidgets(superadmin, demoWidgets).map((w) => w.id)).toEqual(['blog-posts-per-day']);
   });
 
   it('a query missing a declared column fails with what it returned; other SQL errors get a reference, never the SQL', async () => {

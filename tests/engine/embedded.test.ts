@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../src/engine/embedded/postgres-server';
+import { startEmbeddedPostgres } from '../../src/demo/embedded/postgres-server';
 import { freePort } from '../support/free-port';
 
 let dir: string;

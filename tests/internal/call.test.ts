@@ -2,14 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { blogResources } from '../../src/admin/resources/blog';
+import { blogResources } from '../../src/demo/resources/blog';
 import { runWithRequestContext } from '../../src/engine/audit/request-context';
 import { ForbiddenError, UnauthenticatedError } from '../../src/engine/auth/errors';
 import type { Operator } from '../../src/engine/auth/operator';
 import type { DomainName } from '../../src/engine/config/current';
 import type { InternalService } from '../../src/engine/config/types';
 import { query } from '../../src/engine/db/query';
-import { seedBlog } from '../../src/engine/embedded/seed';
+import { seedBlog } from '../../src/demo/embedded/seed';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import {
   callInternal,
@@ -21,8 +21,8 @@ import {
 } from '../../src/engine/internal';
 import { computeHubSignature } from '../../src/engine/internal/verify';
 import { resolveResource } from '../../src/engine/resources/define';
-import { startDemoService, type DemoService } from '../../src/demo-service/server';
-import { summarize } from '../../src/demo-service/summary';
+import { startDemoService, type DemoService } from '../../src/demo/service/server';
+import { summarize } from '../../src/demo/service/summary';
 import { adminQuery, createTestDatabase, targetFromUrl, withClient, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 import { freePort } from '../support/free-port';

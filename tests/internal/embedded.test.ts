@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blogResources } from '../../src/admin/resources/blog';
+import { blogResources } from '../../src/demo/resources/blog';
 import { boot, type Booted } from '../../src/engine/boot';
 import type { Operator } from '../../src/engine/auth/operator';
 import type { DomainName } from '../../src/engine/config/current';

@@ -6,7 +6,7 @@ import { createOperator } from '../../src/engine/auth/operators';
 import type { DomainRole } from '../../src/engine/auth/roles';
 import { query } from '../../src/engine/db/query';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
-import { startDemoService, type DemoService } from '../../src/demo-service/server';
+import { startDemoService, type DemoService } from '../../src/demo/service/server';
 import { createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { knownDomains } from '../../src/admin/domains';
 import { catalogToDefinitions, readCatalog, renderDefinitionFile, type CatalogTable } from '../../src/engine/introspect';
 import { createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
@@ -33,7 +34,7 @@ afterAll(async () => {
 
 describe('renderDefinitionFile', () => {
   it('writes defineResource calls for a known domain, in the project style', () => {
-    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog), { notes: { posts: 'public.posts: table' } });
+    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog), { notes: { posts: 'public.posts: table' }, knownDomains });
     expect(source).toContain("import { defineResource } from '@/engine/resources/define';\n\nexport const blogResources = [\n");
     expect(source).toContain(
       [
@@ -57,7 +58,7 @@ describe('renderDefinitionFile', () => {
   }, 60_000);
 
   it('compiles under the project tsconfig for a known domain', () => {
-    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog));
+    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog), { knownDomains });
     expect(typecheckInProject(source)).toEqual([]);
   }, 60_000);
 
@@ -70,7 +71,7 @@ describe('renderDefinitionFile', () => {
   }, 60_000);
 
   it('is really type-checked: a wrong column type or an unknown domain in defineResource fails', () => {
-    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog));
+    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog), { knownDomains });
     const wrongType = source.replace("type: 'bigint'", "type: 'bignum'");
     expect(typecheckInProject(wrongType).join('\n')).toMatch(/bignum/);
     const wrongDomain = source.replace("domain: 'blog'", "domain: 'crm'");
@@ -79,7 +80,7 @@ describe('renderDefinitionFile', () => {
 
   it('never touches the source tree, so a hub running from this checkout keeps its build', () => {
     const before = newestSourceChange();
-    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog));
+    const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog), { knownDomains });
     expect(typecheckInProject(source)).toEqual([]);
     expect(typecheckInProject(source.replace("type: 'bigint'", "type: 'bignum'")).length).toBeGreaterThan(0);
     expect(newestSourceChange()).toBe(before);

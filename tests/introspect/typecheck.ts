@@ -26,7 +26,8 @@ export function typecheckInProject(source: string): string[] {
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => (path.resolve(name) === file ? source : readFile(name));
   host.writeFile = () => undefined;
-  const program = ts.createProgram({ rootNames: [file], options, host });
+  // With src/admin/domains.ts, which tells the engine's types the known domains (as the whole project does).
+  const program = ts.createProgram({ rootNames: [file, path.join(PROJECT_ROOT, 'src', 'admin', 'domains.ts')], options, host });
   const sourceFile = program.getSourceFile(file)!;
   return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)].map((d) => {
     const { line } = d.start === undefined ? { line: -1 } : sourceFile.getLineAndCharacterOfPosition(d.start);

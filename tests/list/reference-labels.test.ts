@@ -2,7 +2,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Operator } from '../../src/engine/auth/operator';
 import type { DomainName } from '../../src/engine/config/current';
-import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
+import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
 import { listResource } from '../../src/engine/list/run-list';
 import { labelsByKey } from '../../src/engine/records/reference-labels';
 import { resolveResource } from '../../src/engine/resources/define';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resourceDefinitions } from '../../src/admin/resources';
+import { hub } from '../../src/admin/hub';
 import type { DomainName } from '../../src/engine/config/current';
-import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
+import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
 import { readCatalog, type CatalogTable } from '../../src/engine/introspect';
 import { isRequired } from '../../src/engine/records/input-schema';
 import { resolveResource } from '../../src/engine/resources/define';
@@ -31,7 +31,7 @@ afterAll(async () => {
 describe('demo definitions agree with their tables', () => {
   it.each(['blog', 'market'])('%s: nullability, defaults and database-written columns', (domain) => {
     const mismatches: string[] = [];
-    for (const resource of resourceDefinitions.filter((d) => d.domain === domain).map((d) => resolveResource(d))) {
+    for (const resource of hub.resources.filter((d) => d.domain === domain).map((d) => resolveResource(d))) {
       const [schema, name] = [resource.table.schema, resource.table.name];
       const table = catalogs.get(domain)!.find((t) => t.schema === schema && t.name === name);
       expect(table, `${resource.name}: table ${schema}.${name}`).toBeDefined();

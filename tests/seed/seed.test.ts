@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
+import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
 
 /**
  * Seeds both demo domains into fresh databases on a real PostgreSQL and checks that the data

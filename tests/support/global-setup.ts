@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/engine/embedded/postgres-server';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/demo/embedded/postgres-server';
 import { freePort } from './free-port';
 import { chooseChromium } from './chromium';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { createOperator } from '../../src/engine/auth/operators';
 import type { DomainRole } from '../../src/engine/auth/roles';
-import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
+import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
 import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
 import { createTestDatabase, targetFromUrl, withClient } from './databases';
 import { installConfig, resetEngine } from './engine';

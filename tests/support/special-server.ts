@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/engine/embedded/postgres-server';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/demo/embedded/postgres-server';
 import { freePort } from './free-port';
 
 export interface SpecialServer extends EmbeddedServer {

@@ -1,4 +1,4 @@
-import { widgetDefinitions } from '@/admin/widgets';
+import { currentHub } from '@/engine/hub';
 import { Dashboard } from '@/components/dashboard/dashboard';
 import { canSeeDomain } from '@/engine/auth/access';
 import { configuredDomains } from '@/engine/config/current';
@@ -14,5 +14,5 @@ export const metadata: Metadata = { title: 'Dashboard' };
 export default async function HomePage() {
   const operator = await requirePageOperator('/');
   const domains = configuredDomains().filter((d) => canSeeDomain(operator, d));
-  return <Dashboard operator={operator} domains={domains} widgets={visibleWidgets(operator, widgetDefinitions)} />;
+  return <Dashboard operator={operator} domains={domains} widgets={visibleWidgets(operator, currentHub().widgets)} />;
 }

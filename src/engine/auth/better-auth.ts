@@ -2,15 +2,15 @@ import { format } from 'node:util';
 import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { recordEvent } from '../audit/record';
-import { forgetOperator } from './session';
-import { nextCookies } from 'better-auth/next-js';
+import { forgetOperator } from './operator-cache';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { getConfig } from '../config/current';
 import type { AuthConfig } from '../config/types';
 import { getPool } from '../db/pools';
 import { query } from '../db/query';
 import { ownOrigins } from '../http/own-origins';
-import { CLIENT_IP_HEADER } from '../lifecycle/serve';
+import { CLIENT_IP_HEADER } from '../http/client-ip';
+import { servingOptions } from '../hub';
 import { logger } from '../log';
 import { normaliseEmail, reserveSignInAttempt, settleSignInAttempt, type SignInLimits, type SignInSubjects } from './sign-in-limit';
 
@@ -229,7 +229,8 @@ export function authOptions(): BetterAuthOptions {
             }),
           ]
         : []),
-      nextCookies(),
+      // Handed in by the serving process (Next.js's nextCookies()): the engine imports no framework.
+      ...servingOptions().authPlugins ?? [],
     ],
   };
 }

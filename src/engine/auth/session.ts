@@ -2,6 +2,7 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { getAuth } from './better-auth';
 import { storableText } from '../values/text';
 import { loadGrants, type Operator } from './operator';
+import { cache } from './operator-cache';
 
 /**
  * The operator behind a request's cookies, or null. The session is read from the hub
@@ -11,14 +12,6 @@ import { loadGrants, type Operator } from './operator';
  * the hub clear the cached entry at once; a change made elsewhere (another replica, SQL by
  * hand) is seen within that moment. HUB_SESSION_CACHE_MS=0 turns the cache off.
  */
-const KEY = Symbol.for('admin-hub.operator-cache');
-type Entry = { operator: Operator; at: number; expiresAt: number };
-function cache(): Map<string, Entry> {
-  const holder = globalThis as { [KEY]?: Map<string, Entry> };
-  holder[KEY] ??= new Map();
-  return holder[KEY];
-}
-
 const ttl = () => Number(process.env.HUB_SESSION_CACHE_MS ?? 1000);
 
 export async function operatorFromHeaders(headers: Headers): Promise<Operator | null> {
@@ -74,10 +67,4 @@ export async function sessionMayBeLive(headers: Headers): Promise<boolean> {
   // Known dead now: the next page (the sign-in page it leads to) must not reuse it from the cache.
   if (!live) cache().delete(raw);
   return live;
-}
-
-/** Forgets cached sessions of one operator (or all): called by sign-out, revocation and role changes. */
-export function forgetOperator(userId?: string): void {
-  if (userId === undefined) return cache().clear();
-  for (const [token, entry] of cache()) if (entry.operator.id === userId) cache().delete(token);
 }

@@ -1,10 +1,17 @@
 import { loadConfig } from './load-config';
 import type { DbTarget, HubConfig } from './types';
-import { knownDomains } from '@/admin/domains';
 import { HubError } from '../errors';
 
+/**
+ * Filled in by the user's code through declaration merging (src/admin/domains.ts):
+ * `declare module '@/engine/config/current' { interface HubTypes { domain: 'blog' | 'market' } }`.
+ * The engine is handed its definitions and never imports them, so their names reach it this way.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- an interface to merge into, empty on purpose
+export interface HubTypes {}
+
 /** A domain named in code (checked by the compiler) … */
-export type KnownDomain = (typeof knownDomains)[number];
+export type KnownDomain = HubTypes extends { domain: infer D extends string } ? D : never;
 declare const checked: unique symbol;
 /** … or a name from outside (a URL, a CLI argument) that `checkDomain` has confirmed at run time. */
 export type CheckedDomain = string & { readonly [checked]: true };

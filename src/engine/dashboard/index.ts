@@ -1,5 +1,5 @@
 /**
- * The home dashboard's data: KPI widgets (declared in src/admin/widgets.ts with defineWidget)
+ * The home dashboard's data: KPI widgets (declared in src/demo/widgets.ts with defineWidget)
  * and one card per domain. Every loader answers within its own budget and never throws, so
  * a page can stream each piece behind its own Suspense boundary.
  */

@@ -5,7 +5,7 @@ import type { PoolStats } from '../db/pools';
 import type { Row, Tx } from '../db/query';
 
 /**
- * The dashboard's vocabulary: KPI widgets declared in src/admin/widgets.ts, and what the
+ * The dashboard's vocabulary: KPI widgets declared in src/demo/widgets.ts, and what the
  * engine hands the page for each widget and each domain card. Everything a page passes to
  * the browser (ClientWidget, the results) is plain JSON: no functions, no SQL, no Dates.
  */

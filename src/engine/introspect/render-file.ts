@@ -1,19 +1,16 @@
-import { knownDomains } from '@/admin/domains';
 import type { ResourceDef } from '../resources/types';
 import { quote, renderValue } from './render-value';
 
 export interface RenderOptions {
   /** One line per resource name, printed as a comment above its definition. */
   notes?: Record<string, string>;
+  /** The domains named in src/admin/domains.ts (handed in by the introspect tool): their files use defineResource. */
+  knownDomains?: readonly string[];
 }
 
 /** "blog" → "blogResources", "field_ops" → "fieldOpsResources". */
 export function exportNameFor(domain: string): string {
   return `${domain.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Resources`;
-}
-
-function isKnownDomain(domain: string): boolean {
-  return (knownDomains as readonly string[]).includes(domain);
 }
 
 function header(domain: string, known: boolean): string[] {
@@ -51,7 +48,7 @@ function commentLine(note: string): string {
 export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<string>[], options: RenderOptions = {}): string {
   // The hub's own rule for domain names (load-config): the name goes into identifiers and comments.
   if (!/^[a-z][a-z0-9_]*$/.test(domain)) throw new Error(`"${domain}" is not a valid domain name.`);
-  const known = isKnownDomain(domain);
+  const known = options.knownDomains?.includes(domain) ?? false;
   const lines = header(domain, known);
   lines.push(known ? "import { defineResource } from '@/engine/resources/define';" : "import type { ResourceDef } from '@/engine/resources/types';");
   lines.push('');

@@ -4,8 +4,7 @@ import http from 'node:http';
 import { runWithRequestContext } from '../audit/request-context';
 import { logger } from '../log';
 
-/** Set on every request by serve(); read by the auth library's rate limiter. */
-export const CLIENT_IP_HEADER = 'x-hub-client-ip';
+import { CLIENT_IP_HEADER } from '../http/client-ip';
 
 const log = logger('server');
 

@@ -1,4 +1,3 @@
-import { resourceDefinitions } from '@/admin/resources';
 import { can, canSeeDomain } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { checkDomain, configuredDomains, type DomainName } from '../config/current';
@@ -7,6 +6,7 @@ import { resolveResource } from './define';
 import { linkReferences } from './link-references';
 import type { Resource } from './types';
 import { HubError } from '../errors';
+import { currentHub, type Hub } from '../hub';
 
 export class ResourceNotFoundError extends HubError {
   readonly status = 404;
@@ -16,31 +16,27 @@ export class ResourceNotFoundError extends HubError {
   }
 }
 
-/** Resolved once per process (and across dev reloads): definitions are static code. */
-const KEY = Symbol.for('admin-hub.resources');
+/** Definitions are resolved once per installed hub; introspection runs once per domain. */
 interface Cache {
-  defined?: Map<string, Resource[]>;
-  introspected: Map<string, Promise<Resource[]>>;
+  hub: Hub;
+  defined: Map<string, Resource[]>;
 }
-function cache(): Cache {
-  const holder = globalThis as { [KEY]?: Cache };
-  holder[KEY] ??= { introspected: new Map() };
-  return holder[KEY];
-}
+let cache: Cache | undefined;
+const introspected = new Map<string, Promise<Resource[]>>();
 
 /** Hand-written definitions by domain, resolved and checked (a bad one throws at first use, naming itself). */
 export function definedResources(): Map<string, Resource[]> {
-  const c = cache();
-  if (!c.defined) {
+  const hub = currentHub();
+  if (cache?.hub !== hub) {
     const byDomain = new Map<string, Resource[]>();
-    for (const def of resourceDefinitions) {
+    for (const def of hub.resources) {
       const resource = resolveResource(def);
       byDomain.set(resource.domain, [...(byDomain.get(resource.domain) ?? []), resource]);
     }
     for (const resources of byDomain.values()) linkReferences(resources);
-    c.defined = byDomain;
+    cache = { hub, defined: byDomain };
   }
-  return c.defined;
+  return cache.defined;
 }
 
 /**
@@ -51,12 +47,11 @@ export function definedResources(): Map<string, Resource[]> {
 export async function resourcesOf(domain: DomainName): Promise<Resource[]> {
   const defined = definedResources().get(domain);
   if (defined) return defined;
-  const c = cache();
-  let pending = c.introspected.get(domain);
+  let pending = introspected.get(domain);
   if (!pending) {
     pending = introspectResources(domain);
-    c.introspected.set(domain, pending);
-    pending.catch(() => c.introspected.delete(domain));
+    introspected.set(domain, pending);
+    pending.catch(() => introspected.delete(domain));
   }
   return pending;
 }

@@ -9,7 +9,7 @@ import { RoleSummary } from '@/components/operators/role-summary';
 import { SessionList } from '@/components/operators/session-list';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { getOperator } from '@/engine/auth/manage';
+import { getOperator } from '@/engine/operators/manage';
 import { configuredDomains } from '@/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
 import { deleteOperatorAction, saveGrantsAction, sessionsAction } from '../actions';

@@ -12,7 +12,7 @@
  *   POST /api/internal/send-notification   { recordId?, message?, channel? }    → { notificationId, sentAt, message }
  *   GET  /health                                                                 → { ok: true }
  *
- * The embedded demo starts it on a free 127.0.0.1 port (src/engine/embedded/demo.ts).
+ * The embedded demo starts it on a free 127.0.0.1 port (src/demo/embedded/demo.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -26,7 +26,7 @@ import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   verifyHubSignature,
-} from '../engine/internal/verify';
+} from '@/engine/internal/verify';
 import { summarize } from './summary';
 
 export interface DemoServiceOptions {

@@ -1,15 +1,15 @@
 import { getConfig, configuredDomains } from '../config/current';
 import { recordHubChange } from '../audit/record';
-import { forgetOperator } from './session';
+import { forgetOperator } from '../auth/operator-cache';
 import { query, withTransaction, type Tx } from '../db/query';
 import { listResource, type ListResult } from '../list/run-list';
 import type { SearchParams } from '../list/list-query';
 import { resolveResource } from '../resources/define';
 import type { Resource } from '../resources/types';
-import { ForbiddenError } from './errors';
-import type { Operator } from './operator';
-import { createOperator } from './operators';
-import { isDomainRole, type DomainRole } from './roles';
+import { ForbiddenError } from '../auth/errors';
+import type { Operator } from '../auth/operator';
+import { createOperator } from '../auth/operators';
+import { isDomainRole, type DomainRole } from '../auth/roles';
 import { HubError } from '../errors';
 
 /**

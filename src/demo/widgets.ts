@@ -12,7 +12,7 @@ import { defineWidget, widgetList } from '@/engine/dashboard';
 /** Revenue counts orders that were paid and not given back. */
 const REVENUE_STATUSES = `('paid', 'shipped', 'delivered')`;
 
-export const widgetDefinitions = widgetList([
+export const demoWidgets = widgetList([
   defineWidget({
     id: 'market-orders-today',
     title: 'Orders today',
