@@ -86,7 +86,7 @@ describe('every write leaves exactly one audit record', () => {
       ['update', 'committed'],
       ['soft_delete', 'committed'],
       ['restore', 'committed'],
-      ['action:birthday', 'committed'],
+      ['custom', 'committed'],
       ['hard_delete', 'committed'],
     ]);
     expect(entries.every((e) => e.actor_email === 'ada@test.local')).toBe(true);

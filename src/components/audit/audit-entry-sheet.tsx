@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
+import { auditActionWords } from '@/engine/audit/action-kind';
 import type { AuditSubjects } from '@/engine/audit/subjects';
 import { ChangeDiff } from './change-diff';
 import type { Changes } from './change-values';
@@ -21,8 +22,6 @@ export interface SheetEntry extends EntryRef {
   user_agent?: string | null;
   request_id?: string | null;
 }
-
-const words = (s: string) => s.replace(/_/g, ' ');
 
 function Meta({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -79,7 +78,7 @@ export function AuditEntrySheet({
         }}
       >
         <SheetTitle>
-          {entry ? `${words(entry.action).replace(/^./, (c) => c.toUpperCase())} · ${recordName(subjects, domain, entry)}` : `Entry ${entryId}`}
+          {entry ? `${auditActionWords(entry).replace(/^./, (c) => c.toUpperCase())} · ${recordName(subjects, domain, entry)}` : `Entry ${entryId}`}
         </SheetTitle>
         <SheetDescription>
           {entry ? `Audit entry ${entry.id}${subject ? ` in ${subject.title}` : ''}` : error ? 'This entry could not be shown.' : 'Loading the entry…'}
@@ -116,7 +115,7 @@ export function AuditEntrySheet({
                 )}
               </Meta>
               <Meta label="Action">
-                <Badge variant="outline">{words(entry.action)}</Badge>
+                <Badge variant="outline">{auditActionWords(entry)}</Badge>
               </Meta>
               <Meta label="Outcome">{entry.outcome}</Meta>
               {entry.detail ? <Meta label="Detail">{entry.detail}</Meta> : null}

@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { FilterBar } from '@/components/resource-list/filter-bar';
 import { useListUrl } from '@/components/resource-list/use-list-url';
 import { cursorPagination } from '@/components/resource-list/cursor-pagination';
+import { auditActionWords } from '@/engine/audit/action-kind';
 import type { AuditEntryDetail } from '@/engine/audit/entry';
 import type { AuditSubjects } from '@/engine/audit/subjects';
 import type { ClientResource } from '@/engine/resources/define';
@@ -151,7 +152,7 @@ export function AuditLogView({
               );
             },
           },
-          { key: 'action', header: 'Action', render: (e) => <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge> },
+          { key: 'action', header: 'Action', render: (e) => <Badge variant="outline">{auditActionWords(e)}</Badge> },
           { key: 'outcome', header: 'Outcome', render: (e) => <Badge variant={outcomeVariant(e.outcome)}>{e.outcome}</Badge> },
           {
             key: 'changes',

@@ -1,3 +1,4 @@
+import { auditActionOf } from '@/engine/audit/action-kind';
 import type { AuditSubject, AuditSubjects } from '@/engine/audit/subjects';
 
 /** The fields of an entry that name what it changed and who did it. */
@@ -7,6 +8,8 @@ export interface EntryRef {
   resource: string | null;
   record_id: string | null;
   action: string;
+  /** A custom or internal action's name. */
+  action_name?: string | null;
 }
 
 /** Links in the log look like links (underlined), not like the text around them. */
@@ -24,7 +27,7 @@ export function subjectOf(subjects: AuditSubjects, domain: string | undefined, e
  */
 export function recordHref(subjects: AuditSubjects, domain: string | undefined, e: EntryRef): string | undefined {
   const d = domain ?? e.domain;
-  if (!d || d === 'hub' || !e.resource || !e.record_id || e.action === 'hard_delete') return undefined;
+  if (!d || d === 'hub' || !e.resource || !e.record_id || auditActionOf(e).action === 'hard_delete') return undefined;
   if (!subjectOf(subjects, domain, e)?.linkable) return undefined;
   return `/d/${encodeURIComponent(d)}/${encodeURIComponent(e.resource)}/${e.record_id}`;
 }

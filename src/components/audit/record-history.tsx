@@ -1,5 +1,6 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent } from '@/components/ui/card';
+import { auditActionWords } from '@/engine/audit/action-kind';
 import type { HistoryEntry } from '@/engine/audit/history';
 import { ChangeDiff } from './change-diff';
 import { RevertButton } from './revert-button';
@@ -23,7 +24,7 @@ export function RecordHistory({
           {entries.map((e) => (
             <li key={e.id} className="rounded-md border p-3 text-sm" data-testid="history-entry">
               <div className="flex flex-wrap items-center gap-2">
-                <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge>
+                <Badge variant="outline">{auditActionWords({ action: e.action, action_name: e.actionName })}</Badge>
                 <span className="text-muted-foreground">
                   {e.actorEmail ?? 'unknown'} · {e.at.replace('T', ' ').slice(0, 19)} UTC
                 </span>

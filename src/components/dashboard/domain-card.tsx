@@ -1,6 +1,7 @@
 import { Database, Layers } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { auditActionWords } from '@/engine/audit/action-kind';
 import type { PoolStats } from '@/engine/db/pools';
 import type { DomainCardData, DomainCardResult } from '@/engine/dashboard/types';
 import { humanize } from '@/engine/resources/define';
@@ -161,7 +162,7 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
             {data.audit.events.map((e) => (
               <li key={e.id} className="flex items-center justify-between gap-3 py-1.5" data-testid="domain-audit-event">
                 <span className="flex min-w-0 items-center gap-2">
-                  <Badge variant="outline">{e.action.replace(/_/g, ' ')}</Badge>
+                  <Badge variant="outline">{auditActionWords(e)}</Badge>
                   <span className="truncate text-foreground">
                     {e.resource ?? '—'}
                     {e.recordId ? <span className="text-muted-foreground"> #{e.recordId}</span> : null}

@@ -16,6 +16,8 @@ export interface AuditEntryDetail {
   resource: string | null;
   record_id: string | null;
   action: string;
+  /** A custom or internal action's name (see action-kind.ts). */
+  action_name: string | null;
   outcome: string;
   changes: AuditChanges;
   detail: string | null;
@@ -36,7 +38,7 @@ export async function readAuditEntry(operator: Operator | null, log: Resource, i
   const scope = log.scope.map((s, i) => `${quoteIdent(s.column)} = $${i + 2}`);
   const [row] = await query<Omit<AuditEntryDetail, 'at'> & { at: Date }>(
     'hub',
-    `SELECT id::text AS id, at, actor_id, actor_email, domain, resource, record_id, action, outcome, changes, detail, ip, user_agent, request_id
+    `SELECT id::text AS id, at, actor_id, actor_email, domain, resource, record_id, action, action_name, outcome, changes, detail, ip, user_agent, request_id
        FROM hub_audit WHERE id = $1${scope.map((c) => ` AND ${c}`).join('')}`,
     [id, ...log.scope.map((s) => s.value)],
   );

@@ -3,6 +3,7 @@ import { refusalMessage } from '../auth/refusals';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { query } from '../db/query';
+import { auditActionOf } from './action-kind';
 import { flushAuditSettlement } from './record';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '../records/errors';
 import { getRecord } from '../records/read-record';
@@ -13,7 +14,10 @@ export interface HistoryEntry {
   id: string;
   at: string;
   actorEmail: string | null;
+  /** The log's action (audit/action-kind.ts): a custom action's entry is `custom`, also one written before that kind existed. */
   action: string;
+  /** A custom action's name, when the entry says it. */
+  actionName: string | null;
   outcome: string;
   changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
   detail: string | null;
@@ -41,32 +45,39 @@ export async function recordHistory(operator: Operator | null, resource: Resourc
     at: Date;
     actor_email: string | null;
     action: string;
+    action_name: string | null;
     outcome: string;
     changes: HistoryEntry['changes'];
     detail: string | null;
   }>(
     'hub',
-    `SELECT id::text AS id, at, actor_email, action, outcome, changes, detail FROM hub_audit
+    `SELECT id::text AS id, at, actor_email, action, action_name, outcome, changes, detail FROM hub_audit
       WHERE domain = $1 AND resource = $2 AND record_id = $3 AND outcome IN ('committed', 'unknown', 'pending')
       ORDER BY at DESC, id DESC LIMIT $4`,
     [resource.domain, resource.name, recordId, limit],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at.toISOString(),
-    actorEmail: r.actor_email,
-    action: r.action,
-    outcome: r.outcome,
-    changes: r.changes,
-    detail: r.detail,
-    labels: labelsFor(resource, r.changes),
-  }));
+  return rows.map((r) => {
+    const { action, name } = auditActionOf(r);
+    return {
+      id: r.id,
+      at: r.at.toISOString(),
+      actorEmail: r.actor_email,
+      action,
+      actionName: name ?? null,
+      outcome: r.outcome,
+      changes: r.changes,
+      detail: r.detail,
+      labels: labelsFor(resource, r.changes),
+    };
+  });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Puts back the values an update replaced, as a new audited update. Refused when the row
+ * Puts back the values an update replaced, as a new update through the same audited write path
+ * as an edit (updateRecord: one entry, action `update`, its detail naming the entry reverted,
+ * e.g. "revert of entry 42"), with the version check of an edit. Refused when the row
  * changed since that entry (the same conflict check as an edit) or when the entry holds
  * masked values, which cannot be restored from the log.
  */
@@ -93,5 +104,5 @@ export async function revertEntry(operator: Operator | null, domain: PoolName, r
   const input = Object.fromEntries(
     Object.entries(entry.changes.before).map(([k, v]) => [k, v === null ? '' : typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v]),
   );
-  return updateRecord(operator, domain, resource, entry.record_id, input, current.version!);
+  return updateRecord(operator, domain, resource, entry.record_id, input, current.version!, { detail: `revert of entry ${auditId}` });
 }

@@ -11,13 +11,15 @@ export interface AuditEntry {
   resource?: string;
   recordId?: string;
   action: string;
+  /** Which one, for actions that have names: a custom action's or an internal action's name. */
+  actionName?: string;
   changes?: unknown;
   detail?: string;
 }
 
 const INSERT_INTO =
-  'INSERT INTO hub_audit (actor_id, actor_email, domain, resource, record_id, action, changes, request_id, ip, user_agent, domain_xid, outcome, detail)';
-const INSERT = `${INSERT_INTO} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id::text AS id`;
+  'INSERT INTO hub_audit (actor_id, actor_email, domain, resource, record_id, action, changes, request_id, ip, user_agent, domain_xid, outcome, detail, action_name)';
+const INSERT = `${INSERT_INTO} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id::text AS id`;
 
 function values(entry: AuditEntry, xid: string | null, outcome: string): unknown[] {
   const context = requestContext();
@@ -35,11 +37,13 @@ function values(entry: AuditEntry, xid: string | null, outcome: string): unknown
     xid,
     outcome,
     entry.detail ?? null,
+    entry.actionName ?? null,
   ];
 }
 
 /**
- * Step 1 of an audited domain write, called inside the domain transaction just before it
+ * Step 1 of an audited domain write (audited-transaction.ts runs the whole protocol; this is
+ * exported for tests that stage its states), called inside the domain transaction just before it
  * commits: records the entry in the hub database as *pending*, with the domain
  * transaction's id. If the hub database is unreachable this throws, the domain transaction
  * rolls back, and nothing was changed without a record.

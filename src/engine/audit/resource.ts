@@ -1,27 +1,8 @@
 import { humanize, resolveResource } from '../resources/define';
 import type { Resource } from '../resources/types';
+import { AUDIT_ACTIONS } from './action-kind';
 
-export const AUDIT_ACTIONS = [
-  'create',
-  'update',
-  'soft_delete',
-  'restore',
-  'hard_delete',
-  'bulk',
-  'export',
-  'internal',
-  'refresh',
-  'sign_in',
-  'sign_in_failed',
-  'sign_out',
-  'roles_change',
-  'operator_create',
-  'operator_delete',
-  'session_revoke',
-  'session_revoke_all',
-  'view_save',
-  'view_delete',
-] as const;
+export { AUDIT_ACTIONS } from './action-kind';
 
 /**
  * The audit log as a resource, so its pages are ordinary lists (search, filters, keyset
@@ -51,6 +32,8 @@ export function auditResource(domain?: string): Resource {
         { name: 'resource', type: 'text', filter: 'equals' },
         { name: 'record_id', type: 'text', label: 'Record', searchable: true, filter: 'equals' },
         { name: 'action', type: 'enum', options: AUDIT_ACTIONS, nullable: false },
+        // A custom or internal action's name ("toggle-active"): shown beside the action, filterable.
+        { name: 'action_name', type: 'text', label: 'Action name', filter: 'equals' },
         { name: 'outcome', type: 'enum', options: ['pending', 'committed', 'aborted', 'unknown', 'succeeded', 'failed'], nullable: false },
         // A json column is left out of lists by default; the log's list needs it for its before → after summary.
         { name: 'changes', type: 'json', label: 'Changes', list: true },

@@ -12,9 +12,10 @@ const log = logger('audit');
  * committed → the entry stands; aborted → it is marked aborted (it never claimed a write);
  * in progress → left for the next sweep (a live request, or a replica's); unknown (the
  * transaction id is too old to look up) → marked unknown, visible in the log for a person.
+ * `ids` limits it to those entries (a write whose COMMIT failed after they were recorded).
  */
 export async function settlePendingAudit(
-  options: { olderThanMs?: number } = {},
+  options: { olderThanMs?: number; ids?: string[] } = {},
 ): Promise<{ committed: number; aborted: number; unknown: number; waiting: number }> {
   const counts = { committed: 0, aborted: 0, unknown: 0, waiting: 0 };
   const domains = new Set(configuredDomains());
@@ -25,8 +26,9 @@ export async function settlePendingAudit(
       'hub',
       `SELECT id::text AS id, domain, domain_xid AS xid FROM hub_audit
         WHERE outcome = 'pending' AND at < clock_timestamp() - make_interval(secs => $1::float8 / 1000) AND id > $2::bigint
+          AND ($3::bigint[] IS NULL OR id = ANY($3::bigint[]))
         ORDER BY id LIMIT 500`,
-      [options.olderThanMs ?? 0, after],
+      [options.olderThanMs ?? 0, after, options.ids ?? null],
     );
     if (pending.length === 0) break;
     const byDomain = new Map<string, typeof pending>();

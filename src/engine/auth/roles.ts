@@ -30,3 +30,12 @@ export function atLeast(role: Role | undefined, minimum: Role): boolean {
 export function isDomainRole(value: string): value is DomainRole {
   return (DOMAIN_ROLES as readonly string[]).includes(value);
 }
+
+/**
+ * The role a resource's custom action needs: the one its definition states, else the role
+ * the resource asks for an update (`access.update`). The engine checks it before running the
+ * action (records/write-record.ts); pages use it to decide which buttons to show.
+ */
+export function customActionRole(action: { role?: DomainRole }, access: Pick<Record<Action, DomainRole>, 'update'>): DomainRole {
+  return action.role ?? access.update;
+}

@@ -250,7 +250,7 @@ async function send(
  * Access comes first: the `internal` role (admin) on `resource`, or on the domain when no
  * resource is given; the action must be declared on the resource, with a record id for a row
  * action. Nothing is sent before these pass. Every call that is attempted is recorded in the
- * audit log (action `internal`, outcome succeeded/failed; its action name, status,
+ * audit log (action `internal` with the action's name, outcome succeeded/failed; its action name, status,
  * idempotency key and request id in `detail`).
  *
  * Resolves for a 2xx JSON answer; otherwise throws InternalCallError (timeout, unreachable,
@@ -301,7 +301,9 @@ export async function callInternal(
     durationMs,
     ...(failure ? { error: failure.kind, message: failure.message } : {}),
   });
-  const entry = { actor: operator, domain, resource: options.resource?.name, recordId: options.recordId, action: 'internal', detail };
+  // An event, not an audited transaction: the hub changes nothing in the domain database here
+  // (the service does, in its own code), so there is no domain COMMIT to tie the entry to.
+  const entry = { actor: operator, domain, resource: options.resource?.name, recordId: options.recordId, action: 'internal', actionName: action, detail };
   const record = () => recordEvent(entry, failure ? 'failed' : 'succeeded');
   // Outside a request (scripts, tests) the entry still carries the request id sent to the service.
   await (context ? record() : runWithRequestContext({ requestId: ids.requestId, ip: undefined, userAgent: undefined }, record));

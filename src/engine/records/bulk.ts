@@ -1,12 +1,12 @@
-import { recordEvent, recordPendingWrites, settleCommittedLater, type AuditEntry } from '../audit/record';
+import { auditedTransaction } from '../audit/audited-transaction';
+import { recordEvent } from '../audit/record';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
-import { settlePendingAudit } from '../audit/settle';
 import { authorize, can, maskedColumns, resourceAsSeenBy } from '../auth/access';
 import { ForbiddenError } from '../auth/errors';
 import type { Operator } from '../auth/operator';
 import type { Action } from '../auth/roles';
 import type { PoolName } from '../db/pools';
-import { query, withTransaction, type Tx } from '../db/query';
+import { query, type Tx } from '../db/query';
 import { buildCountSql, whereConditions } from '../list/build-sql';
 import { parseListQuery, type ListQuery, type SearchParams } from '../list/list-query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
@@ -17,16 +17,19 @@ import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordNotFoundError, RecordValidationError, WriteCollisionError } from './errors';
 import { writableColumns } from './input-schema';
 import { encodeRecordId } from './record-id';
-import { auditEntry, checkInput, rowWritesInTransaction, type WriteOutcome } from './write-record';
+import { lockRow, setDeletedRow, updateLockedRow, type WriteOutcome } from './row-statements';
+import { changeEntry, checkInput, requireSoftDelete, type WriteKind } from './write-record';
 import { HubError } from '../errors';
 
 /**
  * Bulk actions: soft delete, restore, or set one field, on selected rows or on every row a
- * list filter matches. Each row goes through the same statements and the same audit record
- * as its single-row action (write-record.ts `rowWritesInTransaction`, `auditEntry`); what
- * bulk adds is batching and per-row failure reporting:
+ * list filter matches. Each row goes through the same statements (row-statements.ts) and the
+ * same audit entry (`changeEntry`) as its single-row action, and each batch is one
+ * `auditedTransaction`, the path every write takes; what bulk adds is batching and per-row
+ * failure reporting:
  *
- * - rows are processed in batches (default 200), each batch one transaction;
+ * - rows are processed in batches (default 200), each batch one audited transaction whose
+ *   rows' entries go to the hub in one INSERT;
  * - inside a batch every row runs under a SAVEPOINT, so a row the database refuses (a check
  *   constraint, a row that is gone) is rolled back alone and reported with its id and a
  *   readable reason, and the rest of the batch still commits;
@@ -295,24 +298,20 @@ export async function startBulk(
     let cursor: string[] | undefined;
     for (let batch = 1; totals.processed < total && !options.signal?.aborted; batch++) {
       const limit = Math.min(batchSize, total - totals.processed);
-      let result: { size: number; done: number; failed: BulkFailure[]; last: string[] | undefined; auditIds: string[] };
+      let result: { size: number; done: number; failed: BulkFailure[]; last: string[] | undefined };
       try {
-        result = await inContext(() =>
-          withTransaction(domain, async (tx) => {
+        ({ value: result } = await inContext(() =>
+          auditedTransaction(domain, step.operator, async (tx, audit) => {
             const { ids, last } = await keys(cursor, limit, tx);
-            const out = { size: ids.length, done: 0, failed: [] as BulkFailure[], last, auditIds: [] as string[] };
-            const entries: AuditEntry[] = [];
-            let xid: string | undefined;
+            const out = { size: ids.length, done: 0, failed: [] as BulkFailure[], last };
             // One savepoint, reused: a row that fails rolls back to it (it stays open for the
             // next row), a row that succeeds releases it and opens the next in one round trip.
             await tx.query('SAVEPOINT bulk_row');
             for (const id of ids) {
+              let outcome: WriteOutcome;
               try {
-                const outcome = await step.run(tx, id);
-                entries.push({ ...auditEntry(step.operator, resource, step.action, outcome), detail: 'bulk' });
-                xid ??= outcome.xid;
+                outcome = await step.run(tx, id);
                 await tx.query('RELEASE SAVEPOINT bulk_row; SAVEPOINT bulk_row');
-                out.done++;
               } catch (error) {
                 const reason = reasonFor(resource, error);
                 if (reason === undefined) throw error; // not about this row: the batch rolls back
@@ -320,20 +319,20 @@ export async function startBulk(
                 // A CHECK's own text, when the catalog has it (asked on another connection: this one is mid-transaction).
                 const explained = await explainCheckViolation(domain, resource, error).catch(() => undefined);
                 out.failed.push({ id, reason: explained ? (reasonFor(resource, explained) ?? reason) : reason });
+                continue;
               }
+              // Noted once the row's savepoint is released: a row rolled back has no entry.
+              audit.record(changeEntry(resource, step.kind, outcome, { detail: 'bulk' }), outcome.xid);
+              out.done++;
             }
-            // The batch's entries in one INSERT, last thing before COMMIT (see audit/).
-            out.auditIds = await recordPendingWrites(tx, entries, xid);
             return out;
           }),
-        );
+        ));
       } catch (error) {
-        // COMMIT may have failed after entries were recorded: the settler asks the domain.
-        void settlePendingAudit().catch(() => undefined);
+        // Earlier batches stay committed; this one rolled back (its entries, if written, are settled aborted).
         log.warn(`bulk ${action.kind} on ${resource.domain}/${resource.name} stopped in batch ${batch}: ${(error as Error)?.message}`);
         throw new BulkInterruptedError({ ...totals }, error);
       }
-      settleCommittedLater(result.auditIds);
       if (result.size === 0) break; // nothing matches any more
       cursor = result.last;
       totals.processed += result.size;
@@ -369,12 +368,12 @@ function rowStep(
   operator: Operator,
   resource: Resource,
   action: BulkAction,
-): { operator: Operator; action: Action; run: (tx: Tx, id: string) => Promise<WriteOutcome> } {
+): { operator: Operator; kind: WriteKind; run: (tx: Tx, id: string) => Promise<WriteOutcome> } {
   switch (action.kind) {
     case 'delete':
-      return { operator, action: 'delete', run: (tx, id) => rowWritesInTransaction.softDelete(tx, resource, id) };
+      return { operator, kind: 'delete', run: (tx, id) => setDeletedRow(tx, resource, requireSoftDelete(resource), id, true) };
     case 'restore':
-      return { operator, action: 'restore', run: (tx, id) => rowWritesInTransaction.restore(tx, resource, id) };
+      return { operator, kind: 'restore', run: (tx, id) => setDeletedRow(tx, resource, requireSoftDelete(resource), id, false) };
     case 'set': {
       if (!settableColumns(operator, resource).includes(action.field)) {
         const column = resource.columns.find((c) => c.name === action.field);
@@ -384,7 +383,7 @@ function rowStep(
       }
       // The resource's input schema for that one column (throws RecordValidationError).
       const values = checkInput(operator, resource, 'update', { [action.field]: action.value });
-      return { operator, action: 'update', run: (tx, id) => rowWritesInTransaction.update(tx, resource, id, values) };
+      return { operator, kind: 'update', run: async (tx, id) => updateLockedRow(tx, resource, id, await lockRow(tx, resource, id), values) };
     }
   }
 }

@@ -1,4 +1,4 @@
-import { atLeast, MINIMUM_ROLE, type Action, type DomainRole } from '../auth/roles';
+import { atLeast, customActionRole, MINIMUM_ROLE, type Action, type DomainRole } from '../auth/roles';
 import { ResourceDefinitionError } from './errors';
 import { resolveRecordLabel } from './record-label';
 import { guessSingular } from './singular';
@@ -167,7 +167,7 @@ export type ClientResource = Omit<Resource, 'actions'> & { actions: Record<strin
 
 export function toClientResource(resource: Resource): ClientResource {
   const actions = Object.fromEntries(
-    Object.entries(resource.actions).map(([name, a]) => [name, { label: a.label, role: a.role ?? 'admin', confirm: a.confirm }]),
+    Object.entries(resource.actions).map(([name, a]) => [name, { label: a.label, role: customActionRole(a, resource.access), confirm: a.confirm }]),
   );
   return { ...resource, actions };
 }

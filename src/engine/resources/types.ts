@@ -103,11 +103,11 @@ export interface ColumnDef {
 /** A server-side operation on one row, declared beside the resource ("force merge", "resend"). */
 export interface CustomActionDef {
   label: string;
-  /** Role needed on the domain. Default: admin. */
+  /** Role needed on the domain (reading the resource is needed too). Default: the resource's update role (`access.update`). */
   role?: DomainRole;
   /** Shown in a confirmation before running; omit for actions that need none. */
   confirm?: string;
-  /** Runs inside the write's transaction (commits with its audit record, or not at all). */
+  /** Runs inside the write's audited transaction (commits with its audit entry, action `custom`, or not at all). */
   run: (context: { tx: Tx; row: Record<string, unknown>; operator: Operator }) => Promise<string | void>;
 }
 
