@@ -3,15 +3,28 @@ import { resourceDefinitions } from '../../src/admin/resources';
 import type { DomainRole } from '../../src/engine/auth/roles';
 import { resolveResource } from '../../src/engine/resources/define';
 import type { Resource } from '../../src/engine/resources/types';
-import { routePolicies, type RoutePolicy } from '../../src/web/route-policy';
+import { auditResource } from '../../src/engine/audit/resource';
+import { can } from '../../src/engine/auth/access';
+import type { Operator } from '../../src/engine/auth/operator';
+import { DOORS, matchDoor, policyAllows, type DoorPath, type DoorPolicy } from '../../src/engine/http/doors';
 import { OPERATORS, PASSWORD, type OperatorKind, type RunningHub } from '../support/hub-server';
-import { discoverRoutes, expandRoute, startHubWhenBuilt, type DiscoveredRoute, type DynamicSegment, type ExpandedRoute } from '../support/routes';
+import {
+  discoverDoors,
+  discoverRoutes,
+  expandRoute,
+  startHubWhenBuilt,
+  type DiscoveredRoute,
+  type DynamicSegment,
+  type ExpandedRoute,
+} from '../support/routes';
 
 /**
- * The access matrix: every route found under src/app, with its dynamic segments filled from
- * the resource definitions, asked by every kind of operator against the real production
- * server. The expected answer of each cell is computed here from route-policy.ts, the
- * operator's roles and the resource's access, independently of the code that enforces it.
+ * The access matrix: every door of the hub (each route found under src/app, and each path the
+ * hub's own server answers, from the table of doors in src/engine/http/doors.ts), with its
+ * dynamic segments filled from the resource definitions, asked by every kind of operator
+ * against the real production server. The expected answer of each cell is computed here from
+ * the table's policy, the operator's roles and the resource's access, independently of the
+ * code that enforces it.
  */
 
 let hub: RunningHub;
@@ -32,7 +45,7 @@ afterAll(async () => {
   if (hub) expect(await hub.stop()).toBe(0); // SIGTERM drains and exits cleanly
 });
 
-const routes = discoverRoutes();
+const routes = discoverDoors();
 
 // ---------------------------------------------------------------------------------------
 // Who asks: anonymous, then each operator kind the hub server creates. The domain under
@@ -86,7 +99,7 @@ function resourceOf(domain: string, name: string): Resource {
 }
 
 /** Whether a signed-in operator passes the route's policy for these URL parameters. */
-function permits(policy: RoutePolicy, params: Record<string, string>, kind: OperatorKind): boolean {
+function permits(policy: DoorPolicy, params: Record<string, string>, kind: OperatorKind): boolean {
   const operator = OPERATORS[kind];
   switch (policy.kind) {
     case 'public':
@@ -115,7 +128,7 @@ const PLACEHOLDER = 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz';
 
 interface Target extends ExpandedRoute {
   route: DiscoveredRoute;
-  policy: RoutePolicy;
+  policy: DoorPolicy;
   /** GET when the route has one; otherwise a POST with an empty JSON object, which no handler should act on. */
   method: 'GET' | 'POST';
   placeholder: boolean;
@@ -162,7 +175,7 @@ async function targets(): Promise<{ domains: string[]; all: Target[] }> {
     expandRoute(route.pattern, fill(route)).map((expanded) => ({
       ...expanded,
       route,
-      policy: routePolicies[route.pattern]!,
+      policy: DOORS[route.pattern as DoorPath].policy,
       method: route.methods.includes('GET') ? ('GET' as const) : ('POST' as const),
       placeholder: Object.values(expanded.params).includes(PLACEHOLDER),
     })),
@@ -238,24 +251,46 @@ async function inBatches<T>(jobs: (() => Promise<T>)[], width = 6): Promise<T[]>
   return results;
 }
 
-describe('route policies', () => {
-  it('declares a policy for every route under src/app, and none for a route that does not exist', () => {
+/** The operator the engine would see for a kind of test operator. */
+const operatorOf = (kind: OperatorKind): Operator => ({ id: kind, name: kind, sessionId: undefined, ...OPERATORS[kind] });
+
+/** A concrete path of a pattern (`x` for each dynamic segment, `a/b` for a catch-all). */
+const samplePath = (pattern: string) => expandRoute(pattern, (segment) => [segment.catchAll ? 'a/b' : 'x'])[0]!.path;
+
+describe('the table of doors', () => {
+  it('has one row for every route under src/app and every server door, answered by the code it names, and no row naming nothing', () => {
+    const files = discoverRoutes();
     const patterns = routes.map((r) => r.pattern);
-    expect(routes.length).toBeGreaterThan(0);
+    expect(files.length).toBeGreaterThan(0);
     expect(
-      patterns.filter((p) => !(p in routePolicies)),
-      'routes without a policy in src/web/route-policy.ts',
+      patterns.filter((p) => !(p in DOORS)),
+      'routes without a row in src/engine/http/doors.ts',
     ).toEqual([]);
     expect(
-      Object.keys(routePolicies).filter((p) => !patterns.includes(p)),
-      'policies naming no route',
+      Object.keys(DOORS).filter((p) => !patterns.includes(p)),
+      'rows naming no route file and no server door',
     ).toEqual([]);
-    for (const [pattern, policy] of Object.entries(routePolicies)) {
+    // One door per path: a path the server answers has no route file, and each file is the kind its row says.
+    expect(
+      patterns.filter((p, i) => patterns.indexOf(p) !== i),
+      'paths answered by two doors',
+    ).toEqual([]);
+    expect(
+      files
+        .filter((r) => DOORS[r.pattern as DoorPath]?.answeredBy !== r.answeredBy)
+        .map((r) => `${r.file}: the table says ${DOORS[r.pattern as DoorPath]?.answeredBy}`),
+    ).toEqual([]);
+    expect(routes.some((r) => r.answeredBy === 'server')).toBe(true);
+    for (const [pattern, { policy }] of Object.entries(DOORS)) {
       // A fixed resource exists; a policy on "the resource in the URL" has both segments; so does a domain policy.
-      if (policy.kind === 'resource' && policy.resource) expect(() => resourceOf(policy.resource!.domain, policy.resource!.name), pattern).not.toThrow();
-      if (policy.kind === 'resource' && !policy.resource) expect(pattern, `${pattern} names no resource`).toMatch(/\[domain\].*\[resource\]/);
+      if (policy.kind === 'resource' && 'resource' in policy) expect(() => resourceOf(policy.resource.domain, policy.resource.name), pattern).not.toThrow();
+      if (policy.kind === 'resource' && !('resource' in policy)) expect(pattern, `${pattern} names no resource`).toMatch(/\[domain\].*\[resource\]/);
       if (policy.kind === 'domain') expect(pattern, `${pattern} names no domain`).toMatch(/\[domain\]/);
+      // The server's one matcher finds each row for its own paths (a static segment beats a dynamic one).
+      expect(matchDoor(samplePath(pattern))?.path, samplePath(pattern)).toBe(pattern);
     }
+    expect(matchDoor('/api/d/market/orders/')).toBeUndefined(); // Next.js redirects a trailing slash
+    expect(matchDoor('/api/d/market/orders/1')).toBeUndefined();
     // Every operator kind the hub server creates is a column of the matrix.
     expect(
       PRINCIPALS.map((p) => p.kind)
@@ -264,6 +299,33 @@ describe('route policies', () => {
     ).toEqual(Object.keys(OPERATORS).sort());
     // Every handler answers at least one method.
     expect(routes.filter((r) => r.kind === 'handler' && r.methods.length === 0).map((r) => r.file)).toEqual([]);
+  });
+
+  it("decides each server door's policy as the engine decides the door's resource, for every operator kind", () => {
+    // The server enforces the row's policy and then the engine its own check: a policy looser
+    // than the engine would show as a 403 the matrix below does not expect; this says which.
+    const cells: string[] = [];
+    const disagreements: string[] = [];
+    for (const [pattern, { answeredBy, policy }] of Object.entries(DOORS)) {
+      if (answeredBy !== 'server') continue;
+      const action = pattern.endsWith('/export') ? 'export' : 'read';
+      const served = pattern.startsWith('/api/audit/')
+        ? [...resources.keys()].map((domain) => ({ params: { domain }, resource: pattern.includes('[domain]') ? auditResource(domain) : auditResource() }))
+        : [...resources.entries()].flatMap(([domain, list]) => list.map((resource) => ({ params: { domain, resource: resource.name }, resource })));
+      for (const { params, resource } of served) {
+        for (const kind of Object.keys(OPERATORS) as OperatorKind[]) {
+          const operator = operatorOf(kind);
+          const table = policyAllows(policy, operator, params, resource);
+          const engine = can(operator, resource, 'read') && can(operator, resource, action);
+          cells.push(`${pattern} ${JSON.stringify(params)} ${kind}`);
+          if (table !== engine) disagreements.push(`${pattern} ${JSON.stringify(params)} as ${kind}: the table says ${table}, the engine ${engine}`);
+          // And the matrix's own reading of the row agrees with the server's.
+          expect(permits(policy, params, kind), `${pattern} ${JSON.stringify(params)} as ${kind}`).toBe(table);
+        }
+      }
+    }
+    expect(cells.length).toBeGreaterThan(Object.keys(OPERATORS).length * 4);
+    expect(disagreements).toEqual([]);
   });
 });
 

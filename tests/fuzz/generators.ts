@@ -215,8 +215,8 @@ function listPairs(
 }
 
 // ---------------------------------------------------------------------------------------
-// Route makers: one per route of the app (pattern and method, as discoverRoutes names them),
-// one per Server Action, and the server's doors.
+// Route makers: one per door of the app (pattern and method, as discoverDoors names them: the
+// route files and the server's own doors from src/engine/http/doors.ts), one per Server Action.
 
 type Maker = (t: Targets, sender: Sender, sent: string[]) => Arb<Built>;
 

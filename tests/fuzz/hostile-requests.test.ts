@@ -8,7 +8,7 @@ import { seedBlog, seedMarket } from '../../src/engine/embedded/seed';
 import { SCHEMA_ZOO_SQL } from '../fixtures/schema-zoo';
 import { createTestDatabase, withClient, type TestDatabase } from '../support/databases';
 import { type OperatorKind, type RunningHub } from '../support/hub-server';
-import { discoverRoutes, startHubWhenBuilt } from '../support/routes';
+import { discoverDoors, startHubWhenBuilt } from '../support/routes';
 import { discoverTargets, serverActions } from './discover';
 import { actionBody, actionFields, BOUNDARY, multipart, type ActionArg } from './encode';
 import { COVERED_ACTIONS, COVERED_ROUTES, requestArbitrary, sendersOf, type Targets } from './generators';
@@ -182,9 +182,10 @@ describe('fuzz: hostile requests against the production hub', () => {
     }
   });
 
-  it('has a generator for every route under src/app and every Server Action of the build', () => {
-    const routes = discoverRoutes().flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`));
+  it('has a generator for every route under src/app, every server door and every Server Action of the build, and none for a route that is gone', () => {
+    const routes = discoverDoors().flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`));
     expect(routes.filter((r) => !COVERED_ROUTES.includes(r))).toEqual([]);
+    expect(COVERED_ROUTES.filter((r) => !routes.includes(r))).toEqual([]);
     expect(Object.keys(serverActions()).filter((a) => !COVERED_ACTIONS.includes(a))).toEqual([]);
   });
 

@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 
 /** One generated request, as sent, and enough about it to reproduce it by hand. */
 export interface FuzzRequest {
-  /** The route it exercises, as route-policy.ts spells it (`/d/[domain]/[resource]`), or a name for a door (`server action`). */
+  /** The route it exercises, as the table of doors spells it (`/d/[domain]/[resource]`), or a name for a door (`server action`). */
   route: string;
   /** Who sends it: an operator kind of startHub, `anonymous`, or `forged` (a cookie that is not a session). */
   operator: string;

@@ -1,21 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DOOR_PATHS, DOORS, type Answerer } from '../../src/engine/http/doors';
 import { BUILD_BUSY, buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
 import { startHub, type RunningHub } from './hub-server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export const APP_DIR = path.join(root, 'src/app');
 
-/** A page (`page.tsx`: HTML, the proxy's sign-in redirect) or a route handler (`route.ts`: JSON, 401s). */
+/** A page (`page.tsx`: HTML, the proxy's sign-in redirect) or a handler (a `route.ts` or a server door: JSON, 401s). */
 export type RouteKind = 'page' | 'handler';
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export interface DiscoveredRoute {
-  /** The URL pattern as Next.js and route-policy.ts spell it: `/d/[domain]/[resource]`, `/api/auth/[...all]`. */
+  /** The URL pattern as Next.js and the table of doors (src/engine/http/doors.ts) spell it: `/d/[domain]/[resource]`, `/api/auth/[...all]`. */
   pattern: string;
   kind: RouteKind;
+  /** Who answers it, as found: a `page.*` is `next-page`, a `route.*` `next-route`, a server row of the table `server`. */
+  answeredBy: Answerer;
   /** The file that defines it, relative to the repository root. */
   file: string;
   /** For a handler, the HTTP methods its file exports (`export async function GET`, `export const POST`). */
@@ -55,6 +58,7 @@ export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
       found.push({
         pattern: `/${segments.join('/')}`,
         kind,
+        answeredBy: kind === 'page' ? 'next-page' : 'next-route',
         file: path.relative(root, full),
         methods: kind === 'page' ? ['GET'] : exportedMethods(full),
       });
@@ -64,6 +68,28 @@ export function discoverRoutes(appDir = APP_DIR): DiscoveredRoute[] {
   // A parallel-route slot's page shares its parent's URL: one route.
   const unique = [...new Map(found.map((r) => [r.pattern, r] as const)).values()];
   return unique.sort((a, b) => a.pattern.localeCompare(b.pattern));
+}
+
+/** The file of the hub server's own doors (the `server` rows of the table of doors). */
+export const SERVER_DOORS_FILE = 'src/engine/http/server-doors.ts';
+
+/** The paths the hub's own server answers before Next.js, from the table of doors: JSON handlers of GET. */
+export function serverDoors(): DiscoveredRoute[] {
+  return DOOR_PATHS.filter((p) => DOORS[p].answeredBy === 'server').map((pattern) => ({
+    pattern,
+    kind: 'handler' as const,
+    answeredBy: 'server' as const,
+    file: SERVER_DOORS_FILE,
+    methods: ['GET' as const],
+  }));
+}
+
+/**
+ * Every door of the hub: the route files under src/app and the server's own doors. A path
+ * answered by both would come twice (the access-matrix test fails on that).
+ */
+export function discoverDoors(appDir = APP_DIR): DiscoveredRoute[] {
+  return [...discoverRoutes(appDir), ...serverDoors()].sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
 /** A dynamic segment of a pattern: `[domain]`, `[...all]`, `[[...slug]]`. */
