@@ -7,14 +7,14 @@ import { refusalMessage } from '../auth/refusals';
 import { operatorFromHeaders } from '../auth/session';
 import { checkDomain } from '../config/current';
 import type { PoolName } from '../db/pools';
-import { exportResource, ExportBusyError, type ResourceExport } from '../export/export-resource';
+import { exportResource, type ResourceExport } from '../export/export-resource';
 import { isExportFormat } from '../export/format';
 import { ListQueryError } from '../list/errors';
 import { listResource } from '../list/run-list';
 import { findResource } from '../resources/registry';
 import type { Resource } from '../resources/types';
 import { DOORS, matchDoor, policyAllows, type ServerDoorPath } from './doors';
-import { toHttpError } from './errors';
+import { sendError } from './errors';
 import { searchParamsToRecord } from './search-params';
 
 /**
@@ -75,7 +75,7 @@ export async function answerServerDoor(req: http.IncomingMessage, res: http.Serv
   try {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: ALLOW, 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ error: `${url.pathname} answers GET only.` }));
+      res.end(JSON.stringify({ error: `${url.pathname} answers GET (and HEAD) only.` }));
       return true;
     }
     const operator = await operatorFromHeaders(headersOf(req));
@@ -88,21 +88,10 @@ export async function answerServerDoor(req: http.IncomingMessage, res: http.Serv
   } catch (error) {
     if (res.headersSent)
       res.destroy(error as Error); // a cut download, never a corrupt "complete" file
-    else writeError(res, error);
+    else sendError(res, error); // the API boundary: a busy export's 429 carries its Retry-After; an unexpected error is logged once
   }
   return true;
 }
-
-/** Every refusal and failure of a server door: its status and words as JSON; a busy export also says when to come back. */
-function writeError(res: http.ServerResponse, error: unknown): void {
-  const { status, body } = toHttpError(error);
-  const headers: http.OutgoingHttpHeaders = { 'content-type': 'application/json', 'cache-control': 'no-store' };
-  if (error instanceof ExportBusyError) headers['retry-after'] = String(EXPORT_RETRY_AFTER_SECONDS);
-  res.writeHead(status, headers).end(JSON.stringify(body));
-}
-
-/** When a refused export (too many running on its domain) may be tried again. */
-const EXPORT_RETRY_AFTER_SECONDS = 30;
 
 /** GET /api/d/<domain>/<resource>: the list as JSON, the same engine call as the page. */
 async function answerList({ res, url, operator, pool, resource }: Asked): Promise<void> {
