@@ -1,6 +1,56 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-const config = [...nextVitals, ...nextTs, { ignores: ['.next/**', '.data/**', 'node_modules/**', 'next-env.d.ts', 'bench/results/**'] }];
+/**
+ * The layout is the architecture (README, "Where things are"); these rules keep it:
+ * - the engine imports nothing above it: not the app, the UI, the web glue, the user's
+ *   definitions, the demo, Next.js or React (it is handed what it serves: src/engine/hub.ts);
+ * - the demo plugs into src/admin/hub.ts like a user's definitions, and reaches for nothing
+ *   of the app either;
+ * - UI components take the engine's types and its browser-safe rules only; what reads a
+ *   database runs in src/web (server-only) or a page, and hands components plain data;
+ * - no import cycles in the engine.
+ */
+const framework = '^(next|react|react-dom)(/|$)|^better-auth/next-js$';
+const aboveEngine = '^@/(app|components|web|admin|demo)(/|$)|^(\\.\\./)+(app|components|web|admin|demo)(/|$)';
+const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+
+const boundaries = [
+  {
+    files: ['src/engine/**/*.{ts,tsx}'],
+    rules: {
+      ...restrict(
+        {
+          regex: aboveEngine,
+          message: 'The engine is handed what it serves (src/engine/hub.ts); it never imports the app, UI, web glue, definitions or demo.',
+        },
+        { regex: framework, message: 'The engine runs without Next.js or React: take what you need as a parameter (see ServingOptions in src/engine/hub.ts).' },
+      ),
+      'import/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // Rules the browser runs too (record ids, list parameters): nothing from the server side.
+    files: ['src/engine/shared/**/*.ts'],
+    rules: restrict({ regex: '^(?!\\./)', message: 'engine/shared is browser-safe and self-contained: import only its own modules.' }),
+  },
+  {
+    files: ['src/demo/**/*.{ts,tsx}'],
+    rules: restrict({ regex: '^@/(app|components|web|admin)(/|$)', message: 'The demo is a plug-in: src/admin/hub.ts imports it, not the other way round.' }),
+  },
+  {
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: restrict(
+      { regex: '^@/(app|admin|demo)(/|$)', message: 'Components get data and definitions as props, not from the app, the definitions or the demo.' },
+      {
+        regex: '^@/engine/(db|hub-db|lifecycle|http|config|export|introspect|internal|boot|hub)(/|$)',
+        allowTypeImports: true,
+        message: 'Components do not reach into the engine: load data in src/web (server-only) or the page, and pass it down.',
+      },
+    ),
+  },
+];
+
+const config = [...nextVitals, ...nextTs, ...boundaries, { ignores: ['.next/**', '.data/**', 'node_modules/**', 'next-env.d.ts', 'bench/results/**'] }];
 
 export default config;

@@ -13,6 +13,7 @@ import type { AuditEntryDetail } from '@/engine/audit/entry';
 import type { AuditSubjects } from '@/engine/audit/subjects';
 import type { ClientResource } from '@/engine/resources/define';
 import type { ListResult } from '@/engine/list/run-list';
+import { POSITION_PARAMS } from '@/engine/shared/list-params';
 import { AuditEntrySheet, type SheetEntry } from './audit-entry-sheet';
 import { AuditTimeRange } from './audit-time-range';
 import { ChangesSummary } from './changes-summary';
@@ -23,7 +24,7 @@ import { ZonedTime } from './zoned-time';
 const outcomeVariant = (o: string) => (o === 'committed' || o === 'succeeded' ? 'success' : o === 'pending' || o === 'unknown' ? 'warning' : 'destructive');
 
 /** Parameters of the page that are not the list's filters: the export link leaves them out. */
-const NOT_FILTERS = ['after', 'before', 'page', 'pn', 'entry'];
+const NOT_FILTERS: readonly string[] = [...POSITION_PARAMS, 'entry'];
 
 /**
  * The audit log, newest first: who changed what, with each entry's changes summarised in the

@@ -19,15 +19,4 @@ export function describeFormValue(column: Pick<ResolvedColumn, 'type'>, value: s
 }
 
 /** How the page names one record: its key values, the way an operator would type them. */
-export function displayId(id: string): string {
-  return id
-    .split(',')
-    .map((part) => {
-      try {
-        return decodeURIComponent(part);
-      } catch {
-        return part;
-      }
-    })
-    .join(',');
-}
+export { displayRecordId as displayId } from '@/engine/shared/record-id';

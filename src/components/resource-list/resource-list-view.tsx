@@ -15,6 +15,8 @@ import { Cell } from './cell';
 import { ExportMenu } from './export-menu';
 import { FilterBar } from './filter-bar';
 import { filterQuery } from './streams';
+import { POSITION_PARAMS, PRESENTATION_PARAMS } from '@/engine/shared/list-params';
+import { encodeRecordId } from '@/engine/shared/record-id';
 import { BulkRunPanel, ExportPanel } from './task-panel';
 import { useBulkRun, type BulkRunState } from './use-bulk-run';
 import { useExport } from './use-export';
@@ -46,9 +48,8 @@ function exportQuery(searchParams: URLSearchParams, columns: string[]): URLSearc
   return query;
 }
 
-/** The one URL form of a primary key: values joined by "," each URI-encoded (composite keys stay unambiguous). */
-export function recordId(resource: Resource, row: Row): string {
-  return resource.primaryKey.map((k) => encodeURIComponent(String(row[k]))).join(',');
+function recordId(resource: Resource, row: Row): string {
+  return encodeRecordId(resource.primaryKey, row);
 }
 
 /**
@@ -105,7 +106,7 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
               resource={resource}
               capabilities={capabilities}
               selected={selected}
-              query={filterQuery(searchParams, ['after', 'before', 'page', 'pn', 'size', 'count', 'sort', 'cols']).toString()}
+              query={filterQuery(searchParams, [...POSITION_PARAMS, ...PRESENTATION_PARAMS, 'sort']).toString()}
               offerAllMatching={wholePageSelected && (result.next !== null || result.previous !== null)}
               trash={result.trash}
               running={bulkRunning}

@@ -1,3 +1,4 @@
+import { POSITION_PARAMS, withoutParams } from '@/engine/shared/list-params';
 /**
  * Browser-side readers for the list's streamed endpoints: the export download (counting rows
  * as bytes arrive, for progress) and the bulk run's JSON lines (one per committed batch).
@@ -68,8 +69,6 @@ export async function readJsonLines<T>(body: ReadableStream<Uint8Array>, onLine:
 }
 
 /** The list's query string without what only places a page: what "matching" and exports mean. */
-export function filterQuery(searchParams: URLSearchParams, drop: string[] = ['after', 'before', 'page', 'pn', 'size', 'count']): URLSearchParams {
-  const out = new URLSearchParams();
-  for (const [key, value] of searchParams) if (!drop.includes(key)) out.append(key, value);
-  return out;
+export function filterQuery(searchParams: URLSearchParams, drop: readonly string[] = [...POSITION_PARAMS, 'size', 'count']): URLSearchParams {
+  return withoutParams(searchParams, drop);
 }

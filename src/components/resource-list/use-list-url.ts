@@ -3,8 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useTransition } from 'react';
 
-/** Parameters that place the page within a result: any change to the result drops them. */
-const POSITION = ['after', 'before', 'page'];
+import { POSITION_PARAMS } from '@/engine/shared/list-params';
 
 /**
  * The list's state lives in the URL, so a view is shareable and the back button works.
@@ -20,7 +19,7 @@ export function useListUrl() {
   const update = useCallback(
     (changes: Record<string, string | undefined>, options: { keepPosition?: boolean } = {}) => {
       const next = new URLSearchParams(searchParams.toString());
-      if (!options.keepPosition) for (const key of POSITION) next.delete(key);
+      if (!options.keepPosition) for (const key of POSITION_PARAMS) next.delete(key); // any change to the result starts on its first page
       for (const [key, value] of Object.entries(changes)) {
         if (value === undefined || value === '') next.delete(key);
         else next.set(key, value);

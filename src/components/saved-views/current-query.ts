@@ -1,5 +1,4 @@
-/** A list's position: never part of a view (the engine drops them too; see engine/views/view-query.ts). */
-const PAGING = ['after', 'before', 'page', 'pn'];
+import { POSITION_PARAMS } from '@/engine/shared/list-params';
 
 /**
  * The list as a view would store it: the URL's query without paging or empty values, in the
@@ -9,7 +8,7 @@ const PAGING = ['after', 'before', 'page', 'pn'];
  */
 export function currentViewQuery(searchParams: URLSearchParams, impliedColumns?: string): string {
   const out = new URLSearchParams();
-  for (const [key, value] of searchParams) if (!PAGING.includes(key) && value !== '') out.append(key, value);
+  for (const [key, value] of searchParams) if (!(POSITION_PARAMS as readonly string[]).includes(key) && value !== '') out.append(key, value);
   if (impliedColumns && !out.has('cols')) out.append('cols', impliedColumns);
   return out.toString();
 }

@@ -1,3 +1,4 @@
+import { omitParams, POSITION_PARAMS } from '../shared/list-params';
 import Cursor from 'pg-cursor';
 import { recordEvent } from '../audit/record';
 import { authorize, maskedColumns, resourceAsSeenBy } from '../auth/access';
@@ -62,11 +63,11 @@ export class ExportBusyError extends HubError {
   }
 }
 
-/** List parameters that only place a page; an export always has every row. */
-const PAGE_PARAMS = ['after', 'before', 'page', 'pn', 'size', 'count', 'format'];
+/** List parameters that only place a page; an export always has every row (in the chosen columns: `cols` stays). */
+const PAGE_PARAMS = [...POSITION_PARAMS, 'size', 'count', 'format'];
 
 export function exportParams(params: SearchParams): SearchParams {
-  return Object.fromEntries(Object.entries(params).filter(([key]) => !PAGE_PARAMS.includes(key)));
+  return omitParams(params, PAGE_PARAMS);
 }
 
 /** The list's rows statement without its page: same WHERE, same ORDER BY, the visible columns only. */

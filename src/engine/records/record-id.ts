@@ -1,13 +1,11 @@
 import { parseValue } from '../list/values';
+import { encodeRecordId as encodeKey } from '../shared/record-id';
 import type { Resource } from '../resources/types';
 import { keylessRowNotFound, RecordNotFoundError } from './errors';
 
-/**
- * A record's id in a URL: its primary-key values, each URI-encoded, joined by ",". A comma
- * inside a value is encoded (%2C), so composite keys split unambiguously.
- */
+/** A record's id in a URL (the rule is shared with the browser: shared/record-id.ts). */
 export function encodeRecordId(resource: Pick<Resource, 'primaryKey'>, row: Record<string, unknown>): string {
-  return resource.primaryKey.map((k) => encodeURIComponent(String(row[k]))).join(',');
+  return encodeKey(resource.primaryKey, row);
 }
 
 /** Key values from a URL id, checked against the key columns' types; anything else is a 404. */

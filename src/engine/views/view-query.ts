@@ -3,8 +3,10 @@ import { parseListQuery, type SearchParams } from '../list/list-query';
 import type { Resource } from '../resources/types';
 import { SavedViewInputError } from './errors';
 
+import { POSITION_PARAMS } from '../shared/list-params';
+
 /** A list's position, never part of a view: applying a view starts on its first page. */
-export const PAGING_PARAMS = ['after', 'before', 'page', 'pn'] as const;
+export const PAGING_PARAMS = POSITION_PARAMS;
 
 export const MAX_QUERY_LENGTH = 2000;
 
