@@ -84,7 +84,7 @@ afterAll(async () => {
   await Promise.all([domainDb?.drop(), hubDb?.drop()]);
 });
 
-interface Entry {
+type Entry = {
   id: string;
   resource: string;
   record_id: string | null;
@@ -94,7 +94,7 @@ interface Entry {
   detail: string | null;
   domain_xid: string | null;
   changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } | null;
-}
+};
 
 /** Entries about rows (not the bulk run's summary event), written after entry `after`. */
 async function entriesSince(after: string): Promise<Entry[]> {
