@@ -5,11 +5,11 @@ import { can } from '@/engine/auth/access';
 import { roleOn, type Operator } from '@/engine/auth/operator';
 import { atLeast, type Action } from '@/engine/auth/roles';
 import { configuredDomains, type DomainName } from '@/engine/config/current';
-import { toHttpError } from '@/engine/http/errors';
 import { humanize } from '@/engine/resources/define';
 import { findResource } from '@/engine/resources/registry';
 import type { Resource } from '@/engine/resources/types';
 import { currentOperator } from '@/web/operator';
+import { pageAnswerOf } from '@/web/page-guard';
 
 /*
  * Per-page <title>s. The root layout's template adds " · Admin Hub", so a page gives only its
@@ -50,7 +50,7 @@ async function pageResource(
   try {
     found = await findResource(params.domain, params.resource);
   } catch (error) {
-    return toHttpError(error).status === 404 ? NOT_FOUND : {};
+    return pageAnswerOf(error) === 'not-found' ? NOT_FOUND : {};
   }
   return can(operator, found.resource, action) ? { operator, ...found } : NO_ACCESS;
 }
@@ -64,7 +64,7 @@ async function pageResource(
  */
 export async function resourceMetadata(params: { domain: string; resource: string }): Promise<Metadata> {
   const operator = await currentOperator();
-  const found = await findResource(params.domain, params.resource).catch((error: unknown) => (toHttpError(error).status === 404 ? null : undefined));
+  const found = await findResource(params.domain, params.resource).catch((error: unknown) => (pageAnswerOf(error) === 'not-found' ? null : undefined));
   if (found === null) return NOT_FOUND;
   if (!found) return {};
   if (operator && !can(operator, found.resource, 'read')) return NO_ACCESS;

@@ -4,7 +4,7 @@ import { readAuditEntry, type AuditEntryDetail } from '@/engine/audit/entry';
 import { auditResource } from '@/engine/audit/resource';
 import { auditSubjects, type AuditSubjects } from '@/engine/audit/subjects';
 import { checkDomain } from '@/engine/config/current';
-import { toHttpError } from '@/engine/http/errors';
+import { actionFailure } from './action-result';
 import { currentOperator } from './operator';
 
 export type AuditEntryLoad = { entry: AuditEntryDetail; subjects: AuditSubjects } | { error: string };
@@ -22,6 +22,6 @@ export async function loadAuditEntryAction(domain: string | undefined, id: strin
     if (!entry) return { error: 'This entry is not in this audit log.' };
     return { entry, subjects: await auditSubjects(operator!, [entry]) };
   } catch (error) {
-    return { error: toHttpError(error).body.error };
+    return { error: actionFailure(error).error };
   }
 }

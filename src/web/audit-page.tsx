@@ -6,11 +6,11 @@ import { readAuditEntry } from '@/engine/audit/entry';
 import { auditResource } from '@/engine/audit/resource';
 import { auditSubjects } from '@/engine/audit/subjects';
 import { checkDomain } from '@/engine/config/current';
-import { toHttpError } from '@/engine/http/errors';
 import { listResource } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
 import { toClientResource } from '@/engine/resources/define';
 import { requirePageOperator } from './operator';
+import { describePageError } from './page-guard';
 
 /** Both audit pages: the whole hub's log (superadmins) and one domain's (its admins). */
 export async function renderAuditPage(domain: string | undefined, searchParams: SearchParams) {
@@ -33,10 +33,7 @@ export async function renderAuditPage(domain: string | undefined, searchParams: 
       result: undefined,
       error: {
         title: 'The audit log could not be loaded',
-        message:
-          toHttpError(error)
-            .body.problems?.map((p) => `${p.param}: ${p.message}`)
-            .join('\n') ?? toHttpError(error).body.error,
+        message: describePageError(error).message,
       },
     }),
   );

@@ -1,14 +1,10 @@
-import { notFound } from 'next/navigation';
-import { toHttpError } from '@/engine/http/errors';
 import { findResource } from '@/engine/resources/registry';
+import { guardPage } from './page-guard';
 
 /**
  * The resource a page shows, or the page's 404 when its domain is not configured (a custom
  * page of a domain this hub does not run) or the resource does not exist; never a 500.
  */
 export async function pageResource(domain: string, resource: string): ReturnType<typeof findResource> {
-  return findResource(domain, resource).catch((error: unknown) => {
-    if (toHttpError(error).status === 404) notFound();
-    throw error;
-  });
+  return guardPage(findResource(domain, resource));
 }

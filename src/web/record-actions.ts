@@ -4,16 +4,14 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isMetaField, META, type RecordActionState, type RecordFormState } from '@/components/record-form/state';
 import { formValuesOf, inputOf, NULL_VALUE, type FormValues } from '@/components/record-form/values';
-import { ForbiddenError, UnauthenticatedError } from '@/engine/auth/errors';
 import type { Operator } from '@/engine/auth/operator';
-import { UnknownDomainError, type DomainName } from '@/engine/config/current';
-import { toHttpError } from '@/engine/http/errors';
-import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '@/engine/records/errors';
+import type { DomainName } from '@/engine/config/current';
+import { RecordConflictError, RecordValidationError } from '@/engine/records/errors';
 import { createRecord, hardDeleteRecord, restoreRecord, runCustomAction, softDeleteRecord, updateRecord } from '@/engine/records/write-record';
-import { findResource, ResourceNotFoundError } from '@/engine/resources/registry';
+import { findResource } from '@/engine/resources/registry';
 import type { Resource } from '@/engine/resources/types';
 import { isForm, NOT_A_FORM } from '@/web/action-form';
-import { currentOperator } from '@/web/operator';
+import { actionFailure, actionOperator } from '@/web/action-result';
 
 /*
  * The record pages' writes. A Server Action is a POST anyone could send with any fields, so
@@ -43,30 +41,11 @@ interface Target {
   base: string;
 }
 
-class SessionEndedError extends Error {}
-
 async function target(form: FormData): Promise<Target> {
-  const operator = await currentOperator();
-  if (!operator) throw new SessionEndedError();
+  const operator = await actionOperator(); // an ended session: UnauthenticatedError, worded by actionFailure
   const { domain, resource } = await findResource(text(form, META.domain), text(form, META.resource));
   const id = text(form, META.id);
   return { operator, domain, resource, id, base: `/d/${domain}/${resource.name}` };
-}
-
-/** The form keeps what was typed in this tab and offers a sign-in link back to itself (record-form.tsx). */
-const SESSION_ENDED_FORM =
-  'Your session has ended, so nothing was saved. Sign in again: what you typed is kept in this browser tab and comes back when you return to this form.';
-const SESSION_ENDED = 'Your session has ended, so nothing was done. Sign in again, then try once more.';
-
-/** An error as words for the operator: 403/404 say what, anything unexpected is logged with a reference. */
-function refusal(error: unknown, sessionEnded = SESSION_ENDED): { code: number; message: string } {
-  if (error instanceof SessionEndedError || error instanceof UnauthenticatedError) return { code: 401, message: sessionEnded };
-  if (error instanceof ForbiddenError) return { code: 403, message: error.message };
-  if (error instanceof RecordNotFoundError) return { code: 404, message: error.message };
-  if (error instanceof ResourceNotFoundError || error instanceof UnknownDomainError)
-    return { code: 404, message: 'This kind of record does not exist (any more).' };
-  const { status, body } = toHttpError(error);
-  return { code: status, message: body.error };
 }
 
 function revalidateRecord(base: string, id?: string): void {
@@ -116,7 +95,9 @@ export async function saveRecordAction(_state: RecordFormState, form: FormData):
         ),
       };
     }
-    return { status: 'error', ...refusal(error, SESSION_ENDED_FORM), values };
+    // A 401 keeps what was typed in this tab and offers a sign-in link back to the form (record-form.tsx).
+    const { code, error: message } = actionFailure(error);
+    return { status: 'error', code, message, values };
   }
   revalidateRecord(saved.base, saved.id);
   redirect(`${saved.base}/${saved.id}?saved=${editing ? 'updated' : 'created'}`);
@@ -130,8 +111,7 @@ async function buttonAction(form: FormData, work: (t: Target) => Promise<string 
     outcome = await work(t);
     revalidateRecord(t.base, t.id);
   } catch (error) {
-    if (error instanceof RecordValidationError) return { error: error.formError ?? Object.values(error.fieldErrors).join(' ') };
-    return { error: refusal(error).message };
+    return actionFailure(error);
   }
   if (typeof outcome !== 'string') redirect(outcome.redirectTo);
   return { ok: outcome };

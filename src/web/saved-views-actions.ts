@@ -1,12 +1,10 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { UnauthenticatedError } from '@/engine/auth/errors';
-import { toHttpError } from '@/engine/http/errors';
 import { findResource } from '@/engine/resources/registry';
 import { SavedViewExistsError } from '@/engine/views/errors';
 import { deleteView, saveView } from '@/engine/views/saved-views';
-import { currentOperator } from './operator';
+import { actionFailure, actionOperator, type ActionState } from './action-result';
 
 /*
  * The saved-views menu's writes. A Server Action is a POST anyone could send (its Origin is
@@ -16,14 +14,10 @@ import { currentOperator } from './operator';
  * the menu again with the new views.
  */
 
-export interface SavedViewActionState {
-  ok?: string;
-  error?: string;
+export interface SavedViewActionState extends ActionState {
   /** This name is taken by one of the operator's own views: the dialog offers to replace it (while the name is unchanged). */
   exists?: string;
 }
-
-const SESSION_ENDED = 'Your session has ended, so nothing was saved. Sign in again, then try once more.';
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -31,16 +25,14 @@ const text = (form: FormData, name: string) => {
 };
 
 async function target(form: FormData) {
-  const operator = await currentOperator();
-  if (!operator) throw new UnauthenticatedError();
+  const operator = await actionOperator();
   const found = await findResource(text(form, 'domain'), text(form, 'resource'));
   return { operator, ...found, path: `/d/${found.domain}/${found.resource.name}` };
 }
 
 function refusal(error: unknown): SavedViewActionState {
-  if (error instanceof UnauthenticatedError) return { error: SESSION_ENDED };
-  if (error instanceof SavedViewExistsError) return { error: error.message, exists: error.viewName };
-  return { error: toHttpError(error).body.error };
+  if (error instanceof SavedViewExistsError) return { error: error.message, code: error.status, exists: error.viewName };
+  return actionFailure(error);
 }
 
 /** Saves the list's current query under a name (`shared`: for the domain's operators; `replace`: over the operator's own view of that name). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HubError } from '../../src/engine/errors';
-import { toHttpError } from '../../src/engine/http/errors';
+import { reportError, toHttpError } from '../../src/engine/http/errors';
 import { BulkCountMismatchError } from '../../src/engine/records/bulk';
 import { ListQueryError } from '../../src/engine/list/errors';
 import { RecordValidationError } from '../../src/engine/records/errors';
@@ -32,9 +32,9 @@ describe('toHttpError', () => {
   });
 
   it('turns anything else into a 500 that shows neither the message nor the SQL', async () => {
-    // The server's log gets the whole error under the reference (kept off the test output here).
+    // reportError (what every boundary calls) logs the whole error under the reference (kept off the test output here).
     const { result: leaked, output: log } = await captureStderr(() =>
-      toHttpError(Object.assign(new Error('syntax error at or near "DROP" in SELECT password FROM users'), { code: '42601' })),
+      reportError(Object.assign(new Error('syntax error at or near "DROP" in SELECT password FROM users'), { code: '42601' })),
     );
     expect(leaked.status).toBe(500);
     expect(leaked.body.error).toMatch(/^Something went wrong on the server \(reference \w+\)\.$/);

@@ -1,8 +1,9 @@
 'use server';
 
-import { widgetDefinitions } from '@/admin/widgets';
+import { currentHub } from '@/engine/hub';
 import { findVisibleWidget, runWidget } from '@/engine/dashboard';
 import type { WidgetResult } from '@/engine/dashboard/types';
+import { SESSION_ENDED } from '@/web/action-result';
 import { currentOperator } from '@/web/operator';
 
 /**
@@ -13,8 +14,8 @@ import { currentOperator } from '@/web/operator';
 export async function refreshWidget(id: string): Promise<WidgetResult> {
   const operator = await currentOperator();
   const at = new Date().toISOString();
-  if (!operator) return { ok: false, reason: 'forbidden', error: 'Your session has ended. Sign in again.', ms: 0, at };
-  const widget = typeof id === 'string' ? findVisibleWidget(operator, widgetDefinitions, id) : undefined;
+  if (!operator) return { ok: false, reason: 'forbidden', error: SESSION_ENDED, ms: 0, at };
+  const widget = typeof id === 'string' ? findVisibleWidget(operator, currentHub().widgets, id) : undefined;
   if (!widget) return { ok: false, reason: 'forbidden', error: 'There is no such widget for you.', ms: 0, at };
   return runWidget(operator, widget);
 }

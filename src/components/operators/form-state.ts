@@ -1,10 +1,10 @@
+import type { ActionState as SharedActionState } from '@/web/action-result';
+
 /**
  * What an operators form action answers (useActionState): a message to show in the form,
  * never a thrown error. `created` carries a new operator's password, shown once.
  */
-export interface ActionState {
-  ok?: string;
-  error?: string;
+export interface ActionState extends SharedActionState {
   created?: { id: string; email: string; password: string };
   /** What was submitted, so a refused form comes back filled in (React resets forms after an action). */
   values?: { email: string; name: string; superadmin: boolean; roles: Record<string, string> };

@@ -255,6 +255,7 @@ export function RecordForm(props: RecordFormProps) {
               {formLevel.map((m, i) => (
                 <p key={i}>{m}</p>
               ))}
+              {sessionEnded ? <p data-testid="draft-kept">What you typed is kept in this browser tab and comes back when you return to this form.</p> : null}
               {sessionEnded ? (
                 <p>
                   <Link href={signInHref} className="inline-flex items-center gap-1 font-medium underline underline-offset-2" data-testid="session-sign-in">

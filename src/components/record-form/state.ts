@@ -1,3 +1,4 @@
+import type { ActionState } from '@/web/action-result';
 import type { FormValues } from './values';
 
 /**
@@ -28,11 +29,8 @@ export type RecordFormState =
 
 export const idleState: RecordFormState = { status: 'idle' };
 
-/** The detail page's buttons (delete, restore, delete for good, custom actions). */
-export interface RecordActionState {
-  ok?: string;
-  error?: string;
-}
+/** The detail page's buttons (delete, restore, delete for good, custom actions): `ok`, or `error` (actionFailure's). */
+export type RecordActionState = ActionState;
 
 export type RecordFormAction = (state: RecordFormState, form: FormData) => Promise<RecordFormState>;
 export type RecordButtonAction = (state: RecordActionState, form: FormData) => Promise<RecordActionState>;

@@ -1,16 +1,15 @@
 import { headers } from 'next/headers';
-import { forbidden, notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { can, maskedColumns, resourceAsSeenBy } from '@/engine/auth/access';
 import type { Operator } from '@/engine/auth/operator';
 import type { Action } from '@/engine/auth/roles';
 import type { DomainName } from '@/engine/config/current';
-import { toHttpError } from '@/engine/http/errors';
-import { RecordNotFoundError } from '@/engine/records/errors';
 import { getRecord, referencedBy, type LoadedRecord } from '@/engine/records/read-record';
 import { encodeRecordId } from '@/engine/records/record-id';
 import { labelsByKey } from '@/engine/records/reference-labels';
 import { formatRecordLabel } from '@/engine/resources/record-label';
 import { findResource, resourcesOf } from '@/engine/resources/registry';
+import { describePageError, guardPage, pageAnswerOf, refusePage } from '@/web/page-guard';
 import type { Resource, ResolvedColumn } from '@/engine/resources/types';
 import type { ReferenceInfo } from '../record-form/fields/types';
 import type { ReferrerGroup } from './referenced-by';
@@ -66,10 +65,7 @@ export async function resourceFor(
   resourceName: string,
   action: Action,
 ): Promise<{ domain: DomainName; resource: Resource }> {
-  const found = await findResource(domainName, resourceName).catch((error: unknown) => {
-    if (toHttpError(error).status === 404) notFound();
-    throw error;
-  });
+  const found = await guardPage(findResource(domainName, resourceName));
   if (!can(operator, found.resource, action)) forbidden();
   return found;
 }
@@ -81,11 +77,9 @@ export async function loadRecord(operator: Operator, domain: DomainName, resourc
   try {
     return { ok: true, record: await getRecord(operator, domain, resource, id) };
   } catch (error) {
-    if (error instanceof RecordNotFoundError) notFound();
-    const { status, body } = toHttpError(error);
-    if (status === 403) forbidden();
-    if (status === 404) notFound();
-    return { ok: false, title: status === 503 ? 'The domain is unavailable' : 'The record could not be loaded', message: body.error };
+    if (pageAnswerOf(error) !== 'error') return refusePage(error); // 404, 403, signed out
+    const { status, message } = describePageError(error);
+    return { ok: false, title: status === 503 ? 'The domain is unavailable' : 'The record could not be loaded', message };
   }
 }
 

@@ -9,7 +9,7 @@ import { refreshViewAction } from '@/web/view-actions';
 /** For admins on a materialized view that has not been populated: refresh it, then show the list. */
 export function RefreshViewButton({ domain, resource }: { domain: string; resource: string }) {
   const router = useRouter();
-  const [state, action, pending] = useActionState(refreshViewAction, { message: '' });
+  const [state, action, pending] = useActionState(refreshViewAction, {});
   useEffect(() => {
     if (state.ok) router.refresh();
   }, [state, router]);
@@ -20,9 +20,9 @@ export function RefreshViewButton({ domain, resource }: { domain: string; resour
       <Button type="submit" variant="outline" size="sm" disabled={pending} data-testid="refresh-view">
         <RefreshCw aria-hidden="true" /> {pending ? 'Refreshing…' : 'Refresh now'}
       </Button>
-      {state.message ? (
+      {(state.ok ?? state.error) ? (
         <p role="status" className="text-xs text-muted-foreground" data-testid="refresh-view-message">
-          {state.message}
+          {state.ok ?? state.error}
         </p>
       ) : null}
     </form>

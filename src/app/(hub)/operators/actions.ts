@@ -3,11 +3,18 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import type { ActionState } from '@/components/operators/form-state';
-import { createLocalOperator, deleteOperator, getOperator, OperatorNotFoundError, revokeAllSessions, revokeSession, updateGrants } from '@/engine/auth/manage';
+import {
+  createLocalOperator,
+  deleteOperator,
+  getOperator,
+  OperatorNotFoundError,
+  revokeAllSessions,
+  revokeSession,
+  updateGrants,
+} from '@/engine/operators/manage';
 import type { Operator } from '@/engine/auth/operator';
-import { toHttpError } from '@/engine/http/errors';
 import { isForm, NOT_A_FORM } from '@/web/action-form';
-import { currentOperator } from '@/web/operator';
+import { actionOperator, runAction } from '@/web/action-result';
 
 /*
  * The operators pages' writes. A Server Action is a POST anyone could send, so each one reads
@@ -19,18 +26,9 @@ import { currentOperator } from '@/web/operator';
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-function failure(error: unknown): ActionState {
-  return { error: toHttpError(error).body.error }; // a HubError's own message; anything else is logged with a reference, no SQL shown
-}
-
+/** The work with the signed-in operator; any failure (an ended session too) as actionFailure words it, never SQL. */
 async function withOperator(work: (actor: Operator) => Promise<ActionState>): Promise<ActionState> {
-  const actor = await currentOperator();
-  if (!actor) return { error: 'Your session has ended. Sign in again.' };
-  try {
-    return await work(actor);
-  } catch (error) {
-    return failure(error);
-  }
+  return runAction(async () => work(await actionOperator()));
 }
 
 /** `superadmin` checkbox and `role:<domain>` selects; an empty select means no role there. */

@@ -1,9 +1,9 @@
 import { forbidden } from 'next/navigation';
 import { OperatorsListView } from '@/components/operators/operators-list-view';
-import { listOperators, operatorsResource, type OperatorList } from '@/engine/auth/manage';
-import { toHttpError } from '@/engine/http/errors';
+import { listOperators, operatorsResource, type OperatorList } from '@/engine/operators/manage';
 import type { SearchParams } from '@/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
+import { describePageError } from '@/web/page-guard';
 import type { Metadata } from 'next';
 import { superadminMetadata } from '@/app/page-titles';
 
@@ -33,9 +33,8 @@ export default async function OperatorsPage(props: { searchParams: Promise<Searc
   const outcome = await listOperators(operator, await props.searchParams).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
-      const { status, body } = toHttpError(error);
+      const { status, message } = describePageError(error);
       if (status === 403) forbidden();
-      const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
       return { result: empty, error: { title: status === 400 ? 'This link has invalid list parameters' : 'The operators could not be loaded', message } };
     },
   );

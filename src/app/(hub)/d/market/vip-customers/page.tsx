@@ -1,10 +1,10 @@
 import { forbidden } from 'next/navigation';
 import { can } from '@/engine/auth/access';
 import { ForbiddenError } from '@/engine/auth/errors';
-import { toHttpError } from '@/engine/http/errors';
 import { listResource } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
+import { describePageError } from '@/web/page-guard';
 import { pageResource } from '@/web/page-resource';
 import { VipCustomersView } from './vip-customers-view';
 import type { Metadata } from 'next';
@@ -28,8 +28,7 @@ export default async function VipCustomersPage(props: { searchParams: Promise<Se
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
       if (error instanceof ForbiddenError) forbidden();
-      const { status, body } = toHttpError(error);
-      const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
+      const { status, message } = describePageError(error);
       return { result: undefined, error: { title: status === 400 ? 'This link has invalid list parameters' : 'The list could not be loaded', message } };
     },
   );

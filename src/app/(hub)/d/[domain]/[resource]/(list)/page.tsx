@@ -1,9 +1,8 @@
-import { forbidden, notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { ResourceListView } from '@/components/resource-list/resource-list-view';
 import { SavedViewsMenu } from '@/components/saved-views';
 import { can, resourceAsSeenBy } from '@/engine/auth/access';
 import { ForbiddenError } from '@/engine/auth/errors';
-import { toHttpError } from '@/engine/http/errors';
 import { listResource, type ListResult } from '@/engine/list/run-list';
 import { bulkCapabilities } from '@/engine/records/bulk';
 import type { SearchParams } from '@/engine/list/list-query';
@@ -15,6 +14,7 @@ import type { Resource } from '@/engine/resources/types';
 import { rememberColumns, rememberedColumns } from '@/engine/views/column-preferences';
 import { listSavedViews, type SavedView } from '@/engine/views/saved-views';
 import { requirePageOperator } from '@/web/operator';
+import { describePageError, guardPage } from '@/web/page-guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -43,8 +43,7 @@ const empty = (pageSize: number): ListResult => ({
 
 /** A bad link or an unavailable domain is shown in the page, with what was wrong. */
 function describeListError(error: unknown, mayRefresh: boolean): { title: string; message: string; refreshable?: boolean } {
-  const { status, body } = toHttpError(error);
-  const message = body.problems?.map((p) => `${p.param}: ${p.message}`).join('\n') ?? body.error;
+  const { status, message } = describePageError(error);
   const titles: Record<number, string> = { 400: 'This link has invalid list parameters', 403: 'No access', 503: 'The domain is unavailable' };
   const title = titles[status] ?? 'The list could not be loaded';
   const notPopulated = status === 409 && /has not been populated yet/.test(message);
@@ -55,10 +54,7 @@ function describeListError(error: unknown, mayRefresh: boolean): { title: string
 export default async function ResourceListPage(props: { params: Promise<{ domain: string; resource: string }>; searchParams: Promise<SearchParams> }) {
   const [{ domain: domainName, resource: resourceName }, searchParams] = await Promise.all([props.params, props.searchParams]);
   const operator = await requirePageOperator(`/d/${domainName}/${resourceName}`);
-  const found = await findResource(domainName, resourceName).catch((error) => {
-    if (toHttpError(error).status === 404) notFound();
-    throw error;
-  });
+  const found = await guardPage(findResource(domainName, resourceName));
   const views = listViews(operator, found.resource);
   // Columns: the URL's when it names them (remembered below), else the operator's last choice.
   const cols = searchParams.cols;
