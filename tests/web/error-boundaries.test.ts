@@ -36,7 +36,11 @@ describe('toHttpError', () => {
   });
 
   it("carries a HubError's headers, and none for one that has none", () => {
-    expect(toHttpError(new BusyError('The service is busy.'))).toEqual({ status: 503, body: { error: 'The service is busy.' }, headers: { 'retry-after': '60' } });
+    expect(toHttpError(new BusyError('The service is busy.'))).toEqual({
+      status: 503,
+      body: { error: 'The service is busy.' },
+      headers: { 'retry-after': '60' },
+    });
     expect(toHttpError(new ForbiddenError())).toEqual({ status: 403, body: { error: 'You do not have access to this.' } });
   });
 });
@@ -73,10 +77,13 @@ describe('an unexpected error is logged once, under the reference the operator i
   });
 
   it('while expected errors are answered in their own words and never logged', async () => {
-    const { result, output } = await captureStderr(() => [reportError(new ForbiddenError()), describePageError(new RecordNotFoundError('order'))]);
+    const { result, output } = await captureStderr(() => ({
+      api: reportError(new ForbiddenError()),
+      page: describePageError(new RecordNotFoundError('order')),
+    }));
     expect(output).toBe('');
-    expect(result[0]!.body).toEqual({ error: 'You do not have access to this.' });
-    expect(result[1]).toEqual({ status: 404, message: 'This order does not exist (any more).' });
+    expect(result.api.body).toEqual({ error: 'You do not have access to this.' });
+    expect(result.page).toEqual({ status: 404, message: 'This order does not exist (any more).' });
   });
 });
 
