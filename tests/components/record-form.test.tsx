@@ -436,7 +436,7 @@ describe('required means required, in the browser and on the server', () => {
 describe('a save refused because the session ended', () => {
   const resource = thingsResource();
   const row = { id: '12', slug: 'old', qty: 1, ok: true, deleted_at: null };
-  const ended: RecordFormState = { status: 'error', code: 401, message: 'Your session has ended, so nothing was saved.' };
+  const ended: RecordFormState = { status: 'error', code: 401, message: 'Your session has ended, so nothing was done. Sign in again, then try once more.' };
   const openEdit = (version: string, action = fakeAction(ended).action) =>
     renderForm({ mode: 'update', id: '12', version, initial: formValuesOf(resource.columns, row), action });
 
@@ -446,6 +446,8 @@ describe('a save refused because the session ended', () => {
     change('qty', '5');
     await submit();
     expect(screen.getByTestId('form-error').textContent).toContain('Your session has ended');
+    // The form, which keeps the draft, says so (the action's words are the same for every action).
+    expect(screen.getByTestId('draft-kept').textContent).toBe('What you typed is kept in this browser tab and comes back when you return to this form.');
     const link = screen.getByTestId('session-sign-in');
     expect(link.getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent('/d/blog/things/new')}`);
     expect(input('slug').value).toBe('typed-before-expiry');

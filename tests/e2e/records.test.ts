@@ -202,7 +202,8 @@ describe('record pages in Chromium', () => {
     expect(await adminQuery('DELETE FROM hub_session WHERE token = $1 RETURNING id', [token], hub.hubDatabaseUrl)).toHaveLength(1);
 
     await page.getByTestId('record-save').click();
-    await expect.poll(() => page.getByTestId('form-error').textContent()).toContain('Your session has ended, so nothing was saved.');
+    await expect.poll(() => page.getByTestId('form-error').textContent()).toContain('Your session has ended, so nothing was done.');
+    expect(await page.getByTestId('draft-kept').textContent()).toContain('What you typed is kept in this browser tab');
     expect(new URL(page.url()).pathname).toBe(edit); // still on the form…
     expect(await field(page, 'name').inputValue()).toBe('E2E lamp kept across sign-in'); // …with what was typed
 

@@ -33,7 +33,7 @@ export interface PhaseResult {
 
 /** A server error answered with 200: the hub's own "unexpected error" words, or Next.js's error page. */
 const HIDDEN_SERVER_ERROR =
-  /Something went wrong on the server \(reference [a-z0-9]+\)|Application error: a server-side exception has occurred|"digest":"\d+"|\bInternal Server Error\b/;
+  /Something went wrong on the server \(reference [a-z0-9]+\)|Application error: a server-side exception has occurred|"digest":"[a-z0-9]+"|\bInternal Server Error\b/;
 const REFERENCE = /Something went wrong on the server \(reference ([a-z0-9]+)\)/g;
 
 function problemOf(request: FuzzRequest, answer: FuzzAnswer, timeLimitMs: number): string | undefined {
