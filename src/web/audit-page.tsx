@@ -1,4 +1,4 @@
-import { forbidden, notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { AuditLogView } from '@/components/audit/audit-log-view';
 import { can } from '@/engine/auth/access';
 import { clipChanges } from '@/engine/audit/clip';
@@ -10,18 +10,12 @@ import { listResource } from '@/engine/list/run-list';
 import type { SearchParams } from '@/engine/list/list-query';
 import { toClientResource } from '@/engine/resources/define';
 import { requirePageOperator } from './operator';
-import { describePageError } from './page-guard';
+import { describePageError, guardPage } from './page-guard';
 
 /** Both audit pages: the whole hub's log (superadmins) and one domain's (its admins). */
 export async function renderAuditPage(domain: string | undefined, searchParams: SearchParams) {
   const operator = await requirePageOperator(domain ? `/audit/${domain}` : '/audit');
-  if (domain) {
-    try {
-      checkDomain(domain);
-    } catch {
-      notFound();
-    }
-  }
+  if (domain) await guardPage(async () => checkDomain(domain)); // an unknown domain: the 404 page
   const resource = auditResource(domain);
   if (!can(operator, resource, 'read')) forbidden();
   // `entry` is the detail drawer's (a shared link to one entry), not a list parameter.

@@ -1,7 +1,8 @@
 import Link from 'next/link';
-import { forbidden, notFound } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { can, canSeeDomain } from '@/engine/auth/access';
 import { requirePageOperator } from '@/web/operator';
+import { guardPage } from '@/web/page-guard';
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { checkDomain } from '@/engine/config/current';
@@ -20,12 +21,7 @@ export async function generateMetadata(props: { params: Promise<{ domain: string
 export default async function DomainPage(props: { params: Promise<{ domain: string }> }) {
   const { domain: name } = await props.params;
   const operator = await requirePageOperator(`/d/${name}`);
-  let domain;
-  try {
-    domain = checkDomain(name);
-  } catch {
-    notFound();
-  }
+  const domain = await guardPage(async () => checkDomain(name)); // an unknown domain: the 404 page
   if (!canSeeDomain(operator, domain)) forbidden();
   const resources = (await resourcesOf(domain)).filter((r) => can(operator, r, 'read'));
   return (
