@@ -116,6 +116,67 @@ describe('GET …/export', () => {
   });
 });
 
+describe("the hub server's own doors (src/engine/http/doors.ts)", () => {
+  it('answers HEAD with the headers of a download and no rows; any other method is a 405 naming GET and HEAD', async () => {
+    const cookie = await hub.cookieFor('marketViewer');
+    const head = await fetch(`${hub.url}/api/d/market/orders/export?format=jsonl`, { method: 'HEAD', headers: { cookie } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-disposition')).toMatch(/filename="orders-.*\.jsonl"/);
+    expect(await head.text()).toBe('');
+    for (const path of ['/api/d/market/orders', '/api/d/market/orders/export', '/api/audit/export']) {
+      const refused = await fetch(`${hub.url}${path}`, { method: 'DELETE', headers: { cookie, origin: hub.url } });
+      expect(refused.status, path).toBe(405);
+      expect(refused.headers.get('allow'), path).toBe('GET, HEAD');
+      expect(((await refused.json()) as Json).error, path).toMatch(/answers GET/);
+    }
+  });
+
+  it("serves the audit log's exports to whom the table says, refusing the others in words", async () => {
+    expect((await get('/api/audit/export')).status).toBe(401);
+    const whole = await get('/api/audit/export?format=jsonl', 'marketAdmin');
+    expect(whole.status).toBe(403);
+    expect(((await whole.json()) as Json).error).toBe('You may not export the audit log of the whole hub: that needs the superadmin role.');
+    const csv = await get('/api/audit/export', 'superadmin');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await csv.text()).split('\r\n')[0]).toMatch(/^at,/);
+    const editor = await get('/api/audit/market/export', 'marketEditor');
+    expect(editor.status).toBe(403);
+    expect(((await editor.json()) as Json).error).toBe('You may not export the audit log of Market: that needs the admin role.');
+    expect((await get('/api/audit/market/export', 'marketAdmin')).status).toBe(200);
+    expect((await get('/api/audit/blog/export', 'marketAdmin')).status).toBe(403);
+    expect((await get('/api/audit/nowhere/export', 'marketAdmin')).status).toBe(404);
+    expect((await get('/api/audit/market/export?format=xml', 'marketAdmin')).status).toBe(400);
+  });
+
+  it('answers 429 with Retry-After while every export slot of the domain is held', async () => {
+    const cookie = await hub.cookieFor('marketViewer');
+    const held: AbortController[] = [];
+    let busy: Response | undefined;
+    try {
+      // Each download is held open by not reading past its first chunk; the pool gives half its connections to exports.
+      for (let i = 0; i < 20 && !busy; i++) {
+        const abort = new AbortController();
+        const response = await fetch(`${hub.url}/api/d/market/customers/export?format=jsonl`, { signal: abort.signal, headers: { cookie } });
+        if (response.status === 429) busy = response;
+        else {
+          expect(response.status).toBe(200);
+          held.push(abort);
+          await response.body!.getReader().read();
+        }
+      }
+      expect(busy, 'no export was refused').toBeDefined();
+      expect(held.length).toBeGreaterThan(0);
+      expect(busy!.headers.get('retry-after')).toBe('30');
+      expect(((await busy!.json()) as Json).error).toMatch(/exports? (is|are) already running on domain "market"/);
+    } finally {
+      for (const abort of held) abort.abort();
+    }
+    // The slots come back once the downloads are gone.
+    await expect.poll(async () => (await get('/api/d/market/orders/export?cols=id', 'marketViewer')).status, { timeout: 10_000 }).toBe(200);
+  });
+});
+
 describe('…/bulk', () => {
   const base = '/api/d/market/customers/bulk';
 
