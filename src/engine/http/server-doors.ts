@@ -59,6 +59,9 @@ const SERVER_DOORS: Record<ServerDoorPath, ServerDoor> = {
 
 const ALLOW = 'GET, HEAD';
 
+/** The first segments of the server's doors (`/api/`), from the table: every other request goes to Next.js unparsed. */
+const SERVER_PREFIXES = [...new Set((Object.keys(SERVER_DOORS) as ServerDoorPath[]).map((path) => `/${path.split('/')[1]}/`))];
+
 /**
  * Answers the request when the table says the server's own door takes its path; returns false
  * for every other request (Next.js answers it). In order: the method (405), the session
@@ -66,8 +69,9 @@ const ALLOW = 'GET, HEAD';
  * operator's role again in its data path.
  */
 export async function answerServerDoor(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
-  if (!req.url?.startsWith('/')) return false;
-  const url = new URL(req.url, 'http://hub.local');
+  const target = req.url ?? '';
+  if (!SERVER_PREFIXES.some((prefix) => target.startsWith(prefix))) return false;
+  const url = new URL(target, 'http://hub.local');
   const matched = matchDoor(url.pathname);
   if (!matched || matched.door.answeredBy !== 'server') return false;
   const path = matched.path as ServerDoorPath;
