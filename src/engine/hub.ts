@@ -77,15 +77,20 @@ export interface ServingOptions {
   authPlugins?: readonly BetterAuthPlugin[];
 }
 
-// A plain module variable: the engine is loaded once per process (README, "Where things are").
-let installed: { hub: Hub; serving: ServingOptions } | undefined;
+type Installed = { hub: Hub; serving: ServingOptions };
+// On globalThis for now, like the engine's other process-wide state: Next.js bundles its own
+// copy of the engine beside the one scripts/start.ts loaded, and that copy must serve the hub
+// the server installed.
+const KEY = Symbol.for('admin-hub.installed-hub');
+const holder = globalThis as { [KEY]?: Installed };
 
 /** Hands the engine what it serves, before the first request. Installing another hub (tests) replaces it. */
 export function installHub(hub: Hub, serving: ServingOptions = {}): void {
-  installed = { hub, serving };
+  holder[KEY] = { hub, serving };
 }
 
-function current(): { hub: Hub; serving: ServingOptions } {
+function current(): Installed {
+  const installed = holder[KEY];
   if (!installed)
     throw new HubDefinitionError(
       'The engine was not handed its definitions: call installHub(hub) with the hub from src/admin/hub.ts before serving (scripts/start.ts and the tools do).',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resourceDefinitions } from '../../src/admin/resources';
+import { hub as adminHub } from '../../src/admin/hub';
 import type { DomainRole } from '../../src/engine/auth/roles';
 import { resolveResource } from '../../src/engine/resources/define';
 import type { Resource } from '../../src/engine/resources/types';
@@ -77,7 +77,7 @@ function roleOf(kind: OperatorKind, domain: string): DomainRole | undefined {
 // definitions, resolved as the engine does (resolveResource gives `access` per action).
 
 const resources = new Map<string, Resource[]>();
-for (const def of resourceDefinitions) {
+for (const def of adminHub.resources) {
   const resource = resolveResource(def);
   resources.set(resource.domain, [...(resources.get(resource.domain) ?? []), resource]);
 }

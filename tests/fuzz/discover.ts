@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resourceDefinitions } from '../../src/admin/resources';
-import { widgetDefinitions } from '../../src/admin/widgets';
+import { hub as adminHub } from '../../src/admin/hub';
+import { demoWidgets } from '../../src/demo/widgets';
 import { withClient } from '../support/databases';
 import type { ResourceInfo, Targets } from './generators';
 
@@ -87,7 +87,7 @@ export async function discoverTargets(options: {
   targetOperatorEmails: string[];
 }): Promise<Targets> {
   const { base, superadminCookie: cookie } = options;
-  const resources: (Omit<ResourceInfo, 'ids' | 'cursors'> & { key: readonly string[] })[] = resourceDefinitions
+  const resources: (Omit<ResourceInfo, 'ids' | 'cursors'> & { key: readonly string[] })[] = adminHub.resources
     .filter((d) => options.domains.includes(d.domain))
     .map((d) => ({
       domain: d.domain,
@@ -145,7 +145,7 @@ export async function discoverTargets(options: {
     domains: options.domains,
     resources: withRows,
     actions: serverActions(),
-    widgetIds: widgetDefinitions.map((w) => w.id),
+    widgetIds: demoWidgets.map((w) => w.id),
     operatorIds: hub.users.map((u) => u.id),
     operatorEmails: hub.users.map((u) => u.email),
     sessionIds: hub.sessions,
