@@ -9,13 +9,25 @@ import nextTs from 'eslint-config-next/typescript';
  *   of the app either;
  * - UI components take the engine's types and its browser-safe rules only; what reads a
  *   database runs in src/web (server-only) or a page, and hands components plain data;
- * - no import cycles in the engine.
+ * - no import cycles in the engine;
+ * - code Next.js compiles reaches the engine only as @admin-hub/engine/…, which Next loads at
+ *   run time (serverExternalPackages): the one copy `npm start` booted. A path into src/engine
+ *   would be bundled, and the server would run a second engine with its own pools and caches.
  */
 const framework = '^(next|react|react-dom)(/|$)|^better-auth/next-js$';
 const aboveEngine = '^@/(app|components|web|admin|demo)(/|$)|^(\\.\\./)+(app|components|web|admin|demo)(/|$)';
 const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
 
+const oneEngine = {
+  regex: '^(@/engine|(\\.{1,2}/)+(.+/)?engine)(/|$)',
+  message: 'Import the engine as @admin-hub/engine/… (one copy per process; see next.config.ts).',
+};
+
 const boundaries = [
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/web/**/*.{ts,tsx}', 'src/admin/**/*.{ts,tsx}', 'src/*.ts'],
+    rules: restrict(oneEngine),
+  },
   {
     files: ['src/engine/**/*.{ts,tsx}'],
     rules: {
@@ -36,14 +48,18 @@ const boundaries = [
   },
   {
     files: ['src/demo/**/*.{ts,tsx}'],
-    rules: restrict({ regex: '^@/(app|components|web|admin)(/|$)', message: 'The demo is a plug-in: src/admin/hub.ts imports it, not the other way round.' }),
+    rules: restrict(oneEngine, {
+      regex: '^@/(app|components|web|admin)(/|$)',
+      message: 'The demo is a plug-in: src/admin/hub.ts imports it, not the other way round.',
+    }),
   },
   {
     files: ['src/components/**/*.{ts,tsx}'],
     rules: restrict(
+      oneEngine,
       { regex: '^@/(app|admin|demo)(/|$)', message: 'Components get data and definitions as props, not from the app, the definitions or the demo.' },
       {
-        regex: '^@/engine/(db|hub-db|lifecycle|http|config|export|introspect|internal|boot|hub)(/|$)',
+        regex: '^@admin-hub/engine/(db|hub-db|lifecycle|http|config|export|introspect|internal|boot|hub)(/|$)',
         allowTypeImports: true,
         message: 'Components do not reach into the engine: load data in src/web (server-only) or the page, and pass it down.',
       },

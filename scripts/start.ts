@@ -5,7 +5,6 @@
 import path from 'node:path';
 import nextEnv from '@next/env';
 import { nextCookies } from 'better-auth/next-js';
-import { hub } from '@/admin/hub';
 import { installHub } from '@/engine/hub';
 import next from 'next';
 import { startAuditRetention } from '@/engine/audit/retention';
@@ -15,13 +14,14 @@ import { flushAuditSettlement } from '@/engine/audit/record';
 import { closeAllPools } from '@/engine/db/pools';
 import { answerServerDoor } from '@/engine/http/server-doors';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
+import { writeEnginePackage } from '@/engine/lifecycle/engine-package';
 import { answerAtTheDoor } from '@/engine/lifecycle/door';
 import { dropOutputOnceClosed, exitOnSignals, serve } from '@/engine/lifecycle/serve';
 import { withNextOutputAsDebug } from '@/engine/lifecycle/quiet-output';
 import { selfOrigin } from '@/engine/lifecycle/self-origin';
 import { logger } from '@/engine/log';
-import { answerUnreadableRouterState } from '@/web/router-state-header';
-import { refuseUnreadableActionCall } from '@/web/server-action-call';
+import { answerUnreadableRouterState } from '@/server/router-state-header';
+import { refuseUnreadableActionCall } from '@/server/server-action-call';
 
 const log = logger('start');
 const root = process.cwd();
@@ -46,6 +46,10 @@ async function buildIfStale(): Promise<void> {
 
 async function main(): Promise<void> {
   // The engine is handed the definitions it serves, and the one Next.js plug-in sign-in needs.
+  // The definitions import the engine as @admin-hub/engine, the package Next.js loads at run
+  // time: it is written first (npm install may have pruned it), then they are loaded.
+  writeEnginePackage(root);
+  const { hub } = await import('@/admin/hub');
   installHub(hub, { authPlugins: [nextCookies()] });
   dropOutputOnceClosed();
   nextEnv.loadEnvConfig(root, dev);

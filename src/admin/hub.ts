@@ -1,4 +1,4 @@
-import { createHub } from '@/engine/hub';
+import { createHub } from '@admin-hub/engine/hub';
 import { demo } from '@/demo';
 import { benchResources } from './resources/bench';
 import './domains';

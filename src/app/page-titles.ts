@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 
-import { loadRecord, recordIdOf } from '@/components/record-view/load';
-import { can } from '@/engine/auth/access';
-import { roleOn, type Operator } from '@/engine/auth/operator';
-import { atLeast, type Action } from '@/engine/auth/roles';
-import { configuredDomains, type DomainName } from '@/engine/config/current';
-import { humanize } from '@/engine/resources/define';
-import { findResource } from '@/engine/resources/registry';
-import type { Resource } from '@/engine/resources/types';
+import { loadRecord, recordIdOf } from '@/web/record-load';
+import { can } from '@admin-hub/engine/auth/access';
+import { roleOn, type Operator } from '@admin-hub/engine/auth/operator';
+import { atLeast, type Action } from '@admin-hub/engine/auth/roles';
+import { configuredDomains, type DomainName } from '@admin-hub/engine/config/current';
+import { humanize } from '@admin-hub/engine/resources/define';
+import { findResource } from '@admin-hub/engine/resources/registry';
+import type { Resource } from '@admin-hub/engine/resources/types';
 import { currentOperator } from '@/web/operator';
 import { pageAnswerOf } from '@/web/page-guard';
 

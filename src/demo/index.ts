@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { HubPlugin } from '@/engine/hub';
+import type { HubPlugin } from '@admin-hub/engine/hub';
 import { ensureDemoOperators } from './embedded/demo-operators';
 import { blogResources } from './resources/blog';
 import { marketResources } from './resources/market';

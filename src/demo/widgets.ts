@@ -1,4 +1,4 @@
-import { defineWidget, widgetList } from '@/engine/dashboard';
+import { defineWidget, widgetList } from '@admin-hub/engine/dashboard';
 
 /**
  * KPI widgets on the home dashboard, next to the resource definitions. Each runs in a READ

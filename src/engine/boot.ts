@@ -78,7 +78,7 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
   let dataDir: string | undefined;
   const starter = currentHub().whenUnconfigured;
   if (embedded && !starter)
-    throw new BootError('HUB_DOMAINS is not set and this hub has no demo to start. Set HUB_DOMAINS (and each domain\'s database) as the README explains.');
+    throw new BootError("HUB_DOMAINS is not set and this hub has no demo to start. Set HUB_DOMAINS (and each domain's database) as the README explains.");
   if (embedded && starter) {
     dataDir = path.resolve(options.cwd ?? process.cwd(), env.HUB_DATA_DIR ?? '.data');
     log.info(`no HUB_DOMAINS set: starting ${starter.description}`);

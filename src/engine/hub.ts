@@ -78,24 +78,27 @@ export interface ServingOptions {
 }
 
 type Installed = { hub: Hub; serving: ServingOptions };
-// On globalThis for now, like the engine's other process-wide state: Next.js bundles its own
-// copy of the engine beside the one scripts/start.ts loaded, and that copy must serve the hub
-// the server installed.
-const KEY = Symbol.for('admin-hub.installed-hub');
-const holder = globalThis as { [KEY]?: Installed };
+// A module variable: the engine is loaded once per process (next.config.ts keeps it out of
+// Next's bundles), so the server, pages and actions all see the hub start.ts installed.
+let installedHub: Installed | undefined;
 
 /** Hands the engine what it serves, before the first request. Installing another hub (tests) replaces it. */
 export function installHub(hub: Hub, serving: ServingOptions = {}): void {
-  holder[KEY] = { hub, serving };
+  installedHub = { hub, serving };
 }
 
 function current(): Installed {
-  const installed = holder[KEY];
+  const installed = installedHub;
   if (!installed)
     throw new HubDefinitionError(
       'The engine was not handed its definitions: call installHub(hub) with the hub from src/admin/hub.ts before serving (scripts/start.ts and the tools do).',
     );
   return installed;
+}
+
+/** Whether a hub was handed over (a bare `next start` installs the project's own, in instrumentation). */
+export function hubInstalled(): boolean {
+  return installedHub !== undefined;
 }
 
 export function currentHub(): Hub {

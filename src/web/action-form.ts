@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A Server Action is a POST anyone can send, with any arguments React's encoding can carry: a
  * form action may be called with no form at all, a string, or an object. Each action checks

@@ -1,10 +1,11 @@
+import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { UnauthenticatedError } from '@/engine/auth/errors';
-import type { Operator } from '@/engine/auth/operator';
-import { UnknownDomainError } from '@/engine/config/current';
-import { reportError } from '@/engine/http/errors';
-import { RecordValidationError } from '@/engine/records/errors';
-import { ResourceNotFoundError } from '@/engine/resources/registry';
+import { UnauthenticatedError } from '@admin-hub/engine/auth/errors';
+import type { Operator } from '@admin-hub/engine/auth/operator';
+import { UnknownDomainError } from '@admin-hub/engine/config/current';
+import { reportError } from '@admin-hub/engine/http/errors';
+import { RecordValidationError } from '@admin-hub/engine/records/errors';
+import { ResourceNotFoundError } from '@admin-hub/engine/resources/registry';
 import { currentOperator } from './operator';
 
 /*

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { revertEntry } from '@/engine/audit/history';
-import { RecordConflictError } from '@/engine/records/errors';
-import { findResource } from '@/engine/resources/registry';
+import { revertEntry } from '@admin-hub/engine/audit/history';
+import { RecordConflictError } from '@admin-hub/engine/records/errors';
+import { findResource } from '@admin-hub/engine/resources/registry';
 import { isForm, NOT_A_FORM } from './action-form';
 import { actionFailure, actionOperator, type ActionState } from './action-result';
 

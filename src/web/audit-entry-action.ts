@@ -1,9 +1,9 @@
 'use server';
 
-import { readAuditEntry, type AuditEntryDetail } from '@/engine/audit/entry';
-import { auditResource } from '@/engine/audit/resource';
-import { auditSubjects, type AuditSubjects } from '@/engine/audit/subjects';
-import { checkDomain } from '@/engine/config/current';
+import { readAuditEntry, type AuditEntryDetail } from '@admin-hub/engine/audit/entry';
+import { auditResource } from '@admin-hub/engine/audit/resource';
+import { auditSubjects, type AuditSubjects } from '@admin-hub/engine/audit/subjects';
+import { checkDomain } from '@admin-hub/engine/config/current';
 import { actionFailure } from './action-result';
 import { currentOperator } from './operator';
 

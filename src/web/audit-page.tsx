@@ -1,14 +1,15 @@
+import 'server-only';
 import { forbidden } from 'next/navigation';
 import { AuditLogView } from '@/components/audit/audit-log-view';
-import { can } from '@/engine/auth/access';
-import { clipChanges } from '@/engine/audit/clip';
-import { readAuditEntry } from '@/engine/audit/entry';
-import { auditResource } from '@/engine/audit/resource';
-import { auditSubjects } from '@/engine/audit/subjects';
-import { checkDomain } from '@/engine/config/current';
-import { listResource } from '@/engine/list/run-list';
-import type { SearchParams } from '@/engine/list/list-query';
-import { toClientResource } from '@/engine/resources/define';
+import { can } from '@admin-hub/engine/auth/access';
+import { clipChanges } from '@admin-hub/engine/audit/clip';
+import { readAuditEntry } from '@admin-hub/engine/audit/entry';
+import { auditResource } from '@admin-hub/engine/audit/resource';
+import { auditSubjects } from '@admin-hub/engine/audit/subjects';
+import { checkDomain } from '@admin-hub/engine/config/current';
+import { listResource } from '@admin-hub/engine/list/run-list';
+import type { SearchParams } from '@admin-hub/engine/list/list-query';
+import { toClientResource } from '@admin-hub/engine/resources/define';
 import { requirePageOperator } from './operator';
 import { describePageError, guardPage } from './page-guard';
 

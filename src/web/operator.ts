@@ -1,8 +1,9 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { UnauthenticatedError } from '@/engine/auth/errors';
-import type { Operator } from '@/engine/auth/operator';
-import { operatorFromHeaders, sessionMayBeLive } from '@/engine/auth/session';
+import { UnauthenticatedError } from '@admin-hub/engine/auth/errors';
+import type { Operator } from '@admin-hub/engine/auth/operator';
+import { operatorFromHeaders, sessionMayBeLive } from '@admin-hub/engine/auth/session';
 import { signInPath } from './sign-in-path';
 
 /**

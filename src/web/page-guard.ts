@@ -1,6 +1,7 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect, unstable_rethrow } from 'next/navigation';
-import { newReference, reportError, toHttpError } from '@/engine/http/errors';
+import { newReference, reportError, toHttpError } from '@admin-hub/engine/http/errors';
 import { signInPath } from './sign-in-path';
 
 /*

@@ -1,4 +1,5 @@
-import { findResource } from '@/engine/resources/registry';
+import 'server-only';
+import { findResource } from '@admin-hub/engine/resources/registry';
 import { guardPage } from './page-guard';
 
 /**

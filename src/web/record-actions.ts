@@ -1,15 +1,16 @@
 'use server';
 
+import { displayRecordId } from '@admin-hub/engine/shared/record-id';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isMetaField, META, type RecordActionState, type RecordFormState } from '@/components/record-form/state';
 import { formValuesOf, inputOf, NULL_VALUE, type FormValues } from '@/components/record-form/values';
-import type { Operator } from '@/engine/auth/operator';
-import type { DomainName } from '@/engine/config/current';
-import { RecordConflictError, RecordValidationError } from '@/engine/records/errors';
-import { createRecord, hardDeleteRecord, restoreRecord, runCustomAction, softDeleteRecord, updateRecord } from '@/engine/records/write-record';
-import { findResource } from '@/engine/resources/registry';
-import type { Resource } from '@/engine/resources/types';
+import type { Operator } from '@admin-hub/engine/auth/operator';
+import type { DomainName } from '@admin-hub/engine/config/current';
+import { RecordConflictError, RecordValidationError } from '@admin-hub/engine/records/errors';
+import { createRecord, hardDeleteRecord, restoreRecord, runCustomAction, softDeleteRecord, updateRecord } from '@admin-hub/engine/records/write-record';
+import { findResource } from '@admin-hub/engine/resources/registry';
+import type { Resource } from '@admin-hub/engine/resources/types';
 import { isForm, NOT_A_FORM } from '@/web/action-form';
 import { actionFailure, actionOperator } from '@/web/action-result';
 
@@ -138,7 +139,7 @@ export async function restoreRecordAction(_state: RecordActionState, form: FormD
 export async function hardDeleteRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
   return buttonAction(form, async (t) => {
     const typed = text(form, META.confirm).trim();
-    const shown = t.id.split(',').map(safeDecode).join(',');
+    const shown = displayRecordId(t.id);
     await hardDeleteRecord(t.operator, t.domain, t.resource, t.id, typed === shown ? t.id : typed);
     return { redirectTo: t.base };
   });
@@ -149,12 +150,4 @@ export async function customRecordAction(_state: RecordActionState, form: FormDa
     const outcome = await runCustomAction(t.operator, t.domain, t.resource, t.id, text(form, META.action));
     return outcome.message ?? 'Done.';
   });
-}
-
-function safeDecode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
 }

@@ -1,5 +1,6 @@
-import { ForbiddenError } from '@/engine/auth/errors';
-import { ownOrigins } from '@/engine/http/own-origins';
+import 'server-only';
+import { ForbiddenError } from '@admin-hub/engine/auth/errors';
+import { ownOrigins } from '@admin-hub/engine/http/own-origins';
 
 /**
  * Cross-site request forgery guard for route handlers that change data (Server Actions get

@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { findResource } from '@/engine/resources/registry';
-import { SavedViewExistsError } from '@/engine/views/errors';
-import { deleteView, saveView } from '@/engine/views/saved-views';
+import { findResource } from '@admin-hub/engine/resources/registry';
+import { SavedViewExistsError } from '@admin-hub/engine/views/errors';
+import { deleteView, saveView } from '@admin-hub/engine/views/saved-views';
 import { actionFailure, actionOperator, type ActionState } from './action-result';
 
 /*

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { refreshMaterializedView } from '@/engine/records/refresh-view';
-import { findResource } from '@/engine/resources/registry';
+import { refreshMaterializedView } from '@admin-hub/engine/records/refresh-view';
+import { findResource } from '@admin-hub/engine/resources/registry';
 import { isForm, NOT_A_FORM } from './action-form';
 import { actionFailure, actionOperator, type ActionState } from './action-result';
 

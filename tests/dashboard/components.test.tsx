@@ -10,7 +10,7 @@ import type { ClientWidget } from '../../src/engine/dashboard/types';
 const refresh = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh, push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn() }) }));
 // The refresh Server Action is not reachable from a unit test; these widgets do not refresh.
-vi.mock('../../src/components/dashboard/actions', () => ({ refreshWidget: vi.fn() }));
+vi.mock('../../src/web/dashboard-actions', () => ({ refreshWidget: vi.fn() }));
 
 afterEach(() => {
   cleanup();

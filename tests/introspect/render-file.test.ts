@@ -35,7 +35,7 @@ afterAll(async () => {
 describe('renderDefinitionFile', () => {
   it('writes defineResource calls for a known domain, in the project style', () => {
     const source = renderDefinitionFile('blog', catalogToDefinitions('blog', catalog), { notes: { posts: 'public.posts: table' }, knownDomains });
-    expect(source).toContain("import { defineResource } from '@/engine/resources/define';\n\nexport const blogResources = [\n");
+    expect(source).toContain("import { defineResource } from '@admin-hub/engine/resources/define';\n\nexport const blogResources = [\n");
     expect(source).toContain(
       [
         '  // public.posts: table',
@@ -64,7 +64,7 @@ describe('renderDefinitionFile', () => {
 
   it('compiles for a domain the code base does not know, without casts', () => {
     const source = renderDefinitionFile('crm', catalogToDefinitions('crm', catalog));
-    expect(source).toContain("import type { ResourceDef } from '@/engine/resources/types';");
+    expect(source).toContain("import type { ResourceDef } from '@admin-hub/engine/resources/types';");
     expect(source).toContain("export const crmResources: ResourceDef<'crm'>[] = [");
     expect(source).not.toMatch(/\bas\b (never|unknown|KnownDomain)/);
     expect(typecheckInProject(source)).toEqual([]);

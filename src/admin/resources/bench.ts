@@ -1,4 +1,4 @@
-import { defineResource } from '@/engine/resources/define';
+import { defineResource } from '@admin-hub/engine/resources/define';
 
 /**
  * The benchmark's domain (`npm run bench`): one 1,000,000-row posts table shaped like a real

@@ -1,8 +1,8 @@
-import { currentHub } from '@/engine/hub';
+import { currentHub } from '@admin-hub/engine/hub';
 import { Dashboard } from '@/components/dashboard/dashboard';
-import { canSeeDomain } from '@/engine/auth/access';
-import { configuredDomains } from '@/engine/config/current';
-import { visibleWidgets } from '@/engine/dashboard';
+import { canSeeDomain } from '@admin-hub/engine/auth/access';
+import { configuredDomains } from '@admin-hub/engine/config/current';
+import { visibleWidgets } from '@admin-hub/engine/dashboard';
 import { requirePageOperator } from '@/web/operator';
 import type { Metadata } from 'next';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
-import { getConfig } from '@/engine/config/current';
+import { getConfig } from '@admin-hub/engine/config/current';
 import { currentOperator } from '@/web/operator';
 
 export const dynamic = 'force-dynamic';

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
-import { auditActionWords } from '@/engine/audit/action-kind';
-import type { AuditSubjects } from '@/engine/audit/subjects';
+import { auditActionWords } from '@admin-hub/engine/audit/action-kind';
+import type { AuditSubjects } from '@admin-hub/engine/audit/subjects';
 import { ChangeDiff } from './change-diff';
 import type { Changes } from './change-values';
 import { ZonedTime } from './zoned-time';

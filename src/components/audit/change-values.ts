@@ -1,4 +1,4 @@
-import { isClippedValue } from '@/engine/audit/clip';
+import { isClippedValue } from '@admin-hub/engine/audit/clip';
 
 /*
  * How an audit entry's stored values read on a page: the summary in the log, the full diff in

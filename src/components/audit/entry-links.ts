@@ -1,5 +1,5 @@
-import { auditActionOf } from '@/engine/audit/action-kind';
-import type { AuditSubject, AuditSubjects } from '@/engine/audit/subjects';
+import { auditActionOf } from '@admin-hub/engine/audit/action-kind';
+import type { AuditSubject, AuditSubjects } from '@admin-hub/engine/audit/subjects';
 
 /** The fields of an entry that name what it changed and who did it. */
 export interface EntryRef {

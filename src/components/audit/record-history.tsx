@@ -1,7 +1,7 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent } from '@/components/ui/card';
-import { auditActionWords } from '@/engine/audit/action-kind';
-import type { HistoryEntry } from '@/engine/audit/history';
+import { auditActionWords } from '@admin-hub/engine/audit/action-kind';
+import type { HistoryEntry } from '@admin-hub/engine/audit/history';
 import { ChangeDiff } from './change-diff';
 import { RevertButton } from './revert-button';
 

@@ -2,8 +2,8 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
-import type { AuditEntryDetail } from '@/engine/audit/entry';
-import type { AuditSubjects } from '@/engine/audit/subjects';
+import type { AuditEntryDetail } from '@admin-hub/engine/audit/entry';
+import type { AuditSubjects } from '@admin-hub/engine/audit/subjects';
 import { loadAuditEntryAction, type AuditEntryLoad } from '@/web/audit-entry-action';
 
 type Loaded = { id: string } & AuditEntryLoad;

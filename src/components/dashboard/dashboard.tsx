@@ -1,8 +1,8 @@
 import { LayoutDashboard } from 'lucide-react';
 import { Suspense } from 'react';
-import type { Operator } from '@/engine/auth/operator';
-import { toClientWidget } from '@/engine/dashboard';
-import type { Widget } from '@/engine/dashboard/types';
+import type { Operator } from '@admin-hub/engine/auth/operator';
+import { toClientWidget } from '@admin-hub/engine/dashboard';
+import type { Widget } from '@admin-hub/engine/dashboard/types';
 import { ResourceHeader } from '../admin-resource-table';
 import { DomainCardSkeleton } from './domain-card';
 import { DomainCardSlot, HubHealthSkeleton, HubHealthSlot, WidgetSlot } from './slots';

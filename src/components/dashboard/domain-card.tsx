@@ -1,10 +1,10 @@
 import { Database, Layers } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { auditActionWords } from '@/engine/audit/action-kind';
-import type { PoolStats } from '@/engine/db/pools';
-import type { DomainCardData, DomainCardResult } from '@/engine/dashboard/types';
-import { humanize } from '@/engine/resources/define';
+import { auditActionWords } from '@admin-hub/engine/audit/action-kind';
+import type { PoolStats } from '@admin-hub/engine/db/pools';
+import type { DomainCardData, DomainCardResult } from '@admin-hub/engine/dashboard/types';
+import { humanize } from '@admin-hub/engine/resources/define';
 import { Badge } from '../ui/badge';
 import { cn } from '../ui/cn';
 import { Skeleton } from '../ui/skeleton';

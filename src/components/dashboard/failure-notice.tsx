@@ -1,5 +1,5 @@
 import { Clock, Lock, TriangleAlert, Unplug } from 'lucide-react';
-import type { FailureReason } from '@/engine/dashboard/types';
+import type { FailureReason } from '@admin-hub/engine/dashboard/types';
 import { RetryButton } from './retry-button';
 
 const TITLES: Record<FailureReason, string> = {

@@ -1,4 +1,4 @@
-import type { NumberFormat, WidgetCell } from '@/engine/dashboard/types';
+import type { NumberFormat, WidgetCell } from '@admin-hub/engine/dashboard/types';
 
 /**
  * Formatting shared by the server-rendered cards and the client widgets. Fixed locale and

@@ -1,7 +1,7 @@
-import type { Operator } from '@/engine/auth/operator';
-import { loadDomainCard, runWidget, toClientWidget } from '@/engine/dashboard';
-import type { Widget } from '@/engine/dashboard/types';
-import { checkTarget } from '@/engine/db/health';
+import type { Operator } from '@admin-hub/engine/auth/operator';
+import { loadDomainCard, runWidget, toClientWidget } from '@admin-hub/engine/dashboard';
+import type { Widget } from '@admin-hub/engine/dashboard/types';
+import { hubHealth } from '@/web/hub-health';
 import { Badge } from '../ui/badge';
 import { Skeleton } from '../ui/skeleton';
 import { DomainCardView } from './domain-card';
@@ -12,9 +12,6 @@ import { WidgetPanel } from './widget-panel';
  * own budget and never throws, so each Suspense boundary resolves on its own: a slow domain
  * holds back only its own card.
  */
-
-/** Hub database health: what the readiness probe checks; superadmins only. */
-export const HUB_HEALTH_BUDGET_MS = 1_500;
 
 export async function WidgetSlot({ operator, widget }: { operator: Operator; widget: Widget }) {
   const result = await runWidget(operator, widget);
@@ -28,7 +25,8 @@ export async function DomainCardSlot({ operator, domain }: { operator: Operator;
 }
 
 export async function HubHealthSlot() {
-  const hub = await checkTarget('hub', HUB_HEALTH_BUDGET_MS);
+  // Superadmins only (the dashboard decides).
+  const hub = await hubHealth();
   const inUse = Math.max(0, hub.pool.total - hub.pool.idle);
   return (
     <div className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="domain-hub" data-state={hub.ok ? 'ok' : 'error'} title={hub.error}>

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ChartDisplay, NumberFormat, SeriesSpec, WidgetRow } from '@/engine/dashboard/types';
+import type { ChartDisplay, NumberFormat, SeriesSpec, WidgetRow } from '@admin-hub/engine/dashboard/types';
 import { formatCompact, formatNumber, formatX, toNumber } from './format';
 
 /**

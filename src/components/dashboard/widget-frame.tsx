@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { WidgetDisplay } from '@/engine/dashboard/types';
+import type { WidgetDisplay } from '@admin-hub/engine/dashboard/types';
 import { Badge } from '../ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
 import { cn } from '../ui/cn';

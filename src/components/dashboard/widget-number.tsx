@@ -1,5 +1,5 @@
 import { ArrowDownRight, ArrowRight, ArrowUpRight } from 'lucide-react';
-import type { NumberDisplay, WidgetRow } from '@/engine/dashboard/types';
+import type { NumberDisplay, WidgetRow } from '@admin-hub/engine/dashboard/types';
 import { cn } from '../ui/cn';
 import { change, formatNumber, toNumber } from './format';
 

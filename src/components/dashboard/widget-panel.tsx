@@ -2,9 +2,9 @@
 
 import { RefreshCw } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import type { ClientWidget, WidgetResult } from '@/engine/dashboard/types';
+import type { ClientWidget, WidgetResult } from '@admin-hub/engine/dashboard/types';
 import { cn } from '../ui/cn';
-import { refreshWidget } from './actions';
+import { refreshWidget } from '@/web/dashboard-actions';
 import { FailureNotice } from './failure-notice';
 import { WidgetChart } from './widget-chart';
 import { WidgetFrame } from './widget-frame';

@@ -1,4 +1,4 @@
-import type { ClientWidget } from '@/engine/dashboard/types';
+import type { ClientWidget } from '@admin-hub/engine/dashboard/types';
 import { Skeleton } from '../ui/skeleton';
 import { WidgetFrame } from './widget-frame';
 

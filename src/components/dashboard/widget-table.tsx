@@ -1,4 +1,4 @@
-import type { TableDisplay, WidgetRow } from '@/engine/dashboard/types';
+import type { TableDisplay, WidgetRow } from '@admin-hub/engine/dashboard/types';
 import { cn } from '../ui/cn';
 import { formatCell } from './format';
 

@@ -5,7 +5,7 @@ import { useActionState, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Select } from '@/components/ui/select';
-import type { Grants } from '@/engine/operators/manage';
+import type { Grants } from '@admin-hub/engine/operators/manage';
 import { FormMessage } from './form-message';
 import { initialState, type FormAction } from './form-state';
 import { useFocusOnError } from './use-focus-on-error';

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { AdminResourceTable, type ResourceColumn } from '@/components/admin-resource-table';
 import { useListUrl } from '@/components/resource-list/use-list-url';
 import { buttonVariants } from '@/components/ui/button';
-import type { OperatorList, OperatorListRow } from '@/engine/operators/manage';
+import type { OperatorList, OperatorListRow } from '@admin-hub/engine/operators/manage';
 import { formatDateTime } from './format';
 import { RoleSummary } from './role-summary';
 import { cursorPagination } from '@/components/resource-list/cursor-pagination';

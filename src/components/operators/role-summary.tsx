@@ -1,6 +1,6 @@
 import { ShieldCheck } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
-import type { Grants } from '@/engine/operators/manage';
+import type { Grants } from '@admin-hub/engine/operators/manage';
 
 /** "superadmin" or one badge per domain role ("market · editor"); server- and client-safe. */
 export function RoleSummary({ grants }: { grants: Grants }) {

@@ -4,7 +4,7 @@ import { LogOut, MonitorSmartphone } from 'lucide-react';
 import { useActionState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { OperatorSession } from '@/engine/operators/manage';
+import type { OperatorSession } from '@admin-hub/engine/operators/manage';
 import { FormMessage } from './form-message';
 import { formatDateTime } from './format';
 import { initialState, type FormAction } from './form-state';

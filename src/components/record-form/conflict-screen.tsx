@@ -4,7 +4,7 @@ import { GitCompareArrows } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { ResolvedColumn } from '@/engine/resources/types';
+import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { describeFormValue } from './display';
 import { sameValue, type FormValues } from './values';
 

@@ -1,4 +1,4 @@
-import type { ResolvedColumn } from '@/engine/resources/types';
+import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { NULL_VALUE } from './values';
 
 /** A form value as words, for the conflict screen: "empty", "yes"/"no", one array item per line. */
@@ -19,4 +19,4 @@ export function describeFormValue(column: Pick<ResolvedColumn, 'type'>, value: s
 }
 
 /** How the page names one record: its key values, the way an operator would type them. */
-export { displayRecordId as displayId } from '@/engine/shared/record-id';
+export { displayRecordId as displayId } from '@admin-hub/engine/shared/record-id';

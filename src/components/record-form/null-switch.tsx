@@ -1,7 +1,7 @@
 'use client';
 
 import { Checkbox } from '@/components/ui/checkbox';
-import type { ResolvedColumn } from '@/engine/resources/types';
+import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 
 /**
  * For a column where an empty text (or array) and NULL are different values (keepsEmpty in

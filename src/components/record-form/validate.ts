@@ -1,6 +1,6 @@
-import { parseInput } from '@/engine/records/input-schema';
-import type { ClientResource } from '@/engine/resources/define';
-import type { Resource } from '@/engine/resources/types';
+import { parseInput } from '@admin-hub/engine/records/input-schema';
+import type { ClientResource } from '@admin-hub/engine/resources/define';
+import type { Resource } from '@admin-hub/engine/resources/types';
 import { inputOf, type FormValues } from './values';
 
 // One schema resource per client resource, so the engine's schema cache holds across keystrokes.

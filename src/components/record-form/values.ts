@@ -1,7 +1,7 @@
-import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
-import { keepsEmpty } from '@/engine/values/empty';
-import { arrayFormText } from '@/engine/values/arrays';
-import { compactJson, jsonDisplayText } from '@/engine/values/json';
+import type { ColumnType, ResolvedColumn } from '@admin-hub/engine/resources/types';
+import { keepsEmpty } from '@admin-hub/engine/values/empty';
+import { arrayFormText } from '@admin-hub/engine/values/arrays';
+import { compactJson, jsonDisplayText } from '@admin-hub/engine/values/json';
 
 /**
  * Form values are strings, one per column, in the shape the engine's input schema accepts

@@ -3,9 +3,9 @@
 import type { ReactNode } from 'react';
 import { arrayItemText, Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
-import type { ResolvedColumn } from '@/engine/resources/types';
-import { byteLength, formatSize } from '@/engine/values/bytes';
-import { jsonDisplayText } from '@/engine/values/json';
+import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
+import { byteLength, formatSize } from '@admin-hub/engine/values/bytes';
+import { jsonDisplayText } from '@admin-hub/engine/values/json';
 import { DownloadBytes } from '../record-form/fields/download-bytes';
 import { renderMarkdown } from '../record-form/fields/markdown';
 

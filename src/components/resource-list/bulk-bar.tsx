@@ -5,9 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import type { BulkCapabilities } from '@/engine/records/bulk';
-import type { ClientResource } from '@/engine/resources/define';
-import type { ResolvedColumn } from '@/engine/resources/types';
+import type { BulkCapabilities } from '@admin-hub/engine/records/bulk';
+import type { ClientResource } from '@admin-hub/engine/resources/define';
+import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { errorMessage } from './streams';
 import type { BulkRequest } from './use-bulk-run';
 

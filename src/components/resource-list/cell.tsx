@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
-import type { ResolvedColumn } from '@/engine/resources/types';
-import { byteLength, formatSize } from '@/engine/values/bytes';
-import { jsonDisplayText } from '@/engine/values/json';
+import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
+import { byteLength, formatSize } from '@admin-hub/engine/values/bytes';
+import { jsonDisplayText } from '@admin-hub/engine/values/json';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const number = new Intl.NumberFormat('en-US');

@@ -1,5 +1,5 @@
 import type { ResourcePagination } from '@/components/admin-resource-table';
-import type { ListResult } from '@/engine/list/run-list';
+import type { ListResult } from '@admin-hub/engine/list/run-list';
 
 type Update = (changes: Record<string, string | undefined>) => void;
 

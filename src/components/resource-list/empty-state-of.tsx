@@ -1,7 +1,7 @@
 import { Button } from '@/components/ui/button';
 import type { ResourceEmptyState } from '@/components/admin-resource-table';
-import type { ListResult } from '@/engine/list/run-list';
-import type { ClientResource as Resource } from '@/engine/resources/define';
+import type { ListResult } from '@admin-hub/engine/list/run-list';
+import type { ClientResource as Resource } from '@admin-hub/engine/resources/define';
 
 type Update = (changes: Record<string, string | undefined>) => void;
 

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
-import type { RelatedResource, ResolvedColumn } from '@/engine/resources/types';
+import type { RelatedResource, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { chipText, filterKeys, relatedChipText } from './filters/chip-text';
 import { FilterControl, RelatedControl, type FilterChange, type FilterValue } from './filters/filter-controls';
 

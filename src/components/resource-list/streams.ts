@@ -1,4 +1,4 @@
-import { POSITION_PARAMS, withoutParams } from '@/engine/shared/list-params';
+import { POSITION_PARAMS, withoutParams } from '@admin-hub/engine/shared/list-params';
 /**
  * Browser-side readers for the list's streamed endpoints: the export download (counting rows
  * as bytes arrive, for progress) and the bulk run's JSON lines (one per committed batch).

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useRef, useState } from 'react';
-import type { ClientResource } from '@/engine/resources/define';
+import type { ClientResource } from '@admin-hub/engine/resources/define';
 import { errorMessage, readJsonLines } from './streams';
 import { toastBulkOutcome } from './bulk-toast';
 

@@ -3,7 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useTransition } from 'react';
 
-import { POSITION_PARAMS } from '@/engine/shared/list-params';
+import { POSITION_PARAMS } from '@admin-hub/engine/shared/list-params';
 
 /**
  * The list's state lives in the URL, so a view is shareable and the back button works.

@@ -1,4 +1,4 @@
-import { POSITION_PARAMS } from '@/engine/shared/list-params';
+import { POSITION_PARAMS } from '@admin-hub/engine/shared/list-params';
 
 /**
  * The list as a view would store it: the URL's query without paging or empty values, in the

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { FormMessage } from '@/components/ui/form-message';
-import type { SavedView } from '@/engine/views/saved-views';
+import type { SavedView } from '@admin-hub/engine/views/saved-views';
 import { deleteViewAction, type SavedViewActionState } from '@/web/saved-views-actions';
 
 export interface ManageViewsDialogProps {

@@ -13,7 +13,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu';
-import type { SavedView } from '@/engine/views/saved-views';
+import type { SavedView } from '@admin-hub/engine/views/saved-views';
 import { currentViewQuery } from './current-query';
 import { ManageViewsDialog } from './manage-views-dialog';
 import { SaveViewDialog } from './save-view-dialog';

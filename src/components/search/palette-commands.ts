@@ -1,8 +1,8 @@
-import { can } from '@/engine/auth/access';
-import { roleOn, type Operator } from '@/engine/auth/operator';
-import { atLeast } from '@/engine/auth/roles';
-import { humanize } from '@/engine/resources/define';
-import type { Resource } from '@/engine/resources/types';
+import { can } from '@admin-hub/engine/auth/access';
+import { roleOn, type Operator } from '@admin-hub/engine/auth/operator';
+import { atLeast } from '@admin-hub/engine/auth/roles';
+import { humanize } from '@admin-hub/engine/resources/define';
+import type { Resource } from '@admin-hub/engine/resources/types';
 import type { PaletteCommand } from './palette-types';
 
 /**

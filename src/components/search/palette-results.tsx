@@ -2,7 +2,7 @@
 
 import { Command } from 'cmdk';
 import { FileText } from 'lucide-react';
-import type { DomainResults } from '@/engine/search/search-all';
+import type { DomainResults } from '@admin-hub/engine/search/search-all';
 import { Badge } from '@/components/ui/badge';
 import { itemClasses } from './palette-item';
 

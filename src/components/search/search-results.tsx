@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
-import type { DomainResults } from '@/engine/search/search-all';
+import type { DomainResults } from '@admin-hub/engine/search/search-all';
 
 /** Results grouped by domain and resource; a domain that could not answer says so. */
 export function SearchResults({ results, onNavigate }: { results: DomainResults[]; onNavigate?: () => void }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { DomainResults } from '@/engine/search/search-all';
+import type { DomainResults } from '@admin-hub/engine/search/search-all';
 
 /** The cross-domain search (/api/search) for a term, debounced; earlier requests are aborted. */
 export function useSearch(term: string): { results: DomainResults[]; busy: boolean } {

@@ -3,10 +3,10 @@ import { OperatorMenu } from '@/components/auth/operator-menu';
 import { CommandPalette } from '@/components/search/command-palette';
 import { paletteCommands } from '@/components/search/palette-commands';
 import { Toaster } from '@/components/ui/toaster';
-import { roleOn, type Operator } from '@/engine/auth/operator';
-import { atLeast } from '@/engine/auth/roles';
-import { humanize } from '@/engine/resources/define';
-import { navigation } from '@/engine/resources/registry';
+import { roleOn, type Operator } from '@admin-hub/engine/auth/operator';
+import { atLeast } from '@admin-hub/engine/auth/roles';
+import { humanize } from '@admin-hub/engine/resources/define';
+import { navigation } from '@admin-hub/engine/resources/registry';
 import { AppShell } from './app-shell';
 import type { ShellDomain } from './types';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createOperator } from '@/engine/auth/operators';
-import { query } from '@/engine/db/query';
+import { createOperator } from '@admin-hub/engine/auth/operators';
+import { query } from '@admin-hub/engine/db/query';
 
 export interface DemoLogin {
   email: string;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import { startDemoService, type DemoService } from '../service/server';
-import { logger } from '@/engine/log';
+import { logger } from '@admin-hub/engine/log';
 import { seedBlog, seedMarket } from './seed';
 import { startEmbeddedPostgres, type EmbeddedServer } from './postgres-server';
 

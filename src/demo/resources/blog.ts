@@ -1,4 +1,4 @@
-import { defineResource } from '@/engine/resources/define';
+import { defineResource } from '@admin-hub/engine/resources/define';
 
 /** The blog demo domain, written by hand as an example of the style: name only what differs. */
 const postStatuses = ['draft', 'published', 'archived'] as const;

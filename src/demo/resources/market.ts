@@ -1,4 +1,4 @@
-import { defineResource } from '@/engine/resources/define';
+import { defineResource } from '@admin-hub/engine/resources/define';
 
 /** The market demo domain: orders is the 1,000,000-row table every list must stay fast on. */
 const orderStatuses = ['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;

@@ -26,7 +26,7 @@ import {
   SIGNATURE_HEADER,
   TIMESTAMP_HEADER,
   verifyHubSignature,
-} from '@/engine/internal/verify';
+} from '@admin-hub/engine/internal/verify';
 import { summarize } from './summary';
 
 export interface DemoServiceOptions {

@@ -83,14 +83,13 @@ export async function settleAudit(ids: string[], outcome: 'committed' | 'aborted
   ]);
 }
 
-// Entries whose domain COMMIT returned, waiting for their one batched UPDATE. On globalThis:
-// the server's copy of the engine (shutdown) and Next.js's (server actions) share one queue.
+// Entries whose domain COMMIT returned, waiting for their one batched UPDATE. One queue per
+// process: shutdown (start.ts) flushes the queue server actions filled (one engine: next.config.ts).
 interface SettleQueue {
   queued: string[];
   draining?: Promise<void>;
 }
-const QUEUE = Symbol.for('admin-hub.audit-settle-queue');
-const settling: SettleQueue = ((globalThis as { [QUEUE]?: SettleQueue })[QUEUE] ??= { queued: [] });
+const settling: SettleQueue = { queued: [] };
 
 /**
  * Step 2, after the domain COMMIT returned: the entry now claims a committed write. This is

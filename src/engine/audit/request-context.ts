@@ -7,15 +7,10 @@ export interface RequestContext {
   userAgent: string | undefined;
 }
 
-/**
- * One AsyncLocalStorage for the process, kept on globalThis: serve() (loaded by tsx) and the
- * engine code inside Next.js bundles are different module instances and must share it.
- */
-const KEY = Symbol.for('admin-hub.request-context');
+/** One AsyncLocalStorage for the process: serve() sets it, the engine code Next.js runs reads it (one copy: next.config.ts). */
+const contexts = new AsyncLocalStorage<RequestContext>();
 function storage(): AsyncLocalStorage<RequestContext> {
-  const holder = globalThis as { [KEY]?: AsyncLocalStorage<RequestContext> };
-  holder[KEY] ??= new AsyncLocalStorage<RequestContext>();
-  return holder[KEY];
+  return contexts;
 }
 
 export function runWithRequestContext<T>(context: RequestContext, work: () => T): T {

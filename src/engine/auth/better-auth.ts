@@ -230,21 +230,20 @@ export function authOptions(): BetterAuthOptions {
           ]
         : []),
       // Handed in by the serving process (Next.js's nextCookies()): the engine imports no framework.
-      ...servingOptions().authPlugins ?? [],
+      ...(servingOptions().authPlugins ?? []),
     ],
   };
 }
 
 /** One instance per process (and across dev reloads), built on first use from the configuration. */
-const KEY = Symbol.for('admin-hub.auth');
 type AuthInstance = ReturnType<typeof betterAuth>;
+let auth: AuthInstance | undefined;
 export function getAuth(): AuthInstance {
-  const holder = globalThis as { [KEY]?: AuthInstance };
-  holder[KEY] ??= betterAuth(authOptions());
-  return holder[KEY];
+  auth ??= betterAuth(authOptions());
+  return auth;
 }
 
 /** For tests that change the configuration: the next getAuth() builds afresh. */
 export function resetAuth(): void {
-  (globalThis as { [KEY]?: AuthInstance })[KEY] = undefined;
+  auth = undefined;
 }

@@ -5,12 +5,12 @@ import type { Operator } from './operator';
  * that sign-out (better-auth.ts) and role changes (manage.ts) can clear it without importing
  * the session code, which imports them.
  */
-const KEY = Symbol.for('admin-hub.operator-cache');
 type Entry = { operator: Operator; at: number; expiresAt: number };
+// One per process: the engine is loaded once (next.config.ts), so the server's doors and
+// Next's pages read and clear the same entries.
+const entries = new Map<string, Entry>();
 export function cache(): Map<string, Entry> {
-  const holder = globalThis as { [KEY]?: Map<string, Entry> };
-  holder[KEY] ??= new Map();
-  return holder[KEY];
+  return entries;
 }
 
 /** Forgets cached sessions of one operator (or all): called by sign-out, revocation and role changes. */

@@ -158,13 +158,12 @@ export async function sweepSignInFailures(): Promise<number> {
 }
 
 const SWEEP_EVERY_MS = 60_000;
-const SWEEP_KEY = Symbol.for('admin-hub.sign-in-sweep');
+let nextSweepAt = 0;
 
 /** At most once a minute per process, on the sign-in path: no timer to start or stop. */
 async function sweepWhenDue(): Promise<void> {
-  const holder = globalThis as { [SWEEP_KEY]?: number };
   const now = Date.now();
-  if ((holder[SWEEP_KEY] ?? 0) > now) return;
-  holder[SWEEP_KEY] = now + SWEEP_EVERY_MS;
+  if (nextSweepAt > now) return;
+  nextSweepAt = now + SWEEP_EVERY_MS;
   await sweepSignInFailures().catch((error: Error) => log.warn(`could not delete ended sign-in windows: ${error.message}`));
 }

@@ -17,19 +17,17 @@ declare const checked: unique symbol;
 export type CheckedDomain = string & { readonly [checked]: true };
 export type DomainName = KnownDomain | CheckedDomain;
 
-/** Kept on globalThis so that Next's bundles, the custom server and dev reloads share one copy. */
-const KEY = Symbol.for('admin-hub.config');
-type Holder = { [KEY]?: HubConfig };
+// A module variable: the engine is loaded once per process (next.config.ts).
+let config: HubConfig | undefined;
 
 export function getConfig(): HubConfig {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= loadConfig(process.env);
-  return holder[KEY];
+  config ??= loadConfig(process.env);
+  return config;
 }
 
 /** Replaces the cached configuration (start-up after the embedded server sets env; tests). */
-export function setConfig(config: HubConfig | undefined): void {
-  (globalThis as Holder)[KEY] = config;
+export function setConfig(replacement: HubConfig | undefined): void {
+  config = replacement;
 }
 
 export class UnknownDomainError extends HubError {

@@ -19,10 +19,7 @@ interface Tripped {
 
 // Kept per pool object, not per domain name: a pool closed and replaced (config reload,
 // tests) starts untried, and a late failure of the old pool's attempt cannot trip the new one.
-// On globalThis like the pools themselves: the server's and Next.js's copies of the engine
-// share one pool per domain, so they share its breaker too.
-const KEY = Symbol.for('admin-hub.connect-breakers');
-const breakers: WeakMap<pg.Pool, Tripped> = ((globalThis as { [KEY]?: WeakMap<pg.Pool, Tripped> })[KEY] ??= new WeakMap());
+const breakers = new WeakMap<pg.Pool, Tripped>();
 
 /** The longest a down domain is answered from memory before it is tried again. */
 const MAX_COOL_DOWN_MS = 2_000;

@@ -23,16 +23,15 @@ export interface PoolStats {
 }
 
 /**
- * One pg.Pool per database, per process. The registry lives on globalThis because Next.js
- * loads route modules in several bundles and re-evaluates them on every dev edit: a module
- * level Map would open a fresh pool each time and leak the old one's connections.
+ * One pg.Pool per database, per process. A module variable is enough: Next.js loads the
+ * engine at run time from @admin-hub/engine (next.config.ts) instead of bundling it, so the
+ * server, every route and every dev edit of a page share this one module; engine edits
+ * restart `npm run dev` (tsx watch) rather than reload it beside the old one.
  */
-const KEY = Symbol.for('admin-hub.pools');
 type Registry = Map<string, pg.Pool>;
+const pools: Registry = new Map();
 function registry(): Registry {
-  const holder = globalThis as { [KEY]?: Registry };
-  holder[KEY] ??= new Map();
-  return holder[KEY];
+  return pools;
 }
 
 export function createPool(target: DbTarget): pg.Pool {

@@ -86,10 +86,8 @@ export function buildExportSql(resource: Resource, query: ListQuery): BuiltSql {
  * Exports hold a connection of the domain's pool for as long as the download runs; at most
  * half the pool (at least one) per domain and process, so lists and writes keep the rest.
  */
-const SLOTS = Symbol.for('admin-hub.export-slots');
+const slots = new Map<string, number>();
 function acquireSlot(domain: PoolName): () => void {
-  const holder = globalThis as { [SLOTS]?: Map<string, number> };
-  const slots = (holder[SLOTS] ??= new Map());
   const limit = Math.max(1, Math.floor(targetFor(domain).poolMax / 2));
   const used = slots.get(domain) ?? 0;
   if (used >= limit) throw new ExportBusyError(domain, limit);

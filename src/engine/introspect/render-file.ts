@@ -50,7 +50,9 @@ export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<
   if (!/^[a-z][a-z0-9_]*$/.test(domain)) throw new Error(`"${domain}" is not a valid domain name.`);
   const known = options.knownDomains?.includes(domain) ?? false;
   const lines = header(domain, known);
-  lines.push(known ? "import { defineResource } from '@/engine/resources/define';" : "import type { ResourceDef } from '@/engine/resources/types';");
+  lines.push(
+    known ? "import { defineResource } from '@admin-hub/engine/resources/define';" : "import type { ResourceDef } from '@admin-hub/engine/resources/types';",
+  );
   lines.push('');
   const exportName = exportNameFor(domain);
   lines.push(known ? `export const ${exportName} = [` : `export const ${exportName}: ResourceDef<${quote(domain)}>[] = [`);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { writeEnginePackage } from './engine-package';
 
 /** The newest mtime under `dir`, directories included: deleting or renaming a page changes only its directory's. */
 function newestFile(dir: string): number {
@@ -118,6 +119,7 @@ export async function buildApp(root: string, options: BuildOptions = {}): Promis
 class BuildBusyError extends Error {}
 
 async function runNextBuild(root: string, options: BuildOptions): Promise<void> {
+  writeEnginePackage(root);
   const quiet = options.onProgress !== undefined;
   const child = spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build'], {
     cwd: root,
@@ -127,6 +129,9 @@ async function runNextBuild(root: string, options: BuildOptions): Promise<void> 
       NEXT_TELEMETRY_DISABLED: '1',
       ...process.env,
       NODE_ENV: 'production',
+      // The engine is an external package of TypeScript sources: collecting page data loads it
+      // through tsx, as `npm start` does.
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim(),
       ...(options.skipTypecheck ? { HUB_BUILD_SKIP_TYPECHECK: '1' } : {}),
     },
   });

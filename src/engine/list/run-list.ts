@@ -60,7 +60,10 @@ function serialiseRow(row: Row, keep: Set<string>): Row {
   return out;
 }
 
-async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQuery, budgetMs?: number): Promise<number | null> {
+/** The rows a list query matches, counted; with a budget, null when the count would take longer (statement cancelled). */
+export async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQuery): Promise<number>;
+export async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQuery, budgetMs: number | undefined): Promise<number | null>;
+export async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQuery, budgetMs?: number): Promise<number | null> {
   const sql = buildCountSql(resource, listQuery);
   if (budgetMs === undefined) {
     const [row] = await query<{ n: string }>(domain, sql.text, sql.values);
@@ -86,11 +89,10 @@ async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQ
  * short while per table instead of costing a round trip on every page.
  */
 const ESTIMATE_TTL_MS = 30_000;
-const ESTIMATES = Symbol.for('admin-hub.estimates');
 type Estimate = { n: string; kind: string } | undefined;
+const estimates = new Map<string, { at: number; value: Promise<Estimate> }>();
 async function tableEstimate(domain: PoolName, resource: Resource): Promise<Estimate> {
-  const holder = globalThis as { [ESTIMATES]?: Map<string, { at: number; value: Promise<Estimate> }> };
-  const cache = (holder[ESTIMATES] ??= new Map());
+  const cache = estimates;
   const key = `${domain}:${resource.table.schema}.${resource.table.name}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < ESTIMATE_TTL_MS) return hit.value;

@@ -1,4 +1,6 @@
 import { auditedTransaction } from '../audit/audited-transaction';
+import { exactCount } from '../list/run-list';
+import { omitParams, POSITION_PARAMS, PRESENTATION_PARAMS } from '../shared/list-params';
 import { recordEvent } from '../audit/record';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
 import { authorize, can, maskedColumns, resourceAsSeenBy } from '../auth/access';
@@ -6,8 +8,8 @@ import { ForbiddenError } from '../auth/errors';
 import type { Operator } from '../auth/operator';
 import type { Action } from '../auth/roles';
 import type { PoolName } from '../db/pools';
-import { query, type Tx } from '../db/query';
-import { buildCountSql, whereConditions } from '../list/build-sql';
+import type { Tx } from '../db/query';
+import { whereConditions } from '../list/build-sql';
 import { parseListQuery, type ListQuery, type SearchParams } from '../list/list-query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
 import { logger } from '../log';
@@ -168,9 +170,8 @@ function settableColumns(operator: Operator, resource: Resource): string[] {
 }
 
 /** List parameters that place a page (or only the browser cares about) do not change what matches. */
-const POSITION_PARAMS = ['after', 'before', 'page', 'pn', 'size', 'cols', 'count'];
 export function matchingParams(params: SearchParams): SearchParams {
-  return Object.fromEntries(Object.entries(params).filter(([key]) => !POSITION_PARAMS.includes(key)));
+  return omitParams(params, [...POSITION_PARAMS, ...PRESENTATION_PARAMS]);
 }
 
 /**
@@ -181,12 +182,6 @@ export async function countMatching(operator: Operator | null, domain: PoolName,
   authorize(operator, resource, 'bulk');
   const visible = resourceAsSeenBy(operator, resource);
   return exactCount(domain, visible, parseListQuery(visible, matchingParams(params)));
-}
-
-async function exactCount(domain: PoolName, resource: Resource, listQuery: ListQuery): Promise<number> {
-  const sql = buildCountSql(resource, listQuery);
-  const [row] = await query<{ n: string }>(domain, sql.text, sql.values);
-  return Number(row!.n);
 }
 
 /** One line an operator can read for a row the database or the engine refused. */

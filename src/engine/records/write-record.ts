@@ -15,6 +15,7 @@ import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from './errors';
 import { parseInput } from './input-schema';
 import { decodeRecordId } from './record-id';
+import { displayRecordId } from '../shared/record-id';
 import { maskRow, selectRecord } from './read-record';
 import { deleteLockedRow, insertRow, lockRow, setDeletedRow, updateLockedRow, type WriteOutcome } from './row-statements';
 
@@ -163,7 +164,7 @@ export async function hardDeleteRecord(
     // The operator types the id as shown (decoded); the URL form is accepted too. An id that
     // does not decode (a broken %-escape) names no record: 404 before it is compared.
     decodeRecordId(resource, id);
-    const shown = decodeURIComponent(id);
+    const shown = displayRecordId(id);
     if (confirmation !== id && confirmation !== shown) throw new RecordValidationError({}, `Type ${shown} to confirm.`);
     return deleteLockedRow(tx, resource, id, await lockRow(tx, resource, id));
   });

@@ -1,4 +1,4 @@
-import type { SearchParams } from '@/engine/list/list-query';
+import type { SearchParams } from '@admin-hub/engine/list/list-query';
 import { renderAuditPage } from '@/web/audit-page';
 import type { Metadata } from 'next';
 import { superadminMetadata } from '@/app/page-titles';

@@ -1,7 +1,7 @@
 import { forbidden } from 'next/navigation';
 import { OperatorsListView } from '@/components/operators/operators-list-view';
-import { listOperators, operatorsResource, type OperatorList } from '@/engine/operators/manage';
-import type { SearchParams } from '@/engine/list/list-query';
+import { listOperators, operatorsResource, type OperatorList } from '@admin-hub/engine/operators/manage';
+import type { SearchParams } from '@admin-hub/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
 import { describePageError } from '@/web/page-guard';
 import type { Metadata } from 'next';

@@ -1,7 +1,7 @@
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { SearchResults } from '@/components/search/search-results';
 import { Input } from '@/components/ui/input';
-import { searchEverywhere } from '@/engine/search/search-all';
+import { searchEverywhere } from '@admin-hub/engine/search/search-all';
 import { requirePageOperator } from '@/web/operator';
 import type { Metadata } from 'next';
 

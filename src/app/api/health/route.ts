@@ -1,5 +1,5 @@
-import { operatorFromHeaders } from '@/engine/auth/session';
-import { checkHealth } from '@/engine/db/health';
+import { operatorFromHeaders } from '@admin-hub/engine/auth/session';
+import { checkHealth } from '@admin-hub/engine/db/health';
 
 export const dynamic = 'force-dynamic';
 

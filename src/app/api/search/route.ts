@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
-import { errorResponse } from '@/engine/http/errors';
-import { searchEverywhere } from '@/engine/search/search-all';
+import { errorResponse } from '@admin-hub/engine/http/errors';
+import { searchEverywhere } from '@admin-hub/engine/search/search-all';
 import { requireApiOperator } from '@/web/operator';
 
 export const dynamic = 'force-dynamic';

@@ -6,7 +6,7 @@ import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from './textarea';
-import { parseArrayText } from '@/engine/values/arrays';
+import { parseArrayText } from '@admin-hub/engine/values/arrays';
 import type { FieldProps } from './types';
 
 /** The attributes every input shares. */

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { bytesToHex, byteLength, formatSize, MAX_FORM_BYTES } from '@/engine/values/bytes';
+import { bytesToHex, byteLength, formatSize, MAX_FORM_BYTES } from '@admin-hub/engine/values/bytes';
 import { DownloadBytes } from './download-bytes';
 import type { FieldProps } from './types';
 

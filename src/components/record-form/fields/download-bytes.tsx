@@ -2,7 +2,7 @@
 
 import { Download } from 'lucide-react';
 import { Button } from '@/components/ui/button';
-import { hexToBytes } from '@/engine/values/bytes';
+import { hexToBytes } from '@admin-hub/engine/values/bytes';
 
 /**
  * Saves a bytea value as a file, from the hex the page already holds (the record page and the

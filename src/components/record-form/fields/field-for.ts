@@ -1,6 +1,6 @@
-import { isRequired } from '@/engine/records/input-schema';
-import { formatSize, MAX_FORM_BYTES } from '@/engine/values/bytes';
-import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
+import { isRequired } from '@admin-hub/engine/records/input-schema';
+import { formatSize, MAX_FORM_BYTES } from '@admin-hub/engine/values/bytes';
+import type { ColumnType, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import {
   ArrayField,
   BooleanField,

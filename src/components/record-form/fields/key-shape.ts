@@ -1,4 +1,4 @@
-import type { ColumnType } from '@/engine/resources/types';
+import type { ColumnType } from '@admin-hub/engine/resources/types';
 
 /** What an id typed in full looks like, by key type: a picker offers "use this id" only for one that could be. */
 export const KEY_SHAPE: Partial<Record<ColumnType, RegExp>> = {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ColumnType, ResolvedColumn } from '@/engine/resources/types';
+import type { ColumnType, ResolvedColumn } from '@admin-hub/engine/resources/types';
 
 /** What the form knows about the resource a foreign key points to (worked out by the page, on the server). */
 export interface ReferenceInfo {

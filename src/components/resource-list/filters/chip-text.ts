@@ -1,4 +1,4 @@
-import type { RelatedResource, ResolvedColumn } from '@/engine/resources/types';
+import type { RelatedResource, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { minorToUnits } from './money';
 
 /** What a filter parameter is called in the URL, per column: `f.status`, `f.total.min`, `f.note.null`. */

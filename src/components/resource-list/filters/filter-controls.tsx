@@ -3,7 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import type { RelatedResource, ResolvedColumn } from '@/engine/resources/types';
+import type { RelatedResource, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { browserZone, dayBoundary, dayPresets } from './days';
 import { minorDigits, minorToUnits, unitsToMinor } from './money';
 import { ReferenceFilter } from './reference-filter';

@@ -2,8 +2,8 @@
 
 import { Command } from 'cmdk';
 import { useEffect, useState } from 'react';
-import type { ResolvedColumn } from '@/engine/resources/types';
-import { formatRecordLabel } from '@/engine/resources/record-label';
+import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
+import { formatRecordLabel } from '@admin-hub/engine/resources/record-label';
 import { KEY_SHAPE } from '@/components/record-form/fields/key-shape';
 
 interface Option {

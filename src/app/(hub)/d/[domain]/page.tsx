@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { can, canSeeDomain } from '@/engine/auth/access';
+import { can, canSeeDomain } from '@admin-hub/engine/auth/access';
 import { requirePageOperator } from '@/web/operator';
 import { guardPage } from '@/web/page-guard';
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { checkDomain } from '@/engine/config/current';
-import { humanize } from '@/engine/resources/define';
-import { resourcesOf } from '@/engine/resources/registry';
+import { checkDomain } from '@admin-hub/engine/config/current';
+import { humanize } from '@admin-hub/engine/resources/define';
+import { resourcesOf } from '@admin-hub/engine/resources/registry';
 import type { Metadata } from 'next';
 import { domainTitle } from '@/app/page-titles';
 

@@ -9,10 +9,10 @@ import { RoleSummary } from '@/components/operators/role-summary';
 import { SessionList } from '@/components/operators/session-list';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { getOperator } from '@/engine/operators/manage';
-import { configuredDomains } from '@/engine/config/current';
+import { getOperator } from '@admin-hub/engine/operators/manage';
+import { configuredDomains } from '@admin-hub/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
-import { deleteOperatorAction, saveGrantsAction, sessionsAction } from '../actions';
+import { deleteOperatorAction, saveGrantsAction, sessionsAction } from '@/web/operator-actions';
 import type { Metadata } from 'next';
 import { superadminMetadata } from '@/app/page-titles';
 

@@ -5,9 +5,9 @@ import { ResourceHeader } from '@/components/admin-resource-table';
 import { NewOperatorForm } from '@/components/operators/new-operator-form';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { configuredDomains, getConfig } from '@/engine/config/current';
+import { configuredDomains, getConfig } from '@admin-hub/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
-import { createOperatorAction } from '../actions';
+import { createOperatorAction } from '@/web/operator-actions';
 import type { Metadata } from 'next';
 import { superadminMetadata } from '@/app/page-titles';
 

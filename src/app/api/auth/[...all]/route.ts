@@ -1,5 +1,5 @@
 import { toNextJsHandler } from 'better-auth/next-js';
-import { getAuth } from '@/engine/auth/better-auth';
+import { getAuth } from '@admin-hub/engine/auth/better-auth';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,4 @@
-import { checkTarget } from '@/engine/db/health';
+import { checkTarget } from '@admin-hub/engine/db/health';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { forbidden } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { can } from '@/engine/auth/access';
+import { can } from '@admin-hub/engine/auth/access';
 import { requirePageOperator } from '@/web/operator';
 import { pageResource } from '@/web/page-resource';
 import type { Metadata } from 'next';

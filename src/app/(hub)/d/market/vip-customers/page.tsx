@@ -1,8 +1,8 @@
 import { forbidden } from 'next/navigation';
-import { can } from '@/engine/auth/access';
-import { ForbiddenError } from '@/engine/auth/errors';
-import { listResource } from '@/engine/list/run-list';
-import type { SearchParams } from '@/engine/list/list-query';
+import { can } from '@admin-hub/engine/auth/access';
+import { ForbiddenError } from '@admin-hub/engine/auth/errors';
+import { listResource } from '@admin-hub/engine/list/run-list';
+import type { SearchParams } from '@admin-hub/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
 import { describePageError } from '@/web/page-guard';
 import { pageResource } from '@/web/page-resource';

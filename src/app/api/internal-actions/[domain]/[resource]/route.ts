@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { errorResponse } from '@/engine/http/errors';
-import { authorizeInternal, InternalRequestError, listInternalActions, runInternalAction } from '@/engine/internal';
-import { findResource } from '@/engine/resources/registry';
+import { errorResponse } from '@admin-hub/engine/http/errors';
+import { authorizeInternal, InternalRequestError, listInternalActions, runInternalAction } from '@admin-hub/engine/internal';
+import { findResource } from '@admin-hub/engine/resources/registry';
 import { requireApiOperator } from '@/web/operator';
 import { assertSameOrigin } from '@/web/same-origin';
 

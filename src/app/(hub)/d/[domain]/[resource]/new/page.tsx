@@ -1,12 +1,12 @@
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
 import { RecordForm } from '@/components/record-form/record-form';
-import { referenceInfos, resourceFor } from '@/components/record-view/load';
+import { referenceInfos, resourceFor } from '@/web/record-load';
 import { resolveResourceIcon } from '@/components/shell';
 import { Card } from '@/components/ui/card';
-import { maskedColumns } from '@/engine/auth/access';
-import { writableColumns } from '@/engine/records/input-schema';
-import { toClientResource } from '@/engine/resources/define';
+import { maskedColumns } from '@admin-hub/engine/auth/access';
+import { writableColumns } from '@admin-hub/engine/records/input-schema';
+import { toClientResource } from '@admin-hub/engine/resources/define';
 import { saveRecordAction } from '@/web/record-actions';
 import { requirePageOperator } from '@/web/operator';
 import type { Metadata } from 'next';

@@ -1,8 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
-import { errorResponse, reportError } from '@/engine/http/errors';
-import { searchParamsToRecord } from '@/engine/http/search-params';
-import { authorize } from '@/engine/auth/access';
+import { errorResponse, reportError } from '@admin-hub/engine/http/errors';
+import { searchParamsToRecord } from '@admin-hub/engine/http/search-params';
+import { authorize } from '@admin-hub/engine/auth/access';
 import {
   bulkCapabilities,
   BulkInterruptedError,
@@ -12,8 +12,8 @@ import {
   startBulk,
   type BulkAction,
   type BulkTarget,
-} from '@/engine/records/bulk';
-import { findResource } from '@/engine/resources/registry';
+} from '@admin-hub/engine/records/bulk';
+import { findResource } from '@admin-hub/engine/resources/registry';
 import { requireApiOperator } from '@/web/operator';
 import { assertSameOrigin } from '@/web/same-origin';
 

@@ -11,8 +11,8 @@ import {
   revokeAllSessions,
   revokeSession,
   updateGrants,
-} from '@/engine/operators/manage';
-import type { Operator } from '@/engine/auth/operator';
+} from '@admin-hub/engine/operators/manage';
+import type { Operator } from '@admin-hub/engine/auth/operator';
 import { isForm, NOT_A_FORM } from '@/web/action-form';
 import { actionOperator, runAction } from '@/web/action-result';
 

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
-import { logger } from '@/engine/log';
+import { logger } from '@admin-hub/engine/log';
 
 const log = logger('server');
 

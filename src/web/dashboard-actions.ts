@@ -1,8 +1,8 @@
 'use server';
 
-import { currentHub } from '@/engine/hub';
-import { findVisibleWidget, runWidget } from '@/engine/dashboard';
-import type { WidgetResult } from '@/engine/dashboard/types';
+import { currentHub } from '@admin-hub/engine/hub';
+import { findVisibleWidget, runWidget } from '@admin-hub/engine/dashboard';
+import type { WidgetResult } from '@admin-hub/engine/dashboard/types';
 import { SESSION_ENDED } from '@/web/action-result';
 import { currentOperator } from '@/web/operator';
 

@@ -1,18 +1,20 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden } from 'next/navigation';
-import { can, maskedColumns, resourceAsSeenBy } from '@/engine/auth/access';
-import type { Operator } from '@/engine/auth/operator';
-import type { Action } from '@/engine/auth/roles';
-import type { DomainName } from '@/engine/config/current';
-import { getRecord, referencedBy, type LoadedRecord } from '@/engine/records/read-record';
-import { encodeRecordId } from '@/engine/records/record-id';
-import { labelsByKey } from '@/engine/records/reference-labels';
-import { formatRecordLabel } from '@/engine/resources/record-label';
-import { findResource, resourcesOf } from '@/engine/resources/registry';
+import { can, maskedColumns, resourceAsSeenBy } from '@admin-hub/engine/auth/access';
+import type { Operator } from '@admin-hub/engine/auth/operator';
+import type { Action } from '@admin-hub/engine/auth/roles';
+import type { DomainName } from '@admin-hub/engine/config/current';
+import { getRecord, referencedBy, type LoadedRecord } from '@admin-hub/engine/records/read-record';
+import { encodeRecordId } from '@admin-hub/engine/records/record-id';
+import { decodeSegment, displayRecordId } from '@admin-hub/engine/shared/record-id';
+import { labelsByKey } from '@admin-hub/engine/records/reference-labels';
+import { formatRecordLabel } from '@admin-hub/engine/resources/record-label';
+import { findResource, resourcesOf } from '@admin-hub/engine/resources/registry';
 import { describePageError, guardPage, pageAnswerOf, refusePage } from '@/web/page-guard';
-import type { Resource, ResolvedColumn } from '@/engine/resources/types';
-import type { ReferenceInfo } from '../record-form/fields/types';
-import type { ReferrerGroup } from './referenced-by';
+import type { Resource, ResolvedColumn } from '@admin-hub/engine/resources/types';
+import type { ReferenceInfo } from '@/components/record-form/fields/types';
+import type { ReferrerGroup } from '@/components/record-view/referenced-by';
 
 /*
  * Server-side helpers of the record pages (detail, new, edit). Server code only: the pages
@@ -35,28 +37,18 @@ export async function recordIdOf(
   const canonical = (raw: string) =>
     raw
       .split(',')
-      .map((part) => encodeURIComponent(safeDecode(part)))
+      .map((part) => encodeURIComponent(decodeSegment(part)))
       .join(',');
-  const decodedParam = safeDecode(params.id);
+  const decodedParam = decodeSegment(params.id);
   if (resource.primaryKey.length === 1) return encodeURIComponent(decodedParam);
   const path = (await headers()).get('x-hub-path')?.split('?')[0]?.split('/') ?? [];
   const raw = path[path.length - 1 - segmentsAfterId];
-  const agrees = path.length === 5 + segmentsAfterId && path[1] === 'd' && raw !== undefined && safeDecode(raw) === decodedParam;
+  const agrees = path.length === 5 + segmentsAfterId && path[1] === 'd' && raw !== undefined && decodeSegment(raw) === decodedParam;
   return canonical(agrees ? raw : decodedParam);
 }
 
-function safeDecode(part: string): string {
-  try {
-    return decodeURIComponent(part);
-  } catch {
-    return part;
-  }
-}
-
 /** The id as an operator reads and types it: the key values, joined by ",". */
-export function displayIdOf(id: string): string {
-  return id.split(',').map(safeDecode).join(',');
-}
+export const displayIdOf = displayRecordId;
 
 /** The resource in the URL, 404 when there is none, and 403 unless the operator may do `action` on it. */
 export async function resourceFor(
