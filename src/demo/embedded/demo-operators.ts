@@ -14,19 +14,26 @@ const DEMO = [
   { email: 'admin@demo.local', role: 'superadmin', superadmin: true, roles: {} },
   { email: 'editor@demo.local', role: 'editor of blog and market', superadmin: false, roles: { blog: 'editor', market: 'editor' } },
   { email: 'viewer@demo.local', role: 'viewer of market', superadmin: false, roles: { market: 'viewer' } },
+  // A row scope (src/demo/resources/market.ts): a market viewer who sees only the customers of DE and AT.
+  { email: 'regional@demo.local', role: 'viewer of market, customers of DE and AT only', superadmin: false, roles: { market: 'viewer' } },
 ] as const;
 
 /**
  * Creates the demo's operators on first start (random passwords, kept in .data so the
- * printed login stays valid across restarts) and returns their logins for the banner.
+ * printed login stays valid across restarts) and returns their logins for the banner. A demo
+ * operator added since (the regional viewer) is created on the next start, unless its email
+ * is taken.
  */
 export async function ensureDemoOperators(dataDir: string): Promise<DemoLogin[]> {
   const file = path.join(dataDir, 'demo-logins.json');
   const [existing] = await query<{ n: number }>('hub', 'SELECT count(*)::int AS n FROM hub_user');
-  if (existing!.n > 0 && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoLogin[];
-  if (existing!.n > 0) return [];
-  const logins: DemoLogin[] = [];
-  for (const demo of DEMO) {
+  if (existing!.n > 0 && !existsSync(file)) return [];
+  const logins: DemoLogin[] = existing!.n > 0 ? (JSON.parse(readFileSync(file, 'utf8')) as DemoLogin[]) : [];
+  const missing = DEMO.filter((demo) => !logins.some((l) => l.email === demo.email));
+  if (missing.length === 0) return logins;
+  for (const demo of missing) {
+    const [taken] = await query('hub', 'SELECT 1 FROM hub_user WHERE lower(email) = lower($1)', [demo.email]);
+    if (taken) continue;
     const created = await createOperator({ email: demo.email, superadmin: demo.superadmin, roles: { ...demo.roles } });
     logins.push({ email: created.email, password: created.password, role: demo.role });
   }

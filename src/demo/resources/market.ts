@@ -3,6 +3,12 @@ import { defineResource } from '@admin-hub/engine/resources/define';
 /** The market demo domain: orders is the 1,000,000-row table every list must stay fast on. */
 const orderStatuses = ['pending', 'paid', 'shipped', 'delivered', 'cancelled', 'refunded'] as const;
 
+/**
+ * A row scope: the countries whose customers a regional operator works with (by email; a real
+ * hub could read them from its directory). Everyone else, superadmins included, sees them all.
+ */
+export const CUSTOMER_COUNTRIES: Readonly<Record<string, readonly string[]>> = { 'regional@demo.local': ['DE', 'AT'] };
+
 export const marketResources = [
   defineResource({
     domain: 'market',
@@ -35,6 +41,11 @@ export const marketResources = [
     iconColor: 'violet',
     softDelete: 'deleted_at',
     defaultSort: { column: 'created_at', direction: 'desc' },
+    // regional@demo.local sees, finds, exports and may change only customers of DE and AT; others are "not found".
+    scope: (operator) => {
+      const countries = CUSTOMER_COUNTRIES[operator.email];
+      return countries ? { column: 'country', in: countries } : undefined;
+    },
     columns: [
       { name: 'id', type: 'bigint', label: 'ID', readOnly: true, searchable: true },
       { name: 'full_name', type: 'text', label: 'Name', searchable: true, nullable: false },

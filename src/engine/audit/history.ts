@@ -1,4 +1,4 @@
-import { authorize, can } from '../auth/access';
+import { authorize, can, withRowScope } from '../auth/access';
 import { refusalMessage } from '../auth/refusals';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
@@ -39,6 +39,8 @@ function labelsFor(resource: Resource, changes: HistoryEntry['changes']): Record
  */
 export async function recordHistory(operator: Operator | null, resource: Resource, recordId: string, limit = 100): Promise<HistoryEntry[]> {
   authorize(operator, resource, 'read');
+  // Under a row scope, the history of a record outside it is as unknown as the record (404).
+  if (withRowScope(operator, resource).scope.length > resource.scope.length) await getRecord(operator, resource.domain as PoolName, resource, recordId);
   await flushAuditSettlement();
   const rows = await query<{
     id: string;

@@ -3,6 +3,7 @@ import { ForbiddenError, UnauthenticatedError } from './errors';
 import { refusalMessage } from './refusals';
 import { roleOn, type Operator } from './operator';
 import { atLeast, type Action } from './roles';
+import { resolveRowScope } from './row-scope';
 
 /** True when the operator may do `action` on the resource (its domain role meets the bar). */
 export function can(operator: Operator | null, resource: Resource, action: Action): boolean {
@@ -41,18 +42,34 @@ export function canSeeDomain(operator: Operator, domain: string): boolean {
 }
 
 /**
- * The resource as this operator may use it: masked columns keep their place in the list
- * but cannot be searched, sorted or filtered, so their values cannot be guessed through it.
- * Pages hand this version to the browser, so it offers no control that would be refused.
+ * The resource limited to the rows this operator may see and change: the definition's row
+ * scope (ResourceDef.scope) resolved for them and added to `scope`, which every statement of
+ * the engine carries (lists, counts, records, writes, exports, bulk, labels). Applied once:
+ * the result has no `rowScope` left, so applying it again changes nothing. Without an
+ * operator nothing is applied: `authorize` refuses before any row is read.
+ */
+export function withRowScope(operator: Operator | null, resource: Resource): Resource {
+  if (!operator || !resource.rowScope) return resource;
+  return { ...resource, scope: [...resource.scope, ...resolveRowScope(operator, resource)], rowScope: undefined };
+}
+
+/**
+ * The resource as this operator may use it: only the rows of their row scope (withRowScope);
+ * masked columns keep their place in the list but cannot be searched, sorted or filtered, so
+ * their values cannot be guessed through it. Pages hand this version to the browser, so it
+ * offers no control that would be refused.
  */
 export function resourceAsSeenBy(operator: Operator, resource: Resource): Resource {
-  const masked = maskedColumns(operator, resource);
+  const scoped = withRowScope(operator, resource);
+  const masked = maskedColumns(operator, scoped);
   // Filtering by related rows of a resource one may not read would reveal those rows: not offered.
-  const referrers = resource.referrers.filter((r) => atLeast(roleOn(operator, resource.domain), r.readRole));
-  if (masked.size === 0 && referrers.length === resource.referrers.length) return resource;
+  // Those one may read count only within the referrer's row scope for this operator.
+  const readable = scoped.referrers.filter((r) => atLeast(roleOn(operator, scoped.domain), r.readRole));
+  const referrers = readable.map((r) => (r.scopeFor ? { ...r, scope: r.scopeFor(operator), scopeFor: undefined } : r));
+  if (masked.size === 0 && readable.length === scoped.referrers.length && !readable.some((r) => r.scopeFor)) return scoped;
   return {
-    ...resource,
+    ...scoped,
     referrers,
-    columns: resource.columns.map((c) => (masked.has(c.name) ? { ...c, sortable: false, searchable: false, filter: undefined } : c)),
+    columns: scoped.columns.map((c) => (masked.has(c.name) ? { ...c, sortable: false, searchable: false, filter: undefined } : c)),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
 import { recordEvent } from '../audit/record';
-import { can } from '../auth/access';
+import { can, withRowScope } from '../auth/access';
 import { ForbiddenError, UnauthenticatedError } from '../auth/errors';
 import { domainInternalRefusal, refusalMessage } from '../auth/refusals';
 import { roleOn, type Operator } from '../auth/operator';
@@ -9,6 +9,7 @@ import { atLeast, MINIMUM_ROLE } from '../auth/roles';
 import { targetFor, type DomainName } from '../config/current';
 import type { InternalService } from '../config/types';
 import { logger } from '../log';
+import { getRecord } from '../records/read-record';
 import { decodeRecordId } from '../records/record-id';
 import { INTERNAL_ACTION_NAME } from '../resources/define';
 import type { Resource } from '../resources/types';
@@ -266,6 +267,10 @@ export async function callInternal(
 ): Promise<InternalCallResult> {
   authorizeInternal(operator, domain, options.resource);
   checkRequest(domain, action, options);
+  // A record outside the operator's row scope does not exist for them (404): nothing is sent.
+  const { resource, recordId } = options;
+  if (resource && recordId !== undefined && withRowScope(operator, resource).scope.length > resource.scope.length)
+    await getRecord(operator, domain, resource, recordId);
 
   const service = targetFor(domain).internal; // an unknown domain is a 404 here, before anything is sent
   const context = requestContext();

@@ -1,7 +1,8 @@
-import type { Resource, ResolvedColumn } from '../resources/types';
+import type { Resource, ResolvedColumn, SortSpec } from '../resources/types';
 import { BY_KEY, MAX_CURSOR_VALUE, type CursorValues } from './cursor';
 import type { Filter, ListQuery } from './list-query';
 import { likeContains, Params, quoteIdent, quoteTable } from './sql';
+import { scopeSql } from '../auth/row-scope';
 
 export interface BuiltSql {
   text: string;
@@ -37,7 +38,11 @@ function filterCondition(resource: Resource, filter: Filter, params: Params): st
     case 'related': {
       // A correlated EXISTS: an index on the referring column (as a foreign key usually has) answers it per row.
       const r = filter.related;
-      const inner = `SELECT 1 FROM ${quoteTable(r.table)} AS "__related" WHERE "__related".${quoteIdent(r.column)} = ${quoteTable(resource.table)}.${ident}`;
+      // Only the referrer's rows this operator may see count (its row scope, see resourceAsSeenBy).
+      const scoped = scopeSql(r.scope ?? [], params, '__related')
+        .map((c) => ` AND ${c}`)
+        .join('');
+      const inner = `SELECT 1 FROM ${quoteTable(r.table)} AS "__related" WHERE "__related".${quoteIdent(r.column)} = ${quoteTable(resource.table)}.${ident}${scoped}`;
       return `${filter.exists ? '' : 'NOT '}EXISTS (${inner})`;
     }
     case 'equals':
@@ -57,40 +62,88 @@ function filterCondition(resource: Resource, filter: Filter, params: Params): st
 
 /** The WHERE conditions shared by the rows query and the count. */
 export function whereConditions(resource: Resource, query: ListQuery, params: Params): string[] {
-  const conditions: string[] = resource.scope.map((s) => `${quoteIdent(s.column)} = ${params.add(s.value)}`);
+  // The row scope first: fixed conditions and the operator's own (withRowScope), always ANDed.
+  const conditions: string[] = scopeSql(resource.scope, params);
   if (resource.softDelete) conditions.push(`${quoteIdent(resource.softDelete)} IS ${query.trash ? 'NOT ' : ''}NULL`);
   if (query.search) conditions.push(searchCondition(resource, query.search, params)!);
   for (const filter of query.filters) conditions.push(filterCondition(resource, filter, params));
   return conditions;
 }
 
+/** One column of a list's order: its position in the cursor, and its direction as read (reversed for a previous page). */
+export interface OrderTerm {
+  column: ResolvedColumn;
+  ascending: boolean;
+  /** Where the cursor carries this column's value: sort values first, then the key's (see cursor.ts). */
+  cursorIndex: number;
+}
+
 /**
- * Keyset condition: rows strictly beyond the cursor in the given order. NULL sorts as the
- * largest value (PostgreSQL's default for both ASC and DESC, so plain b-tree indexes fit).
- * A NOT NULL sort key uses one row comparison, which an index on (key, pk) answers directly.
+ * A list's whole order: its sort columns, then the key columns it does not name (in the first
+ * sort column's direction), so every row has one place. `backwards` reverses each term (a
+ * previous page is read backwards). NULLs sort as PostgreSQL sorts them by default (ASC NULLS
+ * LAST, DESC NULLS FIRST), i.e. as the largest value, so reversing the order stays exact.
  */
-function keysetCondition(resource: Resource, sortColumn: ResolvedColumn, ascending: boolean, values: CursorValues, params: Params): string {
-  const pk = resource.primaryKey;
-  const op = ascending ? '>' : '<';
-  const s = quoteIdent(sortColumn.name);
-  const [sortValue, ...pkValues] = values;
-  // Sorting by the (single) primary key itself: the key is the whole position.
-  if (sortColumn.name === pk[0] && pk.length === 1) return `${s} ${op} ${params.add(sortValue)}`;
-  const carried = sortValue === null || sortValue === BY_KEY ? undefined : params.add(sortValue);
-  const pkIdents = pk.map(quoteIdent);
-  const pkParams = pkValues.map((value) => params.add(value));
-  // A sort value too long to carry is read again from the row the cursor's key names.
-  const v =
-    sortValue === BY_KEY ? `(SELECT ${s} FROM ${quoteTable(resource.table)} WHERE ${pkIdents.map((k, i) => `${k} = ${pkParams[i]}`).join(' AND ')})` : carried;
-  if (!sortColumn.nullable) return `(${[s, ...pkIdents].join(', ')}) ${op} (${[v!, ...pkParams].join(', ')})`;
-  const pkTuple = pkIdents.length === 1 ? pkIdents[0]! : `(${pkIdents.join(', ')})`;
-  const pkParamTuple = pkParams.length === 1 ? pkParams[0]! : `(${pkParams.join(', ')})`;
-  if (v === undefined) {
-    return ascending ? `(${s} IS NULL AND ${pkTuple} > ${pkParamTuple})` : `(${s} IS NOT NULL OR ${pkTuple} < ${pkParamTuple})`;
+export function orderTerms(resource: Resource, sort: readonly SortSpec[], backwards = false): OrderTerm[] {
+  const columnOf = (name: string) => resource.columns.find((c) => c.name === name)!;
+  const terms = sort.map((s, i) => ({ column: columnOf(s.column), ascending: (s.direction === 'asc') !== backwards, cursorIndex: i }));
+  const ties = (sort[0]!.direction === 'asc') !== backwards;
+  for (const [i, key] of resource.primaryKey.entries()) {
+    if (!sort.some((s) => s.column === key)) terms.push({ column: columnOf(key), ascending: ties, cursorIndex: sort.length + i });
   }
-  return ascending
-    ? `(${s} > ${v} OR ${s} IS NULL OR (${s} = ${v} AND ${pkTuple} > ${pkParamTuple}))`
-    : `(${s} < ${v} OR (${s} = ${v} AND ${pkTuple} < ${pkParamTuple}))`;
+  return terms;
+}
+
+/** `"status" DESC, "total_cents" ASC, "id" DESC`: what the rows query and the export order by. */
+export function orderByClause(terms: readonly OrderTerm[]): string {
+  return terms.map((t) => `${quoteIdent(t.column.name)} ${t.ascending ? 'ASC' : 'DESC'}`).join(', ');
+}
+
+/**
+ * Keyset condition: rows strictly beyond the cursor in the order of `terms`, whatever their
+ * directions. Term by term: a row is beyond if it is beyond on this column, or equal on it and
+ * beyond on the rest; NULL is the largest value (PostgreSQL's default for both ASC and DESC, so
+ * plain b-tree indexes fit). The last terms sharing a direction over NOT NULL columns (the
+ * key, and a NOT NULL sort column before it) become one row comparison, which an index on
+ * them answers directly: `("created_at", "id") < ($1, $2)`.
+ */
+function keysetCondition(resource: Resource, terms: readonly OrderTerm[], values: CursorValues, params: Params): string {
+  // Parameters in cursor order (sort values, then the key), each value once.
+  const given = terms.map((t) => {
+    const value = values[t.cursorIndex]!;
+    return value === null || value === BY_KEY ? value : params.add(value);
+  });
+  // A sort value too long to carry is read again from the row the cursor's key names.
+  const keyParam = (name: string) => given[terms.findIndex((t) => t.column.name === name)]!;
+  const byKey = (t: OrderTerm) =>
+    `(SELECT ${quoteIdent(t.column.name)} FROM ${quoteTable(resource.table)} WHERE ${resource.primaryKey.map((k) => `${quoteIdent(k)} = ${keyParam(k)}`).join(' AND ')})`;
+  const valueOf = (i: number) => (given[i] === BY_KEY ? byKey(terms[i]!) : given[i]);
+
+  let group = terms.length;
+  const last = terms[terms.length - 1]!;
+  while (group > 0 && !terms[group - 1]!.column.nullable && terms[group - 1]!.ascending === last.ascending) group--;
+  let rest: string | undefined; // undefined: no row is beyond (every term equal)
+  if (group < terms.length) {
+    const op = last.ascending ? '>' : '<';
+    const idents = terms.slice(group).map((t) => quoteIdent(t.column.name));
+    const vals = terms.slice(group).map((_, i) => valueOf(group + i)!);
+    rest = idents.length === 1 ? `${idents[0]} ${op} ${vals[0]}` : `(${idents.join(', ')}) ${op} (${vals.join(', ')})`;
+  }
+  for (let i = group - 1; i >= 0; i--) {
+    const t = terms[i]!;
+    const c = quoteIdent(t.column.name);
+    const v = valueOf(i);
+    if (v === null) {
+      // At NULL (the largest value): ascending, only NULLs equal to it remain; descending, every non-NULL value follows.
+      rest = t.ascending ? (rest === undefined ? undefined : `(${c} IS NULL AND ${rest})`) : rest === undefined ? `${c} IS NOT NULL` : `(${c} IS NOT NULL OR ${rest})`;
+      continue;
+    }
+    const parts = [`${c} ${t.ascending ? '>' : '<'} ${v}`];
+    if (t.ascending && t.column.nullable) parts.push(`${c} IS NULL`);
+    if (rest !== undefined) parts.push(`(${c} = ${v} AND ${rest})`);
+    rest = parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+  }
+  return rest ?? 'false';
 }
 
 /** Columns the page shows, plus the keys it needs for links and cursors. */
@@ -99,12 +152,12 @@ function selectList(resource: Resource, query: ListQuery): string {
   if (resource.keyless) return query.columns.map((c) => quoteIdent(c.name)).join(', ');
   const wanted = new Set([...resource.primaryKey, ...query.columns.map((c) => c.name)]);
   if (resource.softDelete) wanted.add(resource.softDelete);
-  const keyColumns = [query.sort.column, ...resource.primaryKey];
-  // Key values as text: timestamps keep microseconds and bigints every digit in cursors.
-  // The sort value only up to what a cursor carries (one character more tells it was longer).
+  const keyColumns = [...query.sort.map((s) => s.column), ...resource.primaryKey];
+  // Sort and key values as text: timestamps keep microseconds and bigints every digit in cursors.
+  // Sort values only up to what a cursor carries (one character more tells it was longer).
   const cursorKeys = keyColumns.map((name, i) =>
-    i === 0 && !resource.primaryKey.includes(name)
-      ? `left(${quoteIdent(name)}::text, ${MAX_CURSOR_VALUE + 1}) AS ${quoteIdent('__k0')}`
+    i < query.sort.length && !resource.primaryKey.includes(name)
+      ? `left(${quoteIdent(name)}::text, ${MAX_CURSOR_VALUE + 1}) AS ${quoteIdent(`__k${i}`)}`
       : `${quoteIdent(name)}::text AS ${quoteIdent(`__k${i}`)}`,
   );
   return [...[...wanted].map(quoteIdent), ...cursorKeys].join(', ');
@@ -118,13 +171,11 @@ function selectList(resource: Resource, query: ListQuery): string {
 export function buildRowsSql(resource: Resource, query: ListQuery): BuiltSql {
   const params = new Params();
   const conditions = whereConditions(resource, query, params);
-  const sortColumn = resource.columns.find((c) => c.name === query.sort.column)!;
   // Keyless lists page by position (OFFSET), always forwards; see ListQuery.position.
   const backwards = query.cursor?.direction === 'before' && !resource.keyless;
-  const ascending = (query.sort.direction === 'asc') !== backwards;
-  if (query.cursor && !resource.keyless) conditions.push(keysetCondition(resource, sortColumn, ascending, query.cursor.values, params));
-  const dir = ascending ? 'ASC' : 'DESC';
-  const orderBy = [query.sort.column, ...resource.primaryKey.filter((k) => k !== query.sort.column)].map((name) => `${quoteIdent(name)} ${dir}`).join(', ');
+  const terms = orderTerms(resource, query.sort, backwards);
+  if (query.cursor && !resource.keyless) conditions.push(keysetCondition(resource, terms, query.cursor.values, params));
+  const orderBy = orderByClause(terms);
   let text = `SELECT ${selectList(resource, query)} FROM ${quoteTable(resource.table)}`;
   if (conditions.length > 0) text += ` WHERE ${conditions.join(' AND ')}`;
   text += ` ORDER BY ${orderBy} LIMIT ${params.add(query.pageSize + 1)}`;

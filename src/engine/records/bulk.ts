@@ -3,7 +3,7 @@ import { exactCount } from '../list/run-list';
 import { omitParams, POSITION_PARAMS, PRESENTATION_PARAMS } from '../shared/list-params';
 import { recordEvent } from '../audit/record';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
-import { authorize, can, maskedColumns, resourceAsSeenBy } from '../auth/access';
+import { authorize, can, maskedColumns, resourceAsSeenBy, withRowScope } from '../auth/access';
 import { ForbiddenError } from '../auth/errors';
 import type { Operator } from '../auth/operator';
 import type { Action } from '../auth/roles';
@@ -21,6 +21,7 @@ import { writableColumns } from './input-schema';
 import { encodeRecordId } from './record-id';
 import { lockRow, setDeletedRow, updateLockedRow, type WriteOutcome } from './row-statements';
 import { changeEntry, checkInput, requireSoftDelete, type WriteKind } from './write-record';
+import { afterSave, beforeDelete, hasSaveHooks, refusedByHook, valuesToSave } from './write-hooks';
 import { HubError } from '../errors';
 
 /**
@@ -187,6 +188,8 @@ export async function countMatching(operator: Operator | null, domain: PoolName,
 /** One line an operator can read for a row the database or the engine refused. */
 function reasonFor(resource: Resource, error: unknown): string | undefined {
   if (error instanceof RecordNotFoundError) return error.message;
+  // A definition's hook refusing this row in words (beforeDelete: "Published posts stay."): the row fails, the run goes on.
+  if (refusedByHook(error) && !(error instanceof RecordValidationError) && error.status < 500) return error.message;
   const code = (error as { code?: string })?.code;
   if (code === '40P01') return 'Deadlocked with another change to this row; try again.';
   if (code === '55P03') return 'Locked by another change; try again.';
@@ -229,6 +232,8 @@ export async function startBulk(
 ): Promise<BulkRun> {
   authorize(operator, resource, 'bulk');
   authorize(operator, resource, PER_ROW_ACTION[action.kind]);
+  // Selected ids and "all matching" alike: only rows of the operator's row scope (others are not found).
+  resource = withRowScope(operator, resource);
   if (resource.readOnly) throw new ForbiddenError(`${resource.title} is read-only in the hub.`);
   if ((action.kind === 'delete' || action.kind === 'restore') && !resource.softDelete) {
     throw new BulkRequestError(`${resource.title} has no soft delete, so rows cannot be ${action.kind === 'delete' ? 'deleted' : 'restored'} in bulk.`);
@@ -366,7 +371,15 @@ function rowStep(
 ): { operator: Operator; kind: WriteKind; run: (tx: Tx, id: string) => Promise<WriteOutcome> } {
   switch (action.kind) {
     case 'delete':
-      return { operator, kind: 'delete', run: (tx, id) => setDeletedRow(tx, resource, requireSoftDelete(resource), id, true) };
+      return {
+        operator,
+        kind: 'delete',
+        run: async (tx, id) => {
+          // The definition's beforeDelete sees each row, locked, as a single delete does (and may refuse it).
+          if (resource.hooks.beforeDelete) await beforeDelete(tx, operator, resource, 'delete', (await lockRow(tx, resource, id)).row);
+          return setDeletedRow(tx, resource, requireSoftDelete(resource), id, true);
+        },
+      };
     case 'restore':
       return { operator, kind: 'restore', run: (tx, id) => setDeletedRow(tx, resource, requireSoftDelete(resource), id, false) };
     case 'set': {
@@ -378,7 +391,20 @@ function rowStep(
       }
       // The resource's input schema for that one column (throws RecordValidationError).
       const values = checkInput(operator, resource, 'update', { [action.field]: action.value });
-      return { operator, kind: 'update', run: async (tx, id) => updateLockedRow(tx, resource, id, await lockRow(tx, resource, id), values) };
+      if (!hasSaveHooks(resource))
+        return { operator, kind: 'update', run: async (tx, id) => updateLockedRow(tx, resource, id, await lockRow(tx, resource, id), values) };
+      // Each row is an edit like the form's: the definition's validate, beforeSave and afterSave see it (a refusal fails that row only).
+      return {
+        operator,
+        kind: 'update',
+        run: async (tx, id) => {
+          const current = await lockRow(tx, resource, id);
+          const scope = { tx, operator, resource, action: 'update' as const, row: current.row };
+          const done = await updateLockedRow(tx, resource, id, current, await valuesToSave(scope, values));
+          await afterSave(scope, done.row);
+          return done;
+        },
+      };
     }
   }
 }

@@ -1,4 +1,5 @@
-import { authorize, can, maskedColumns, maskValue } from '../auth/access';
+import { authorize, can, maskedColumns, maskValue, withRowScope } from '../auth/access';
+import { scopeSql } from '../auth/row-scope';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { query, type Row, type Tx } from '../db/query';
@@ -7,12 +8,18 @@ import type { Resource } from '../resources/types';
 import { RecordNotFoundError } from './errors';
 import { decodeRecordId } from './record-id';
 import { exactlyOneRow } from './one-row';
+import { rowVersionOf, versionSelectSql } from './row-version';
 
 /** `"a" = $1 AND "b" = $2` for the key, with its values added to `params`. */
 export function keyCondition(resource: Resource, key: unknown[], params: Params): string {
   // Ids carry the database's exact text (timestamps to the microsecond), compared in the
   // column's own type: an id names the row it was made from, and no neighbour.
   return resource.primaryKey.map((name, i) => `${quoteIdent(name)} = ${params.add(key[i])}`).join(' AND ');
+}
+
+/** The key, and the resource's row scope (withRowScope): a row outside the scope is not found, exactly as a missing one. */
+function keyInScope(resource: Resource, key: unknown[], params: Params): string {
+  return [keyCondition(resource, key, params), ...scopeSql(resource.scope, params)].join(' AND ');
 }
 
 function serialise(row: Row): Row {
@@ -36,14 +43,15 @@ export async function selectRecord(
   options: { lock?: boolean } = {},
 ): Promise<LoadedRecord | undefined> {
   const params = new Params();
-  const version = resource.readOnly ? 'NULL' : 'xmin::text';
+  const version = versionSelectSql(resource);
   // LIMIT 2: enough to tell one row from several without reading them all.
-  const sql = `SELECT *, ${version} AS "__version" FROM ${quoteTable(resource.table)} WHERE ${keyCondition(resource, key, params)} LIMIT 2${options.lock ? ' FOR UPDATE' : ''}`;
+  const sql = `SELECT *, ${version} AS "__version" FROM ${quoteTable(resource.table)} WHERE ${keyInScope(resource, key, params)} LIMIT 2${options.lock ? ' FOR UPDATE' : ''}`;
   const rows = await tx.query(sql, params.values);
   const row = exactlyOneRow(resource, rows);
   if (!row) return undefined;
   const { __version, ...rest } = row;
-  return { row: serialise(rest), version: (__version as string | null) ?? null };
+  const clean = serialise(rest);
+  return { row: clean, version: rowVersionOf(resource, clean, (__version as string | null) ?? null) };
 }
 
 /** Applies the operator's masks to a whole row. */
@@ -55,11 +63,14 @@ export function maskRow(operator: Operator, resource: Resource, row: Row): Row {
   return out;
 }
 
-/** One record for the detail page; access is checked before the row is looked up. */
+/**
+ * One record for the detail page; access is checked before the row is looked up. A row outside
+ * the operator's row scope is a 404 like a missing one, so whether it exists does not leak.
+ */
 export async function getRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<LoadedRecord> {
   authorize(operator, resource, 'read');
   const key = decodeRecordId(resource, id);
-  const loaded = await selectRecord({ query: (sql, params) => query(domain, sql, params) }, resource, key);
+  const loaded = await selectRecord({ query: (sql, params) => query(domain, sql, params) }, withRowScope(operator, resource), key);
   if (!loaded) throw new RecordNotFoundError(resource.title.toLowerCase());
   return { row: maskRow(operator, resource, loaded.row), version: loaded.version };
 }
@@ -75,12 +86,13 @@ export interface Referrer {
 /**
  * "Referenced by": rows of other resources of the same domain whose foreign key points here,
  * counted (capped at 1,000 so a hot row costs little) and sampled. Only resources the
- * operator may read are asked.
+ * operator may read are asked, and only their rows within the operator's row scope.
  */
 export async function referencedBy(operator: Operator, domain: PoolName, resource: Resource, row: Row, all: Resource[]): Promise<Referrer[]> {
   const out: Referrer[] = [];
   for (const other of all) {
     if (!can(operator, other, 'read')) continue;
+    const { scope } = withRowScope(operator, other);
     for (const column of other.columns) {
       if (column.references?.resource !== resource.name) continue;
       const target = row[column.references.column];
@@ -88,10 +100,12 @@ export async function referencedBy(operator: Operator, domain: PoolName, resourc
       const table = quoteTable(other.table);
       const ident = quoteIdent(column.name);
       const keys = other.primaryKey.map(quoteIdent).join(', ');
+      const params = new Params();
+      const where = [`${ident} = ${params.add(target)}`, ...scopeSql(scope, params)].join(' AND ');
       const [counted, sample] = await Promise.all([
-        query<{ n: number }>(domain, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${ident} = $1 LIMIT 1000) s`, [target]),
+        query<{ n: number }>(domain, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${where} LIMIT 1000) s`, params.values),
         // Keyless rows cannot be linked to: counted, never sampled.
-        other.keyless ? Promise.resolve([]) : query(domain, `SELECT ${keys} FROM ${table} WHERE ${ident} = $1 LIMIT 5`, [target]),
+        other.keyless ? Promise.resolve([]) : query(domain, `SELECT ${keys} FROM ${table} WHERE ${where} LIMIT 5`, params.values),
       ]);
       if (counted[0]!.n > 0) out.push({ resource: other, column: column.name, count: counted[0]!.n, sample: sample.map(serialise) });
     }

@@ -1,4 +1,5 @@
-import { can, maskedColumns } from '../auth/access';
+import { can, maskedColumns, withRowScope } from '../auth/access';
+import { scopeSql } from '../auth/row-scope';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { query } from '../db/query';
@@ -15,8 +16,9 @@ export type LabelMap = Record<string, string>;
 /**
  * The labels of the rows of `target` whose `keyColumn` holds one of `values`: one statement,
  * whatever the number of values (never one per row). Nothing when the operator may not read
- * the target or a label column is masked for them: the id is then all they see. A label is
- * decoration, so a failed lookup leaves the ids showing rather than failing the page.
+ * the target or a label column is masked for them, and none for a row outside their row scope
+ * of the target: the id is then all they see. A label is decoration, so a failed lookup leaves
+ * the ids showing rather than failing the page.
  */
 export async function labelsByKey(operator: Operator, domain: PoolName, target: Resource, keyColumn: string, values: readonly unknown[]): Promise<LabelMap> {
   const label = target.recordLabel;
@@ -27,10 +29,7 @@ export async function labelsByKey(operator: Operator, domain: PoolName, target: 
   if (distinct.length === 0) return {};
   const params = new Params();
   // The parameter takes the key column's array type, so an index on it answers the lookup.
-  const conditions = [
-    `${quoteIdent(keyColumn)} = ANY(${params.add(distinct)})`,
-    ...target.scope.map((s) => `${quoteIdent(s.column)} = ${params.add(s.value)}`),
-  ];
+  const conditions = [`${quoteIdent(keyColumn)} = ANY(${params.add(distinct)})`, ...scopeSql(withRowScope(operator, target).scope, params)];
   const select = [`${quoteIdent(keyColumn)}::text AS "__key"`, ...label.columns.map((c) => `${quoteIdent(c)}::text AS ${quoteIdent(c)}`)].join(', ');
   try {
     const rows = await query<Record<string, string | null>>(

@@ -1,10 +1,12 @@
 import type { Row, Tx } from '../db/query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
-import { RecordNotFoundError } from './errors';
+import { outOfScopeError, scopeChecksSql } from '../auth/row-scope';
+import { RecordNotFoundError, RecordValidationError } from './errors';
 import { exactlyOneRow } from './one-row';
 import { keyCondition, selectRecord, type LoadedRecord } from './read-record';
 import { decodeRecordId, encodeRecordId } from './record-id';
+import { insertedVersionSql, rowVersionOf, versionSelectSql } from './row-version';
 
 /*
  * The statements of the per-row writes, inside a transaction the caller opened with
@@ -32,10 +34,12 @@ export type LockedRow = LoadedRecord & { key: unknown[] };
 function outcomeOf(resource: Resource, row: Row): WriteOutcome {
   const { __version, __xid, ...rest } = row;
   const clean = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
-  return { id: encodeRecordId(resource, clean), row: clean, version: (__version as string | null) ?? null, xid: (__xid as string | undefined) ?? undefined };
+  const version = rowVersionOf(resource, clean, (__version as string | null) ?? null);
+  return { id: encodeRecordId(resource, clean), row: clean, version, xid: (__xid as string | undefined) ?? undefined };
 }
 
-const RETURNING = 'RETURNING *, xmin::text AS "__version", pg_current_xact_id()::text AS "__xid"';
+/** A view has no xmin: its rows' version is computed from their values (row-version.ts). */
+const returning = (resource: Resource) => `RETURNING *, ${versionSelectSql(resource)} AS "__version", pg_current_xact_id()::text AS "__xid"`;
 /**
  * PostgreSQL refuses `RETURNING xmin` from an INSERT into a partitioned table ("cannot retrieve
  * a system column in this context"). A row this transaction inserted has this transaction's
@@ -43,16 +47,34 @@ const RETURNING = 'RETURNING *, xmin::text AS "__version", pg_current_xact_id():
  * without the system column, for every kind of table. (An insert never runs inside a
  * savepoint, whose subtransaction would have an xid of its own.)
  */
-const INSERT_RETURNING = 'RETURNING *, (pg_current_xact_id()::text::int8 % 4294967296)::text AS "__version", pg_current_xact_id()::text AS "__xid"';
+const insertReturning = (resource: Resource) => `RETURNING *, ${insertedVersionSql(resource)} AS "__version", pg_current_xact_id()::text AS "__xid"`;
 
 export async function insertRow(tx: Tx, resource: Resource, values: Record<string, unknown>): Promise<WriteOutcome> {
   const params = new Params();
   const columns = Object.keys(values);
   const sql = columns.length
-    ? `INSERT INTO ${quoteTable(resource.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map((c) => params.add(values[c])).join(', ')}) ${INSERT_RETURNING}`
-    : `INSERT INTO ${quoteTable(resource.table)} DEFAULT VALUES ${INSERT_RETURNING}`;
+    ? `INSERT INTO ${quoteTable(resource.table)} (${columns.map(quoteIdent).join(', ')}) VALUES (${columns.map((c) => params.add(values[c])).join(', ')}) ${insertReturning(resource)}`
+    : `INSERT INTO ${quoteTable(resource.table)} DEFAULT VALUES ${insertReturning(resource)}`;
   const [row] = await tx.query(sql, params.values);
-  return outcomeOf(resource, row!);
+  return assertInScope(tx, resource, outcomeOf(resource, row!));
+}
+
+/**
+ * A row written under a row scope (withRowScope) must still be inside it: a create outside it,
+ * or an update that moves the row away, is refused on the field, inside the transaction, so
+ * nothing is saved. Asked of PostgreSQL, in the columns' own types, by the row's key.
+ */
+async function assertInScope(tx: Tx, resource: Resource, outcome: WriteOutcome): Promise<WriteOutcome> {
+  if (resource.scope.length === 0) return outcome;
+  const params = new Params();
+  const key = keyCondition(resource, resource.primaryKey.map((k) => outcome.row[k]), params);
+  const [checks] = await tx.query(
+    `SELECT true AS "__row"${scopeChecksSql(resource.scope, params)} FROM ${quoteTable(resource.table)} WHERE ${key} LIMIT 1`,
+    params.values,
+  );
+  const outside = outOfScopeError(resource, checks ?? {});
+  if (outside) throw new RecordValidationError({ [outside.field]: outside.message });
+  return outcome;
 }
 
 /** Locks the row for the rest of the transaction, so a version check and the write see the same row. */
@@ -71,9 +93,12 @@ export async function updateLockedRow(tx: Tx, resource: Resource, id: string, cu
   const sets = columns.map((c) => `${quoteIdent(c)} = ${params.add(values[c])}`).join(', ');
   const row = exactlyOneRow(
     resource,
-    await tx.query(`UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`, params.values),
+    await tx.query(
+      `UPDATE ${quoteTable(resource.table)} SET ${sets} WHERE ${keyCondition(resource, current.key, params)} ${returning(resource)}`,
+      params.values,
+    ),
   );
-  return { ...outcomeOf(resource, row!), before: current.row };
+  return { ...(await assertInScope(tx, resource, outcomeOf(resource, row!))), before: current.row };
 }
 
 /** Soft delete (`deleted`) or restore: sets or clears the resource's soft-delete column on a locked row. */
@@ -83,7 +108,7 @@ export async function setDeletedRow(tx: Tx, resource: Resource, column: string, 
   const row = exactlyOneRow(
     resource,
     await tx.query(
-      `UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${RETURNING}`,
+      `UPDATE ${quoteTable(resource.table)} SET ${quoteIdent(column)} = ${deleted ? 'now()' : 'NULL'} WHERE ${keyCondition(resource, current.key, params)} ${returning(resource)}`,
       params.values,
     ),
   );

@@ -1,4 +1,4 @@
-import { authorize, maskedColumns } from '../auth/access';
+import { authorize, maskedColumns, withRowScope } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { atLeast, customActionRole } from '../auth/roles';
 import { roleOn } from '../auth/operator';
@@ -13,11 +13,12 @@ import { describeChanges } from '../audit/changes';
 import { explainCheckViolation } from './check-rules';
 import { fieldErrorsFromDatabase } from './db-errors';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from './errors';
-import { parseInput } from './input-schema';
+import { parsedFields, parseInput } from './input-schema';
 import { decodeRecordId } from './record-id';
 import { displayRecordId } from '../shared/record-id';
 import { maskRow, selectRecord } from './read-record';
 import { deleteLockedRow, insertRow, lockRow, setDeletedRow, updateLockedRow, type WriteOutcome } from './row-statements';
+import { afterSave, beforeDelete, valuesToSave, type SaveScope } from './write-hooks';
 
 export type { WriteOutcome } from './row-statements';
 
@@ -96,21 +97,47 @@ export function changeEntry(resource: Resource, kind: WriteKind, done: WriteOutc
 }
 
 /**
- * Masked columns are not writable by those who see them masked: writing "***" back would
- * destroy data. A secret is the exception: nobody sees it, and a new value is what it is for.
+ * An input through the value model: the values ready for SQL, or (thrown) every field's
+ * problem. Masked columns are not writable by those who see them masked: writing "***" back
+ * would destroy data. A secret is the exception: nobody sees it, and a new value is what it is for.
  */
 export function checkInput(operator: Operator, resource: Resource, mode: 'create' | 'update', input: Record<string, unknown>): Record<string, unknown> {
+  const { values, errors } = parsedInput(operator, resource, mode, input);
+  if (errors) throw new RecordValidationError(errors);
+  return values;
+}
+
+/**
+ * checkInput for a save that runs the definition's `validate` too: the value model's problems
+ * are not thrown but returned with the fields that did parse, so `validate` adds its own and
+ * the operator reads them all at once. Without a `validate`, checkInput.
+ */
+function parsedInput(
+  operator: Operator,
+  resource: Resource,
+  mode: 'create' | 'update',
+  input: Record<string, unknown>,
+): { values: Record<string, unknown>; errors?: Record<string, string> } {
   const masked = maskedColumns(operator, resource);
   const secret = new Set(resource.columns.filter((c) => c.secret).map((c) => c.name));
   const refused = Object.keys(input).filter((k) => masked.has(k) && !secret.has(k));
   if (refused.length > 0) throw new RecordValidationError(Object.fromEntries(refused.map((k) => [k, 'You cannot change this field.'])));
   const parsed = parseInput(resource, mode, input);
-  if (!parsed.ok) throw new RecordValidationError(parsed.fieldErrors);
-  return parsed.values;
+  if (parsed.ok) return { values: parsed.values };
+  if (!resource.hooks.validate) throw new RecordValidationError(parsed.fieldErrors);
+  return { values: parsedFields(resource, mode, input, parsed.fieldErrors), errors: parsed.fieldErrors };
 }
 
 export async function createRecord(operator: Operator | null, domain: PoolName, resource: Resource, input: Record<string, unknown>): Promise<WriteOutcome> {
-  return write(operator, domain, resource, { kind: 'create' }, async (tx, op) => insertRow(tx, resource, checkInput(op, resource, 'create', input)));
+  resource = withRowScope(operator, resource); // only rows of the operator's row scope: others are not found
+  // The value model, the definition's `validate` and `beforeSave`, the INSERT, `afterSave`: one audited transaction (write-hooks.ts).
+  return write(operator, domain, resource, { kind: 'create' }, async (tx, op) => {
+    const { values: parsed, errors } = parsedInput(op, resource, 'create', input);
+    const scope: SaveScope = { tx, operator: op, resource, action: 'create', row: undefined };
+    const done = await insertRow(tx, resource, await valuesToSave(scope, parsed, errors));
+    await afterSave(scope, done.row);
+    return done;
+  });
 }
 
 /**
@@ -127,11 +154,16 @@ export async function updateRecord(
   expectedVersion: string,
   audit: { detail?: string } = {},
 ): Promise<WriteOutcome> {
+  resource = withRowScope(operator, resource); // only rows of the operator's row scope: others are not found
   return write(operator, domain, resource, { kind: 'update', detail: audit.detail }, async (tx, op) => {
-    const values = checkInput(op, resource, 'update', input);
+    const { values: parsed, errors } = parsedInput(op, resource, 'update', input);
     const current = await lockRow(tx, resource, id);
-    if (current.version !== expectedVersion) throw new RecordConflictError(maskRow(op, resource, current.row), current.version ?? '', input);
-    return updateLockedRow(tx, resource, id, current, values);
+    // Input the value model refused is reported as such (with `validate`'s messages), not as a conflict.
+    if (!errors && current.version !== expectedVersion) throw new RecordConflictError(maskRow(op, resource, current.row), current.version ?? '', input);
+    const scope: SaveScope = { tx, operator: op, resource, action: 'update', row: current.row };
+    const done = await updateLockedRow(tx, resource, id, current, await valuesToSave(scope, parsed, errors));
+    await afterSave(scope, done.row);
+    return done;
   });
 }
 
@@ -142,10 +174,16 @@ export function requireSoftDelete(resource: Resource): string {
 
 /** Soft delete: sets the resource's soft-delete column; the row leaves the list and enters the trash. */
 export async function softDeleteRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<WriteOutcome> {
-  return write(operator, domain, resource, { kind: 'delete' }, async (tx) => setDeletedRow(tx, resource, requireSoftDelete(resource), id, true));
+  resource = withRowScope(operator, resource); // only rows of the operator's row scope: others are not found
+  return write(operator, domain, resource, { kind: 'delete' }, async (tx, op) => {
+    const column = requireSoftDelete(resource);
+    if (resource.hooks.beforeDelete) await beforeDelete(tx, op, resource, 'delete', (await lockRow(tx, resource, id)).row);
+    return setDeletedRow(tx, resource, column, id, true);
+  });
 }
 
 export async function restoreRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<WriteOutcome> {
+  resource = withRowScope(operator, resource); // only rows of the operator's row scope: others are not found
   return write(operator, domain, resource, { kind: 'restore' }, async (tx) => setDeletedRow(tx, resource, requireSoftDelete(resource), id, false));
 }
 
@@ -160,13 +198,16 @@ export async function hardDeleteRecord(
   id: string,
   confirmation: string,
 ): Promise<WriteOutcome> {
-  return write(operator, domain, resource, { kind: 'hardDelete' }, async (tx) => {
+  resource = withRowScope(operator, resource); // only rows of the operator's row scope: others are not found
+  return write(operator, domain, resource, { kind: 'hardDelete' }, async (tx, op) => {
     // The operator types the id as shown (decoded); the URL form is accepted too. An id that
     // does not decode (a broken %-escape) names no record: 404 before it is compared.
     decodeRecordId(resource, id);
     const shown = displayRecordId(id);
     if (confirmation !== id && confirmation !== shown) throw new RecordValidationError({}, `Type ${shown} to confirm.`);
-    return deleteLockedRow(tx, resource, id, await lockRow(tx, resource, id));
+    const current = await lockRow(tx, resource, id);
+    await beforeDelete(tx, op, resource, 'hardDelete', current.row);
+    return deleteLockedRow(tx, resource, id, current);
   });
 }
 
@@ -176,6 +217,7 @@ export async function hardDeleteRecord(
  * what it said it did), or nothing does. Needs the action's role (authorizeCustomAction).
  */
 export async function runCustomAction(operator: Operator | null, domain: PoolName, resource: Resource, id: string, name: string): Promise<WriteOutcome> {
+  resource = withRowScope(operator, resource); // only rows of the operator's row scope: others are not found
   const action = Object.hasOwn(resource.actions, name) ? resource.actions[name] : undefined;
   if (!action) throw new RecordNotFoundError(`action "${name}"`);
   return write(operator, domain, resource, { kind: 'custom', name, action }, async (tx, op) => {

@@ -2,7 +2,10 @@ import { atLeast, customActionRole, MINIMUM_ROLE, type Action, type DomainRole }
 import { ResourceDefinitionError } from './errors';
 import { resolveRecordLabel } from './record-label';
 import { guessSingular } from './singular';
-import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef } from './types';
+import { resolveWriteHooks } from './hooks';
+import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef, SortSpec } from './types';
+import { MAX_SORT_COLUMNS } from '../shared/sort-param';
+import type { KnownDomain } from '../config/current';
 
 /**
  * Class-level defaults in the spirit of Django's ModelAdmin: a definition names only what
@@ -87,6 +90,21 @@ export const INTERNAL_ACTION_NAME = /^[a-z][a-z0-9-]{0,63}$/;
 
 export { ResourceDefinitionError };
 
+/** `defaultSort` as a list (one object is a list of one), each column sortable, declared and named once. */
+function resolveDefaultSort(id: string, given: SortSpec | readonly SortSpec[], columns: ResolvedColumn[]): SortSpec[] {
+  const list: readonly SortSpec[] = Array.isArray(given) ? given : [given as SortSpec];
+  if (list.length === 0 || list.length > MAX_SORT_COLUMNS)
+    throw new ResourceDefinitionError(id, `default sort must name from 1 to ${MAX_SORT_COLUMNS} columns (${list.length} given).`);
+  for (const [i, sort] of list.entries()) {
+    if (!columns.find((c) => c.name === sort.column)?.sortable)
+      throw new ResourceDefinitionError(id, `default sort column "${sort.column}" is not a sortable declared column.`);
+    if (sort.direction !== 'asc' && sort.direction !== 'desc')
+      throw new ResourceDefinitionError(id, `default sort column "${sort.column}" needs a direction: 'asc' or 'desc'.`);
+    if (list.findIndex((s) => s.column === sort.column) !== i) throw new ResourceDefinitionError(id, `default sort names "${sort.column}" twice.`);
+  }
+  return list.map((s) => ({ column: s.column, direction: s.direction }));
+}
+
 /**
  * Fills in defaults and checks the definition's internal consistency, so that a mistake
  * (a sort on a column that is not declared, a bad table name) fails at start-up with the
@@ -106,9 +124,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
   for (const key of primaryKey) {
     if (!names.has(key)) throw new ResourceDefinitionError(id, `primary key column "${key}" is not declared in columns.`);
   }
-  const defaultSort = def.defaultSort ?? { column: primaryKey[0]!, direction: 'desc' as const };
-  const sortColumn = columns.find((c) => c.name === defaultSort.column);
-  if (!sortColumn?.sortable) throw new ResourceDefinitionError(id, `default sort column "${defaultSort.column}" is not a sortable declared column.`);
+  const defaultSort = resolveDefaultSort(id, def.defaultSort ?? { column: primaryKey[0]!, direction: 'desc' }, columns);
   if (def.softDelete && !names.has(def.softDelete)) {
     throw new ResourceDefinitionError(id, `soft-delete column "${def.softDelete}" is not declared in columns.`);
   }
@@ -121,6 +137,11 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     if (action.scope !== 'row' && action.scope !== 'resource')
       throw new ResourceDefinitionError(id, `internal action "${name}" needs a scope: 'row' or 'resource'.`);
   }
+  if (def.scope !== undefined && typeof def.scope !== 'function')
+    throw new ResourceDefinitionError(
+      id,
+      'scope must be a function of the operator returning { column, equals } or { column, in } (or a list of them), or undefined.',
+    );
   // Key columns are never NULL; saying so lets keyset pagination use a plain row comparison.
   // A keyless resource's tie-breakers are just columns (often nullable) and it pages by position.
   if (!keyless) for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
@@ -144,6 +165,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     pageSize: def.pageSize ?? RESOURCE_DEFAULTS.pageSize,
     softDelete: def.softDelete,
     readOnly: keyless || (def.readOnly ?? false),
+    rowVersion: def.rowVersion ?? 'xmin',
     exactCountBelow: def.exactCountBelow ?? RESOURCE_DEFAULTS.exactCountBelow,
     introspected: options.introspected ?? false,
     access: resolveAccess(def.access),
@@ -151,6 +173,8 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     internalActions: { ...def.internalActions },
     refusalSubject: undefined,
     scope: [],
+    rowScope: def.scope,
+    hooks: resolveWriteHooks(id, def),
   };
 }
 
@@ -158,16 +182,22 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
  * Declares a resource. The domain is type-checked against src/admin/domains.ts; the rest is
  * checked when the definition is resolved at start-up.
  */
-export function defineResource<const D extends ResourceDef>(def: D): D {
+export function defineResource<const C extends ColumnDef, const D extends ResourceDef<KnownDomain, C>>(def: D & ResourceDef<KnownDomain, C>): D {
+  // `C` is inferred from `columns` first, so `validate` and `hooks` are typed by the columns.
   return def;
 }
 
-/** What the browser may receive: the resource without server-side functions (custom actions' `run`). */
-export type ClientResource = Omit<Resource, 'actions'> & { actions: Record<string, { label: string; role: string; confirm: string | undefined }> };
+/** What the browser may receive: the resource without server-side functions (custom actions' `run`, row scopes) or scope values. */
+export type ClientResource = Omit<Resource, 'actions' | 'hooks'> & {
+  /** Always empty: `validate` and the hooks are server code. */
+  hooks: Record<string, never>;
+  actions: Record<string, { label: string; role: string; confirm: string | undefined }>;
+};
 
 export function toClientResource(resource: Resource): ClientResource {
   const actions = Object.fromEntries(
     Object.entries(resource.actions).map(([name, a]) => [name, { label: a.label, role: customActionRole(a, resource.access), confirm: a.confirm }]),
   );
-  return { ...resource, actions };
+  const referrers = resource.referrers.map((r) => ({ ...r, scopeFor: undefined, scope: undefined }));
+  return { ...resource, actions, referrers, scope: [], rowScope: undefined, hooks: {} };
 }

@@ -1,3 +1,4 @@
+import { resolveRowScope } from '../auth/row-scope';
 import type { Resource } from './types';
 
 /**
@@ -25,6 +26,8 @@ export function linkReferences(resources: readonly Resource[]): void {
           column: column.name,
           refColumn: column.references.column,
           readRole: resource.access.read,
+          // A scoped referrer counts, for each operator, only the rows of its scope (resourceAsSeenBy).
+          ...(resource.rowScope ? { scopeFor: (operator) => resolveRowScope(operator, resource) } : {}),
         });
       }
       column.references.target = {

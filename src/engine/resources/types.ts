@@ -2,6 +2,9 @@ import type { Action, DomainRole } from '../auth/roles';
 import type { Operator } from '../auth/operator';
 import type { KnownDomain } from '../config/current';
 import type { Tx } from '../db/query';
+import type { FieldErrors, ResourceHooks, ValidateContext, WriteHooks, WriteValues } from './hooks';
+
+export type * from './hooks';
 
 /**
  * The vocabulary of a resource definition: one plain typed object per table, from which
@@ -129,7 +132,20 @@ export interface SortSpec {
   direction: 'asc' | 'desc';
 }
 
-export interface ResourceDef<D extends string = KnownDomain> {
+/** A value a row scope compares a column with: always sent as a $n parameter, compared in the column's own type. */
+export type ScopeValue = string | number | boolean;
+
+/** One condition of a row scope: the column equals a value, or is one of several (an empty list matches no row). */
+export type RowCondition = { column: string; equals: ScopeValue } | { column: string; in: readonly ScopeValue[] };
+
+/** The rows an operator may see and touch: one condition, or several that must all hold. */
+export type RowScope = RowCondition | readonly RowCondition[];
+
+/** A resolved row-scope condition, as every query of the resource carries it (see Resource.scope). */
+export type ScopeCondition = { column: string; value: ScopeValue; values?: never } | { column: string; values: readonly ScopeValue[]; value?: never };
+
+/** `C`: the definition's columns as written (inferred by defineResource), so `validate` and `hooks` know their names and types. */
+export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef = ColumnDef> {
   domain: D;
   /** URL segment: /d/<domain>/<name>. Lower-case, digits, dashes. */
   name: string;
@@ -158,15 +174,24 @@ export interface ResourceDef<D extends string = KnownDomain> {
   /** lucide icon name from the kit's icon map ('file-text', 'users', …). */
   icon?: string;
   iconColor?: IconColor;
-  columns: readonly ColumnDef[];
-  /** Default: primary key, descending (newest first for identity keys). */
-  defaultSort?: SortSpec;
+  columns: readonly C[];
+  /**
+   * Default: primary key, descending (newest first for identity keys). One column, or up to
+   * three in order (`[{ column: 'status', direction: 'asc' }, { column: 'created_at', direction: 'desc' }]`).
+   */
+  defaultSort?: SortSpec | readonly SortSpec[];
   /** Rows per page (Django's list_per_page). Default: 50. */
   pageSize?: number;
   /** Column set to a timestamp on soft delete; rows with it set are hidden from the list. */
   softDelete?: string;
   /** No writes at all (views, introspected tables). */
   readOnly?: boolean;
+  /**
+   * How an edit's row version is taken, for the conflict check: `xmin` (default; PostgreSQL
+   * changes it on every update of the row) or `values` (a keyed hash of the row's values, for
+   * an updatable view, which has no xmin). Introspection sets `values` for updatable views.
+   */
+  rowVersion?: 'xmin' | 'values';
   /** Count without a filter is exact below this many estimated rows. Default 50,000. */
   exactCountBelow?: number;
   /** Raise the role an action needs on this resource (never lowers the hub's minimum). */
@@ -175,6 +200,21 @@ export interface ResourceDef<D extends string = KnownDomain> {
   actions?: Record<string, CustomActionDef>;
   /** Actions run by the domain's own service, by name (the name is the URL segment: lower-case, digits, dashes). */
   internalActions?: Record<string, InternalActionDef>;
+  /**
+   * The rows this operator may see and change (list, counts, record, writes, export, bulk,
+   * search, labels): e.g. `(op) => op.superadmin ? undefined : { column: 'region', in: regionsOf(op.email) }`.
+   * Called for every operator, superadmins included; `undefined` = no restriction. A row
+   * outside it is "not found"; a write that would move a row out of it is refused on the field.
+   */
+  scope?: (operator: Operator) => RowScope | undefined;
+  /**
+   * Checks a create or an edit beyond what each column's type says (Django's `clean`): return
+   * messages by column (and `_form`); shown on the form with the engine's own, all at once. See
+   * ValidateFunction.
+   */
+  validate?(values: WriteValues<C>, context: ValidateContext<C>): FieldErrors<C['name']> | void | Promise<FieldErrors<C['name']> | void>;
+  /** Code run inside the write's audited transaction: beforeSave, afterSave, beforeDelete (see ResourceHooks). */
+  hooks?: ResourceHooks<C>;
 }
 
 /** A definition with every default filled in: what the engine and pages work from. */
@@ -200,10 +240,13 @@ export interface Resource {
   icon: string;
   iconColor: IconColor;
   columns: ResolvedColumn[];
-  defaultSort: SortSpec;
+  /** The sort a list without `sort=` has: one to three columns, the primary key breaking ties. */
+  defaultSort: SortSpec[];
   pageSize: number;
   softDelete: string | undefined;
   readOnly: boolean;
+  /** See ResourceDef.rowVersion. */
+  rowVersion: 'xmin' | 'values';
   exactCountBelow: number;
   /** True when built from the catalog rather than written by hand. */
   introspected: boolean;
@@ -215,8 +258,15 @@ export interface Resource {
   internalActions: Record<string, InternalActionDef>;
   /** How refusals name it when "<title> in <Domain>" would not read well ("the audit log of Blog"). */
   refusalSubject: string | undefined;
-  /** Fixed conditions every query of this resource carries (a row scope), e.g. one domain's audit entries. */
-  scope: { column: string; value: string }[];
+  /**
+   * Conditions every query of this resource carries (a row scope), ANDed: fixed ones (one
+   * domain's audit entries), plus the operator's own once `withRowScope` applied `rowScope`.
+   */
+  scope: ScopeCondition[];
+  /** ResourceDef.scope, not yet applied; `withRowScope` (auth/access.ts) resolves it per operator and clears it. Server only. */
+  rowScope: ((operator: Operator) => RowScope | undefined) | undefined;
+  /** ResourceDef.validate and ResourceDef.hooks: run by the engine's writes (records/write-hooks.ts). Server only. */
+  hooks: WriteHooks;
 }
 
 export interface ResolvedColumn {
@@ -271,4 +321,8 @@ export interface RelatedResource {
   refColumn: string;
   /** The role reading the referrer needs: only those who may read it may filter by it. */
   readRole: DomainRole;
+  /** The referrer's row scope for an operator (server only; resourceAsSeenBy turns it into `scope`). */
+  scopeFor?: (operator: Operator) => ScopeCondition[];
+  /** The referrer's rows this operator may see: the "has related rows" filter counts only those. */
+  scope?: ScopeCondition[];
 }
