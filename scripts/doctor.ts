@@ -6,7 +6,8 @@
 import './with-hub';
 import nextEnv from '@next/env';
 import { runningEmbeddedEnv } from '@/engine/boot';
-import { loadConfig, unknownVariables, wantsEmbeddedDefault } from '@/engine/config/load-config';
+import { ignoredZeroConfigWrites, loadConfig, unknownVariables, wantsEmbeddedDefault } from '@/engine/config/load-config';
+import { currentHub } from '@/engine/hub';
 import { setConfig } from '@/engine/config/current';
 import { ConfigError } from '@/engine/config/types';
 import { checkConnectionBudget, describeBudget } from '@/engine/db/budget';
@@ -38,6 +39,10 @@ async function main(): Promise<number> {
   setConfig(config);
   console.log(`Configuration is valid: hub database + ${config.domains.length} domain(s): ${config.domains.map((d) => d.name).join(', ')}`);
   for (const name of unknownVariables(process.env, config)) console.warn(`warning: ${name} is set but not read by Admin Hub: a typo?`);
+  const defined: string[] = currentHub().resources.map((r) => r.domain);
+  for (const warning of ignoredZeroConfigWrites(config, defined)) console.warn(`warning: ${warning}`);
+  for (const d of config.domains.filter((d) => d.zeroConfigWrites && !defined.includes(d.name)))
+    console.log(`${d.name}: no definitions; its tables are writable from the ${d.zeroConfigWrites} role up (${d.envPrefix}_ZERO_CONFIG_WRITES)`);
 
   let failed = false;
   const health = await checkHealth(5000);

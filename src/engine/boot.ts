@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig, unknownVariables, wantsEmbeddedDefault } from './config/load-config';
+import { ignoredZeroConfigWrites, loadConfig, unknownVariables, wantsEmbeddedDefault } from './config/load-config';
 import { setConfig } from './config/current';
 import { ConfigError, type HubConfig } from './config/types';
 import { checkConnectionBudget, describeBudget } from './db/budget';
@@ -104,6 +104,8 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
   }
   setConfig(config);
   for (const name of unknownVariables(env, config)) log.warn(`${name} is set but not read by Admin Hub: a typo?`);
+  const definedDomains = currentHub().resources.map((r) => r.domain);
+  for (const warning of ignoredZeroConfigWrites(config, definedDomains)) log.warn(warning);
 
   const budgets = await checkConnectionBudget(config);
   for (const b of budgets) (b.ok ? log.info : log.warn)(`connection budget ${describeBudget(b, config.replicas)}`);

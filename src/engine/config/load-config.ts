@@ -11,6 +11,8 @@ import {
   type InternalService,
   type OAuthClient,
   type SslMode,
+  ZERO_CONFIG_WRITE_ROLES,
+  type ZeroConfigWriteRole,
 } from './types';
 
 type Env = Record<string, string | undefined>;
@@ -35,8 +37,8 @@ const DB_SUFFIXES = [
   'DB_CONNECTION_TIMEOUT_MS',
 ] as const;
 
-/** Read for domains only (not the hub's own database): the domain service for internal actions. */
-const DOMAIN_SUFFIXES = ['INTERNAL_URL', 'INTERNAL_SECRET'] as const;
+/** Read for domains only (not the hub's own database): the domain service for internal actions, writes without definitions. */
+const DOMAIN_SUFFIXES = ['INTERNAL_URL', 'INTERNAL_SECRET', 'ZERO_CONFIG_WRITES'] as const;
 
 const HUB_SETTINGS = [
   'HUB_DOMAINS',
@@ -225,6 +227,22 @@ function readInternal(reader: Reader, prefix: string): InternalService | undefin
   return validUrl && secret && secret.length >= 32 ? { url: validUrl, secret } : undefined;
 }
 
+/**
+ * D_ZERO_CONFIG_WRITES=editor|admin: the least role that may write the domain's introspected
+ * tables (no definitions). Unset, empty, 0 or off: read-only, as without the variable.
+ */
+function readZeroConfigWrites(reader: Reader, prefix: string): ZeroConfigWriteRole | undefined {
+  const variable = `${prefix}_ZERO_CONFIG_WRITES`;
+  const value = reader.raw(variable)?.toLowerCase();
+  if (value === undefined || ['0', 'off', 'no', 'false', 'none'].includes(value)) return undefined;
+  if ((ZERO_CONFIG_WRITE_ROLES as readonly string[]).includes(value)) return value as ZeroConfigWriteRole;
+  reader.problem(
+    variable,
+    `is "${reader.raw(variable)}", which is not a role that may write. Use editor (editors and admins may change rows) or admin (admins only), or leave it unset to keep the domain read-only.`,
+  );
+  return undefined;
+}
+
 function readList(reader: Reader, variable: string): string[] {
   return (reader.raw(variable) ?? '')
     .split(',')
@@ -311,7 +329,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
   const domains = domainNames.map((name) => {
     const target = readTarget(reader, name);
     const internal = readInternal(reader, target.envPrefix);
-    return internal ? { ...target, internal } : target;
+    const zeroConfigWrites = readZeroConfigWrites(reader, target.envPrefix);
+    return { ...target, ...(internal ? { internal } : {}), ...(zeroConfigWrites ? { zeroConfigWrites } : {}) };
   });
   const config: HubConfig = {
     auth: readAuth(reader),
@@ -327,6 +346,21 @@ export function loadConfig(env: Env = process.env): HubConfig {
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;
+}
+
+/**
+ * D_ZERO_CONFIG_WRITES only opens domains served from their catalog: one with definitions is
+ * written as its definitions say. Warned about (start, doctor) rather than refused, since
+ * adding a domain's first definition should not stop a hub.
+ */
+export function ignoredZeroConfigWrites(config: HubConfig, definedDomains: Iterable<string>): string[] {
+  const defined = new Set(definedDomains);
+  return config.domains
+    .filter((d) => d.zeroConfigWrites !== undefined && defined.has(d.name))
+    .map(
+      (d) =>
+        `${d.envPrefix}_ZERO_CONFIG_WRITES is set, but ${d.name} has resource definitions: their own readOnly and access apply, and the variable is ignored.`,
+    );
 }
 
 /** Variables that look like the hub's but are not read by it: typos to warn about. */

@@ -1,6 +1,10 @@
 export const SSL_MODES = ['disable', 'require', 'verify-full', 'no-verify'] as const;
 export type SslMode = (typeof SSL_MODES)[number];
 
+/** D_ZERO_CONFIG_WRITES: the least domain role that may write an introspected (definition-less) domain's tables. */
+export const ZERO_CONFIG_WRITE_ROLES = ['editor', 'admin'] as const;
+export type ZeroConfigWriteRole = (typeof ZERO_CONFIG_WRITE_ROLES)[number];
+
 /** Everything needed to open a pool to one database: a domain's or the hub's own. */
 export interface DbTarget {
   /** `hub` for the hub's own database, otherwise the domain name from HUB_DOMAINS. */
@@ -26,6 +30,11 @@ export interface DbTarget {
    * always for the hub's own database).
    */
   internal?: InternalService;
+  /**
+   * D_ZERO_CONFIG_WRITES: when the domain has no definitions, its introspected tables are
+   * writable from this role up (undefined: read-only, the default). Never set for the hub.
+   */
+  zeroConfigWrites?: ZeroConfigWriteRole;
 }
 
 export interface InternalService {

@@ -83,7 +83,8 @@ SELECT a.attrelid::int8 AS relid,
        a.atthasdef AND a.attgenerated = '' AS has_default,
        pg_get_expr(ad.adbin, ad.adrelid) AS default_expression,
        a.attidentity::text AS identity,
-       a.attgenerated::text AS generated
+       a.attgenerated::text AS generated,
+       a.attnum::int AS attnum
   FROM pg_attribute a
   LEFT JOIN domain_base db ON db.domain_oid = a.atttypid
   JOIN pg_type bt ON bt.oid = coalesce(db.base_oid, a.atttypid)
@@ -154,3 +155,44 @@ SELECT DISTINCT ON (coalesce(pg_partition_root(con.conrelid), con.conrelid), con
  ORDER BY coalesce(pg_partition_root(con.conrelid), con.conrelid), con.conkey, con.confrelid, con.confkey, con.conname
 ) AS fk
  ORDER BY 1, 2, 3`;
+
+/**
+ * $1: relation oids (views among them). For each plain view: whether PostgreSQL itself
+ * inserts, updates and deletes through it (pg_relation_is_updatable without INSTEAD OF
+ * triggers: 8 insert + 4 update + 16 delete = 28) with no rule of its own besides the view's
+ * `_RETURN` (a DO INSTEAD rule need not return rows, which every hub write asks for), the
+ * view's columns PostgreSQL can write (pg_column_is_updatable), and, for such a view only, its
+ * query tree as text: where each column comes from (see view-origins.ts).
+ */
+export const VIEWS_SQL = `
+SELECT c.oid::int8 AS relid,
+       w.writable,
+       array(SELECT a.attname::text
+               FROM pg_attribute a
+              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                AND pg_column_is_updatable(c.oid, a.attnum, false)
+              ORDER BY a.attnum) AS writable_columns,
+       array(SELECT a.attname::text
+               FROM pg_attribute a
+              WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+              ORDER BY a.attnum) AS column_names,
+       CASE WHEN w.writable THEN r.ev_action::text END AS query_tree
+  FROM pg_class c
+  JOIN pg_rewrite r ON r.ev_class = c.oid AND r.rulename = '_RETURN'
+ CROSS JOIN LATERAL (
+   SELECT pg_relation_is_updatable(c.oid, false) & 28 = 28
+          AND NOT EXISTS (SELECT 1 FROM pg_rewrite o WHERE o.ev_class = c.oid AND o.rulename <> '_RETURN') AS writable
+ ) w
+ WHERE c.oid = ANY ($1::oid[])
+   AND c.relkind = 'v'`;
+
+/** $1: table oids. Each one's primary key as attribute numbers, in key order. */
+export const PRIMARY_KEY_ATTNUMS_SQL = `
+SELECT i.indrelid::int8 AS relid,
+       array(SELECT k.attnum::int
+               FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
+              WHERE k.ord <= i.indnkeyatts
+              ORDER BY k.ord) AS attnums
+  FROM pg_index i
+ WHERE i.indrelid = ANY ($1::oid[])
+   AND i.indisprimary`;

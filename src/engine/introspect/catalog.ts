@@ -1,7 +1,8 @@
 import { targetFor, type DomainName } from '../config/current';
 import { query } from '../db/query';
-import { COLUMNS_SQL, KEYS_SQL, RELATIONS_SQL } from './catalog-sql';
+import { COLUMNS_SQL, KEYS_SQL, PRIMARY_KEY_ATTNUMS_SQL, RELATIONS_SQL, VIEWS_SQL } from './catalog-sql';
 import type { CatalogColumn, CatalogKind, CatalogTable } from './types';
+import { viewColumnOrigins } from './view-origins';
 
 /** Left out besides every pg_* schema (which covers pg_catalog, pg_toast and temp schemas). */
 const EXCLUDED_SCHEMAS = ['information_schema', 'pg_catalog', 'pg_toast'];
@@ -49,6 +50,15 @@ type ColumnRow = {
   default_expression: string | null;
   identity: string;
   generated: string;
+  attnum: number;
+};
+
+type ViewRow = {
+  relid: string;
+  writable: boolean;
+  writable_columns: string[];
+  column_names: string[];
+  query_tree: string | null;
 };
 
 type KeyRow = {
@@ -90,7 +100,12 @@ export async function readCatalog(domain: DomainName | 'hub'): Promise<CatalogTa
   const relations = await query<RelationRow>(domain, RELATIONS_SQL, [EXCLUDED_SCHEMAS, prefixes]);
   if (relations.length === 0) return [];
   const oids = relations.map((r) => r.oid);
-  const [columns, keys] = await Promise.all([query<ColumnRow>(domain, COLUMNS_SQL, [oids]), query<KeyRow>(domain, KEYS_SQL, [oids])]);
+  const viewOids = relations.filter((r) => r.kind === 'v').map((r) => r.oid);
+  const [columns, keys, views] = await Promise.all([
+    query<ColumnRow>(domain, COLUMNS_SQL, [oids]),
+    query<KeyRow>(domain, KEYS_SQL, [oids]),
+    viewOids.length > 0 ? query<ViewRow>(domain, VIEWS_SQL, [viewOids]) : Promise.resolve([]),
+  ]);
 
   const tables = new Map<string, CatalogTable>();
   for (const r of relations) {
@@ -108,7 +123,13 @@ export async function readCatalog(domain: DomainName | 'hub'): Promise<CatalogTa
     });
   }
   // A relation dropped between the statements just ends up without columns; the mapping skips it.
-  for (const c of columns) tables.get(c.relid)?.columns.push(toColumn(c));
+  const byAttnum = new Map<string, Map<number, CatalogColumn>>();
+  for (const c of columns) {
+    const column = toColumn(c);
+    tables.get(c.relid)?.columns.push(column);
+    if (!byAttnum.has(c.relid)) byAttnum.set(c.relid, new Map());
+    byAttnum.get(c.relid)!.set(c.attnum, column);
+  }
   for (const k of keys) {
     const table = tables.get(k.relid);
     if (!table) continue;
@@ -116,5 +137,63 @@ export async function readCatalog(domain: DomainName | 'hub'): Promise<CatalogTa
     else if (k.kind === 'u') table.uniqueKeys.push({ name: k.name, columns: k.columns });
     else table.foreignKeys.push({ name: k.name, columns: k.columns, references: { schema: k.ref_schema!, table: k.ref_table!, columns: k.ref_columns! } });
   }
+  if (views.length > 0) await describeWritableViews(domain, views, tables, byAttnum);
   return [...tables.values()];
+}
+
+/**
+ * Views PostgreSQL writes through itself (VIEWS_SQL): marked `writable`, their columns that
+ * cannot be written marked so, and, when the view shows every column of its table's primary
+ * key as plain columns, keyed by them, with what the table says of each shown column (NOT
+ * NULL, DEFAULT, identity, generated). A writable view that does not show its table's key
+ * stays keyless, so read-only: nothing would tell its rows apart.
+ */
+async function describeWritableViews(
+  domain: DomainName | 'hub',
+  views: ViewRow[],
+  tables: Map<string, CatalogTable>,
+  byAttnum: Map<string, Map<number, CatalogColumn>>,
+): Promise<void> {
+  const origins = new Map<string, ReturnType<typeof viewColumnOrigins>>();
+  for (const view of views) {
+    const table = tables.get(view.relid);
+    if (!table) continue;
+    table.writable = view.writable;
+    const writableColumns = new Set(view.writable_columns);
+    for (const column of table.columns) column.writable = writableColumns.has(column.name);
+    if (view.writable && view.query_tree) origins.set(view.relid, viewColumnOrigins(view.query_tree));
+  }
+  const bases = [...new Set([...origins.values()].flatMap((o) => [...(o?.values() ?? [])].map((origin) => origin.table)))];
+  if (bases.length === 0) return;
+  const keys = await query<{ relid: string; attnums: number[] }>(domain, PRIMARY_KEY_ATTNUMS_SQL, [bases]);
+  const keyOf = new Map(keys.map((k) => [k.relid, k.attnums]));
+  for (const view of views) {
+    const table = tables.get(view.relid);
+    const columnOrigins = origins.get(view.relid);
+    if (!table || !columnOrigins) continue;
+    const byName = new Map(table.columns.map((c) => [c.name, c]));
+    // What the table says of each column the view shows as it is.
+    for (const [resno, origin] of columnOrigins) {
+      const column = byName.get(view.column_names[resno - 1] ?? '');
+      const base = byAttnum.get(origin.table)?.get(origin.attnum);
+      if (!column || !base) continue;
+      Object.assign(column, {
+        nullable: base.nullable,
+        hasDefault: base.hasDefault,
+        defaultExpression: base.defaultExpression,
+        identity: base.identity,
+        generated: base.generated,
+      });
+    }
+    // The view is keyed by its table's primary key when it shows all of it (one table: PostgreSQL writes through no other).
+    const baseTables = new Set([...columnOrigins.values()].map((o) => o.table));
+    const [base] = baseTables;
+    const key = baseTables.size === 1 && base ? keyOf.get(base) : undefined;
+    if (!key || key.length === 0) continue;
+    const shown = key.map((attnum) => {
+      const resno = [...columnOrigins].find(([, o]) => o.table === base && o.attnum === attnum)?.[0];
+      return resno === undefined ? undefined : view.column_names[resno - 1];
+    });
+    if (shown.every((name): name is string => name !== undefined)) table.primaryKey = shown;
+  }
 }

@@ -17,6 +17,7 @@ export function describePlanned({ table, key }: PlannedDefinition): string {
   const rows = table.analyzed ? `~${table.estimatedRows.toLocaleString('en-US')} rows` : 'rows not yet estimated';
   const parts = [`${table.schema}.${table.name}: ${KIND_WORDS[table.kind][0]}, ${rows}`];
   if (key.source === 'unique index') parts.push(`no primary key, rows identified by unique index ${key.index}`);
+  if (table.kind === 'view' && table.writable && key.source === 'primary key') parts.push("PostgreSQL writes through it: keyed by its table's primary key");
   if (key.source === 'all columns') parts.push('no primary key or unique index, rows identified by all their columns (read-only)');
   return parts.join('; ');
 }

@@ -79,7 +79,8 @@ function columnDef(column: CatalogColumn, searchable: boolean, references: Colum
   const def: ColumnDef = { name: column.name, type };
   if (type === 'enum') def.options = column.enumLabels ?? [];
   def.nullable = column.nullable;
-  if (writtenByDatabase(column) || isUnknownType(column)) def.readOnly = true;
+  // A view column PostgreSQL cannot write through (an expression) is shown, never typed into.
+  if (writtenByDatabase(column) || isUnknownType(column) || column.writable === false) def.readOnly = true;
   // A DEFAULT lets a new row leave the column empty; without one a NOT NULL column is required.
   else if (column.hasDefault) def.hasDefault = true;
   if (isSecretName(column.name)) def.secret = true;
@@ -162,7 +163,12 @@ export function planDefinitions(domain: string, tables: readonly CatalogTable[])
     };
     const softDelete = softDeleteFor(table);
     if (softDelete) def.softDelete = softDelete;
-    if (table.kind === 'view' || table.kind === 'materialized_view' || key.source === 'all columns') def.readOnly = true;
+    // A view is written only when PostgreSQL writes through it itself and it shows its table's key;
+    // a materialized view never (it is refreshed, not edited).
+    const writableView = table.kind === 'view' && table.writable === true;
+    if ((table.kind === 'view' && !writableView) || table.kind === 'materialized_view' || key.source === 'all columns') def.readOnly = true;
+    // A view has no xmin: an edit's version is the row's values (see ResourceDef.rowVersion).
+    else if (writableView) def.rowVersion = 'values';
     plan.planned.push({ table, def, key });
   }
   return plan;

@@ -33,6 +33,12 @@ export interface CatalogColumn {
   identity: 'always' | 'by_default' | null;
   /** 'virtual' exists from PostgreSQL 18. */
   generated: 'stored' | 'virtual' | null;
+  /**
+   * Views only: false for a column PostgreSQL cannot write through the view (an expression,
+   * a constant). Tables leave it unset. A view column taken as it is from its table carries
+   * that column's nullable, hasDefault, identity and generated (see `CatalogTable.writable`).
+   */
+  writable?: boolean;
 }
 
 export interface CatalogForeignKey {
@@ -58,7 +64,10 @@ export interface CatalogTable {
   analyzed: boolean;
   /** COMMENT ON TABLE/VIEW text. */
   comment: string | null;
-  /** In key order; empty when there is none (always for views). */
+  /**
+   * In key order; empty when there is none. Views have none, except a `writable` view that
+   * shows its table's whole primary key: those columns, as the view names them.
+   */
   primaryKey: string[];
   /**
    * Unique indexes usable as a row key: valid, not partial, no expressions (INCLUDE columns
@@ -68,4 +77,10 @@ export interface CatalogTable {
   foreignKeys: CatalogForeignKey[];
   /** In attnum order, without dropped and system columns. */
   columns: CatalogColumn[];
+  /**
+   * Views only: PostgreSQL inserts, updates and deletes through it itself (a simple view over
+   * one table: pg_relation_is_updatable, no rules of its own; INSTEAD OF triggers do not
+   * count). Tables leave it unset; materialized views are never written.
+   */
+  writable?: boolean;
 }
