@@ -14,5 +14,6 @@ export type {
   ResourceSort,
   ResourceVisibleColumns,
   SortDirection,
+  SortKey,
 } from './types';
 export { ResourceHeader, type ResourceHeaderProps } from './resource-header';

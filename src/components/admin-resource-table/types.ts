@@ -24,10 +24,27 @@ export interface ResourceSearch {
   onChange: (value: string) => void;
 }
 
+export interface SortKey {
+  key: string;
+  direction: SortDirection;
+}
+
+/**
+ * The table's sort. A click on a header sorts by that column alone (`onSortChange`). With
+ * `onSortKeysChange`, a shift-click adds the column after the others (or flips its direction
+ * if it is already sorted by) and the headers number the sort columns (1, 2…).
+ */
 export interface ResourceSort {
+  /** The primary sort column (the one `aria-sort` marks). */
   key: string;
   direction: SortDirection;
   onSortChange: (key: string, direction: SortDirection) => void;
+  /** Every sort column in order, the primary one first; default: `key` alone. */
+  keys?: SortKey[];
+  /** Shift-click: the whole new list of sort columns. Without it, a shift-click is a click. */
+  onSortKeysChange?: (keys: SortKey[]) => void;
+  /** Most columns a shift-click may sort by; adding one more replaces the last. Default 3. */
+  maxKeys?: number;
 }
 
 export interface ResourceVisibleColumns {

@@ -42,8 +42,8 @@ export function OperatorsListView({ result, error }: { result: OperatorList; err
       rowKey={(o) => o.id}
       rowHref={(o) => `/operators/${encodeURIComponent(o.id)}`}
       sort={{
-        key: result.sort.column,
-        direction: result.sort.direction,
+        key: result.sort[0]?.column ?? '',
+        direction: result.sort[0]?.direction ?? 'asc',
         onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
       }}
       emptyState={{

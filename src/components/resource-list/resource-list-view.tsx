@@ -4,7 +4,7 @@ import { RefreshViewButton } from './refresh-view-button';
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { AdminResourceTable, type ResourceColumn } from '@/components/admin-resource-table';
+import { AdminResourceTable, type ResourceColumn, type ResourceSort, type SortKey } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Button } from '@/components/ui/button';
 import type { ListResult } from '@admin-hub/engine/list/run-list';
@@ -17,6 +17,7 @@ import { FilterBar } from './filter-bar';
 import { filterQuery } from './streams';
 import { POSITION_PARAMS, PRESENTATION_PARAMS } from '@admin-hub/engine/shared/list-params';
 import { encodeRecordId } from '@admin-hub/engine/shared/record-id';
+import { formatSortParam, MAX_SORT_COLUMNS } from '@admin-hub/engine/shared/sort-param';
 import { BulkRunPanel, ExportPanel } from './task-panel';
 import { useBulkRun, type BulkRunState } from './use-bulk-run';
 import { useExport } from './use-export';
@@ -46,6 +47,20 @@ function exportQuery(searchParams: URLSearchParams, columns: string[]): URLSearc
   const query = filterQuery(searchParams);
   if (!query.has('cols') && columns.length > 0) query.set('cols', columns.join(','));
   return query;
+}
+
+/** The table's sort from the result's (one to three columns): a click sorts by one column, a shift-click adds one (`sort=-status,total_cents`). */
+function listSort(result: ListResult, update: ReturnType<typeof useListUrl>['update']): ResourceSort {
+  const keys = result.sort.map((s) => ({ key: s.column, direction: s.direction }));
+  const write = (sort: SortKey[]) => update({ sort: formatSortParam(sort.map((s) => ({ column: s.key, direction: s.direction }))), pn: undefined });
+  return {
+    key: keys[0]?.key ?? '',
+    direction: keys[0]?.direction ?? 'asc',
+    keys,
+    onSortChange: (key, direction) => write([{ key, direction }]),
+    onSortKeysChange: write,
+    maxKeys: MAX_SORT_COLUMNS,
+  };
 }
 
 function recordId(resource: Resource, row: Row): string {
@@ -163,11 +178,7 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
         // Keyless rows have no identity (duplicates are possible): keyed by place, and not links.
         rowKey={resource.keyless ? (row) => String(result.rows.indexOf(row)) : (row) => recordId(resource, row)}
         rowHref={resource.keyless ? undefined : (row) => `${base}/${recordId(resource, row)}`}
-        sort={{
-          key: result.sort.column,
-          direction: result.sort.direction,
-          onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
-        }}
+        sort={listSort(result, update)}
         visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
         selection={selection}
         emptyState={emptyStateOf(resource, result, pageNumber, searchParams, update)}

@@ -6,7 +6,7 @@ import type { Operator } from '../auth/operator';
 import { targetFor } from '../config/current';
 import type { PoolName } from '../db/pools';
 import { query } from '../db/query';
-import { whereConditions, type BuiltSql } from '../list/build-sql';
+import { orderByClause, orderTerms, whereConditions, type BuiltSql } from '../list/build-sql';
 import { parseListQuery, type ListQuery, type SearchParams } from '../list/list-query';
 import { Params, quoteIdent, quoteTable } from '../list/sql';
 import type { Resource } from '../resources/types';
@@ -74,8 +74,7 @@ export function exportParams(params: SearchParams): SearchParams {
 export function buildExportSql(resource: Resource, query: ListQuery): BuiltSql {
   const params = new Params();
   const conditions = whereConditions(resource, query, params);
-  const dir = query.sort.direction === 'asc' ? 'ASC' : 'DESC';
-  const orderBy = [query.sort.column, ...resource.primaryKey.filter((k) => k !== query.sort.column)].map((name) => `${quoteIdent(name)} ${dir}`).join(', ');
+  const orderBy = orderByClause(orderTerms(resource, query.sort));
   let text = `SELECT ${query.columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteTable(resource.table)}`;
   if (conditions.length > 0) text += ` WHERE ${conditions.join(' AND ')}`;
   text += ` ORDER BY ${orderBy}`;

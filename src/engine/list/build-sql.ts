@@ -135,7 +135,8 @@ function keysetCondition(resource: Resource, terms: readonly OrderTerm[], values
     const v = valueOf(i);
     if (v === null) {
       // At NULL (the largest value): ascending, only NULLs equal to it remain; descending, every non-NULL value follows.
-      rest = t.ascending ? (rest === undefined ? undefined : `(${c} IS NULL AND ${rest})`) : rest === undefined ? `${c} IS NOT NULL` : `(${c} IS NOT NULL OR ${rest})`;
+      if (t.ascending) rest = rest === undefined ? undefined : `(${c} IS NULL AND ${rest})`;
+      else rest = rest === undefined ? `${c} IS NOT NULL` : `(${c} IS NOT NULL OR ${rest})`;
       continue;
     }
     const parts = [`${c} ${t.ascending ? '>' : '<'} ${v}`];

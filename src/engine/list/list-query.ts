@@ -4,6 +4,7 @@ import { ListQueryError, type QueryProblem } from './errors';
 import { endOfDay, isDateOnly } from '../values/datetime';
 import { storableText } from '../values/text';
 import { parseValue } from './values';
+import { MAX_SORT_COLUMNS, splitSortParam } from '../shared/sort-param';
 
 export type Filter =
   | { column: ResolvedColumn; kind: 'equals'; value: unknown }
@@ -15,7 +16,8 @@ export type Filter =
 
 /** The list state a URL describes, validated against one resource. */
 export interface ListQuery {
-  sort: SortSpec;
+  /** One to MAX_SORT_COLUMNS columns; the primary key breaks the remaining ties (see build-sql.ts). */
+  sort: SortSpec[];
   search: string | undefined;
   filters: Filter[];
   /** Keyset position: rows after (next page) or before (previous page) these key values. */
@@ -49,17 +51,35 @@ function single(params: SearchParams, key: string, problems: QueryProblem[]): st
   return value === '' ? undefined : value;
 }
 
-function parseSort(resource: Resource, raw: string | undefined, problems: QueryProblem[]): SortSpec {
+/**
+ * `sort=-status,total_cents`: one to MAX_SORT_COLUMNS columns, each sortable as this operator
+ * sees the resource (a masked column is not) and named once. Every problem is reported.
+ */
+function parseSort(resource: Resource, raw: string | undefined, problems: QueryProblem[]): SortSpec[] {
   if (raw === undefined) return resource.defaultSort;
-  const direction = raw.startsWith('-') ? 'desc' : 'asc';
-  const name = raw.replace(/^[-+]/, '');
-  const column = resource.columns.find((c) => c.name === name);
-  if (!column || !column.sortable) {
-    const sortable = resource.columns.filter((c) => c.sortable).map((c) => c.name);
-    problems.push({ param: 'sort', message: `"${name.slice(0, 60)}" is not a sortable column; use one of: ${sortable.join(', ')} (prefix - for descending)` });
-    return resource.defaultSort;
+  // The one-column sort every page starts with: no list to split.
+  if (!raw.includes(',')) {
+    const name = raw.replace(/^[-+]/, '');
+    const column = resource.columns.find((c) => c.name === name);
+    if (column?.sortable) return [{ column: name, direction: raw.startsWith('-') ? 'desc' : 'asc' }];
   }
-  return { column: name, direction };
+  const entries = splitSortParam(raw);
+  const before = problems.length;
+  if (entries.length > MAX_SORT_COLUMNS) problems.push({ param: 'sort', message: `sorts by at most ${MAX_SORT_COLUMNS} columns (${entries.length} given)` });
+  if (entries.some((e) => e.column === '')) problems.push({ param: 'sort', message: 'has an empty column name; separate columns by single commas' });
+  const named = entries.filter((e) => e.column !== '');
+  const unknown = [...new Set(named.map((e) => e.column).filter((name) => !resource.columns.find((c) => c.name === name)?.sortable))].slice(0, 10);
+  if (unknown.length > 0) {
+    const sortable = resource.columns.filter((c) => c.sortable).map((c) => c.name);
+    const quoted = unknown.map((name) => `"${name.slice(0, 60)}"`);
+    const subject =
+      quoted.length === 1 ? `${quoted[0]} is not a sortable column` : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)} are not sortable columns`;
+    problems.push({ param: 'sort', message: `${subject}; use one of: ${sortable.join(', ')} (prefix - for descending)` });
+  }
+  const repeated = [...new Set(named.filter((e, i) => named.findIndex((o) => o.column === e.column) !== i).map((e) => e.column))].slice(0, 10);
+  if (repeated.length > 0)
+    problems.push({ param: 'sort', message: `names ${repeated.map((name) => `"${name.slice(0, 60)}"`).join(', ')} more than once; sort by each column once` });
+  return problems.length > before ? resource.defaultSort : entries;
 }
 
 /** `f.<column>` (equals / one-of), `f.<column>.min|max` (range), `f.<column>.null` (is null). */
@@ -158,9 +178,10 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
     else cursor = { direction: param, values: [position] };
   } else if (after !== undefined || before !== undefined) {
     const param = after !== undefined ? 'after' : 'before';
-    const keyColumns = [sort.column, ...resource.primaryKey].map((n) => resource.columns.find((c) => c.name === n)!);
+    // A cursor carries each sort column's value, then the key's (see cursor.ts).
+    const keyColumns = [...sort.map((s) => s.column), ...resource.primaryKey].map((n) => resource.columns.find((c) => c.name === n)!);
     const values = decodeCursor((after ?? before)!, keyColumns.length);
-    const byKey = (v: string | null, i: number) => i === 0 && v === BY_KEY && !resource.primaryKey.includes(sort.column); // see cursor.ts
+    const byKey = (v: string | null, i: number) => i < sort.length && v === BY_KEY && !resource.primaryKey.includes(keyColumns[i]!.name); // see cursor.ts
     const valid = values?.every((v, i) => byKey(v, i) || (v === null ? keyColumns[i]!.nullable : parseValue(keyColumns[i]!, v).ok));
     if (!values || !valid) problems.push({ param, message: 'is not a valid cursor for this sort; start again from the first page' });
     else cursor = { direction: param, values };

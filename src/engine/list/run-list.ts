@@ -22,7 +22,8 @@ export interface ListResult {
   rows: Row[];
   /** Names of the visible columns, in order. */
   columns: string[];
-  sort: SortSpec;
+  /** The sort columns in order (one to three); the primary key breaks the remaining ties. */
+  sort: SortSpec[];
   search: string | undefined;
   pageSize: number;
   /** Set when the page was reached by number (jump-to-page). */
@@ -139,10 +140,14 @@ export async function runList(domain: PoolName, resource: Resource, listQuery: L
   const backwards = listQuery.cursor?.direction === 'before';
   if (backwards) rows.reverse();
 
-  const keyCount = 1 + resource.primaryKey.length;
+  // Each sort value (shortened to what a cursor carries), then the key: see cursor.ts.
+  const sorts = listQuery.sort.length;
+  const keyCount = sorts + resource.primaryKey.length;
   const cursorOf = (row: Row | undefined) =>
     row
-      ? encodeCursor(Array.from({ length: keyCount }, (_, i) => (i === 0 ? cursorSortValue : (v: string | null) => v)(row[`__k${i}`] as string | null) ?? null))
+      ? encodeCursor(
+          Array.from({ length: keyCount }, (_, i) => (i < sorts ? cursorSortValue : (v: string | null) => v)(row[`__k${i}`] as string | null) ?? null),
+        )
       : null;
   const first = rows[0];
   const last = rows[rows.length - 1];

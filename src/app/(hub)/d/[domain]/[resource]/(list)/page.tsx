@@ -31,7 +31,7 @@ function listViews(operator: Operator, resource: Resource): Promise<SavedView[]>
 const empty = (pageSize: number): ListResult => ({
   rows: [],
   columns: [],
-  sort: { column: '', direction: 'asc' },
+  sort: [],
   search: undefined,
   pageSize,
   page: undefined,
