@@ -2,6 +2,7 @@ import { defineResource } from '@admin-hub/engine/resources/define';
 
 /** The blog demo domain, written by hand as an example of the style: name only what differs. */
 const postStatuses = ['draft', 'published', 'archived'] as const;
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const blogResources = [
   defineResource({
@@ -20,7 +21,7 @@ export const blogResources = [
       { name: 'slug', type: 'text', searchable: true, list: false, nullable: false },
       { name: 'author_id', type: 'integer', label: 'Author', references: { resource: 'authors' }, filter: 'equals', nullable: false },
       { name: 'status', type: 'enum', options: postStatuses, nullable: false, hasDefault: true },
-      { name: 'published', type: 'boolean', nullable: false, hasDefault: true },
+      { name: 'published', type: 'boolean', nullable: false, hasDefault: true }, // follows the status (beforeSave below)
       { name: 'word_count', type: 'integer', label: 'Words', nullable: false, hasDefault: true },
       { name: 'tags', type: 'array', nullable: false, hasDefault: true },
       { name: 'body', type: 'longtext', nullable: false, hasDefault: true },
@@ -29,6 +30,21 @@ export const blogResources = [
       { name: 'updated_at', type: 'datetime', label: 'Updated', nullable: false, list: false, hasDefault: true },
       { name: 'deleted_at', type: 'datetime', label: 'Deleted', list: false, readOnly: true },
     ],
+    // Beyond each column's type (Django's clean()): shown on the form with the engine's own messages, all at once.
+    validate(values, { row }) {
+      const status = values.status ?? row?.status;
+      const body = values.body ?? row?.body ?? '';
+      return {
+        slug: values.slug != null && !SLUG.test(values.slug) ? 'Lower-case letters and digits, words joined by single dashes ("my-first-post").' : undefined,
+        body: status === 'published' && body.trim() === '' ? 'A published post needs a body.' : undefined,
+      };
+    },
+    hooks: {
+      // A changed status sets `published` to match, in the save's transaction: the audit entry records both.
+      beforeSave({ values }) {
+        if (values.status != null) values.published = values.status === 'published';
+      },
+    },
     // Run by the blog's own service (BLOG_INTERNAL_URL; the embedded demo starts one): admins only.
     internalActions: {
       'regenerate-summary': { label: 'Regenerate summary', scope: 'row' },

@@ -123,22 +123,27 @@ export function writableColumns(resource: Resource): ResolvedColumn[] {
 // Building a Zod object schema (and its compiled fast path) costs more than a whole save's
 // SQL round trip, so each resource's two schemas are built once. Resources are immutable
 // once resolved; a redefined resource is a new object and gets its own entry.
-const schemas = new WeakMap<Resource, { create?: z.ZodType<Record<string, unknown>>; update?: z.ZodType<Record<string, unknown>> }>();
+type Shape = Record<string, z.ZodType<unknown>>;
+const schemas = new WeakMap<Resource, Partial<Record<'create' | 'update', { schema: z.ZodType<Record<string, unknown>>; shape: Shape }>>>();
 
 export function inputSchema(resource: Resource, mode: 'create' | 'update'): z.ZodType<Record<string, unknown>> {
+  return built(resource, mode).schema;
+}
+
+function built(resource: Resource, mode: 'create' | 'update'): { schema: z.ZodType<Record<string, unknown>>; shape: Shape } {
   let cached = schemas.get(resource);
   if (!cached) schemas.set(resource, (cached = {}));
   return (cached[mode] ??= buildInputSchema(resource, mode));
 }
 
-function buildInputSchema(resource: Resource, mode: 'create' | 'update'): z.ZodType<Record<string, unknown>> {
-  const shape: Record<string, z.ZodType<unknown>> = {};
+function buildInputSchema(resource: Resource, mode: 'create' | 'update'): { schema: z.ZodType<Record<string, unknown>>; shape: Shape } {
+  const shape: Shape = {};
   for (const column of writableColumns(resource)) {
     // Key columns are set on create (when not generated) and never changed by an edit.
     if (mode === 'update' && resource.primaryKey.includes(column.name)) continue;
     shape[column.name] = field(column, mode);
   }
-  return z.object(shape).strict();
+  return { schema: z.object(shape).strict(), shape };
 }
 
 /**
@@ -167,4 +172,26 @@ export function parseInput(
     fieldErrors[key] ??= issue.message;
   }
   return { ok: false, fieldErrors };
+}
+
+/**
+ * The fields of an input that parse, when others did not (parseInput's failure): what a
+ * definition's `validate` is shown beside the value model's own messages, so an operator reads
+ * every problem at once. A field refused here, or not a writable column, is left out.
+ */
+export function parsedFields(
+  resource: Resource,
+  mode: 'create' | 'update',
+  input: Record<string, unknown>,
+  refused: Record<string, string>,
+): Record<string, unknown> {
+  const { shape } = built(resource, mode);
+  const values: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(input)) {
+    const schema = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    if (!schema || Object.hasOwn(refused, key)) continue;
+    const result = schema.safeParse(raw);
+    if (result.success && result.data !== undefined) values[key] = result.data;
+  }
+  return values;
 }
