@@ -6,6 +6,7 @@ import type { Resource } from '../../src/engine/resources/types';
 import { auditResource } from '../../src/engine/audit/resource';
 import { can } from '../../src/engine/auth/access';
 import type { Operator } from '../../src/engine/auth/operator';
+import { resolveRowScope } from '../../src/engine/auth/row-scope';
 import { DOORS, matchDoor, policyAllows, type DoorPath, type DoorPolicy } from '../../src/engine/http/doors';
 import { OPERATORS, PASSWORD, type OperatorKind, type RunningHub } from '../support/hub-server';
 import {
@@ -61,6 +62,7 @@ const PRINCIPALS: Principal[] = [
   { label: 'no role (nobody)', kind: 'nobody' },
   { label: 'viewer of another domain (blogViewer)', kind: 'blogViewer' },
   { label: 'viewer (marketViewer)', kind: 'marketViewer' },
+  { label: 'scoped viewer (marketScoped: customers of DE and AT)', kind: 'marketScoped' },
   { label: 'editor (marketEditor)', kind: 'marketEditor' },
   { label: 'admin (marketAdmin)', kind: 'marketAdmin' },
   { label: 'superadmin', kind: 'superadmin' },
@@ -140,13 +142,27 @@ async function getJson<T>(path: string, kind: OperatorKind): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A real record id per resource ("domain/resource" → id as the record URLs spell it), asked as superadmin. */
+/** The kinds of operator a resource's row scope limits (the demo's scoped customers: marketScoped). */
+const scopedKinds = (resource: Resource) => (Object.keys(OPERATORS) as OperatorKind[]).filter((kind) => resolveRowScope(operatorOf(kind), resource).length > 0);
+
+/** Whether a row is inside every scoped kind's scope: the matrix's own reading of the conditions. */
+const insideScopes = (resource: Resource, row: Record<string, unknown>) =>
+  scopedKinds(resource).every((kind) =>
+    resolveRowScope(operatorOf(kind), resource).every((c) => (c.values ?? [c.value]).map(String).includes(String(row[c.column]))),
+  );
+
+/**
+ * A real record id per resource ("domain/resource" → id as the record URLs spell it), asked as
+ * superadmin. For a resource with a row scope, a row outside it: the scoped operators must get
+ * the 404 of a missing record where everyone else gets the page.
+ */
 async function recordIds(domains: string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const domain of domains) {
     for (const resource of resources.get(domain)!) {
-      const { rows } = await getJson<{ rows: Record<string, unknown>[] }>(`/api/d/${domain}/${resource.name}?size=1`, 'superadmin');
-      const row = rows[0];
+      const scoped = scopedKinds(resource).length > 0;
+      const { rows } = await getJson<{ rows: Record<string, unknown>[] }>(`/api/d/${domain}/${resource.name}?size=${scoped ? 100 : 1}`, 'superadmin');
+      const row = scoped ? rows.find((r) => !insideScopes(resource, r)) : rows[0];
       if (!row || resource.primaryKey.some((k) => row[k] === undefined || row[k] === null)) continue;
       // Key values, each URI-encoded, joined by "," (src/engine/records/record-id.ts).
       ids.set(`${domain}/${resource.name}`, resource.primaryKey.map((k) => encodeURIComponent(String(row[k]))).join(','));
@@ -205,6 +221,9 @@ function expected(target: Target, kind: OperatorKind | undefined): Answer {
   if (kind === undefined) return route.kind === 'page' ? { status: 307, location: `/sign-in?next=${target.path}` } : { status: 401 };
   if (!permits(policy, target.params, kind)) return { status: 403 };
   if (target.placeholder) return { status: 404 };
+  // The record (a row outside the scope, see recordIds) is not found for the operators its row scope limits.
+  const { domain, resource, id } = target.params;
+  if (id !== undefined && resource !== undefined && scopedKinds(resourceOf(domain!, resource)).includes(kind)) return { status: 404 };
   return { status: target.method === 'POST' ? 400 : 200 }; // an empty POST passes the gate and is refused as invalid
 }
 
@@ -357,6 +376,8 @@ describe('access matrix against the running hub', () => {
     for (const domain of domains) {
       for (const r of resources.get(domain)!) expect(all.some((t) => t.path === `/api/d/${domain}/${r.name}`)).toBe(true);
     }
+    // The scoped operator did meet a record outside its row scope (and got the 404 of a missing one).
+    expect(answers.some(({ target, principal, got }) => principal.kind === 'marketScoped' && target.params.id !== undefined && got.status === 404)).toBe(true);
   }, 300_000);
 
   it('treats a forged or tampered session cookie as no session: 401 from APIs, sign-in (with next) for pages', async () => {

@@ -19,6 +19,8 @@ export const OPERATORS = {
   marketAdmin: { email: 'market-admin@e2e.test', superadmin: false, roles: { market: 'admin' } },
   marketEditor: { email: 'market-editor@e2e.test', superadmin: false, roles: { market: 'editor' } },
   marketViewer: { email: 'market-viewer@e2e.test', superadmin: false, roles: { market: 'viewer' } },
+  // The demo's row scope follows this email (src/demo/resources/market.ts): customers of DE and AT only.
+  marketScoped: { email: 'regional@demo.local', superadmin: false, roles: { market: 'viewer' } },
   blogViewer: { email: 'blog-viewer@e2e.test', superadmin: false, roles: { blog: 'viewer' } },
   nobody: { email: 'nobody@e2e.test', superadmin: false, roles: {} },
 } as const satisfies Record<string, { email: string; superadmin: boolean; roles: Record<string, DomainRole> }>;

@@ -1,4 +1,4 @@
-import { can, canSeeDomain } from '../auth/access';
+import { can, canSeeDomain, withRowScope } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { auditResource } from '../audit/resource';
 import { checkDomain, type DomainName } from '../config/current';
@@ -7,6 +7,7 @@ import { poolStats, type PoolStats } from '../db/pools';
 import { withTransaction } from '../db/query';
 import { logger } from '../log';
 import { resourcesOf } from '../resources/registry';
+import type { Resource } from '../resources/types';
 import { describeFailure, elapsed, failure, withinBudget } from './budget';
 import type { AuditEventSummary, AuditSection, DomainCardResult, TableEstimate } from './types';
 
@@ -95,13 +96,25 @@ async function readLatestAudit(domain: string, budgetMs: number): Promise<AuditE
   }));
 }
 
-/** `schema.table` → the list page of the resource on it, for resources this operator may read. */
-async function resourceLinks(operator: Operator, domain: DomainName): Promise<Map<string, string>> {
-  const links = new Map<string, string>();
+/**
+ * `schema.table` → the list page of the resource on it, for resources this operator may read;
+ * `null` for a table a resource limits to a row scope for this operator: its size would say
+ * how many rows they do not see, so the card leaves it out.
+ */
+async function resourceLinks(operator: Operator, domain: DomainName): Promise<Map<string, string | null>> {
+  const links = new Map<string, string | null>();
+  const scoped = (r: Resource) => {
+    try {
+      return withRowScope(operator, r).scope.length > r.scope.length;
+    } catch {
+      return true; // a scope that fails to resolve hides the table too
+    }
+  };
   try {
     for (const r of await resourcesOf(domain)) {
       const key = `${r.table.schema}.${r.table.name}`;
-      if (!links.has(key) && can(operator, r, 'read')) links.set(key, `/d/${domain}/${r.name}`);
+      if (scoped(r)) links.set(key, null);
+      else if (!links.has(key) && can(operator, r, 'read')) links.set(key, `/d/${domain}/${r.name}`);
     }
   } catch {
     // Introspection failed (the domain is down): the card says so from the stats query.
@@ -146,7 +159,7 @@ export async function loadDomainCard(operator: Operator, domainName: string, opt
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     ),
-    budget(() => resourceLinks(operator, domain)).catch(() => new Map<string, string>()),
+    budget(() => resourceLinks(operator, domain)).catch(() => new Map<string, string | null>()),
     auditAllowed
       ? budget(() => readLatestAudit(domain, budgetMs)).then(
           (events): AuditSection => ({ visible: true, ok: true, events }),
@@ -168,8 +181,9 @@ export async function loadDomainCard(operator: Operator, domainName: string, opt
     log.warn(`domain card "${domain}": ${message}`);
     return { ...failure(reason, message, started), pool };
   }
-  const largestTables: TableEstimate[] = stats.value.tables.map((t) => {
+  const largestTables: TableEstimate[] = stats.value.tables.flatMap((t) => {
     const href = links.get(`${t.schema}.${t.name}`);
+    if (href === null) return [];
     return {
       schema: t.schema,
       name: t.name,
