@@ -115,8 +115,9 @@ function keysetCondition(resource: Resource, terms: readonly OrderTerm[], values
   });
   // A sort value too long to carry is read again from the row the cursor's key names.
   const keyParam = (name: string) => given[terms.findIndex((t) => t.column.name === name)]!;
+  // Only from a row of the operator's row scope: a cursor naming another row reads nothing of it.
   const byKey = (t: OrderTerm) =>
-    `(SELECT ${quoteIdent(t.column.name)} FROM ${quoteTable(resource.table)} WHERE ${resource.primaryKey.map((k) => `${quoteIdent(k)} = ${keyParam(k)}`).join(' AND ')})`;
+    `(SELECT ${quoteIdent(t.column.name)} FROM ${quoteTable(resource.table)} WHERE ${[...resource.primaryKey.map((k) => `${quoteIdent(k)} = ${keyParam(k)}`), ...scopeSql(resource.scope, params)].join(' AND ')})`;
   const valueOf = (i: number) => (given[i] === BY_KEY ? byKey(terms[i]!) : given[i]);
 
   let group = terms.length;
