@@ -70,8 +70,8 @@ export function scopeSql(scope: readonly ScopeCondition[], params: Params, quali
 }
 
 /**
- * `, (<condition>) IS TRUE AS "__scope0", …` for a RETURNING list: whether the row just written
- * is still inside each condition of the scope, in PostgreSQL's own comparison (NULL = outside).
+ * `, (<condition>) IS TRUE AS "__scope0", …` for a select list: whether the row just written is
+ * still inside each condition of the scope, in PostgreSQL's own comparison (NULL = outside).
  */
 export function scopeChecksSql(scope: readonly ScopeCondition[], params: Params): string {
   return scope.map((s, i) => `, (${scopeSql([s], params)[0]}) IS TRUE AS ${quoteIdent(`__scope${i}`)}`).join('');
@@ -91,7 +91,7 @@ export function outOfScopeError(resource: Resource, row: Record<string, unknown>
   const title = resource.title.toLowerCase();
   const message =
     allowed.length === 0
-      ? `You may not save ${title} at all: none is inside the records you may work with.`
+      ? `No ${title} are yours to work with, so nothing was saved.`
       : allowed.length <= 10
         ? `${label} must be ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}: you may only work with ${title} of ${allowed.length === 1 ? 'that' : 'those'}, so nothing was saved.`
         : `${label} must be one of the values you may work with, so nothing was saved.`;
