@@ -83,7 +83,8 @@ describe('readCatalog', () => {
       ],
     });
     expect(table('public.author_stats').uniqueKeys).toEqual([{ name: 'author_stats_author', columns: ['author_id'] }]);
-    expect(table('public.published_posts')).toMatchObject({ primaryKey: [], uniqueKeys: [], foreignKeys: [] });
+    // A view PostgreSQL writes through, showing its table's primary key: keyed by it (see the views test below).
+    expect(table('public.published_posts')).toMatchObject({ primaryKey: ['id'], uniqueKeys: [], foreignKeys: [], writable: true });
     expect(table('public.authors').comment).toBe('People who write posts');
   });
 
@@ -165,14 +166,17 @@ describe('readCatalog', () => {
     expect(column('public.authors', 'id')).toMatchObject({ identity: 'by_default', hasDefault: false });
   });
 
-  it('reports view columns as nullable and without keys', () => {
-    expect(table('public.published_posts').columns.map((c) => [c.name, c.typeName, c.nullable])).toEqual([
-      ['id', 'int8', true],
-      ['title', 'varchar', true],
-      ['author_id', 'int4', true],
-      ['metadata', 'jsonb', true],
-      ['created_at', 'timestamptz', true],
+  it('reports a view PostgreSQL writes through with what its table says of each column it shows as it is', () => {
+    // View columns carry no NOT NULL of their own; these are posts' (and its defaults and identity).
+    expect(table('public.published_posts').columns.map((c) => [c.name, c.typeName, c.nullable, c.hasDefault, c.identity, c.writable])).toEqual([
+      ['id', 'int8', false, false, 'always', true],
+      ['title', 'varchar', false, false, null, true],
+      ['author_id', 'int4', false, false, null, true],
+      ['metadata', 'jsonb', false, true, null, true],
+      ['created_at', 'timestamptz', false, true, null, true],
     ]);
+    // A materialized view is never written: nothing of the kind is said of it.
+    expect([table('public.author_stats').writable, table('public.author_stats').primaryKey]).toEqual([undefined, []]);
   });
 
   // VIRTUAL generated columns exist from PostgreSQL 18; older servers get the STORED kind.
@@ -307,23 +311,23 @@ describe('catalogToDefinitions', () => {
     });
   });
 
-  it('makes views without a key keyless (paged by position, no row links), ordered by all their orderable columns', () => {
+  // Views without a key (keyless: paged by position, no row links) are covered by tests/faults/schema-zoo.test.ts.
+  it("keys a view PostgreSQL writes through by its table's key, writable, its rows versioned by their values", () => {
     expect(defs.get('published-posts')).toEqual({
       domain: 'blog',
       name: 'published-posts',
       table: 'public.published_posts',
-      primaryKey: ['id', 'title', 'author_id', 'created_at'],
-      keyless: true,
+      primaryKey: ['id'],
       title: 'Published posts',
       columns: [
-        { name: 'id', type: 'bigint', nullable: true },
-        { name: 'title', type: 'text', nullable: true, searchable: true, maxLength: 200 },
-        { name: 'author_id', type: 'integer', nullable: true },
-        { name: 'metadata', type: 'json', nullable: true },
-        { name: 'created_at', type: 'datetime', nullable: true },
+        { name: 'id', type: 'bigint', nullable: false, readOnly: true },
+        { name: 'title', type: 'text', nullable: false, searchable: true, maxLength: 200 },
+        { name: 'author_id', type: 'integer', nullable: false },
+        { name: 'metadata', type: 'json', nullable: false, hasDefault: true },
+        { name: 'created_at', type: 'datetime', nullable: false, hasDefault: true },
       ],
-      defaultSort: { column: 'id', direction: 'asc' },
-      readOnly: true,
+      defaultSort: { column: 'created_at', direction: 'desc' },
+      rowVersion: 'values',
     });
   });
 

@@ -134,7 +134,10 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
     <>
       <AdminResourceTable<Row>
         title={result.trash ? `${resource.title} — trash` : resource.title}
-        subtitle={resource.subtitle ?? (resource.introspected ? 'Read from the catalog (read-only). Write a definition to customise it.' : undefined)}
+        subtitle={
+          resource.subtitle ??
+          (resource.introspected ? `Read from the catalog${resource.readOnly ? ' (read-only)' : ''}. Write a definition to customise it.` : undefined)
+        }
         icon={resolveResourceIcon(resource.icon)}
         iconColor={resource.iconColor}
         actions={

@@ -373,6 +373,7 @@ export function unknownVariables(env: Env, config: HubConfig): string[] {
       ...prefixes.flatMap((p) => DB_SUFFIXES.map((s) => p + s)),
       ...config.domains.flatMap((d) => DOMAIN_SUFFIXES.map((s) => `${d.envPrefix}_${s}`)),
     ];
-    return !expected.includes(key) && closest(key, expected) !== undefined;
+    // Per domain only: HUB_ZERO_CONFIG_WRITES reads like a hub-wide switch, and nothing reads it.
+    return !expected.includes(key) && (key === 'HUB_ZERO_CONFIG_WRITES' || closest(key, expected) !== undefined);
   });
 }

@@ -159,9 +159,10 @@ async function describeWritableViews(
     const table = tables.get(view.relid);
     if (!table) continue;
     table.writable = view.writable;
+    if (!view.writable) continue;
     const writableColumns = new Set(view.writable_columns);
     for (const column of table.columns) column.writable = writableColumns.has(column.name);
-    if (view.writable && view.query_tree) origins.set(view.relid, viewColumnOrigins(view.query_tree));
+    if (view.query_tree) origins.set(view.relid, viewColumnOrigins(view.query_tree));
   }
   const bases = [...new Set([...origins.values()].flatMap((o) => [...(o?.values() ?? [])].map((origin) => origin.table)))];
   if (bases.length === 0) return;

@@ -34,8 +34,8 @@ export interface CatalogColumn {
   /** 'virtual' exists from PostgreSQL 18. */
   generated: 'stored' | 'virtual' | null;
   /**
-   * Views only: false for a column PostgreSQL cannot write through the view (an expression,
-   * a constant). Tables leave it unset. A view column taken as it is from its table carries
+   * `writable` views only: false for a column PostgreSQL cannot write through the view (an
+   * expression, a constant). Tables and other views leave it unset. A view column taken as it is from its table carries
    * that column's nullable, hasDefault, identity and generated (see `CatalogTable.writable`).
    */
   writable?: boolean;
