@@ -10,6 +10,7 @@ import { toHttpError } from '../../src/engine/http/errors';
 import { viewColumnOrigins } from '../../src/engine/introspect/view-origins';
 import { listResource } from '../../src/engine/list/run-list';
 import { RecordConflictError, RecordValidationError } from '../../src/engine/records/errors';
+import { runBulk } from '../../src/engine/records/bulk';
 import { getRecord } from '../../src/engine/records/read-record';
 import { createRecord, hardDeleteRecord, restoreRecord, softDeleteRecord, updateRecord } from '../../src/engine/records/write-record';
 import { findResource } from '../../src/engine/resources/registry';
@@ -286,6 +287,23 @@ describe('views under D_ZERO_CONFIG_WRITES=editor', () => {
     }
     expect((await findResource('eds', 'bare-names')).resource.keyless).toBe(true);
     expect(await adminQuery("SELECT 1 FROM accounts WHERE name = 'x'", [], db.url)).toEqual([]);
+  });
+});
+
+describe('bulk actions under D_ZERO_CONFIG_WRITES=editor', () => {
+  it('stay admin-only (the hub minimum), and run through a writable view row by row, each audited', async () => {
+    const { resource: view } = await findResource('eds', 'account-cards');
+    const ids = (await adminQuery<{ id: string }>("INSERT INTO accounts (name) VALUES ('Bulk 1'), ('Bulk 2') RETURNING id::text", [], db.url)).map((r) => r.id);
+    const action = { kind: 'set', field: 'display_name', value: 'Renamed in bulk' } as const;
+    expect(refusal(await runBulk(operator('eds', 'editor'), eds, view, action, { ids }).catch((e: unknown) => e)).status).toBe(403);
+    const before = await auditCount('eds');
+    expect(await runBulk(operator('eds', 'admin'), eds, view, action, { ids })).toEqual({ done: 2, failed: [] });
+    expect(await adminQuery('SELECT name FROM accounts WHERE id = ANY($1::bigint[]) ORDER BY id', [ids], db.url)).toEqual([
+      { name: 'Renamed in bulk' },
+      { name: 'Renamed in bulk' },
+    ]);
+    // One entry per row, and one for the run.
+    expect(await auditCount('eds')).toBe(before + 3);
   });
 });
 
