@@ -72,6 +72,40 @@ describe('list page in Chromium', () => {
     await page.close();
   });
 
+  it('shift-click adds a second sort column: numbered headers, rows in that order across pages', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await hub.signInPage(page, 'marketViewer');
+    await page.goto(`${hub.url}/d/market/orders?sort=-status`);
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.getByTestId('sort-total_cents').click({ modifiers: ['Shift'] });
+    await page.waitForURL(/sort=-status(%2C|,)total_cents/);
+    await expect.poll(() => page.getByTestId('sort-position-total_cents').textContent()).toBe('2');
+    expect(await page.getByTestId('sort-position-status').textContent()).toBe('1');
+    expect(await page.locator('th', { has: page.getByTestId('sort-status') }).getAttribute('aria-sort')).toBe('descending');
+    expect(await page.locator('th', { has: page.getByTestId('sort-total_cents') }).getAttribute('aria-sort')).toBe('none');
+
+    // Each status is one run of rows, totals ascending within it; the next page goes on from there.
+    const rowsOf = async () => {
+      const [statuses, totals] = [await columnTexts(page, 'status'), await columnTexts(page, 'total_cents')];
+      return statuses.map((status, i) => ({ status, cents: Number(totals[i]!.replace(/[^0-9.]/g, '')) }));
+    };
+    const firstPage = await rowsOf();
+    await page.getByTestId('pagination-next').click();
+    await page.waitForURL(/after=/);
+    await expect.poll(async () => JSON.stringify(await rowsOf())).not.toBe(JSON.stringify(firstPage));
+    const rows = [...firstPage, ...(await rowsOf())];
+    expect(rows).toHaveLength(100);
+    const runs = rows.map((r) => r.status).filter((s, i, all) => i === 0 || all[i - 1] !== s);
+    expect(new Set(runs).size).toBe(runs.length);
+    for (let i = 1; i < rows.length; i++) if (rows[i]!.status === rows[i - 1]!.status) expect(rows[i]!.cents).toBeGreaterThanOrEqual(rows[i - 1]!.cents);
+
+    // A plain click sorts by that column alone again.
+    await page.getByTestId('sort-total_cents').click();
+    await page.waitForURL((url) => url.searchParams.get('sort') === 'total_cents');
+    await expect.poll(() => page.getByTestId('sort-position-status').count()).toBe(0);
+    await page.close();
+  });
+
   it('filters by enum and shows a clear message for a bad link, never a crash', async () => {
     const page = await browser.newPage();
     await hub.signInPage(page, 'marketEditor');

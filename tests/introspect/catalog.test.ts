@@ -396,7 +396,7 @@ describe('introspectResources', () => {
     expect(posts).toMatchObject({
       table: { schema: 'public', name: 'posts' },
       primaryKey: ['id'],
-      defaultSort: { column: 'created_at', direction: 'desc' },
+      defaultSort: [{ column: 'created_at', direction: 'desc' }],
       softDelete: 'deleted_at',
       pageSize: 50,
     });

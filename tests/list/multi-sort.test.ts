@@ -118,7 +118,8 @@ type Sort = { column: string; desc: boolean }[];
 async function expectedOrder(table: string, sort: Sort): Promise<string[]> {
   const terms = sort.map((s) => `"${s.column}" ${s.desc ? 'DESC' : 'ASC'}`);
   if (!sort.some((s) => s.column === 'id')) terms.push(`id ${sort[0]!.desc ? 'DESC' : 'ASC'}`);
-  return (await query<{ id: string }>(domain, `SELECT id::text AS id FROM ${table} ORDER BY ${terms.join(', ')}`)).map((r) => r.id);
+  // Not `AS id`: ORDER BY would then sort by that text.
+  return (await query<{ k: string }>(domain, `SELECT id::text AS k FROM ${table} ORDER BY ${terms.join(', ')}`)).map((r) => r.k);
 }
 
 const sortParam = (sort: Sort) => sort.map((s) => `${s.desc ? '-' : ''}${s.column}`).join(',');
