@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resourceAsSeenBy } from '../../src/engine/auth/access';
 import { buildExportSql } from '../../src/engine/export/export-resource';
@@ -93,6 +94,26 @@ describe('the sort parameter', () => {
     ]);
     // A secret is masked for every role.
     expect(problems({ sort: 'token' }, resourceAsSeenBy(blogOperator('admin'), accounts))[0]!.param).toBe('sort');
+  });
+
+  it('answers any sort text with a valid sort or a 400 on sort, never anything else', () => {
+    const part = fc.oneof(fc.constantFrom('status', '-title', '+note', 'id', '-created_at', 'metadata', '', '-', ' title', 'x'), fc.string({ maxLength: 8 }));
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 1, maxLength: 6 }), (parts) => {
+        const sort = parts.join(',');
+        try {
+          const parsed = parseListQuery(posts, { sort }).sort;
+          expect(parsed.length).toBeGreaterThanOrEqual(1);
+          expect(parsed.length).toBeLessThanOrEqual(3);
+          expect(new Set(parsed.map((s) => s.column)).size).toBe(parsed.length);
+          for (const s of parsed) expect(posts.columns.find((c) => c.name === s.column)?.sortable).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ListQueryError);
+          expect((error as ListQueryError).problems.every((p) => p.param === 'sort' && p.message.length < 1000)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is accepted by saved views, and refused there in the same words', () => {
