@@ -44,6 +44,7 @@ export function OperatorsListView({ result, error }: { result: OperatorList; err
       sort={{
         key: result.sort[0]?.column ?? '',
         direction: result.sort[0]?.direction ?? 'asc',
+        keys: result.sort.map((s) => ({ key: s.column, direction: s.direction })),
         onSortChange: (key, direction) => update({ sort: direction === 'desc' ? `-${key}` : key, pn: undefined }),
       }}
       emptyState={{
