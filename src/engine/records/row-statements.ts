@@ -67,7 +67,11 @@ export async function insertRow(tx: Tx, resource: Resource, values: Record<strin
 async function assertInScope(tx: Tx, resource: Resource, outcome: WriteOutcome): Promise<WriteOutcome> {
   if (resource.scope.length === 0) return outcome;
   const params = new Params();
-  const key = keyCondition(resource, resource.primaryKey.map((k) => outcome.row[k]), params);
+  const key = keyCondition(
+    resource,
+    resource.primaryKey.map((k) => outcome.row[k]),
+    params,
+  );
   const [checks] = await tx.query(
     `SELECT true AS "__row"${scopeChecksSql(resource.scope, params)} FROM ${quoteTable(resource.table)} WHERE ${key} LIMIT 1`,
     params.values,
