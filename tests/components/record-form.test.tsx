@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RecordForm, type RecordFormProps } from '../../src/components/record-form/record-form';
 import { checkJson } from '../../src/components/record-form/fields/json-field';
 import { renderMarkdown } from '../../src/components/record-form/fields/markdown';
-import { customField, registerField, registeredFields } from '../../src/components/record-form/fields/registry';
-import type { FieldProps, ReferenceInfo } from '../../src/components/record-form/fields/types';
+import { customField, registeredFields } from '../../src/components/record-form/fields/registry';
+import type { ReferenceInfo } from '../../src/components/record-form/fields/types';
 import { idleState, type RecordFormState } from '../../src/components/record-form/state';
 import { formValuesOf, inputOf, isoToLocal, localToIso, NULL_VALUE, payloadOf, sameValue, toFormValue } from '../../src/components/record-form/values';
 import { RecordButtons } from '../../src/components/record-view/record-buttons';
@@ -650,34 +650,27 @@ describe('custom field renderers', () => {
     expect(input('notes').value).toContain('# Title');
   });
 
-  it('uses a registered component by name, and falls back to the type for an unknown name', async () => {
-    function Shout({ id, name, value, onChange, column }: FieldProps) {
-      return (
-        <input
-          id={id}
-          name={name}
-          value={value}
-          data-testid={`field-${column.name}`}
-          data-custom="shout"
-          onChange={(e) => onChange(e.target.value.toUpperCase())}
-        />
-      );
-    }
-    registerField('shout', Shout);
-    expect(customField('shout')).toBe(Shout);
+  it('uses the widget a column names, with its options, and falls back to the type for a name the compiler did not check', async () => {
+    expect(registeredFields()).toEqual(expect.arrayContaining(['markdown', 'textarea', 'color']));
     expect(customField('nope')).toBeUndefined();
     const resource = thingsResource([
-      { name: 'loud', type: 'text', input: 'shout' },
+      { name: 'colour', type: 'text', input: 'color' },
+      { name: 'summary', type: 'text', input: { kind: 'textarea', rows: 3 } },
+      // A definition from outside the compiler (plain JS) may name anything: the field for its type is used.
+      // @ts-expect-error -- not a registered widget: a compile error in a definition
       { name: 'plain', type: 'integer', input: 'nope' },
     ]);
     const { action, calls } = fakeAction();
     renderForm({ resource: toClientResource(resource), action });
-    expect(input('loud').getAttribute('data-custom')).toBe('shout');
+    expect(input('summary').tagName).toBe('TEXTAREA');
+    expect(input('summary').getAttribute('rows')).toBe('3');
     expect(input('plain').type).toBe('number');
+    fireEvent.change(screen.getByTestId('color-colour'), { target: { value: '#ff8800' } });
+    expect(input('colour').value).toBe('#ff8800');
     change('slug', 's');
-    change('loud', 'hello');
+    change('summary', 'two\nlines');
     await submit();
-    expect(calls[0]).toMatchObject({ loud: 'HELLO' });
+    expect(calls[0]).toMatchObject({ colour: '#ff8800', summary: 'two\nlines' });
   });
 
   it('renders markdown without ever producing HTML from the text', () => {

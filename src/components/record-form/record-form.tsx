@@ -20,6 +20,7 @@ import { idleState, isMetaField, META, type RecordFormAction, type RecordFormSta
 import { validatePayload } from './validate';
 import { NULL_VALUE, payloadOf, type FormValues } from './values';
 import { NullSwitch } from './null-switch';
+import { sectionsOf } from '@/components/renderers/sections';
 
 export interface RecordFormProps {
   resource: ClientResource;
@@ -111,6 +112,9 @@ export function RecordForm(props: RecordFormProps) {
     [resource, mode, masked],
   );
   const editable = useMemo(() => shown.filter((c) => !lockedReason(resource, c, mode, masked)), [shown, resource, mode, masked]);
+  // The definition's sections (fieldsets), or one untitled section; focus follows the order they show fields in.
+  const sections = useMemo(() => sectionsOf(shown, resource.fieldsets ?? []), [shown, resource.fieldsets]);
+  const inFormOrder = useMemo(() => sections.flatMap((s) => s.columns), [sections]);
   // After a refused save, focus moves to the first field the server named (in form order), or
   // to the message on top, so keyboard and screen-reader users land on what to fix. Once per answer.
   const errorBox = useRef<HTMLDivElement>(null);
@@ -120,10 +124,10 @@ export function RecordForm(props: RecordFormProps) {
     focusedFor.current = state;
     if (state.status !== 'invalid' && state.status !== 'error') return;
     const named = state.status === 'invalid' ? state.fieldErrors : {};
-    const first = shown.find((c) => named[c.name] !== undefined);
+    const first = inFormOrder.find((c) => named[c.name] !== undefined);
     const field = first ? document.getElementById(`${formId}-${first.name}`) : null;
     (field ?? errorBox.current)?.focus();
-  }, [state, shown, formId]);
+  }, [state, inFormOrder, formId]);
 
   const serverErrors = state.status === 'invalid' ? state.fieldErrors : {};
   const errorFor = (name: string) => clientErrors[name] ?? (edited.fields.has(name) ? undefined : serverErrors[name]);
@@ -156,7 +160,7 @@ export function RecordForm(props: RecordFormProps) {
     const errors = validatePayload(resource, mode, payload);
     setClientErrors(errors);
     setValidated(true);
-    const first = shown.find((c) => errors[c.name]);
+    const first = inFormOrder.find((c) => errors[c.name]);
     if (Object.keys(errors).length > 0) {
       if (first) document.getElementById(`${formId}-${first.name}`)?.focus();
       return;
@@ -178,6 +182,76 @@ export function RecordForm(props: RecordFormProps) {
     ...(state.status === 'error' ? [state.message] : []),
   ];
   const signInHref = `/sign-in?next=${encodeURIComponent(pathname)}`;
+
+  /** One field: label, input, NULL switch, error, help text and hint (the last three read out with the input). */
+  const renderField = (column: ResolvedColumn) => {
+    const locked = lockedReason(resource, column, mode, masked);
+    const inputId = `${formId}-${column.name}`;
+    const error = errorFor(column.name);
+    const hint = locked ?? hintFor(column, mode);
+    const hintId = hint ? `${inputId}-hint` : undefined;
+    const errorId = error ? `${inputId}-error` : undefined;
+    const helpId = column.help ? `${inputId}-help` : undefined;
+    // A secret left empty on edit keeps its value: never "required" there.
+    const required = !locked && isRequired(column, mode) && !(column.secret && mode === 'update');
+    const Field = fieldFor(column);
+    return (
+      <div
+        key={column.name}
+        className="flex flex-col gap-1.5"
+        data-testid={`form-field-${column.name}`}
+        data-locked={locked ? 'true' : undefined}
+        data-required={required ? 'true' : undefined}
+      >
+        <label htmlFor={inputId} className="text-sm font-medium">
+          {column.label}
+          {required ? (
+            <span className="ml-0.5 text-destructive" aria-hidden="true">
+              *
+            </span>
+          ) : null}
+          {required ? <span className="sr-only"> (required)</span> : null}
+        </label>
+        <Field
+          column={column}
+          id={inputId}
+          name={locked ? '' : column.name}
+          value={values[column.name] === NULL_VALUE ? '' : (values[column.name] ?? '')}
+          onChange={(v) => setValue(column.name, v)}
+          disabled={Boolean(locked) || pending}
+          invalid={Boolean(error)}
+          required={required}
+          describedBy={[errorId, helpId, hintId].filter(Boolean).join(' ') || undefined}
+          mode={mode}
+          domain={resource.domain}
+          reference={references[column.name]}
+        />
+        {!locked && keepsEmpty(column) ? (
+          <NullSwitch
+            column={column}
+            isNull={(values[column.name] ?? (mode === 'create' ? NULL_VALUE : '')) === NULL_VALUE}
+            disabled={pending}
+            onChange={(isNull) => setValue(column.name, isNull ? NULL_VALUE : '')}
+          />
+        ) : null}
+        {error ? (
+          <p id={errorId} className="text-sm text-destructive" data-testid={`field-error-${column.name}`}>
+            {error}
+          </p>
+        ) : null}
+        {column.help ? (
+          <p id={helpId} className="text-sm text-muted-foreground" data-testid={`field-help-${column.name}`}>
+            {column.help}
+          </p>
+        ) : null}
+        {hint ? (
+          <p id={hintId} className="text-xs text-muted-foreground">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
 
   return (
     <AdminResourceTable
@@ -267,68 +341,21 @@ export function RecordForm(props: RecordFormProps) {
           </div>
         ) : null}
 
-        {shown.map((column) => {
-          const locked = lockedReason(resource, column, mode, masked);
-          const inputId = `${formId}-${column.name}`;
-          const error = errorFor(column.name);
-          const hint = locked ?? hintFor(column, mode);
-          const hintId = hint ? `${inputId}-hint` : undefined;
-          const errorId = error ? `${inputId}-error` : undefined;
-          // A secret left empty on edit keeps its value: never "required" there.
-          const required = !locked && isRequired(column, mode) && !(column.secret && mode === 'update');
-          const Field = fieldFor(column);
-          return (
-            <div
-              key={column.name}
-              className="flex flex-col gap-1.5"
-              data-testid={`form-field-${column.name}`}
-              data-locked={locked ? 'true' : undefined}
-              data-required={required ? 'true' : undefined}
-            >
-              <label htmlFor={inputId} className="text-sm font-medium">
-                {column.label}
-                {required ? (
-                  <span className="ml-0.5 text-destructive" aria-hidden="true">
-                    *
-                  </span>
-                ) : null}
-                {required ? <span className="sr-only"> (required)</span> : null}
-              </label>
-              <Field
-                column={column}
-                id={inputId}
-                name={locked ? '' : column.name}
-                value={values[column.name] === NULL_VALUE ? '' : (values[column.name] ?? '')}
-                onChange={(v) => setValue(column.name, v)}
-                disabled={Boolean(locked) || pending}
-                invalid={Boolean(error)}
-                required={required}
-                describedBy={[errorId, hintId].filter(Boolean).join(' ') || undefined}
-                mode={mode}
-                domain={resource.domain}
-                reference={references[column.name]}
-              />
-              {!locked && keepsEmpty(column) ? (
-                <NullSwitch
-                  column={column}
-                  isNull={(values[column.name] ?? (mode === 'create' ? NULL_VALUE : '')) === NULL_VALUE}
-                  disabled={pending}
-                  onChange={(isNull) => setValue(column.name, isNull ? NULL_VALUE : '')}
-                />
-              ) : null}
-              {error ? (
-                <p id={errorId} className="text-sm text-destructive" data-testid={`field-error-${column.name}`}>
-                  {error}
-                </p>
-              ) : null}
-              {hint ? (
-                <p id={hintId} className="text-xs text-muted-foreground">
-                  {hint}
-                </p>
-              ) : null}
-            </div>
-          );
-        })}
+        {(resource.fieldsets ?? []).length === 0
+          ? shown.map((column) => renderField(column))
+          : sections.map((section, i) => (
+              <fieldset key={i} className="min-w-0" aria-describedby={section.description ? `${formId}-section-${i}` : undefined} data-testid="form-fieldset">
+                <legend className="w-full border-b pb-2 text-base font-semibold">{section.title}</legend>
+                <div className="mt-3 flex flex-col gap-5">
+                  {section.description ? (
+                    <p id={`${formId}-section-${i}`} className="-mt-1 text-sm text-muted-foreground">
+                      {section.description}
+                    </p>
+                  ) : null}
+                  {section.columns.map((column) => renderField(column))}
+                </div>
+              </fieldset>
+            ))}
 
         <div className="flex flex-wrap items-center gap-2 border-t pt-4">
           <Button type="submit" disabled={pending || state.status === 'conflict'} data-testid="record-save">

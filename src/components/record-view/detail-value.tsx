@@ -3,15 +3,18 @@
 import type { ReactNode } from 'react';
 import { arrayItemText, Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
-import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
+import type { Fieldset, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { byteLength, formatSize } from '@admin-hub/engine/values/bytes';
 import { jsonDisplayText } from '@admin-hub/engine/values/json';
 import { DownloadBytes } from '../record-form/fields/download-bytes';
 import { renderMarkdown } from '../record-form/fields/markdown';
+import { renderValue } from '../renderers/value-renderers';
+import { sectionsOf } from '../renderers/sections';
 
 /**
- * One value on the detail page: the list's Cell (same formatting by type, foreign keys as
- * links to the referenced record), but whole: long text, JSON and arrays are not truncated.
+ * One value on the detail page: the renderer the definition names (`display`, else `cell`),
+ * or the list's Cell (same formatting by type, foreign keys as links to the referenced
+ * record), but whole: long text, JSON and arrays are not truncated.
  */
 export function DetailValue({
   column,
@@ -33,6 +36,8 @@ export function DetailValue({
         {String(value)}
       </span>
     );
+  const custom = renderValue(column.display ?? column.cell, { value, column, where: 'record', domain });
+  if (custom !== undefined) return custom;
   if (column.references) {
     return (
       <span className="flex flex-wrap items-baseline gap-2">
@@ -45,7 +50,7 @@ export function DetailValue({
       </span>
     );
   }
-  if (column.input === 'markdown' && typeof value === 'string') return <div className="flex flex-col gap-2">{renderMarkdown(value)}</div>;
+  if (column.input?.kind === 'markdown' && typeof value === 'string') return <div className="flex flex-col gap-2">{renderMarkdown(value)}</div>;
   switch (column.type) {
     case 'text':
     case 'email':
@@ -104,22 +109,61 @@ export function DetailValue({
   }
 }
 
-/** Every column of the record, label beside value. */
+/** Every column of the record, label beside value; in the definition's sections when it has fieldsets. */
 export function RecordFields({
   columns,
   row,
   domain,
   masked = [],
   referenceLabels = {},
+  fieldsets = [],
 }: {
   columns: ResolvedColumn[];
   row: Record<string, unknown>;
   domain: string;
   masked?: string[];
   referenceLabels?: Record<string, string | undefined>;
+  /** ResourceDef.fieldsets: one titled section each, then the other columns. */
+  fieldsets?: readonly Fieldset[];
+}) {
+  const list = (shown: ResolvedColumn[], testId?: string) => (
+    <FieldList columns={shown} row={row} domain={domain} masked={masked} referenceLabels={referenceLabels} testId={testId} />
+  );
+  if (fieldsets.length === 0) return list(columns, 'record-fields');
+  return (
+    <div className="flex flex-col gap-6" data-testid="record-fields">
+      {sectionsOf(columns, fieldsets).map((section, i) => (
+        <section key={i} aria-labelledby={`record-section-${i}`} className="flex flex-col gap-3" data-testid="record-section">
+          <div className="flex flex-col gap-0.5 border-b pb-2">
+            <h2 id={`record-section-${i}`} className="text-base font-semibold">
+              {section.title}
+            </h2>
+            {section.description ? <p className="text-sm text-muted-foreground">{section.description}</p> : null}
+          </div>
+          {list(section.columns)}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function FieldList({
+  columns,
+  row,
+  domain,
+  masked,
+  referenceLabels,
+  testId,
+}: {
+  columns: ResolvedColumn[];
+  row: Record<string, unknown>;
+  domain: string;
+  masked: string[];
+  referenceLabels: Record<string, string | undefined>;
+  testId?: string;
 }) {
   return (
-    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,14rem)_1fr]" data-testid="record-fields">
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[minmax(8rem,14rem)_1fr]" data-testid={testId}>
       {columns.map((column) => (
         <div key={column.name} className="contents" data-testid={`record-field-${column.name}`}>
           <dt className="text-sm font-medium text-muted-foreground">{column.label}</dt>

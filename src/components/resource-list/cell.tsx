@@ -4,6 +4,7 @@ import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { byteLength, formatSize } from '@admin-hub/engine/values/bytes';
 import { jsonDisplayText } from '@admin-hub/engine/values/json';
+import { renderValue } from '@/components/renderers/value-renderers';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const number = new Intl.NumberFormat('en-US');
@@ -24,12 +25,15 @@ function truncate(text: string, max = 80): string {
 }
 
 /**
- * One table cell, rendered from the column's type. Every list page uses this, so a new type
- * is taught here once rather than in each page. `domain` turns foreign keys into links, named
- * by the referenced record's `label` when the page has it ("Ada Lovelace", the id beside it).
+ * One table cell, rendered by the renderer the column's definition names (`cell: 'badge'`,
+ * src/components/renderers), else from the column's type. Every list page uses this, so a new
+ * type is taught here once rather than in each page. `domain` turns foreign keys into links,
+ * named by the referenced record's `label` when the page has it ("Ada Lovelace", the id beside it).
  */
 export function Cell({ column, value, domain, label }: { column: ResolvedColumn; value: unknown; domain: string; label?: string }): ReactNode {
   if (value === null || value === undefined) return null;
+  const custom = renderValue(column.cell, { value, column, where: 'list', domain });
+  if (custom !== undefined) return custom;
   if (column.references) {
     const id = String(value);
     return (

@@ -18,17 +18,23 @@ export const blogResources = [
     columns: [
       { name: 'id', type: 'bigint', label: 'ID', readOnly: true, searchable: true },
       { name: 'title', type: 'text', searchable: true, nullable: false },
-      { name: 'slug', type: 'text', searchable: true, list: false, nullable: false },
+      { name: 'slug', type: 'text', searchable: true, list: false, nullable: false, help: 'The end of the post’s address: lower-case words joined by dashes.' },
       { name: 'author_id', type: 'integer', label: 'Author', references: { resource: 'authors' }, filter: 'equals', nullable: false },
       { name: 'status', type: 'enum', options: postStatuses, nullable: false, hasDefault: true },
       { name: 'published', type: 'boolean', nullable: false, hasDefault: true }, // follows the status (beforeSave below)
       { name: 'word_count', type: 'integer', label: 'Words', nullable: false, hasDefault: true },
       { name: 'tags', type: 'array', nullable: false, hasDefault: true },
-      { name: 'body', type: 'longtext', nullable: false, hasDefault: true },
+      // Typed and previewed as Markdown (input), shown rendered on the record page (display).
+      { name: 'body', type: 'longtext', nullable: false, hasDefault: true, input: 'markdown', display: 'markdown' },
       { name: 'metadata', type: 'json', nullable: false, hasDefault: true },
       { name: 'created_at', type: 'datetime', label: 'Created', nullable: false, hasDefault: true },
       { name: 'updated_at', type: 'datetime', label: 'Updated', nullable: false, list: false, hasDefault: true },
       { name: 'deleted_at', type: 'datetime', label: 'Deleted', list: false, readOnly: true },
+    ],
+    // Sections of the form and the record page; the columns in none follow under "Other".
+    fieldsets: [
+      { title: 'Post', columns: ['title', 'slug', 'author_id', 'body'] },
+      { title: 'Publishing', description: 'Whether readers see it, and how it is filed.', columns: ['status', 'published', 'tags'] },
     ],
     // Beyond each column's type (Django's clean()): shown on the form with the engine's own messages, all at once.
     validate(values, { row }) {

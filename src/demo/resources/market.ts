@@ -22,7 +22,15 @@ export const marketResources = [
     columns: [
       { name: 'id', type: 'bigint', label: 'Order', readOnly: true, searchable: true },
       { name: 'customer_id', type: 'bigint', label: 'Customer', references: { resource: 'customers' }, filter: 'equals', nullable: false },
-      { name: 'status', type: 'enum', options: orderStatuses, nullable: false, hasDefault: true },
+      // A cell renderer by name (src/components/renderers): a badge coloured by status, in the list and on the record page.
+      {
+        name: 'status',
+        type: 'enum',
+        options: orderStatuses,
+        nullable: false,
+        hasDefault: true,
+        cell: { kind: 'badge', tones: { paid: 'success', delivered: 'success', pending: 'warning', cancelled: 'destructive', refunded: 'secondary' } },
+      },
       { name: 'total_cents', type: 'money_cents', label: 'Total', currency: 'EUR', nullable: false, filter: 'range' },
       { name: 'item_count', type: 'integer', label: 'Items', nullable: false },
       { name: 'currency', type: 'text', list: false, nullable: false, hasDefault: true },

@@ -3,6 +3,7 @@ import { ResourceDefinitionError } from './errors';
 import { resolveRecordLabel } from './record-label';
 import { guessSingular } from './singular';
 import { resolveWriteHooks } from './hooks';
+import { resolveColumnExtras, resolveFieldsets } from './renderers';
 import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef, SortSpec } from './types';
 import { MAX_SORT_COLUMNS } from '../shared/sort-param';
 import type { KnownDomain } from '../config/current';
@@ -71,7 +72,7 @@ function resolveColumn(column: ColumnDef): ResolvedColumn {
     required: column.required ?? false,
     maxLength: column.maxLength,
     digits: column.precision !== undefined ? { precision: column.precision, scale: column.scale ?? 0 } : undefined,
-    input: column.input,
+    input: undefined, // with cell, display and help: resolveColumnExtras (renderers.ts), in resolveResource
     grouping: column.grouping ?? !NAMES_NOT_QUANTITIES.test(column.name),
   };
 }
@@ -147,6 +148,8 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
   if (!keyless) for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
   // Required on create: NOT NULL without a default, and not written by the database.
   for (const [i, c] of columns.entries()) c.required = def.columns[i]!.required ?? (!c.nullable && !c.hasDefault && !c.readOnly);
+  // Renderers by name (the UI implements them) and help text, as plain data for the browser.
+  def.columns.forEach((column, i) => Object.assign(columns[i]!, resolveColumnExtras(id, column)));
   return {
     domain: def.domain,
     name: def.name,
@@ -175,6 +178,7 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
     scope: [],
     rowScope: def.scope,
     hooks: resolveWriteHooks(id, def),
+    fieldsets: resolveFieldsets(id, def.fieldsets, columns),
   };
 }
 

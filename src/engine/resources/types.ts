@@ -1,6 +1,6 @@
 import type { Action, DomainRole } from '../auth/roles';
 import type { Operator } from '../auth/operator';
-import type { KnownDomain } from '../config/current';
+import type { HubTypes, KnownDomain } from '../config/current';
 import type { Tx } from '../db/query';
 import type { FieldErrors, ResourceHooks, ValidateContext, WriteHooks, WriteValues } from './hooks';
 
@@ -99,8 +99,43 @@ export interface ColumnDef {
    */
   precision?: number;
   scale?: number;
-  /** A custom form field from the field registry (src/components/record-form/fields), e.g. 'markdown'. */
-  input?: string;
+  /**
+   * The list cell's renderer, by name from the UI's registry (src/components/renderers/names.ts),
+   * with its options as plain JSON: `cell: 'progress'`, `cell: { kind: 'badge', tones: { paid: 'success' } }`.
+   * A name the UI does not register does not compile. Default: by type.
+   */
+  cell?: ValueRendererChoice;
+  /** The record page's renderer (the same names as `cell`). Default: the `cell` renderer, else by type. */
+  display?: ValueRendererChoice;
+  /**
+   * The form's widget, by name from the UI's registry: `'markdown'`, `'textarea'`, `'color'`, or with
+   * options (`{ kind: 'textarea', rows: 3 }`). A name the UI does not register does not compile. Default: by type.
+   */
+  input?: InputWidgetChoice;
+  /** A sentence under the form field, read out with it (aria-describedby): what to type, where it shows. */
+  help?: string;
+}
+
+/** A renderer by name, or by name with its options (plain JSON): `'badge'` or `{ kind: 'badge', tones: { paid: 'success' } }`. */
+export type RendererChoice<M> = { [N in keyof M & string]: N | ({ kind: N } & M[N]) }[keyof M & string];
+/** What the UI declared through HubTypes (src/components/renderers/names.ts); any name in a program without it. */
+type Declared<K extends 'valueRenderers' | 'inputWidgets'> = HubTypes extends Record<K, infer M> ? M : Record<string, Record<string, unknown>>;
+/** A `cell` or `display` renderer a column may name. */
+export type ValueRendererChoice = RendererChoice<Declared<'valueRenderers'>>;
+/** An `input` widget a column may name. */
+export type InputWidgetChoice = RendererChoice<Declared<'inputWidgets'>>;
+
+/** A renderer as the UI receives it (plain data): its name and its options. */
+export interface RendererRef {
+  kind: string;
+  options: Readonly<Record<string, unknown>>;
+}
+
+/** A section of the record form and page: a title, an optional line under it, and its columns in order. */
+export interface FieldsetDef {
+  title: string;
+  description?: string;
+  columns: readonly string[];
 }
 
 /** A server-side operation on one row, declared beside the resource ("force merge", "resend"). */
@@ -215,6 +250,11 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
   validate?(values: WriteValues<C>, context: ValidateContext<C>): FieldErrors<C['name']> | void | Promise<FieldErrors<C['name']> | void>;
   /** Code run inside the write's audited transaction: beforeSave, afterSave, beforeDelete (see ResourceHooks). */
   hooks?: ResourceHooks<C>;
+  /**
+   * Sections of the form and the record page, in order (Django's `fieldsets`): each column in one
+   * at most; the columns in none follow in a last section. Default: one list of every column.
+   */
+  fieldsets?: readonly FieldsetDef[];
 }
 
 /** A definition with every default filled in: what the engine and pages work from. */
@@ -267,6 +307,15 @@ export interface Resource {
   rowScope: ((operator: Operator) => RowScope | undefined) | undefined;
   /** ResourceDef.validate and ResourceDef.hooks: run by the engine's writes (records/write-hooks.ts). Server only. */
   hooks: WriteHooks;
+  /** See ResourceDef.fieldsets (plain data); empty when the definition has none. */
+  fieldsets: Fieldset[];
+}
+
+/** A resolved fieldset: its columns checked against the resource's. */
+export interface Fieldset {
+  title: string;
+  description: string | undefined;
+  columns: string[];
 }
 
 export interface ResolvedColumn {
@@ -292,7 +341,13 @@ export interface ResolvedColumn {
   maxLength: number | undefined;
   /** numeric(precision, scale) of a number column (see ColumnDef.precision). */
   digits: { precision: number; scale: number } | undefined;
-  input: string | undefined;
+  /** ColumnDef.input: the form widget's name and options (plain data). */
+  input: RendererRef | undefined;
+  /** ColumnDef.cell and ColumnDef.display, resolved the same way. */
+  cell?: RendererRef;
+  display?: RendererRef;
+  /** ColumnDef.help: a line under the form field. */
+  help?: string;
   /** Integers shown with thousands separators (see ColumnDef.grouping). */
   grouping: boolean;
 }

@@ -45,7 +45,7 @@ const BY_TYPE: Record<ColumnType, FieldComponent> = {
 /** The field for a column: its custom renderer (`input`), a foreign-key picker, or the one for its type. */
 export function fieldFor(column: Pick<ResolvedColumn, 'type' | 'input' | 'references' | 'secret'>): FieldComponent {
   if (column.secret) return SecretField;
-  return customField(column.input) ?? (column.references ? ReferenceField : BY_TYPE[column.type]);
+  return customField(column.input?.kind) ?? (column.references ? ReferenceField : BY_TYPE[column.type]);
 }
 
 /** A line under the field saying what it expects, when the input alone does not. */

@@ -111,7 +111,14 @@ export default async function RecordPage(props: {
       {deleted ? <DeletedBanner when={row[resource.softDelete!]} trashHref={`${base}?trash=1`} /> : null}
       <Card>
         <CardContent className="pt-4 sm:pt-6">
-          <RecordFields columns={client.columns} row={row} domain={domain} masked={[...maskedColumns(operator, resource)]} referenceLabels={referenceLabels} />
+          <RecordFields
+            columns={client.columns}
+            row={row}
+            domain={domain}
+            masked={[...maskedColumns(operator, resource)]}
+            referenceLabels={referenceLabels}
+            fieldsets={client.fieldsets}
+          />
         </CardContent>
       </Card>
       {Object.keys(resource.internalActions).length > 0 && can(operator, resource, 'internal') ? (
