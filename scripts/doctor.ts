@@ -8,7 +8,8 @@ import nextEnv from '@next/env';
 import { runningEmbeddedEnv } from '@/engine/boot';
 import { ignoredZeroConfigWrites, loadConfig, unknownVariables, wantsEmbeddedDefault } from '@/engine/config/load-config';
 import { currentHub } from '@/engine/hub';
-import { setConfig } from '@/engine/config/current';
+import { setConfig, type DomainName } from '@/engine/config/current';
+import { definitionDrift } from '@/engine/resources/registry';
 import { ConfigError } from '@/engine/config/types';
 import { checkConnectionBudget, describeBudget } from '@/engine/db/budget';
 import { closeAllPools } from '@/engine/db/pools';
@@ -64,6 +65,24 @@ async function main(): Promise<number> {
   for (const b of await checkConnectionBudget(config)) {
     console.log(`${b.ok ? '✓' : '✗'} budget ${describeBudget(b, config.replicas)}`);
     if (!b.ok && !b.error && config.strictBudget) failed = true;
+  }
+  // Each reachable domain's definitions against its catalog: every difference, with its fix.
+  for (const t of health.domains.filter((t) => t.ok && defined.includes(t.name))) {
+    let drift;
+    try {
+      drift = await definitionDrift(t.name as DomainName);
+    } catch (error) {
+      console.log(`✗ ${t.name}: its definitions could not be checked against its catalog: ${(error as Error).message}`);
+      failed = true;
+      continue;
+    }
+    if (drift.length === 0) {
+      console.log(`✓ ${t.name}: definitions match the database`);
+      continue;
+    }
+    failed = true;
+    console.log(`✗ ${t.name}: ${drift.length} difference(s) between the definitions and the database:`);
+    for (const problem of drift) console.log(`  - ${problem.message}`);
   }
   return failed ? 1 : 0;
 }

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ignoredZeroConfigWrites, loadConfig, unknownVariables, wantsEmbeddedDefault } from './config/load-config';
-import { setConfig } from './config/current';
+import { setConfig, type DomainName } from './config/current';
+import { definitionDrift } from './resources/registry';
 import { ConfigError, type HubConfig } from './config/types';
 import { checkConnectionBudget, describeBudget } from './db/budget';
 import { checkHealth, checkTarget } from './db/health';
@@ -132,5 +133,16 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
     if (t.ok) log.info(`${t.name === 'hub' ? 'hub database' : `domain "${t.name}"`} reachable (${t.latencyMs} ms)`);
     else log.warn(t.error ?? `${t.name} unreachable`);
   }
+  // Definitions against each reachable domain's catalog (read once, kept for requests): drift is a warning, never a stop.
+  const reachable = health.domains.filter((t) => t.ok && (definedDomains as string[]).includes(t.name)).map((t) => t.name as DomainName);
+  await Promise.all(
+    reachable.map(async (domain) => {
+      try {
+        for (const problem of await definitionDrift(domain)) log.warn(`definition drift: ${problem.message}`);
+      } catch (error) {
+        log.warn(`domain "${domain}": its definitions could not be checked against its catalog: ${(error as Error).message}`);
+      }
+    }),
+  );
   return { config, embedded, stopDatabases, demoLogins, dataDir };
 }

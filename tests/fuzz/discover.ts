@@ -93,7 +93,7 @@ export async function discoverTargets(options: {
       domain: d.domain,
       name: d.name,
       key: 'keyless' in d && d.keyless ? [] : ('primaryKey' in d && d.primaryKey) || ['id'],
-      columns: d.columns.map((c) => c.name),
+      columns: (d.columns ?? []).map((c) => c.name), // an overlay definition may name none: the catalog gives the rest
       customActions: Object.keys(('actions' in d && d.actions) || {}),
       internalActions: Object.keys(('internalActions' in d && d.internalActions) || {}),
     }));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogToDefinitions, introspectResources, readCatalog, type CatalogColumn, type CatalogTable } from '../../src/engine/introspect';
-import type { ResourceDef } from '../../src/engine/resources/types';
+import type { FullResourceDef } from '../../src/engine/resources/types';
 import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 import { column as plain } from './builders';
@@ -202,7 +202,7 @@ describe('readCatalog', () => {
 });
 
 describe('catalogToDefinitions', () => {
-  let defs: Map<string, ResourceDef<string>>;
+  let defs: Map<string, FullResourceDef>;
   beforeAll(() => {
     defs = new Map(catalogToDefinitions('blog', catalog).map((d) => [d.name, d]));
   });

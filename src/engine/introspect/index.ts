@@ -2,7 +2,7 @@ import { targetFor, type DomainName } from '../config/current';
 import type { ZeroConfigWriteRole } from '../config/types';
 import { resolveResource } from '../resources/define';
 import { linkReferences } from '../resources/link-references';
-import type { Resource, ResourceDef } from '../resources/types';
+import type { FullResourceDef, Resource } from '../resources/types';
 import { readCatalog } from './catalog';
 import { catalogToDefinitions } from './to-definitions';
 
@@ -22,7 +22,7 @@ export type { CatalogColumn, CatalogForeignKey, CatalogKind, CatalogTable, Catal
  * setting: views PostgreSQL does not write through, materialized views, relations without a
  * key, and identity, generated and expression columns. Secret-named columns are write-only.
  */
-export function zeroConfigDefinition(def: ResourceDef<string>, writes: ZeroConfigWriteRole | undefined): ResourceDef<string> {
+export function zeroConfigDefinition(def: FullResourceDef, writes: ZeroConfigWriteRole | undefined): FullResourceDef {
   if (!writes) return { ...def, readOnly: true };
   return { ...def, access: { ...def.access, create: writes, update: writes, delete: writes, restore: writes, bulk: writes, hardDelete: writes } };
 }

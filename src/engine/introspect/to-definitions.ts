@@ -1,4 +1,4 @@
-import type { ColumnDef, ResourceDef, SortSpec } from '../resources/types';
+import type { ColumnDef, FullColumnDef, FullResourceDef, SortSpec } from '../resources/types';
 import { columnTypeOf, isOrderable, isSecretName, isStringColumn, isUnknownType, isUnlisted } from './column-types';
 import { NameRegistry, resourceBaseName, titleFor } from './naming';
 import { chooseRowKey, type RowKey } from './row-key';
@@ -7,7 +7,7 @@ import type { CatalogColumn, CatalogTable } from './types';
 /** One relation's definition, with what was decided on the way (for reports and file comments). */
 export interface PlannedDefinition {
   table: CatalogTable;
-  def: ResourceDef<string>;
+  def: FullResourceDef;
   key: RowKey;
 }
 
@@ -74,9 +74,10 @@ function writtenByDatabase(column: CatalogColumn): boolean {
   return column.identity !== null || column.generated !== null || /^nextval\(/.test(column.defaultExpression ?? '') || DERIVED_TYPES.has(column.typeName);
 }
 
-function columnDef(column: CatalogColumn, searchable: boolean, references: ColumnDef['references']): ColumnDef {
+/** What the catalog says of one column, as a definition says it (the overlay's base, see resources/overlay.ts). */
+export function columnDef(column: CatalogColumn, searchable: boolean, references: ColumnDef['references']): FullColumnDef {
   const type = columnTypeOf(column);
-  const def: ColumnDef = { name: column.name, type };
+  const def: FullColumnDef = { name: column.name, type };
   if (type === 'enum') def.options = column.enumLabels ?? [];
   def.nullable = column.nullable;
   // A view column PostgreSQL cannot write through (an expression) is shown, never typed into.
@@ -149,7 +150,7 @@ export function planDefinitions(domain: string, tables: readonly CatalogTable[])
       references.set(fk.columns[0]!, { resource: target, column: fk.references.columns[0]! });
     }
     const searchable = searchableColumns(table.columns);
-    const def: ResourceDef<string> = {
+    const def: FullResourceDef = {
       domain,
       name,
       table: `${table.schema}.${table.name}`,
@@ -178,6 +179,6 @@ export function planDefinitions(domain: string, tables: readonly CatalogTable[])
  * Resource definitions for every relation of a catalog that can be one (see
  * `planDefinitions` for the ones left out and why).
  */
-export function catalogToDefinitions(domain: string, tables: readonly CatalogTable[]): ResourceDef<string>[] {
+export function catalogToDefinitions(domain: string, tables: readonly CatalogTable[]): FullResourceDef[] {
   return planDefinitions(domain, tables).planned.map((p) => p.def);
 }

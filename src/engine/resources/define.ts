@@ -4,7 +4,7 @@ import { resolveRecordLabel } from './record-label';
 import { guessSingular } from './singular';
 import { resolveWriteHooks } from './hooks';
 import { resolveColumnExtras, resolveFieldsets } from './renderers';
-import type { ColumnDef, ColumnType, FilterKind, Resource, ResolvedColumn, ResourceDef, SortSpec } from './types';
+import type { ColumnDef, ColumnType, FilterKind, FullColumnDef, FullResourceDef, Resource, ResolvedColumn, ResourceDef, SortSpec } from './types';
 import { MAX_SORT_COLUMNS } from '../shared/sort-param';
 import type { KnownDomain } from '../config/current';
 
@@ -42,11 +42,11 @@ export function humanize(name: string): string {
 const STAMP_NAMES = /^(created|updated|modified|inserted|changed)_(at|on|time)$/;
 
 /** `created_at` / `updated_at` with a DEFAULT: maintained by the database, read-only unless the definition says otherwise. */
-function isDatabaseStamp(column: ColumnDef): boolean {
+function isDatabaseStamp(column: FullColumnDef): boolean {
   return column.hasDefault === true && STAMP_NAMES.test(column.name) && ['datetime', 'timestamp', 'date'].includes(column.type);
 }
 
-function resolveColumn(column: ColumnDef): ResolvedColumn {
+function resolveColumn(column: FullColumnDef): ResolvedColumn {
   const hidden = UNSORTABLE.has(column.type);
   const list = column.list ?? !hidden;
   return {
@@ -111,12 +111,19 @@ function resolveDefaultSort(id: string, given: SortSpec | readonly SortSpec[], c
  * (a sort on a column that is not declared, a bad table name) fails at start-up with the
  * resource's name rather than as a SQL error on some page.
  */
-export function resolveResource(def: ResourceDef<string>, options: { introspected?: boolean } = {}): Resource {
+export function resolveResource(def: ResourceDef<string> | FullResourceDef, options: { introspected?: boolean } = {}): Resource {
   const id = `${def.domain}/${def.name}`;
   if (!/^[a-z][a-z0-9-]*$/.test(def.name)) throw new ResourceDefinitionError(id, 'name must be lower-case letters, digits and dashes.');
   const [schema, table, extra] = def.table.includes('.') ? def.table.split('.') : ['public', def.table];
   if (!schema || !table || extra !== undefined) throw new ResourceDefinitionError(id, `table "${def.table}" must be "schema.table" or "table".`);
-  const columns = def.columns.map(resolveColumn);
+  const given = def.columns ?? [];
+  const untyped = given.find((c) => c.type === undefined);
+  if (untyped || given.length === 0)
+    throw new ResourceDefinitionError(
+      id,
+      `${untyped ? `column "${untyped.name}" has no type` : 'no columns'}: the catalog completes it (resources/overlay.ts) before it is resolved.`,
+    );
+  const columns = (given as readonly FullColumnDef[]).map(resolveColumn);
   const names = new Set(columns.map((c) => c.name));
   if (names.size !== columns.length) throw new ResourceDefinitionError(id, 'a column is declared twice.');
   const keyless = def.keyless ?? false;
@@ -147,9 +154,9 @@ export function resolveResource(def: ResourceDef<string>, options: { introspecte
   // A keyless resource's tie-breakers are just columns (often nullable) and it pages by position.
   if (!keyless) for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
   // Required on create: NOT NULL without a default, and not written by the database.
-  for (const [i, c] of columns.entries()) c.required = def.columns[i]!.required ?? (!c.nullable && !c.hasDefault && !c.readOnly);
+  for (const [i, c] of columns.entries()) c.required = given[i]!.required ?? (!c.nullable && !c.hasDefault && !c.readOnly);
   // Renderers by name (the UI implements them) and help text, as plain data for the browser.
-  def.columns.forEach((column, i) => Object.assign(columns[i]!, resolveColumnExtras(id, column)));
+  given.forEach((column, i) => Object.assign(columns[i]!, resolveColumnExtras(id, column)));
   return {
     domain: def.domain,
     name: def.name,

@@ -27,7 +27,9 @@ export type ColumnValue<T extends ColumnType = ColumnType> = T extends 'integer'
         : string;
 
 /** One column's value: an enum's options when the definition lists them `as const`, else by type. */
-type ValueOf<C extends ColumnDef> = C extends { type: 'enum'; options: readonly (infer O extends string)[] } ? O : ColumnValue<C['type']>;
+type ValueOf<C extends ColumnDef> = C extends { type: 'enum'; options: readonly (infer O extends string)[] }
+  ? O
+  : ColumnValue<C extends { type: infer T extends ColumnType } ? T : ColumnType>;
 
 /** The values a write gives, by column name: a create's given columns, an edit's changed ones (absent = not given / unchanged). */
 export type WriteValues<C extends ColumnDef = ColumnDef> = { -readonly [K in C as K['name']]?: ValueOf<K> | null };

@@ -38,7 +38,8 @@ export type FilterKind = 'equals' | 'oneOf' | 'range' | 'boolean' | 'isNull';
 export interface ColumnDef {
   /** Column name in the table; it is quoted in every statement. */
   name: string;
-  type: ColumnType;
+  /** Default: from the domain's catalog (see "Definitions as an overlay"); say it to show a column differently (`money_cents` for a bigint). */
+  type?: ColumnType;
   /** Header text; defaults to the name in words ("created_at" → "Created at"). */
   label?: string;
   /** Default: true for scalar types, false for json, array and longtext. */
@@ -138,6 +139,11 @@ export interface FieldsetDef {
   columns: readonly string[];
 }
 
+/** A column with its type said: what `resolveResource` works from (the catalog fills in the rest first; see resources/overlay.ts). */
+export interface FullColumnDef extends ColumnDef {
+  type: ColumnType;
+}
+
 /** A server-side operation on one row, declared beside the resource ("force merge", "resend"). */
 export interface CustomActionDef {
   label: string;
@@ -209,7 +215,13 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
   /** lucide icon name from the kit's icon map ('file-text', 'users', …). */
   icon?: string;
   iconColor?: IconColor;
-  columns: readonly C[];
+  /**
+   * The columns to show differently from the catalog, in the order shown. Left out, or with a
+   * column that leaves out its `type` (the overlay form), every column comes from the domain's
+   * catalog, the named ones first; a definition whose every column states its `type` (the full
+   * form) serves exactly those columns.
+   */
+  columns?: readonly C[];
   /**
    * Default: primary key, descending (newest first for identity keys). One column, or up to
    * three in order (`[{ column: 'status', direction: 'asc' }, { column: 'created_at', direction: 'desc' }]`).
@@ -256,6 +268,9 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
    */
   fieldsets?: readonly FieldsetDef[];
 }
+
+/** A definition whose columns are all listed with their types (written so, or completed from the catalog). */
+export type FullResourceDef<D extends string = string> = Omit<ResourceDef<D, FullColumnDef>, 'columns'> & { columns: readonly FullColumnDef[] };
 
 /** A definition with every default filled in: what the engine and pages work from. */
 export interface Resource {
