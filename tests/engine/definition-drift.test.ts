@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { boot } from '../../src/engine/boot';
 import type { DomainName } from '../../src/engine/config/current';
 import { createHub, currentHub, installHub, type Hub } from '../../src/engine/hub';
 import { toHttpError } from '../../src/engine/http/errors';
@@ -185,5 +186,25 @@ describe('definitions against a domain migrated under them', () => {
       'status',
       'created_at',
     ]);
+  });
+
+  it('are each logged as a warning at start-up, which goes on', async () => {
+    forgetDefinitionChecks();
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      const env = { HUB_DOMAINS: 'blog', HUB_DATABASE_URL: db.url, BLOG_DATABASE_URL: db.url, HUB_AUTH_SECRET: 'definition-drift-test-secret-0123456789' };
+      const booted = await boot({ env });
+      expect(booted.config.domains.map((d) => d.name)).toEqual(['blog']);
+    } finally {
+      spy.mockRestore();
+    }
+    const warnings = lines.filter((line) => line.includes('WARN  [boot] definition drift: '));
+    expect(warnings).toHaveLength(5);
+    expect(warnings[0]).toContain('definition drift: blog/authors: column "name" may be NULL in public.authors');
+    expect(warnings[4]).toContain('definition drift: blog/tags: table public.tags does not exist in the "blog" database (tables: authors, posts)');
   });
 });
