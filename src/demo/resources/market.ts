@@ -39,6 +39,11 @@ export const marketResources = [
       { name: 'created_at', type: 'datetime', label: 'Placed', nullable: false, hasDefault: true },
       { name: 'updated_at', type: 'datetime', label: 'Updated', nullable: false, list: false, hasDefault: true },
     ],
+    // A computed column: integer arithmetic on the row (rounded to the cent), a few nanoseconds even where a sort reads
+    // all 1,000,000 orders; not sortable or filtered (no index on it).
+    computed: {
+      per_item_cents: { sql: '(total_cents + item_count / 2) / NULLIF(item_count, 0)', type: 'money_cents', label: 'Per item', currency: 'EUR' },
+    },
   }),
   defineResource({
     domain: 'market',

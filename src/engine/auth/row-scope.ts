@@ -33,11 +33,10 @@ function checkValue(resource: Resource, column: string, value: unknown): ScopeVa
 function checkCondition(resource: Resource, condition: RowCondition): ScopeCondition {
   if (typeof condition !== 'object' || condition === null) throw new RowScopeError(resource, 'each condition must be { column, equals } or { column, in }.');
   const { column } = condition;
-  if (typeof column !== 'string' || !resource.columns.some((c) => c.name === column)) {
-    throw new RowScopeError(
-      resource,
-      `"${String(column)}" is not a column of ${resource.title}; use one of: ${resource.columns.map((c) => c.name).join(', ')}.`,
-    );
+  // A computed column is an expression, not a column a statement can compare by name: not a scope's.
+  const columns = resource.columns.filter((c) => c.sql === undefined);
+  if (typeof column !== 'string' || !columns.some((c) => c.name === column)) {
+    throw new RowScopeError(resource, `"${String(column)}" is not a column of ${resource.title}; use one of: ${columns.map((c) => c.name).join(', ')}.`);
   }
   const hasEquals = 'equals' in condition;
   const hasIn = 'in' in condition;

@@ -8,7 +8,7 @@ import type { PoolName } from '../db/pools';
 import { query } from '../db/query';
 import { orderByClause, orderTerms, whereConditions, type BuiltSql } from '../list/build-sql';
 import { parseListQuery, type ListQuery, type SearchParams } from '../list/list-query';
-import { Params, quoteIdent, quoteTable } from '../list/sql';
+import { Params, quoteTable, selectColumnSql } from '../list/sql';
 import type { Resource } from '../resources/types';
 import { checkoutCursorClient, type CursorLease } from './cursor-client';
 import { CONTENT_TYPES, RowFormatter, type ExportFormat } from './format';
@@ -75,7 +75,7 @@ export function buildExportSql(resource: Resource, query: ListQuery): BuiltSql {
   const params = new Params();
   const conditions = whereConditions(resource, query, params);
   const orderBy = orderByClause(orderTerms(resource, query.sort));
-  let text = `SELECT ${query.columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteTable(resource.table)}`;
+  let text = `SELECT ${query.columns.map(selectColumnSql).join(', ')} FROM ${quoteTable(resource.table)}`;
   if (conditions.length > 0) text += ` WHERE ${conditions.join(' AND ')}`;
   text += ` ORDER BY ${orderBy}`;
   return { text, values: params.values };

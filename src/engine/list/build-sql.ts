@@ -1,7 +1,7 @@
 import type { Resource, ResolvedColumn, SortSpec } from '../resources/types';
 import { BY_KEY, MAX_CURSOR_VALUE, type CursorValues } from './cursor';
 import type { Filter, ListQuery } from './list-query';
-import { likeContains, Params, quoteIdent, quoteTable } from './sql';
+import { columnSql, likeContains, Params, quoteIdent, quoteTable, selectColumnSql } from './sql';
 import { scopeSql } from '../auth/row-scope';
 
 export interface BuiltSql {
@@ -16,7 +16,7 @@ function searchCondition(resource: Resource, term: string, params: Params): stri
   const parts: string[] = [];
   let pattern: string | undefined;
   for (const column of resource.columns.filter((c) => c.searchable)) {
-    const ident = quoteIdent(column.name);
+    const ident = columnSql(column);
     if (TEXT_LIKE.has(column.type)) {
       pattern ??= params.add(likeContains(term));
       parts.push(`${ident} ILIKE ${pattern}`);
@@ -33,7 +33,7 @@ function searchCondition(resource: Resource, term: string, params: Params): stri
 }
 
 function filterCondition(resource: Resource, filter: Filter, params: Params): string {
-  const ident = quoteIdent(filter.column.name);
+  const ident = columnSql(filter.column);
   switch (filter.kind) {
     case 'related': {
       // A correlated EXISTS: an index on the referring column (as a foreign key usually has) answers it per row.
@@ -42,7 +42,8 @@ function filterCondition(resource: Resource, filter: Filter, params: Params): st
       const scoped = scopeSql(r.scope ?? [], params, '__related')
         .map((c) => ` AND ${c}`)
         .join('');
-      const inner = `SELECT 1 FROM ${quoteTable(r.table)} AS "__related" WHERE "__related".${quoteIdent(r.column)} = ${quoteTable(resource.table)}.${ident}${scoped}`;
+      // The referenced column is a declared one (a key): qualified by this table's name, never an expression.
+      const inner = `SELECT 1 FROM ${quoteTable(r.table)} AS "__related" WHERE "__related".${quoteIdent(r.column)} = ${quoteTable(resource.table)}.${quoteIdent(filter.column.name)}${scoped}`;
       return `${filter.exists ? '' : 'NOT '}EXISTS (${inner})`;
     }
     case 'equals':
@@ -96,7 +97,7 @@ export function orderTerms(resource: Resource, sort: readonly SortSpec[], backwa
 
 /** `"status" DESC, "total_cents" ASC, "id" DESC`: what the rows query and the export order by. */
 export function orderByClause(terms: readonly OrderTerm[]): string {
-  return terms.map((t) => `${quoteIdent(t.column.name)} ${t.ascending ? 'ASC' : 'DESC'}`).join(', ');
+  return terms.map((t) => `${columnSql(t.column)} ${t.ascending ? 'ASC' : 'DESC'}`).join(', ');
 }
 
 /**
@@ -117,7 +118,7 @@ function keysetCondition(resource: Resource, terms: readonly OrderTerm[], values
   const keyParam = (name: string) => given[terms.findIndex((t) => t.column.name === name)]!;
   // Only from a row of the operator's row scope: a cursor naming another row reads nothing of it.
   const byKey = (t: OrderTerm) =>
-    `(SELECT ${quoteIdent(t.column.name)} FROM ${quoteTable(resource.table)} WHERE ${[...resource.primaryKey.map((k) => `${quoteIdent(k)} = ${keyParam(k)}`), ...scopeSql(resource.scope, params)].join(' AND ')})`;
+    `(SELECT ${columnSql(t.column)} FROM ${quoteTable(resource.table)} WHERE ${[...resource.primaryKey.map((k) => `${quoteIdent(k)} = ${keyParam(k)}`), ...scopeSql(resource.scope, params)].join(' AND ')})`;
   const valueOf = (i: number) => (given[i] === BY_KEY ? byKey(terms[i]!) : given[i]);
 
   let group = terms.length;
@@ -126,13 +127,13 @@ function keysetCondition(resource: Resource, terms: readonly OrderTerm[], values
   let rest: string | undefined; // undefined: no row is beyond (every term equal)
   if (group < terms.length) {
     const op = last.ascending ? '>' : '<';
-    const idents = terms.slice(group).map((t) => quoteIdent(t.column.name));
+    const idents = terms.slice(group).map((t) => columnSql(t.column));
     const vals = terms.slice(group).map((_, i) => valueOf(group + i)!);
     rest = idents.length === 1 ? `${idents[0]} ${op} ${vals[0]}` : `(${idents.join(', ')}) ${op} (${vals.join(', ')})`;
   }
   for (let i = group - 1; i >= 0; i--) {
     const t = terms[i]!;
-    const c = quoteIdent(t.column.name);
+    const c = columnSql(t.column);
     const v = valueOf(i);
     if (v === null) {
       // At NULL (the largest value): ascending, only NULLs equal to it remain; descending, every non-NULL value follows.
@@ -151,18 +152,20 @@ function keysetCondition(resource: Resource, terms: readonly OrderTerm[], values
 /** Columns the page shows, plus the keys it needs for links and cursors. */
 function selectList(resource: Resource, query: ListQuery): string {
   // Keyless: the page shows its columns and nothing else; its cursors are positions.
-  if (resource.keyless) return query.columns.map((c) => quoteIdent(c.name)).join(', ');
+  if (resource.keyless) return query.columns.map(selectColumnSql).join(', ');
   const wanted = new Set([...resource.primaryKey, ...query.columns.map((c) => c.name)]);
   if (resource.softDelete) wanted.add(resource.softDelete);
   const keyColumns = [...query.sort.map((s) => s.column), ...resource.primaryKey];
+  // A computed column is its expression, under its name (columnSql); the others their quoted names.
+  const columnOf = (name: string) => resource.columns.find((c) => c.name === name) ?? { name, type: 'text' as const, sql: undefined };
   // Sort and key values as text: timestamps keep microseconds and bigints every digit in cursors.
   // Sort values only up to what a cursor carries (one character more tells it was longer).
   const cursorKeys = keyColumns.map((name, i) =>
     i < query.sort.length && !resource.primaryKey.includes(name)
-      ? `left(${quoteIdent(name)}::text, ${MAX_CURSOR_VALUE + 1}) AS ${quoteIdent(`__k${i}`)}`
-      : `${quoteIdent(name)}::text AS ${quoteIdent(`__k${i}`)}`,
+      ? `left(${columnSql(columnOf(name))}::text, ${MAX_CURSOR_VALUE + 1}) AS ${quoteIdent(`__k${i}`)}`
+      : `${columnSql(columnOf(name))}::text AS ${quoteIdent(`__k${i}`)}`,
   );
-  return [...[...wanted].map(quoteIdent), ...cursorKeys].join(', ');
+  return [...[...wanted].map((name) => selectColumnSql(columnOf(name))), ...cursorKeys].join(', ');
 }
 
 /**

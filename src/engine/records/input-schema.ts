@@ -166,7 +166,10 @@ export function parseInput(
   for (const issue of result.error.issues) {
     const key = issue.path[0] !== undefined ? String(issue.path[0]) : '_form';
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) fieldErrors[k] = 'This field cannot be written.';
+      for (const k of issue.keys)
+        fieldErrors[k] = resource.columns.some((c) => c.name === k && c.computed)
+          ? 'This field is computed from the others: it cannot be written.'
+          : 'This field cannot be written.';
       continue;
     }
     fieldErrors[key] ??= issue.message;

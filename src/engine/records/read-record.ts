@@ -3,7 +3,7 @@ import { scopeSql } from '../auth/row-scope';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { query, type Row, type Tx } from '../db/query';
-import { quoteIdent, quoteTable, Params } from '../list/sql';
+import { columnSql, quoteIdent, quoteTable, Params } from '../list/sql';
 import type { Resource } from '../resources/types';
 import { RecordNotFoundError } from './errors';
 import { decodeRecordId } from './record-id';
@@ -35,23 +35,37 @@ export interface LoadedRecord {
   version: string | null;
 }
 
-/** Reads one row with its version, inside an open transaction (FOR UPDATE when about to write it). */
+/**
+ * Reads one row with its version, inside an open transaction (FOR UPDATE when about to write it).
+ * `computed`: with the values of the resource's computed columns (the record page); writes and
+ * their audit entries read the row without them, since nothing writes them.
+ */
 export async function selectRecord(
   tx: Pick<Tx, 'query'>,
   resource: Resource,
   key: unknown[],
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; computed?: boolean } = {},
 ): Promise<LoadedRecord | undefined> {
   const params = new Params();
   const version = versionSelectSql(resource);
+  // Under aliases of their own, so a table column of the same name cannot stand in for one.
+  const computed = options.computed ? resource.columns.filter((c) => c.sql !== undefined) : [];
+  const extra = computed.map((c, i) => `, ${columnSql(c)} AS ${quoteIdent(`__computed${i}`)}`).join('');
   // LIMIT 2: enough to tell one row from several without reading them all.
-  const sql = `SELECT *, ${version} AS "__version" FROM ${quoteTable(resource.table)} WHERE ${keyInScope(resource, key, params)} LIMIT 2${options.lock ? ' FOR UPDATE' : ''}`;
+  const sql = `SELECT *${extra}, ${version} AS "__version" FROM ${quoteTable(resource.table)} WHERE ${keyInScope(resource, key, params)} LIMIT 2${options.lock ? ' FOR UPDATE' : ''}`;
   const rows = await tx.query(sql, params.values);
   const row = exactlyOneRow(resource, rows);
   if (!row) return undefined;
   const { __version, ...rest } = row;
-  const clean = serialise(rest);
-  return { row: clean, version: rowVersionOf(resource, clean, (__version as string | null) ?? null) };
+  if (computed.length === 0) {
+    const clean = serialise(rest);
+    return { row: clean, version: rowVersionOf(resource, clean, (__version as string | null) ?? null) };
+  }
+  const aliases = new Set(computed.map((_, i) => `__computed${i}`));
+  const clean = serialise(Object.fromEntries(Object.entries(rest).filter(([k]) => !aliases.has(k))));
+  // The version is the row's own (a view's values version never counts computed values).
+  const own = rowVersionOf(resource, clean, (__version as string | null) ?? null);
+  return { row: { ...clean, ...serialise(Object.fromEntries(computed.map((c, i) => [c.name, rest[`__computed${i}`]]))) }, version: own };
 }
 
 /** Applies the operator's masks to a whole row. */
@@ -70,7 +84,7 @@ export function maskRow(operator: Operator, resource: Resource, row: Row): Row {
 export async function getRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<LoadedRecord> {
   authorize(operator, resource, 'read');
   const key = decodeRecordId(resource, id);
-  const loaded = await selectRecord({ query: (sql, params) => query(domain, sql, params) }, withRowScope(operator, resource), key);
+  const loaded = await selectRecord({ query: (sql, params) => query(domain, sql, params) }, withRowScope(operator, resource), key, { computed: true });
   if (!loaded) throw new RecordNotFoundError(resource.title.toLowerCase());
   return { row: maskRow(operator, resource, loaded.row), version: loaded.version };
 }

@@ -3,6 +3,7 @@ import { ResourceDefinitionError } from './errors';
 import { resolveRecordLabel } from './record-label';
 import { guessSingular } from './singular';
 import { resolveWriteHooks } from './hooks';
+import { resolveComputedColumns } from './computed';
 import { resolveColumnExtras, resolveFieldsets } from './renderers';
 import type { ColumnDef, ColumnType, FilterKind, FullColumnDef, FullResourceDef, Resource, ResolvedColumn, ResourceDef, SortSpec } from './types';
 import { MAX_SORT_COLUMNS } from '../shared/sort-param';
@@ -132,6 +133,9 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
   for (const key of primaryKey) {
     if (!names.has(key)) throw new ResourceDefinitionError(id, `primary key column "${key}" is not declared in columns.`);
   }
+  // Computed columns (ResourceDef.computed) after the declared ones: read-only, never a key, a soft-delete marker or a record label.
+  const declared = [...columns];
+  columns.push(...resolveComputedColumns(id, def.computed, names, resolveColumn));
   const defaultSort = resolveDefaultSort(id, def.defaultSort ?? { column: primaryKey[0]!, direction: 'desc' }, columns);
   if (def.softDelete && !names.has(def.softDelete)) {
     throw new ResourceDefinitionError(id, `soft-delete column "${def.softDelete}" is not declared in columns.`);
@@ -154,7 +158,7 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
   // A keyless resource's tie-breakers are just columns (often nullable) and it pages by position.
   if (!keyless) for (const c of columns) if (primaryKey.includes(c.name)) c.nullable = false;
   // Required on create: NOT NULL without a default, and not written by the database.
-  for (const [i, c] of columns.entries()) c.required = given[i]!.required ?? (!c.nullable && !c.hasDefault && !c.readOnly);
+  for (const [i, c] of columns.entries()) c.required = c.computed ? false : (given[i]!.required ?? (!c.nullable && !c.hasDefault && !c.readOnly));
   // Renderers by name (the UI implements them) and help text, as plain data for the browser.
   given.forEach((column, i) => Object.assign(columns[i]!, resolveColumnExtras(id, column)));
   return {
@@ -165,7 +169,7 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
     keyless,
     title: def.title,
     singular: def.singular ?? guessSingular(def.title),
-    recordLabel: resolveRecordLabel(id, def.recordLabel, columns, keyless ? [] : primaryKey), // a keyless resource's "key" is every column
+    recordLabel: resolveRecordLabel(id, def.recordLabel, declared, keyless ? [] : primaryKey), // a keyless resource's "key" is every column
     referrers: [],
     subtitle: def.subtitle,
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
@@ -210,5 +214,7 @@ export function toClientResource(resource: Resource): ClientResource {
     Object.entries(resource.actions).map(([name, a]) => [name, { label: a.label, role: customActionRole(a, resource.access), confirm: a.confirm }]),
   );
   const referrers = resource.referrers.map((r) => ({ ...r, scopeFor: undefined, scope: undefined }));
-  return { ...resource, actions, referrers, scope: [], rowScope: undefined, hooks: {} };
+  // A computed column's SQL stays on the server; `computed` tells the browser it is read-only.
+  const columns = resource.columns.map((c) => (c.sql === undefined ? c : { ...c, sql: undefined }));
+  return { ...resource, columns, actions, referrers, scope: [], rowScope: undefined, hooks: {} };
 }

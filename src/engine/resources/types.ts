@@ -144,6 +144,25 @@ export interface FullColumnDef extends ColumnDef {
   type: ColumnType;
 }
 
+/**
+ * A read-only column whose value is a SQL expression over the row (ResourceDef.computed), e.g.
+ * `{ sql: 'quantity * unit_price_cents', type: 'money_cents', currency: 'EUR' }`. The expression is
+ * trusted definition code, never request text: it may name only the row's own columns (unqualified,
+ * or qualified by the table's name), is wrapped in parentheses, cast to `type`'s PostgreSQL type
+ * (bigint/money_cents → int8, integer → int4, text → text, datetime → timestamptz…; number, enum,
+ * json and array as written) and given the column's name as its quoted alias. No `;`, comments or
+ * `$` (no parameters, no dollar quoting). Sorting and filtering are opt-in (`sortable`, `filter`):
+ * without an index on the same expression they read the whole table.
+ */
+export type ComputedColumnDef = Omit<
+  ColumnDef,
+  'name' | 'type' | 'readOnly' | 'references' | 'secret' | 'hasDefault' | 'required' | 'maxLength' | 'precision' | 'scale' | 'input'
+> & {
+  /** The SQL expression, e.g. `'first_name || \' \' || last_name'` or `'round(total_cents::numeric / NULLIF(item_count, 0))'`. */
+  sql: string;
+  type: ColumnType;
+};
+
 /** A server-side operation on one row, declared beside the resource ("force merge", "resend"). */
 export interface CustomActionDef {
   label: string;
@@ -222,6 +241,12 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
    * form) serves exactly those columns.
    */
   columns?: readonly C[];
+  /**
+   * Read-only columns computed by a SQL expression over the row, by name (shown after the
+   * declared columns): in the list, the record page and exports; sortable, filterable and
+   * searchable (text types only) when said so; never written. See ComputedColumnDef.
+   */
+  computed?: Record<string, ComputedColumnDef>;
   /**
    * Default: primary key, descending (newest first for identity keys). One column, or up to
    * three in order (`[{ column: 'status', direction: 'asc' }, { column: 'created_at', direction: 'desc' }]`).
@@ -365,6 +390,10 @@ export interface ResolvedColumn {
   help?: string;
   /** Integers shown with thousands separators (see ColumnDef.grouping). */
   grouping: boolean;
+  /** A computed column (ResourceDef.computed): read-only, never written, not in the audit's changes. */
+  computed?: boolean;
+  /** A computed column's SQL expression: server only (toClientResource drops it); see list/sql.ts columnSql. */
+  sql?: string;
 }
 
 /** The resource a foreign key points at, as a filter or picker needs it (plain data, browser-safe). */
