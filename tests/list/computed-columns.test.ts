@@ -303,6 +303,17 @@ describe('computed column definitions', () => {
     expect(failure({ b: { sql: 'a', type: 'text' } }, { recordLabel: 'b' })).toMatch(/recordLabel/);
     expect(failure({ b: { sql: 'a', type: 'text' } }, { defaultSort: { column: 'b', direction: 'asc' } })).toMatch(/not a sortable/);
     expect(failure({ b: { sql: 'a', type: 'text', sortable: true } }, { defaultSort: { column: 'b', direction: 'asc' } })).toBeUndefined();
+    // Renderers and help text resolve as for declared columns.
+    const rendered = resolveResource({
+      ...base,
+      computed: { b: { sql: 'a', type: 'text', cell: { kind: 'badge', tones: { a: 'success' } }, help: ' From a. ' } },
+    } as Def);
+    expect(rendered.columns.find((c) => c.name === 'b')).toMatchObject({
+      cell: { kind: 'badge', options: { tones: { a: 'success' } } },
+      help: 'From a.',
+      input: undefined,
+    });
+    expect(failure({ b: { sql: 'a', type: 'text', display: 'not a name!' } as never })).toMatch(/display must be a renderer/);
     // Quotes, doubled quotes and parentheses inside strings and quoted names are the expression's own.
     expect(computedSqlProblem(`coalesce(a, ')(;--$') || "we""ird)"`)).toBeUndefined();
     // Not guessed as a record label either (customers' `full_name` would be).

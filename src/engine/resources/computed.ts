@@ -1,4 +1,5 @@
 import { ResourceDefinitionError } from './errors';
+import { resolveColumnExtras } from './renderers';
 import type { ColumnDef, ComputedColumnDef, ResolvedColumn } from './types';
 
 /*
@@ -84,6 +85,8 @@ export function resolveComputedColumns(
     const column = resolveColumn({ ...rest, name, readOnly: true });
     return {
       ...column,
+      // A cell or display renderer and help text, as for declared columns (never an input: it is not written).
+      ...resolveColumnExtras(resourceId, { name, cell: def.cell, display: def.display, help: def.help }),
       sortable: def.sortable ?? false,
       filter: def.filter === false ? undefined : def.filter,
       searchable: def.searchable ?? false,
