@@ -3,6 +3,7 @@ import { ResourceDefinitionError } from './errors';
 import { resolveRecordLabel } from './record-label';
 import { guessSingular } from './singular';
 import { resolveWriteHooks } from './hooks';
+import { resolveInlines } from './inlines';
 import { resolveComputedColumns } from './computed';
 import { resolveColumnExtras, resolveFieldsets } from './renderers';
 import type { ColumnDef, ColumnType, FilterKind, FullColumnDef, FullResourceDef, Resource, ResolvedColumn, ResourceDef, SortSpec } from './types';
@@ -189,6 +190,7 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
     scope: [],
     rowScope: def.scope,
     hooks: resolveWriteHooks(id, def),
+    inlines: resolveInlines(id, def.inlines),
     fieldsets: resolveFieldsets(id, def.fieldsets, columns),
   };
 }

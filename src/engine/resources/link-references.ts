@@ -1,4 +1,5 @@
 import { resolveRowScope } from '../auth/row-scope';
+import { linkInlines } from './inlines';
 import type { Resource } from './types';
 
 /**
@@ -39,4 +40,6 @@ export function linkReferences(resources: readonly Resource[]): void {
       };
     }
   }
+  // Inline related tables (ResourceDef.inlines) need the related resource and its foreign key here.
+  linkInlines(resources);
 }

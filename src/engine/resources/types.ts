@@ -288,6 +288,11 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
   /** Code run inside the write's audited transaction: beforeSave, afterSave, beforeDelete (see ResourceHooks). */
   hooks?: ResourceHooks<C>;
   /**
+   * Related tables shown inside the record page (an author's posts), paged by cursor, each with
+   * "View all N" to the related list filtered by its foreign key. See InlineDef.
+   */
+  inlines?: readonly InlineDef[];
+  /**
    * Sections of the form and the record page, in order (Django's `fieldsets`): each column in one
    * at most; the columns in none follow in a last section. Default: one list of every column.
    */
@@ -347,6 +352,8 @@ export interface Resource {
   rowScope: ((operator: Operator) => RowScope | undefined) | undefined;
   /** ResourceDef.validate and ResourceDef.hooks: run by the engine's writes (records/write-hooks.ts). Server only. */
   hooks: WriteHooks;
+  /** ResourceDef.inlines, with defaults; `via` and `refColumn` are settled once the domain's resources are known (resources/inlines.ts). */
+  inlines: ResolvedInline[];
   /** See ResourceDef.fieldsets (plain data); empty when the definition has none. */
   fieldsets: Fieldset[];
 }
@@ -424,4 +431,34 @@ export interface RelatedResource {
   scopeFor?: (operator: Operator) => ScopeCondition[];
   /** The referrer's rows this operator may see: the "has related rows" filter counts only those. */
   scope?: ScopeCondition[];
+}
+
+/**
+ * A related resource shown as a table inside this resource's record page: its rows whose
+ * foreign key points at the record, in its default sort, with its access, masks and row scope.
+ */
+export interface InlineDef {
+  /** The related resource's name, in the same domain; it must have a foreign key to this resource. */
+  resource: string;
+  /** Its foreign-key column that points here; needed only when it has several. */
+  via?: string;
+  /** The columns shown. Default: those its list shows, without `via` (every row has the same). */
+  columns?: readonly string[];
+  /** Rows per page, 1–100. Default: 10. */
+  pageSize?: number;
+  /** The table's heading. Default: the related resource's title. */
+  title?: string;
+}
+
+/** An InlineDef with its defaults (plain data, browser-safe). */
+export interface ResolvedInline {
+  /** Names it in the record page's URL (`inline.<key>.after`): the related resource's name, or `<name>.<via>` when it is shown twice. */
+  key: string;
+  resource: string;
+  /** The related resource's foreign-key column, and the column of this resource it holds ('' until linked). */
+  via: string;
+  refColumn: string;
+  columns: string[] | undefined;
+  pageSize: number;
+  title: string | undefined;
 }
