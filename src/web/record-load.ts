@@ -6,6 +6,8 @@ import type { Operator } from '@admin-hub/engine/auth/operator';
 import type { Action } from '@admin-hub/engine/auth/roles';
 import type { DomainName } from '@admin-hub/engine/config/current';
 import { getRecord, referencedBy, type LoadedRecord } from '@admin-hub/engine/records/read-record';
+import { inlineTables, listInline, type InlinePosition, type InlineTable } from '@admin-hub/engine/records/inline-tables';
+import type { ListResult } from '@admin-hub/engine/list/run-list';
 import { encodeRecordId } from '@admin-hub/engine/records/record-id';
 import { decodeSegment, displayRecordId } from '@admin-hub/engine/shared/record-id';
 import { labelsByKey } from '@admin-hub/engine/records/reference-labels';
@@ -161,4 +163,29 @@ export async function referrerGroups(operator: Operator, domain: DomainName, res
       }),
     };
   });
+}
+
+/** The record's inline related tables (ResourceDef.inlines) this operator may see: those of resources they may read. */
+export async function recordInlines(operator: Operator, domain: DomainName, resource: Resource, row: Record<string, unknown>): Promise<InlineTable[]> {
+  return inlineTables(operator, resource, row, await resourcesOf(domain));
+}
+
+/**
+ * One page of an inline table, or why it could not be loaded (a cursor from another list, the
+ * domain down) in words for the table's place: the record page itself is already shown.
+ */
+export async function loadInline(
+  operator: Operator,
+  domain: DomainName,
+  table: InlineTable,
+  position: InlinePosition,
+): Promise<{ result: ListResult; error?: undefined } | { result?: undefined; error: { title: string; message: string } }> {
+  try {
+    return { result: await listInline(operator, domain, table, position) };
+  } catch (error) {
+    const { status, message } = describePageError(error);
+    const title =
+      status === 400 ? 'This page of the table cannot be shown' : status === 503 ? 'The domain is unavailable' : `${table.title} could not be loaded`;
+    return { error: { title, message } };
+  }
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { signedInPages } from '../support/signed-in';
 import { adminQuery } from '../support/databases';
+import { seriousViolations } from '../support/axe';
 import { OPERATORS, PASSWORD, startHub, type OperatorKind, type RunningHub } from '../support/hub-server';
 
 /**
@@ -390,6 +391,45 @@ describe('record pages in Chromium', () => {
     await page.waitForURL(/f\.customer_id=/);
     const ids = () => page.locator('[data-testid="resource-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
     await expect.poll(ids).toContain(order.id);
+    await page.context().close();
+  });
+
+  it("shows an author's posts inside the author's page, pages them there, and View all opens the filtered list", async () => {
+    const page = await signedIn('blogViewer');
+    const headers = { cookie: await hub.cookieFor('blogViewer') };
+    const api = async (query: string) =>
+      (await (await fetch(`${hub.url}/api/d/blog/posts?${query}`, { headers })).json()) as {
+        rows: { id: string; author_id: number }[];
+        count: { label: string };
+      };
+    const author = (await api('size=1')).rows[0]!.author_id;
+    // The posts list's own order (newest first), filtered by the author: what the inline must show, 10 at a time.
+    const expected = await api(`f.author_id=${author}&size=20&count=exact`);
+    expect(expected.rows.length).toBe(20);
+    const ids = expected.rows.map((r) => String(r.id));
+    await page.goto(`${hub.url}/d/blog/authors/${author}`);
+    const inline = page.getByTestId('inline-posts');
+    const rowKeys = () => inline.getByTestId('resource-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+    await expect.poll(rowKeys).toEqual(ids.slice(0, 10));
+    expect(await inline.getByRole('heading', { level: 2, name: 'Posts' }).count()).toBe(1);
+    expect(await inline.locator('thead th').allTextContents()).not.toContain('Author'); // every row's author is this one
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await inline.getByTestId('pagination-next').click();
+    await page.waitForURL(/inline\.posts\.after=/);
+    await expect.poll(rowKeys).toEqual(ids.slice(10, 20));
+    expect(await inline.getByTestId('pagination-page').textContent()).toContain('Page 2');
+    await page.getByTestId('record-value-name').waitFor(); // the author's page, still
+    await inline.getByTestId('pagination-previous').click();
+    await expect.poll(rowKeys).toEqual(ids.slice(0, 10));
+
+    const viewAll = inline.getByTestId('inline-view-all-posts');
+    expect(await viewAll.getAttribute('href')).toBe(`/d/blog/posts?f.author_id=${author}`);
+    expect((await viewAll.textContent())?.trim()).toBe(`View all ${expected.count.label}`);
+    await viewAll.click();
+    await page.waitForURL(new RegExp(`/d/blog/posts\\?f\\.author_id=${author}$`));
+    const listed = () => page.locator('[data-testid="resource-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+    await expect.poll(async () => (await listed()).slice(0, 20)).toEqual(ids);
     await page.context().close();
   });
 });

@@ -19,13 +19,15 @@ import { useColumnVisibility } from './use-column-visibility';
  * the page owns rows, sort, page and search (typically in the URL) and passes callbacks.
  */
 export function AdminResourceTable<Row>(props: AdminResourceTableProps<Row>) {
-  const { title, subtitle, icon, iconColor, actions, search, filters, columns, rows, rowKey, rowHref } = props;
+  const { title, subtitle, icon, iconColor, actions, headingLevel, search, filters, columns, rows, rowKey, rowHref } = props;
   const { sort, visibleColumns, selection, emptyState, pagination, loading = false, error, headersOnly, children } = props;
 
   const titleId = useId();
   const { visible, visibleKeys, setVisibleKeys } = useColumnVisibility(columns, visibleColumns);
 
-  const header = <ResourceHeader title={title} titleId={titleId} subtitle={subtitle} icon={icon} iconColor={iconColor} actions={actions} />;
+  const header = (
+    <ResourceHeader title={title} titleId={titleId} subtitle={subtitle} icon={icon} iconColor={iconColor} actions={actions} headingLevel={headingLevel} />
+  );
 
   if (headersOnly) {
     return (

@@ -11,10 +11,13 @@ export interface ResourceHeaderProps {
   icon?: LucideIcon;
   iconColor?: IconColor;
   actions?: ReactNode;
+  /** The title's heading level: 1 for a page's own header (default), 2 for a table inside a page (a record's inline tables). */
+  headingLevel?: 1 | 2;
 }
 
 /** Icon, title, subtitle and action buttons; wraps onto two lines on narrow screens. */
-export function ResourceHeader({ title, titleId, subtitle, icon: Icon, iconColor = 'blue', actions }: ResourceHeaderProps) {
+export function ResourceHeader({ title, titleId, subtitle, icon: Icon, iconColor = 'blue', actions, headingLevel = 1 }: ResourceHeaderProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h1';
   return (
     <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3" data-testid="resource-header">
       <div className="flex min-w-0 items-center gap-3">
@@ -27,9 +30,9 @@ export function ResourceHeader({ title, titleId, subtitle, icon: Icon, iconColor
           </span>
         ) : null}
         <div className="min-w-0">
-          <h1 id={titleId} className="truncate text-xl font-semibold tracking-tight text-foreground">
+          <Heading id={titleId} className={cn('truncate font-semibold tracking-tight text-foreground', headingLevel === 2 ? 'text-base' : 'text-xl')}>
             {title}
-          </h1>
+          </Heading>
           {subtitle ? <p className="text-sm text-muted-foreground">{subtitle}</p> : null}
         </div>
       </div>

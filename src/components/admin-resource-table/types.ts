@@ -97,6 +97,8 @@ export interface AdminResourceTableProps<Row> {
   iconColor?: IconColor;
   /** Header buttons, e.g. "New post". */
   actions?: ReactNode;
+  /** The title's heading level: 1 (default) on a list page, 2 for a table inside another page. */
+  headingLevel?: 1 | 2;
   search?: ResourceSearch;
   /** Rendered in the filter bar below the header. */
   filters?: ReactNode;

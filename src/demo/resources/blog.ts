@@ -62,6 +62,8 @@ export const blogResources = [
     name: 'authors',
     table: 'public.authors',
     title: 'Authors',
+    // Each author's posts inside the author's page, 10 at a time, newest first (the posts list's own sort), with "View all".
+    inlines: [{ resource: 'posts', columns: ['title', 'status', 'word_count', 'created_at'] }],
     icon: 'users',
     iconColor: 'violet',
     softDelete: 'deleted_at',

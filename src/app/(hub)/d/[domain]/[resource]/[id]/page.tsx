@@ -1,17 +1,22 @@
 import { ArrowLeft, CircleCheck } from 'lucide-react';
 import Link from 'next/link';
-import { ResourceHeader } from '@/components/admin-resource-table';
+import { Suspense } from 'react';
+import { AdminResourceTableSkeleton, ResourceHeader } from '@/components/admin-resource-table';
 import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
 import { resolveResourceIcon } from '@/components/shell';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { DeletedBanner } from '@/components/record-view/deleted-banner';
 import { RecordFields } from '@/components/record-view/detail-value';
-import { displayIdOf, loadRecord, recordIdOf, recordName, referenceInfos, referrerGroups, resourceFor } from '@/web/record-load';
+import { displayIdOf, loadInline, loadRecord, recordIdOf, recordInlines, recordName, referenceInfos, referrerGroups, resourceFor } from '@/web/record-load';
 import { RecordButtons, type RecordButtonsProps } from '@/components/record-view/record-buttons';
 import { ReferencedBy } from '@/components/record-view/referenced-by';
+import { InlineTable } from '@/components/record-view/inline-table';
+import { inlinePositionOf } from '@/components/record-view/inline-table-params';
 import { can, maskedColumns } from '@admin-hub/engine/auth/access';
-import { roleOn } from '@admin-hub/engine/auth/operator';
+import { roleOn, type Operator } from '@admin-hub/engine/auth/operator';
+import type { DomainName } from '@admin-hub/engine/config/current';
+import type { InlineTable as InlineTableData } from '@admin-hub/engine/records/inline-tables';
 import { atLeast, type DomainRole } from '@admin-hub/engine/auth/roles';
 import { toClientResource } from '@admin-hub/engine/resources/define';
 import { recordHistory } from '@admin-hub/engine/audit/history';
@@ -29,6 +34,41 @@ export async function generateMetadata(props: { params: Promise<{ domain: string
 }
 
 const SAVED: Record<string, string> = { created: 'Created.', updated: 'Saved.' };
+
+/** One inline related table, loaded on its own behind its Suspense boundary: a slow one does not hold the page. */
+async function InlineSection(props: {
+  operator: Operator;
+  domain: DomainName;
+  table: InlineTableData;
+  searchParams: Record<string, string | string[] | undefined>;
+  recordNoun: string;
+}) {
+  const { operator, domain, table } = props;
+  const { pageNumber, ...position } = inlinePositionOf(props.searchParams, table.key);
+  const { result, error } = await loadInline(operator, domain, table, position);
+  return (
+    <InlineTable
+      inlineKey={table.key}
+      title={table.title}
+      resource={toClientResource(table.related)}
+      result={
+        result && {
+          rows: result.rows,
+          columns: result.columns,
+          labels: result.labels,
+          next: result.next,
+          previous: result.previous,
+          count: result.count,
+          pageSize: result.pageSize,
+        }
+      }
+      page={pageNumber}
+      viewAllHref={table.href}
+      recordNoun={props.recordNoun}
+      error={error}
+    />
+  );
+}
 
 /** One record: every column by type, what refers to it, and the buttons the operator's role allows. */
 export default async function RecordPage(props: {
@@ -59,7 +99,8 @@ export default async function RecordPage(props: {
   const shownId = displayIdOf(id);
   const deleted = resource.softDelete !== undefined && row[resource.softDelete] !== null && row[resource.softDelete] !== undefined;
   const writable = !resource.readOnly;
-  const [groups, references, history] = await Promise.all([
+  const [inlines, groups, references, history] = await Promise.all([
+    recordInlines(operator, domain, resource, row),
     referrerGroups(operator, domain, resource, row),
     referenceInfos(operator, domain, resource, row),
     recordHistory(operator, resource, id).catch(() => []),
@@ -129,6 +170,11 @@ export default async function RecordPage(props: {
           actions={Object.fromEntries(Object.entries(resource.internalActions).map(([n, a]) => [n, { label: a.label, scope: a.scope, confirm: a.confirm }]))}
         />
       ) : null}
+      {inlines.map((table) => (
+        <Suspense key={table.key} fallback={<AdminResourceTableSkeleton rows={Math.min(table.pageSize, 10)} columns={Math.min(table.columns.length, 6)} />}>
+          <InlineSection operator={operator} domain={domain} table={table} searchParams={searchParams} recordNoun={`this ${resource.singular.toLowerCase()}`} />
+        </Suspense>
+      ))}
       <ReferencedBy groups={groups} />
       <RecordHistory entries={history} canRevert={writable && can(operator, resource, 'update')} target={{ domain, resource: resource.name, id }} />
       <div>
