@@ -234,7 +234,8 @@ describe('list results', () => {
       name: 'slow',
       table: 'slow',
       title: 'Slow',
-      exactCountBelow: 1000,
+      // The planner expects about 3,000 matches: under this, so the count is tried (and cut off).
+      exactCountBelow: 100_000,
       columns: [
         { name: 'id', type: 'integer' },
         { name: 'v', type: 'text', searchable: true },

@@ -31,12 +31,28 @@ export interface ListQuery {
   position?: number;
   pageSize: number;
   columns: ResolvedColumn[];
-  exactCount: boolean;
+  /**
+   * `count=`: how the rows are counted. `auto` (absent): exact when cheap, else the planner's
+   * estimate (see countRows in run-list.ts); `none`: no count statement; `estimate`: never an
+   * exact count beyond the small-table rule; `exact`: exact whatever it costs.
+   */
+  count: CountMode;
   /** Show soft-deleted rows only (the trash) instead of hiding them. */
   trash: boolean;
 }
 
 export type SearchParams = Record<string, string | string[] | undefined>;
+
+export const COUNT_MODES = ['none', 'estimate', 'exact'] as const;
+export type CountMode = 'auto' | (typeof COUNT_MODES)[number];
+
+/** `count=none|estimate|exact` (absent: auto); an unknown value is a problem in words. */
+export function parseCountMode(raw: string | undefined, problems: QueryProblem[]): CountMode {
+  if (raw === undefined) return 'auto';
+  if ((COUNT_MODES as readonly string[]).includes(raw)) return raw as CountMode;
+  problems.push({ param: 'count', message: `must be none, estimate or exact (or absent: exact when cheap, else an estimate), not "${raw.slice(0, 60)}"` });
+  return 'auto';
+}
 
 const MAX_PAGE_SIZE = 500;
 // `pn` is the page number the browser shows while paging by cursor; the SQL ignores it.
@@ -196,8 +212,7 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
     else if (names.length > 0) columns = resource.columns.filter((c) => names.includes(c.name));
   }
 
-  const countRaw = single(params, 'count', problems);
-  if (countRaw !== undefined && countRaw !== 'exact') problems.push({ param: 'count', message: 'must be "exact" or absent' });
+  const count = parseCountMode(single(params, 'count', problems), problems);
   const trashRaw = single(params, 'trash', problems);
   if (trashRaw !== undefined && !(trashRaw === '1' && resource.softDelete))
     problems.push({ param: 'trash', message: resource.softDelete ? 'must be 1 or absent' : `${resource.title} has no trash` });
@@ -232,7 +247,7 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
     page,
     pageSize,
     columns,
-    exactCount: countRaw === 'exact',
+    count,
     trash: trashRaw === '1',
   };
 }
