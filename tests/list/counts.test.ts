@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resourceAsSeenBy } from '../../src/engine/auth/access';
 import type { DomainName } from '../../src/engine/config/current';
+import { toHttpError } from '../../src/engine/http/errors';
 import { ListQueryError, type QueryProblem } from '../../src/engine/list/errors';
 import { COUNT_MODES, parseCountMode, parseListQuery } from '../../src/engine/list/list-query';
 import { listResource } from '../../src/engine/list/run-list';
@@ -242,6 +243,15 @@ describe('count= in the URL', () => {
       { param: 'count', message: 'must be none, estimate or exact (or absent: exact when cheap, else an estimate), not "all"' },
     ]);
     expect(problemsOf({ count: ['exact', 'none'] })).toContainEqual({ param: 'count', message: 'is given more than once' });
+    // What the JSON API answers (the same engine call, through the API boundary's mapping).
+    const refused = listResource(superadmin, domain, items, { count: 'precise' }).catch((error: unknown) => toHttpError(error));
+    return expect(refused).resolves.toEqual({
+      status: 400,
+      body: {
+        error: 'The request has invalid parameters.',
+        problems: [{ param: 'count', message: 'must be none, estimate or exact (or absent: exact when cheap, else an estimate), not "precise"' }],
+      },
+    });
   });
 
   it('property: a value is accepted exactly when it is one of the modes, and a refusal names it', () => {

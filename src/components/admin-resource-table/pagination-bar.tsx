@@ -29,9 +29,12 @@ export function PaginationBar({ pagination: p, rowCount, loading = false }: Pagi
 
   return (
     <nav aria-label="Pagination" data-testid="pagination" className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t px-4 py-3 text-sm">
-      <p className="text-muted-foreground tabular-nums" aria-live="polite" data-testid="pagination-range">
-        {loading ? 'Loading…' : rangeText(p, rowCount)}
-      </p>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <p className="text-muted-foreground tabular-nums" aria-live="polite" data-testid="pagination-range">
+          {loading ? 'Loading…' : rangeText(p, rowCount)}
+        </p>
+        {p.totalNote && !loading ? p.totalNote : null}
+      </div>
       <div className="flex flex-wrap items-center gap-1">
         <Button variant="outline" size="sm" disabled={loading || !hasPrevious} onClick={goPrevious} data-testid="pagination-previous">
           <ChevronLeft aria-hidden="true" />

@@ -73,6 +73,8 @@ export interface ResourcePagination {
   total: number | null;
   /** Shown instead of `total`, e.g. "about 1,000,000" or "many". */
   totalLabel?: string;
+  /** Beside the range ("Rows 1–50 of about 1,000,000"): e.g. a way to count exactly, or why the total is only estimated. */
+  totalNote?: ReactNode;
   /** Offset paging: page buttons, previous/next and "go to page" call this. */
   onPageChange: (page: number) => void;
   hasNext?: boolean;

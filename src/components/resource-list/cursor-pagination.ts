@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ResourcePagination } from '@/components/admin-resource-table';
 import type { ListResult } from '@admin-hub/engine/list/run-list';
 
@@ -8,12 +9,19 @@ type Update = (changes: Record<string, string | undefined>) => void;
  * page number the browser shows (`pn`) carried in the URL, and the count as the engine gave
  * it (exact, "about N" or "many"). Every list view pages the same way through this.
  */
-export function cursorPagination(result: Pick<ListResult, 'pageSize' | 'count' | 'next' | 'previous'>, page: number, update: Update): ResourcePagination {
+export function cursorPagination(
+  result: Pick<ListResult, 'pageSize' | 'count' | 'next' | 'previous'>,
+  page: number,
+  update: Update,
+  totalNote?: ReactNode,
+): ResourcePagination {
   return {
     page,
     pageSize: result.pageSize,
     total: result.count.exact ? result.count.value : null,
-    totalLabel: result.count.exact ? undefined : result.count.label,
+    // Not counted (`count=none`): no total at all, rather than an empty label.
+    totalLabel: result.count.exact || result.count.label === '' ? undefined : result.count.label,
+    totalNote,
     onPageChange: (n) => update({ page: String(n), pn: undefined }),
     hasNext: result.next !== null,
     hasPrevious: result.previous !== null,

@@ -7,7 +7,7 @@ import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { AdminResourceTable, type ResourceColumn, type ResourceSort, type SortKey } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
 import { Button } from '@/components/ui/button';
-import type { ListResult } from '@admin-hub/engine/list/run-list';
+import type { ListCount, ListResult } from '@admin-hub/engine/list/run-list';
 import type { BulkCapabilities } from '@admin-hub/engine/records/bulk';
 import type { ClientResource as Resource } from '@admin-hub/engine/resources/define';
 import { BulkBar, offersBulk } from './bulk-bar';
@@ -24,6 +24,7 @@ import { useExport } from './use-export';
 import { useListUrl } from './use-list-url';
 import { cursorPagination } from './cursor-pagination';
 import { emptyStateOf } from './empty-state-of';
+import { CountNote, useStreamedCount } from './count-note';
 
 type Row = Record<string, unknown>;
 
@@ -37,6 +38,11 @@ export interface ResourceListViewProps {
   bulk?: BulkCapabilities;
   /** Saved views of this list (the server renders them): shown first among the list's actions. */
   views?: ReactNode;
+  /**
+   * The exact count when the URL asks for one (`count=exact`): the page renders at once with
+   * `result.count` (an estimate) and this streams in after the rows.
+   */
+  exactCount?: Promise<ListCount>;
   /** Shown instead of the rows when the request could not be served (bad parameter, domain down). */
   /** `refreshable`: a materialized view not populated yet, and the operator may refresh it. */
   error?: { title: string; message: string; refreshable?: boolean };
@@ -71,8 +77,10 @@ function recordId(resource: Resource, row: Row): string {
  * The generic list page's client half: the Server Component hands it one page of rows and
  * it turns every interaction (search, sort, filters, paging, columns) into a URL change.
  */
-export function ResourceListView({ resource, result, bulk: capabilities, views, error }: ResourceListViewProps) {
+export function ResourceListView({ resource, result: given, bulk: capabilities, views, exactCount, error }: ResourceListViewProps) {
   const { searchParams, update, pending } = useListUrl();
+  const streamed = useStreamedCount(given.count, exactCount);
+  const result = streamed.count === given.count ? given : { ...given, count: streamed.count };
   const [selected, setSelected] = useState<string[]>([]);
   const value = (key: string) => searchParams.get(key) ?? undefined;
   const pageNumber = Number(value('pn') ?? value('page') ?? 1);
@@ -185,7 +193,12 @@ export function ResourceListView({ resource, result, bulk: capabilities, views, 
         visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
         selection={selection}
         emptyState={emptyStateOf(resource, result, pageNumber, searchParams, update)}
-        pagination={cursorPagination(result, pageNumber, update)}
+        pagination={cursorPagination(
+          result,
+          pageNumber,
+          update,
+          <CountNote count={result.count} counting={streamed.counting} onCountExactly={() => update({ count: 'exact' }, { keepPosition: true })} />,
+        )}
         loading={pending}
         error={
           error ? { ...error, action: error.refreshable ? <RefreshViewButton domain={resource.domain} resource={resource.name} /> : undefined } : undefined

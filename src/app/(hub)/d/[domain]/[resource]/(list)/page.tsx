@@ -60,7 +60,8 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
   const cols = searchParams.cols;
   const remembered = cols === undefined ? await rememberedColumns(operator, found.resource).catch(() => undefined) : undefined;
   const params = remembered ? { ...searchParams, cols: remembered.join(',') } : searchParams;
-  const outcome = await listResource(operator, found.domain, found.resource, params).then(
+  // An exact count the URL asks for (`count=exact`) never holds the page up: it streams in after the rows.
+  const outcome = await listResource(operator, found.domain, found.resource, params, { deferExactCount: true }).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
       if (error instanceof ForbiddenError) forbidden(); // a real 403, same for every row (a missing database grant is shown in the page)
@@ -73,13 +74,14 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
       log.warn(`columns of ${found.resource.name} not remembered: ${error.message}`),
     );
   }
-  const result = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
+  const { exactCount, ...result } = outcome.result ?? { ...empty(found.resource.pageSize), sort: found.resource.defaultSort };
   // Row checkboxes only for an operator who may run a bulk action here.
   const bulk = bulkCapabilities(operator, found.resource);
   return (
     <ResourceListView
       resource={toClientResource(resourceAsSeenBy(operator, found.resource))}
       result={result}
+      exactCount={exactCount}
       bulk={bulk}
       error={outcome.error}
       views={<SavedViewsMenu domain={found.domain} resource={found.resource.name} views={await views} impliedColumns={remembered?.join(',')} />}
