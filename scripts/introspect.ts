@@ -1,9 +1,12 @@
 /**
- * `npm run introspect -- <domain> [--out <file>] [--stdout] [--force]`: reads a domain's
- * database catalog and writes resource definitions to start from, by default to
- * src/admin/resources/<domain>.generated.ts. Never overwrites a file without --force: the
- * generated file is meant to be edited, and a re-run must not eat those edits.
- * Exits 1 on any problem, with the reason (and for a bad domain, the configured ones).
+ * `npm run introspect -- <domain> [--full | --types] [--out <file>] [--stdout] [--force]`: reads a
+ * domain's database catalog and writes resource definitions to start from, by default to
+ * src/admin/resources/<domain>.generated.ts: in the short (overlay) form, saying only what the
+ * catalog does not (`--full`: every column typed, as before). With `--types`, the row types of
+ * its tables instead (Row<'market', 'customers'>), by default to src/admin/rows/<domain>.generated.ts.
+ * Never overwrites a file without --force: the generated file is meant to be edited, and a
+ * re-run must not eat those edits. Exits 1 on any problem, with the reason (and for a bad
+ * domain, the configured ones).
  */
 import './with-hub';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -15,10 +18,12 @@ import { bootForTool, runningEmbeddedEnv } from '@/engine/boot';
 import { checkDomain, UnknownDomainError } from '@/engine/config/current';
 import { loadConfig, wantsEmbeddedDefault } from '@/engine/config/load-config';
 import { closeAllPools } from '@/engine/db/pools';
-import { exportNameFor, planDefinitions, readCatalog, renderDefinitionFile } from '@/engine/introspect';
+import { exportNameFor, planDefinitions, readCatalog, renderDefinitionFile, renderRowTypesFile, shortDefinition } from '@/engine/introspect';
 import { notesFor, summarize } from '@/engine/introspect/summary';
+import type { CatalogTable } from '@/engine/introspect/types';
+import { rowTypeKey } from '@/engine/resources/rows';
 
-const USAGE = 'Usage: npm run introspect -- <domain> [--out <file>] [--stdout] [--force]';
+const USAGE = 'Usage: npm run introspect -- <domain> [--full | --types] [--out <file>] [--stdout] [--force]';
 
 class UsageError extends Error {}
 
@@ -27,6 +32,8 @@ interface Args {
   out: string;
   stdout: boolean;
   force: boolean;
+  /** What to write: short definitions (the default), full ones, or row types. */
+  output: 'overlay' | 'full' | 'types';
 }
 
 function toolEnv(): Record<string, string | undefined> {
@@ -63,7 +70,14 @@ function parse(argv: string[]): Args | 'help' {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, stdout: { type: 'boolean' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        stdout: { type: 'boolean' },
+        force: { type: 'boolean' },
+        full: { type: 'boolean' },
+        types: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
@@ -73,15 +87,28 @@ function parse(argv: string[]): Args | 'help' {
   if (positionals.length === 0) throw new UsageError(`Which domain? ${USAGE}\n${describeDomains()}`);
   if (positionals.length > 1) throw new UsageError(`One domain at a time (got ${positionals.join(', ')}). ${USAGE}`);
   if (values.out !== undefined && values.stdout) throw new UsageError(`--out and --stdout exclude each other. ${USAGE}`);
+  if (values.full && values.types) throw new UsageError(`--full and --types exclude each other. ${USAGE}`);
   const domain = positionals[0]!;
   const configured = domainsWithoutBooting();
   if (configured && !configured.includes(domain)) throw new UnknownDomainError(domain, configured);
+  const output = values.types ? 'types' : values.full ? 'full' : 'overlay';
   return {
     domain,
-    out: path.resolve(values.out ?? path.join('src', 'admin', 'resources', `${domain}.generated.ts`)),
+    out: path.resolve(values.out ?? path.join('src', 'admin', output === 'types' ? 'rows' : 'resources', `${domain}.generated.ts`)),
     stdout: values.stdout ?? false,
     force: values.force ?? false,
+    output,
   };
+}
+
+function typesNextSteps(domain: string, file: string, tables: readonly CatalogTable[]): string[] {
+  const example = tables[0] ? rowTypeKey(tables[0]) : '<table>';
+  return [
+    '',
+    'Next steps:',
+    `  1. Use Row<'${domain}', '${example}'> (import type { Row } from '@admin-hub/engine/resources/rows') in custom pages and hooks.`,
+    `  2. Run \`npm run introspect -- ${domain} --types --force${file === path.join('src', 'admin', 'rows', `${domain}.generated.ts`) ? '' : ` --out ${file}`}\` again after each migration.`,
+  ];
 }
 
 function nextSteps(domain: string, file: string, exportName: string): string[] {
@@ -109,12 +136,16 @@ async function main(argv: string[]): Promise<number> {
   const { stopDatabases } = await bootForTool();
   try {
     const domain = checkDomain(args.domain);
-    const plan = planDefinitions(domain, await readCatalog(domain));
-    const source = renderDefinitionFile(
-      domain,
-      plan.planned.map((p) => p.def),
-      { notes: notesFor(plan), knownDomains },
-    );
+    const catalog = await readCatalog(domain);
+    const plan = planDefinitions(domain, catalog);
+    const source =
+      args.output === 'types'
+        ? renderRowTypesFile(domain, catalog)
+        : renderDefinitionFile(
+            domain,
+            plan.planned.map((p) => (args.output === 'full' ? p.def : shortDefinition(p))),
+            { notes: notesFor(plan), knownDomains, form: args.output },
+          );
     // With --stdout the file is the output (to pipe or redirect); everything else goes to stderr.
     const say = args.stdout ? (line: string) => console.error(line) : (line: string) => console.log(line);
     if (args.stdout) {
@@ -124,10 +155,12 @@ async function main(argv: string[]): Promise<number> {
       mkdirSync(path.dirname(args.out), { recursive: true });
       writeFileSync(args.out, source, { flag: args.force ? 'w' : 'wx' });
     }
-    say(`Introspected domain "${domain}": ${summarize(plan).join('\n  ')}`);
+    if (args.output === 'types') say(`Introspected domain "${domain}": row types of ${catalog.length} relation${catalog.length === 1 ? '' : 's'}.`);
+    else say(`Introspected domain "${domain}": ${summarize(plan).join('\n  ')}`);
     if (!args.stdout) {
       say(`Wrote ${relative}`);
-      for (const line of nextSteps(domain, relative, exportNameFor(domain))) say(line);
+      const steps = args.output === 'types' ? typesNextSteps(domain, relative, catalog) : nextSteps(domain, relative, exportNameFor(domain));
+      for (const line of steps) say(line);
     }
     return 0;
   } finally {

@@ -63,6 +63,33 @@ describe('npm run introspect', () => {
     expect(run.stdout).not.toContain('_admin_hub');
     expect(run.stderr).toContain('Introspected domain "blog": 11 resources: 8 tables, 1 partitioned table, 1 view, 1 materialized view');
     expect(run.stderr).toContain('read-only for want of a key: public.log_lines');
+    // The short (overlay) form by default: what the catalog says is left to the catalog.
+    expect(run.stdout).toContain('Each says only what the catalog does not');
+    expect(run.stdout).not.toMatch(/nullable:|hasDefault:|type: '/);
+  });
+
+  it('writes the full form with --full, and row types with --types', async () => {
+    const full = await introspect('blog', '--stdout', '--full');
+    expect(full.code).toBe(0);
+    expect(full.stdout).toContain("      { name: 'id', type: 'bigint', nullable: false, readOnly: true },");
+
+    const types = await introspect('blog', '--stdout', '--types');
+    expect(types.code).toBe(0);
+    expect(types.stdout).toMatch(/^\/\*\*\n \* Row types of the "blog" domain/);
+    expect(types.stdout).toContain("declare module '@/engine/resources/rows' {\n  interface HubRows {\n    blog: {\n");
+    expect(types.stdout).toContain("        status: 'draft' | 'review' | 'published' | 'archived';\n");
+    expect(types.stdout).toContain("      'audit.entries': {\n");
+    expect(types.stderr).toContain('Introspected domain "blog": row types of 11 relations.');
+
+    const out = path.join(dir, 'rows', 'blog.generated.ts');
+    const written = await introspect('blog', '--types', '--out', out);
+    expect(written.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(types.stdout);
+    expect(written.stdout).toContain("Use Row<'blog', 'author_stats'>");
+
+    const both = await introspect('blog', '--stdout', '--types', '--full');
+    expect(both.code).toBe(1);
+    expect(both.stderr).toContain('--full and --types exclude each other');
   });
 
   it('writes a file, then refuses to overwrite it without --force', async () => {
@@ -87,7 +114,7 @@ describe('npm run introspect', () => {
 
     const missing = await introspect();
     expect(missing.code).toBe(1);
-    expect(missing.stderr).toContain('Which domain? Usage: npm run introspect -- <domain> [--out <file>] [--stdout] [--force]');
+    expect(missing.stderr).toContain('Which domain? Usage: npm run introspect -- <domain> [--full | --types] [--out <file>] [--stdout] [--force]');
     expect(missing.stderr).toContain('Configured domains: blog.');
 
     const bad = await introspect('blog', '--stdout', '--out', 'x.ts');

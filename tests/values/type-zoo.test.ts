@@ -14,6 +14,7 @@ import { updateRecord } from '../../src/engine/records/write-record';
 import { resolveResource } from '../../src/engine/resources/define';
 import type { Resource } from '../../src/engine/resources/types';
 import { blogDatabaseForFile, blogOperator } from '../support/engine';
+import { TYPE_ZOO_SQL } from '../fixtures/type-zoo';
 
 /**
  * A "type zoo": one table with a column of (nearly) every PostgreSQL type, holding edge
@@ -27,43 +28,7 @@ import { blogDatabaseForFile, blogOperator } from '../support/engine';
 const domain = 'blog' as DomainName;
 const admin = blogOperator('admin');
 
-const ZOO_COLUMNS = `
-  id int PRIMARY KEY,
-  i2 smallint, i4 int, i8 bigint, num numeric(40, 10), nnum numeric, r4 real, r8 double precision, cash money,
-  t text, vc varchar(20), ch char(3), flag boolean, uid uuid,
-  d date, tm time, ttz timetz, ts timestamp, tstz timestamptz, span interval,
-  js json, jb jsonb, raw bytea, ints int[], grid int[][], words text[],
-  mood mood, yr year_d, ip inet, net cidr, mac macaddr, rng int4range, trng tstzrange,
-  doc tsvector, x xml, pt point, bits bit(4), vbits varbit, o oid, lsn pg_lsn`;
-
-const ROWS = `
-  (1, -32768, -2147483648, -9223372036854775808, 123456789012345678901234567890.0123456789, 'NaN', 'NaN', '-Infinity', -92233720368547758.08,
-   '', 'ok', 'ab', false, '00000000-0000-0000-0000-000000000000',
-   '4713-01-01 BC', '00:00:00', '23:59:59.999999+14', '0044-03-15 12:00:00.5 BC', '-infinity', '-178000000 years',
-   '[1, "two", null]', '"just a string"', '\\x00ff10', '{1,NULL,3}', '{{1,2},{3,4}}', '{"",NULL,"a,b","quote\\"d"}',
-   'sad', 1900, '::1', '10.0.0.0/8', '08:00:2b:01:02:03', '[1,10)', '[2024-01-01 00:00:00+00,infinity)',
-   'a fat cat', '<a>1</a>', '(1.5,-2)', B'1010', B'1', 4294967295, '16/B374D848'),
-  (2, 32767, 2147483647, 9223372036854775807, 0.0000000001, '1e-20', 3.4e38, 1e-300, 0,
-   'עברית 𝄞 é ‮rtl‬', 'x', 'z', true, 'ffffffff-ffff-ffff-ffff-ffffffffffff',
-   '294276-12-31', '24:00:00', '00:00:00-15:59', '294276-12-31 23:59:59.999999', 'infinity', '1 day -00:00:00.000001',
-   '99999999999999999999999999', 'null', '', '{}', '{}', '{}',
-   'glad', 2100, '2001:db8::/64', '2001:db8::/32', 'ff:ff:ff:ff:ff:ff', 'empty', '(,)',
-   '', '<x/>', '(0,0)', B'0000', B'', 0, '0/0'),
-  (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-   NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`;
-
-blogDatabaseForFile('type_zoo', {
-  sql: `
-    CREATE TYPE mood AS ENUM ('sad', 'glad');
-    CREATE DOMAIN year_d AS int CHECK (VALUE BETWEEN 1900 AND 2100);
-    CREATE TABLE zoo (${ZOO_COLUMNS});
-    INSERT INTO zoo VALUES ${ROWS};
-    CREATE TABLE zoo_parted (${ZOO_COLUMNS}) PARTITION BY RANGE (id);
-    CREATE TABLE zoo_parted_1 PARTITION OF zoo_parted FOR VALUES FROM (1) TO (100);
-    INSERT INTO zoo_parted SELECT * FROM zoo;
-    CREATE VIEW zoo_view AS SELECT * FROM zoo;`,
-  hub: true,
-});
+blogDatabaseForFile('type_zoo', { sql: TYPE_ZOO_SQL, hub: true });
 
 async function zooResources(): Promise<Resource[]> {
   const definitions = catalogToDefinitions('blog', await readCatalog(domain));

@@ -9,6 +9,8 @@ import { catalogToDefinitions } from './to-definitions';
 export { readCatalog, HUB_TABLE_PREFIX } from './catalog';
 export { catalogToDefinitions, planDefinitions, type DefinitionPlan, type PlannedDefinition, type SkippedTable } from './to-definitions';
 export { chooseRowKey, type RowKey } from './row-key';
+export { shortDefinition } from './to-overlay';
+export { renderRowTypesFile, rowValueKind, typeMembers, valueHasKind, type RowValueKind } from './row-types';
 export { exportNameFor, renderDefinitionFile, type RenderOptions } from './render-file';
 export { describePlanned, notesFor, summarize } from './summary';
 export type { CatalogColumn, CatalogForeignKey, CatalogKind, CatalogTable, CatalogUniqueKey } from './types';

@@ -6,6 +6,12 @@ export interface RenderOptions {
   notes?: Record<string, string>;
   /** The domains named in src/admin/domains.ts (handed in by the introspect tool): their files use defineResource. */
   knownDomains?: readonly string[];
+  /**
+   * `overlay` (what `npm run introspect` writes): definitions that say only what the catalog does
+   * not (to-overlay.ts); `full` (`--full`): every column with its type, nullability and defaults.
+   * Only the header's words differ: the definitions are rendered as given. Default: full.
+   */
+  form?: 'overlay' | 'full';
 }
 
 /** "blog" → "blogResources", "field_ops" → "fieldOpsResources". */
@@ -13,14 +19,26 @@ export function exportNameFor(domain: string): string {
   return `${domain.replace(/_+([a-z0-9])/g, (_, c: string) => c.toUpperCase())}Resources`;
 }
 
-function header(domain: string, known: boolean): string[] {
-  const lines = [
-    '/**',
-    ` * Resource definitions for the "${domain}" domain, generated from its database catalog by`,
-    ` * \`npm run introspect -- ${domain}\`. A starting point: review labels, searchable columns,`,
-    ' * readOnly flags and filters, then keep this file as your own (regenerating overwrites it).',
-    ' *',
-  ];
+function header(domain: string, known: boolean, form: 'overlay' | 'full'): string[] {
+  const lines =
+    form === 'overlay'
+      ? [
+          '/**',
+          ` * Resource definitions for the "${domain}" domain, generated from its database catalog by`,
+          ` * \`npm run introspect -- ${domain}\`. Each says only what the catalog does not: the hub reads`,
+          ' * the columns, their types, nullability, defaults, keys, foreign keys and enum values from',
+          ' * the catalog at start (definitions as an overlay), so a migration needs no edit here. A',
+          ' * starting point: review titles, searchable columns and filters, add labels and masks, then',
+          ' * keep this file as your own (regenerating overwrites it).',
+          ' *',
+        ]
+      : [
+          '/**',
+          ` * Resource definitions for the "${domain}" domain, generated from its database catalog by`,
+          ` * \`npm run introspect -- ${domain} --full\`. A starting point: review labels, searchable columns,`,
+          ' * readOnly flags and filters, then keep this file as your own (regenerating overwrites it).',
+          ' *',
+        ];
   if (known) {
     lines.push(' * Each definition goes through defineResource, which checks the domain against the known');
     lines.push(' * domains in src/admin/domains.ts and every field against ResourceDef.');
@@ -49,7 +67,7 @@ export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<
   // The hub's own rule for domain names (load-config): the name goes into identifiers and comments.
   if (!/^[a-z][a-z0-9_]*$/.test(domain)) throw new Error(`"${domain}" is not a valid domain name.`);
   const known = options.knownDomains?.includes(domain) ?? false;
-  const lines = header(domain, known);
+  const lines = header(domain, known, options.form ?? 'full');
   lines.push(
     known ? "import { defineResource } from '@admin-hub/engine/resources/define';" : "import type { ResourceDef } from '@admin-hub/engine/resources/types';",
   );
@@ -60,7 +78,7 @@ export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<
     if (i > 0) lines.push('');
     const note = options.notes?.[def.name];
     if (note) lines.push(commentLine(note));
-    // A definition always has columns, an array of objects, so it prints as a multi-line block.
+    // A full definition's columns (an array of objects) print one per line; a short one may fit on a line.
     const block = renderValue(def, '  ');
     lines.push(known ? `  defineResource(${block}),` : `  ${block},`);
   });

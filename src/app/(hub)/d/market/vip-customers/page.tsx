@@ -3,6 +3,7 @@ import { can } from '@admin-hub/engine/auth/access';
 import { ForbiddenError } from '@admin-hub/engine/auth/errors';
 import { listResource } from '@admin-hub/engine/list/run-list';
 import type { SearchParams } from '@admin-hub/engine/list/list-query';
+import { rowsOf } from '@admin-hub/engine/resources/rows';
 import { requirePageOperator } from '@/web/operator';
 import { describePageError } from '@/web/page-guard';
 import { pageResource } from '@/web/page-resource';
@@ -35,7 +36,7 @@ export default async function VipCustomersPage(props: { searchParams: Promise<Se
   const { result, error } = outcome;
   return (
     <VipCustomersView
-      rows={result?.rows ?? []}
+      rows={rowsOf(resource, 'market', 'customers', result?.rows ?? [])}
       next={result?.next ?? null}
       previous={result?.previous ?? null}
       search={result?.search ?? (typeof params.q === 'string' ? params.q : '')}

@@ -4,11 +4,13 @@ import { Crown } from 'lucide-react';
 import { AdminResourceTable } from '@/components/admin-resource-table';
 import { useListUrl } from '@/components/resource-list/use-list-url';
 import { Badge } from '@/components/ui/badge';
+import type { Row } from '@admin-hub/engine/resources/rows';
 
-type Customer = { id: string; full_name: string; email: string; country: string; created_at: string };
+/** The columns this page shows, typed from the catalog (src/demo/rows/market.generated.ts: `npm run introspect -- market --types`). */
+type Customer = Pick<Row<'market', 'customers'>, 'id' | 'full_name' | 'email' | 'country' | 'created_at'>;
 
 export function VipCustomersView(props: {
-  rows: Record<string, unknown>[];
+  rows: Customer[];
   next: string | null;
   previous: string | null;
   search: string;
@@ -18,7 +20,6 @@ export function VipCustomersView(props: {
 }) {
   const { update, pending, searchParams } = useListUrl();
   const page = Number(searchParams.get('pn') ?? 1);
-  const rows = props.rows as Customer[];
   return (
     <AdminResourceTable<Customer>
       title="VIP customers"
@@ -40,7 +41,7 @@ export function VipCustomersView(props: {
         { key: 'country', header: 'Country', render: (c) => <Badge variant="outline">{c.country}</Badge> },
         { key: 'created_at', header: 'Customer since', render: (c) => c.created_at.slice(0, 10) },
       ]}
-      rows={rows}
+      rows={props.rows}
       rowKey={(c) => c.id}
       rowHref={(c) => `/d/market/customers/${c.id}`}
       emptyState={{ title: 'No VIP customers match', description: 'Try another search.' }}
