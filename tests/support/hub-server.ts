@@ -31,6 +31,8 @@ export interface RunningHub {
   url: string;
   /** The hub's own database (sessions, audit), for tests that change it behind the hub's back. */
   hubDatabaseUrl: string;
+  /** The market domain's database, for tests that prepare its rows or statistics behind the hub's back. */
+  marketDatabaseUrl: string;
   logs: () => string;
   /** Signs in over HTTP like the browser does and returns the Cookie header to send. */
   cookieFor(kind: OperatorKind): Promise<string>;
@@ -138,6 +140,7 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   return {
     url,
     hubDatabaseUrl: hub.url,
+    marketDatabaseUrl: market.url,
     process: child,
     logs: () => output,
     outbound,
