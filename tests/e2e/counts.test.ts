@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
+import { seriousViolations } from '../support/axe';
 import { adminQuery } from '../support/databases';
 import { startHub, type RunningHub } from '../support/hub-server';
 
@@ -32,6 +33,7 @@ describe('counts', () => {
     await hub.signInPage(page, 'marketAdmin');
     await page.goto(`${hub.url}/d/market/customers`);
     await expect.poll(() => page.getByTestId('pagination-range').textContent()).toMatch(/^Rows 1–50 of about \d/);
+    expect(await seriousViolations(page, '[data-testid="pagination"]')).toEqual([]);
     await page.getByTestId('count-exactly').click();
     await page.waitForURL(/count=exact/);
     const exact = (await live()).toLocaleString('en-US');
