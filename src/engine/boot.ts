@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ignoredZeroConfigWrites, loadConfig, unknownVariables, wantsEmbeddedDefault } from './config/load-config';
 import { setConfig, type DomainName } from './config/current';
 import { definitionDrift } from './resources/registry';
+import { ResourceDefinitionError } from './resources/errors';
 import { ConfigError, type HubConfig } from './config/types';
 import { checkConnectionBudget, describeBudget } from './db/budget';
 import { checkHealth, checkTarget } from './db/health';
@@ -133,16 +134,29 @@ export async function boot(options: { env?: Record<string, string | undefined>; 
     if (t.ok) log.info(`${t.name === 'hub' ? 'hub database' : `domain "${t.name}"`} reachable (${t.latencyMs} ms)`);
     else log.warn(t.error ?? `${t.name} unreachable`);
   }
-  // Definitions against each reachable domain's catalog (read once, kept for requests): drift is a warning, never a stop.
+  // Definitions against each reachable domain's catalog (read once, kept for requests): drift is a warning
+  // (a stop with HUB_STRICT_DEFINITIONS=1); a definition that is wrong whatever the database says stops the start.
   const reachable = health.domains.filter((t) => t.ok && (definedDomains as string[]).includes(t.name)).map((t) => t.name as DomainName);
+  const drift: string[] = [];
+  const wrong: string[] = [];
   await Promise.all(
     reachable.map(async (domain) => {
       try {
-        for (const problem of await definitionDrift(domain)) log.warn(`definition drift: ${problem.message}`);
+        for (const problem of await definitionDrift(domain)) drift.push(problem.message);
       } catch (error) {
-        log.warn(`domain "${domain}": its definitions could not be checked against its catalog: ${(error as Error).message}`);
+        if (error instanceof ResourceDefinitionError) wrong.push(error.message);
+        else log.warn(`domain "${domain}": its definitions could not be checked against its catalog: ${(error as Error).message}`);
       }
     }),
   );
+  for (const message of config.strictDefinitions ? [] : drift) log.warn(`definition drift: ${message}`);
+  if (wrong.length > 0 || (config.strictDefinitions && drift.length > 0)) {
+    await stopDatabases();
+    const lines = [...wrong, ...(config.strictDefinitions ? drift : [])];
+    throw new BootError(
+      `${wrong.length > 0 ? 'Resource definitions are wrong' : 'HUB_STRICT_DEFINITIONS=1 and definitions contradict their databases'}:\n${lines.map((l) => `  - ${l}`).join('\n')}\n` +
+        '`npm run doctor` lists every difference; fix the definitions (or migrate the database) and start again.',
+    );
+  }
   return { config, embedded, stopDatabases, demoLogins, dataDir };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hub as adminHub } from '../../src/admin/hub';
 import type { DomainRole } from '../../src/engine/auth/roles';
-import { resolveResource } from '../../src/engine/resources/define';
+import { servedDemoResources } from '../support/demo-resources';
 import type { Resource } from '../../src/engine/resources/types';
 import { auditResource } from '../../src/engine/audit/resource';
 import { can } from '../../src/engine/auth/access';
@@ -31,6 +30,7 @@ import {
 let hub: RunningHub;
 
 beforeAll(async () => {
+  resources = await servedDemoResources();
   hub = await startHubWhenBuilt({
     orders: 200,
     env: {
@@ -76,13 +76,10 @@ function roleOf(kind: OperatorKind, domain: string): DomainRole | undefined {
 
 // ---------------------------------------------------------------------------------------
 // What exists: the domains the hub is configured with, and their resources from the
-// definitions, resolved as the engine does (resolveResource gives `access` per action).
+// definitions, resolved as the engine does (it gives `access` per action).
 
-const resources = new Map<string, Resource[]>();
-for (const def of adminHub.resources) {
-  const resource = resolveResource(def);
-  resources.set(resource.domain, [...(resources.get(resource.domain) ?? []), resource]);
-}
+// The demo's definitions are overlays on their catalogs: resolved against seeded demo databases (beforeAll).
+let resources = new Map<string, Resource[]>();
 
 /** The configured domains, as the health endpoint lists them to a signed-in operator. */
 async function configuredDomains(): Promise<string[]> {

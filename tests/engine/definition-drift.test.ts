@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { boot } from '../../src/engine/boot';
+import { boot, BootError } from '../../src/engine/boot';
 import type { DomainName } from '../../src/engine/config/current';
 import { createHub, currentHub, installHub, type Hub } from '../../src/engine/hub';
 import { toHttpError } from '../../src/engine/http/errors';
@@ -116,15 +116,16 @@ describe('definitions against a domain migrated under them', () => {
     const titles = (await findResource('blog', 'post-titles')).resource;
     expect(titles.primaryKey).toEqual(['id']);
     expect(titles.columns.map((c) => [c.name, c.type, c.nullable, c.readOnly])).toEqual([
-      ['title', 'text', false, false],
       ['id', 'bigint', false, true],
       ['author_id', 'integer', false, false],
+      ['title', 'text', false, false],
       ['total', 'number', true, false],
       ['status', 'text', false, false],
       ['notes', 'longtext', true, false],
       ['created_at', 'datetime', false, true],
     ]);
-    const title = titles.columns[0]!;
+    // Every column in the table's order, the named one adjusted where it stands.
+    const title = titles.columns[2]!;
     expect([title.label, title.maxLength, title.required]).toEqual(['Headline', 120, true]);
     expect(titles.columns.find((c) => c.name === 'total')!.digits).toEqual({ precision: 10, scale: 2 });
     expect(titles.columns.find((c) => c.name === 'author_id')!.references).toMatchObject({ resource: 'authors', column: 'id' });
@@ -179,9 +180,9 @@ describe('definitions against a domain migrated under them', () => {
     ]);
     expect((await list('post-titles')).rows).toHaveLength(5);
     expect((await findResource('blog', 'post-titles')).resource.columns.map((c) => c.name)).toEqual([
-      'title',
       'id',
       'author_id',
+      'title',
       'total',
       'status',
       'created_at',
@@ -206,5 +207,42 @@ describe('definitions against a domain migrated under them', () => {
     expect(warnings).toHaveLength(5);
     expect(warnings[0]).toContain('definition drift: blog/authors: column "name" may be NULL in public.authors');
     expect(warnings[4]).toContain('definition drift: blog/tags: table public.tags does not exist in the "blog" database (tables: authors, posts)');
+  });
+
+  const bootEnv = { HUB_DOMAINS: 'blog', HUB_DATABASE_URL: '', BLOG_DATABASE_URL: '', HUB_AUTH_SECRET: 'definition-drift-test-secret-0123456789' };
+  const quietly = async <T>(work: () => Promise<T>): Promise<T> => {
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      return await work();
+    } finally {
+      spy.mockRestore();
+    }
+  };
+
+  it('stop the start with HUB_STRICT_DEFINITIONS=1, each listed with its fix', async () => {
+    forgetDefinitionChecks();
+    const env = { ...bootEnv, HUB_DATABASE_URL: db.url, BLOG_DATABASE_URL: db.url, HUB_STRICT_DEFINITIONS: '1' };
+    const error = await quietly(() => boot({ env })).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(BootError);
+    expect((error as Error).message).toMatch(
+      /^HUB_STRICT_DEFINITIONS=1 and definitions contradict their databases:\n {2}- blog\/authors: column "name" may be NULL/,
+    );
+    expect((error as Error).message).toContain('- blog/tags: table public.tags does not exist');
+    expect((error as Error).message).toContain('`npm run doctor` lists every difference');
+  });
+
+  it('stop the start when a definition is wrong whatever the database says (an inline naming no resource)', async () => {
+    forgetDefinitionChecks();
+    const wrong = defineResource({ domain: 'blog', table: 'authors', inlines: [{ resource: 'no-such-thing' }] });
+    installHub(createHub({ resources: [wrong] }));
+    try {
+      const env = { ...bootEnv, HUB_DATABASE_URL: db.url, BLOG_DATABASE_URL: db.url };
+      const error = await quietly(() => boot({ env })).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(BootError);
+      expect((error as Error).message).toMatch(/^Resource definitions are wrong:\n {2}- Resource "blog\/authors": .*no-such-thing/);
+    } finally {
+      installHub(createHub({ resources: definitions }));
+      forgetDefinitionChecks();
+    }
   });
 });

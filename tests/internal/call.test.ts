@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { blogResources } from '../../src/demo/resources/blog';
 import { runWithRequestContext } from '../../src/engine/audit/request-context';
 import { ForbiddenError, UnauthenticatedError } from '../../src/engine/auth/errors';
 import type { Operator } from '../../src/engine/auth/operator';
@@ -20,7 +19,8 @@ import {
   runInternalAction,
 } from '../../src/engine/internal';
 import { computeHubSignature } from '../../src/engine/internal/verify';
-import { resolveResource } from '../../src/engine/resources/define';
+import { findResource } from '../../src/engine/resources/registry';
+import type { Resource } from '../../src/engine/resources/types';
 import { startDemoService, type DemoService } from '../../src/demo/service/server';
 import { summarize } from '../../src/demo/service/summary';
 import { adminQuery, createTestDatabase, targetFromUrl, withClient, type TestDatabase } from '../support/databases';
@@ -39,7 +39,8 @@ const secret = randomBytes(32).toString('base64url');
 const serviceLog: string[] = [];
 
 const blogDomain = 'blog' as DomainName;
-const posts = resolveResource(blogResources.find((r) => r.name === 'posts')!);
+/** The demo's posts, an overlay resolved against the seeded blog's catalog (in beforeAll). */
+let posts: Resource;
 const as = (role: 'viewer' | 'editor' | 'admin', domain = 'blog'): Operator => ({
   id: `${domain}-${role}`,
   email: `${role}@${domain}.test`,
@@ -92,6 +93,7 @@ beforeAll(async () => {
   await withClient(blog.url, (client) => seedBlog(client));
   service = await startDemoService({ secret, blogDatabaseUrl: blog.url, host: '127.0.0.1', log: (line) => serviceLog.push(line) });
   useService({ url: service.url, secret });
+  posts = (await findResource('blog', 'posts')).resource;
   await migrateHubDatabase();
   await newAuditRows();
 }, 180_000);

@@ -2,13 +2,12 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blogResources } from '../../src/demo/resources/blog';
 import { boot, type Booted } from '../../src/engine/boot';
 import type { Operator } from '../../src/engine/auth/operator';
 import type { DomainName } from '../../src/engine/config/current';
 import { query } from '../../src/engine/db/query';
 import { runInternalAction } from '../../src/engine/internal';
-import { resolveResource } from '../../src/engine/resources/define';
+import { findResource } from '../../src/engine/resources/registry';
 import { resetEngine } from '../support/engine';
 import { freePort } from '../support/free-port';
 
@@ -20,7 +19,6 @@ import { freePort } from '../support/free-port';
 let dir: string;
 let port: number;
 let booted: Booted | undefined;
-const posts = resolveResource(blogResources.find((r) => r.name === 'posts')!);
 const admin: Operator = { id: 'demo-admin', email: 'admin@demo.test', name: 'Admin', superadmin: false, roles: { blog: 'admin' }, sessionId: undefined };
 
 async function bootDemo(): Promise<{ booted: Booted; env: Record<string, string | undefined> }> {
@@ -56,6 +54,7 @@ describe('the embedded demo', () => {
 
     // The hub's own call, signed with the configured secret, against the seeded blog.
     const [post] = await query<{ id: string }>('blog' as DomainName, 'SELECT id::text FROM posts ORDER BY id LIMIT 1');
+    const { resource: posts } = await findResource('blog', 'posts'); // an overlay on the booted catalog
     const result = await runInternalAction(admin, 'blog', posts, 'regenerate-summary', { recordId: post!.id });
     expect(result).toMatchObject({ ok: true, status: 200, body: { postId: post!.id, summary: expect.any(String) } });
     const audited = await query<{ outcome: string }>('hub', "SELECT outcome FROM hub_audit WHERE action = 'internal'");

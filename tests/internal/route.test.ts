@@ -7,7 +7,8 @@ import type { DomainRole } from '../../src/engine/auth/roles';
 import { query } from '../../src/engine/db/query';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { startDemoService, type DemoService } from '../../src/demo/service/server';
-import { createTestDatabase, targetFromUrl, type TestDatabase } from '../support/databases';
+import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
+import { createTestDatabase, targetFromUrl, withClient, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 
 /**
@@ -19,6 +20,8 @@ const ORIGIN = 'http://localhost:3000'; // testAuth.baseUrl
 const PASSWORD = 'a long test password';
 let hub: TestDatabase;
 let blog: TestDatabase;
+let market: TestDatabase;
+let serviceDb: TestDatabase;
 let service: DemoService;
 const cookies = new Map<string, string>();
 
@@ -52,12 +55,20 @@ function post(who: string | undefined, body: unknown, options: { origin?: string
 }
 
 beforeAll(async () => {
-  [hub, blog] = await Promise.all([createTestDatabase('internal_route_hub'), createTestDatabase('internal_route_blog')]);
+  [hub, blog, market, serviceDb] = await Promise.all([
+    createTestDatabase('internal_route_hub'),
+    createTestDatabase('internal_route_blog'),
+    createTestDatabase('internal_route_market'),
+    createTestDatabase('internal_route_service'),
+  ]);
+  // The demo's definitions are overlays: the domains' tables must exist for their resources to be served.
+  await Promise.all([withClient(blog.url, (c) => seedBlog(c)), withClient(market.url, (c) => seedMarket(c, { orders: 20 }))]);
   const secret = randomBytes(32).toString('hex');
-  service = await startDemoService({ secret, blogDatabaseUrl: blog.url, log: () => undefined });
+  // The service reads a database without a posts table, so its actions fail there (a 500 of its own).
+  service = await startDemoService({ secret, blogDatabaseUrl: serviceDb.url, log: () => undefined });
   installConfig(targetFromUrl('hub', hub.url), [
     targetFromUrl('blog', blog.url, { internal: { url: service.url, secret } }),
-    targetFromUrl('market', blog.url),
+    targetFromUrl('market', market.url),
   ]);
   resetAuth();
   await migrateHubDatabase();
@@ -76,7 +87,7 @@ afterAll(async () => {
   await service?.stop();
   resetAuth();
   await resetEngine();
-  await Promise.all([hub?.drop(), blog?.drop()]);
+  await Promise.all([hub?.drop(), blog?.drop(), market?.drop(), serviceDb?.drop()]);
 });
 
 describe('POST /api/internal-actions/<domain>/<resource>', () => {
@@ -135,7 +146,7 @@ describe('POST /api/internal-actions/<domain>/<resource>', () => {
   });
 
   it("answers the service's failure as a 502 with its message, retryable flag and key", async () => {
-    const response = await post('admin', { action: 'regenerate-summary', recordId: '5' }); // the blog database here has no posts table
+    const response = await post('admin', { action: 'regenerate-summary', recordId: '5' }); // the service's database has no posts table
     expect(response.status).toBe(502);
     const json = (await response.json()) as Record<string, unknown>;
     expect(json).toMatchObject({ kind: 'http', upstreamStatus: 500, retryable: true, idempotencyKey: expect.any(String) });

@@ -98,7 +98,7 @@ describe('generated row types', () => {
       tones: 'string', // an enum array arrives as '{low,high}'
       handles: 'string', // so does an array of a domain
       names: 'string',
-      nums: '(number | null)[]',
+      nums: '(string | null)[]', // exactly, as text (db/exact-types.ts)
       floats: '(number | string | null)[]',
       flags: '(boolean | null)[]',
       big: '(string | null)[]',

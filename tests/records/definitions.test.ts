@@ -4,14 +4,15 @@ import type { DomainName } from '../../src/engine/config/current';
 import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
 import { readCatalog, type CatalogTable } from '../../src/engine/introspect';
 import { isRequired } from '../../src/engine/records/input-schema';
-import { resolveResource } from '../../src/engine/resources/define';
+import { definitionDrift, resourcesOf } from '../../src/engine/resources/registry';
 import { createTestDatabase, targetFromUrl, withClient, type TestDatabase } from '../support/databases';
 import { installConfig, resetEngine } from '../support/engine';
 
 /**
- * The demo's hand-written definitions say what the forms require: a NOT NULL column without a
- * default is required on create, a NOT NULL one on edit. So they must say what the database
- * says, column by column: NOT NULL, DEFAULT, and written by the database (identity, generated).
+ * The demo's definitions, laid over their catalogs, say what the forms require: a NOT NULL
+ * column without a default is required on create, a NOT NULL one on edit. So the served
+ * resources must say what the database says, column by column: NOT NULL, DEFAULT, and written
+ * by the database (identity, generated); and the definitions contradict nothing (no drift).
  */
 let blog: TestDatabase;
 let market: TestDatabase;
@@ -29,9 +30,17 @@ afterAll(async () => {
 });
 
 describe('demo definitions agree with their tables', () => {
-  it.each(['blog', 'market'])('%s: nullability, defaults and database-written columns', (domain) => {
+  it.each(['blog', 'market'] as DomainName[])('%s: nullability, defaults and database-written columns', async (domain) => {
+    expect(await definitionDrift(domain)).toEqual([]);
+    const served = await resourcesOf(domain);
+    expect(served.map((r) => r.name).sort()).toEqual(
+      hub.resources
+        .filter((d) => d.domain === domain)
+        .map((d) => d.name)
+        .sort(),
+    );
     const mismatches: string[] = [];
-    for (const resource of hub.resources.filter((d) => d.domain === domain).map((d) => resolveResource(d))) {
+    for (const resource of served) {
       const [schema, name] = [resource.table.schema, resource.table.name];
       const table = catalogs.get(domain)!.find((t) => t.schema === schema && t.name === name);
       expect(table, `${resource.name}: table ${schema}.${name}`).toBeDefined();

@@ -196,7 +196,7 @@ describe('create and read', () => {
 
   it.each([
     [{ slug: 'first' }, { slug: 'This slug is already used.' }],
-    [{ slug: 'fk', author_id: '999' }, { author_id: 'No such author id: it must name an existing row.' }],
+    [{ slug: 'fk', author_id: '999' }, { author_id: 'No such author: it must name an existing row.' }],
     [{ slug: 'check', positive: '-1' }, { positive: 'Not allowed: the table requires CHECK (positive > 0).' }],
     // A domain's CHECK names the domain, not the column: the column of that type gets the rule.
     [{ slug: 'domain', rating: '9' }, { rating: 'Not allowed: the type stars requires CHECK ((VALUE >= 1) AND (VALUE <= 5)).' }],

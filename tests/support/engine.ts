@@ -32,6 +32,7 @@ export function installConfig(hub: DbTarget, domains: DbTarget[], extra: Partial
     domains,
     replicas: 1,
     strictBudget: false,
+    strictDefinitions: false,
     compress: true,
     shutdownTimeoutMs: 5_000,
     ...extra,

@@ -82,3 +82,12 @@ describe('numeric(precision, scale) limits', () => {
     expect(fitsNumeric('1e-999999999', 6, 2)).toEqual({ ok: true, value: '1e-999999999' });
   });
 });
+
+describe('numeric[] from a domain pool', () => {
+  it('keeps every digit of each element (pg would parse them as floats)', async () => {
+    const { exactTypes } = await import('../../src/engine/db/exact-types');
+    const parse = exactTypes.getTypeParser(1231) as (text: string) => unknown;
+    const [row] = await adminQuery<{ a: string }>(`SELECT ARRAY['12345678901234567890.0123456789', NULL, 'NaN', '-0.10']::numeric[]::text AS a`, [], db.url);
+    expect(parse(row!.a)).toEqual(['12345678901234567890.0123456789', null, 'NaN', '-0.10']);
+  });
+});

@@ -80,6 +80,8 @@ export interface HubConfig {
   /** How many hub processes share the databases: the connection budget multiplies by it. */
   replicas: number;
   strictBudget: boolean;
+  /** HUB_STRICT_DEFINITIONS=1: a definition that contradicts its domain's catalog stops the start instead of a warning. */
+  strictDefinitions: boolean;
   /** Gzip pages and API answers (HUB_COMPRESS, default on); off behind a proxy that compresses. */
   compress: boolean;
   shutdownTimeoutMs: number;

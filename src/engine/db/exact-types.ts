@@ -42,6 +42,7 @@ const OVERRIDES = new Map<number, (value: string) => unknown>([
   [builtins.FLOAT8, float],
   [1021, arrayOf(float)], // float4[]
   [1022, arrayOf(float)], // float8[]
+  [1231, arrayOf(asText)], // numeric[]: pg parses its elements as floats, rounding long numerics
   [builtins.INTERVAL, asText],
   [1187, arrayOf(asText)], // interval[]
   [builtins.BYTEA, asText], // \x0a1b…, which PostgreSQL reads back as the same bytes

@@ -10,7 +10,7 @@ import type { CatalogColumn, CatalogTable } from './types';
 
 /** A value's TypeScript type before `| null`: what the driver makes of the column's text. */
 export type RowValueKind =
-  | { kind: 'number' } // int2, int4, oid (and numeric items of an array: pg parses those as floats)
+  | { kind: 'number' } // int2, int4, oid
   | { kind: 'float' } // float4/float8: a number, or text for NaN and ±Infinity (JSON has no such numbers)
   | { kind: 'boolean' }
   | { kind: 'string' }
@@ -37,7 +37,7 @@ const ARRAY_ITEMS: Record<string, { item: RowValueKind; formats: readonly string
   int2: { item: { kind: 'number' }, formats: ['smallint'] },
   int4: { item: { kind: 'number' }, formats: ['integer'] },
   oid: { item: { kind: 'number' }, formats: ['oid'] },
-  numeric: { item: { kind: 'number' }, formats: ['numeric'] },
+  numeric: { item: { kind: 'string' }, formats: ['numeric'] }, // as text, exactly (db/exact-types.ts)
   float4: { item: { kind: 'float' }, formats: ['real'] },
   float8: { item: { kind: 'float' }, formats: ['double precision'] },
   bool: { item: { kind: 'boolean' }, formats: ['boolean'] },

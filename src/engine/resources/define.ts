@@ -9,6 +9,11 @@ import { resolveColumnExtras, resolveFieldsets } from './renderers';
 import type { ColumnDef, ColumnType, FilterKind, FullColumnDef, FullResourceDef, Resource, ResolvedColumn, ResourceDef, SortSpec } from './types';
 import { MAX_SORT_COLUMNS } from '../shared/sort-param';
 import type { KnownDomain } from '../config/current';
+import type { AnyRow, RowValues } from './hooks';
+import type { HubRows } from './rows';
+import { humanize, resourceBaseName, titleFor } from './words';
+
+export { humanize };
 
 /**
  * Class-level defaults in the spirit of Django's ModelAdmin: a definition names only what
@@ -35,10 +40,18 @@ const DEFAULT_FILTER: Partial<Record<ColumnType, FilterKind>> = {
 /** Integer columns that name something rather than count it: ids and years (2001, not 2,001). */
 const NAMES_NOT_QUANTITIES = /(^|_)(id|year|yr)$/i;
 
-/** "created_at" → "Created at" */
-export function humanize(name: string): string {
-  const words = name.replace(/_/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+/**
+ * A column's header when the definition gives none: its name in words, without the suffixes
+ * a schema adds for itself ("id" → "ID", "customer_id" → "Customer", "created_at" → "Created"
+ * for a date or time), as Django names a ForeignKey field after the relation.
+ */
+export function columnLabel(column: Pick<FullColumnDef, 'name' | 'type'>): string {
+  if (column.name === 'id') return 'ID';
+  const reference = /^(.+)_id$/.exec(column.name);
+  if (reference) return humanize(reference[1]!);
+  const moment = /^(.+)_at$/.exec(column.name);
+  if (moment && ['datetime', 'timestamp', 'date'].includes(column.type)) return humanize(moment[1]!);
+  return humanize(column.name);
 }
 
 const STAMP_NAMES = /^(created|updated|modified|inserted|changed)_(at|on|time)$/;
@@ -54,11 +67,12 @@ function resolveColumn(column: FullColumnDef): ResolvedColumn {
   return {
     name: column.name,
     type: column.type,
-    label: column.label ?? humanize(column.name),
+    label: column.label ?? columnLabel(column),
     sortable: column.sortable ?? !hidden,
     searchable: column.searchable ?? false,
     // Offered by default only for columns the list shows: a filter bar of every timestamp is noise.
-    filter: column.filter === false ? undefined : (column.filter ?? (list ? DEFAULT_FILTER[column.type] : undefined)),
+    // A foreign key is filtered by the record it names (a picker), like an enum by its options.
+    filter: column.filter === false ? undefined : (column.filter ?? (list ? (column.references ? 'equals' : DEFAULT_FILTER[column.type]) : undefined)),
     options: column.options,
     list,
     nullable: column.nullable ?? true,
@@ -108,6 +122,15 @@ function resolveDefaultSort(id: string, given: SortSpec | readonly SortSpec[], c
   return list.map((s) => ({ column: s.column, direction: s.direction }));
 }
 
+/** The columns named in `first` first, in that order, then the others in their own. */
+function orderedBy(first: readonly string[], columns: ResolvedColumn[]): ResolvedColumn[] {
+  const rank = (c: ResolvedColumn) => (first.includes(c.name) ? first.indexOf(c.name) : first.length);
+  return columns
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => c);
+}
+
 /**
  * Fills in defaults and checks the definition's internal consistency, so that a mistake
  * (a sort on a column that is not declared, a bad table name) fails at start-up with the
@@ -125,7 +148,21 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
       id,
       `${untyped ? `column "${untyped.name}" has no type` : 'no columns'}: the catalog completes it (resources/overlay.ts) before it is resolved.`,
     );
-  const columns = (given as readonly FullColumnDef[]).map(resolveColumn);
+  for (const [option, names] of [
+    ['list', def.list],
+    ['search', def.search],
+  ] as const) {
+    // A computed column may be listed; it is searched only when it says `searchable` itself.
+    const unknown = (names ?? []).filter((n) => !given.some((c) => c.name === n) && !(option === 'list' && n in (def.computed ?? {})));
+    if (unknown.length > 0)
+      throw new ResourceDefinitionError(
+        id,
+        `${option} names ${unknown.map((n) => `"${n}"`).join(', ')}, not a ${option === 'list' ? '' : 'declared '}column of the resource.`,
+      );
+  }
+  const columns = (given as readonly FullColumnDef[])
+    .map((c) => ({ ...c, list: def.list ? def.list.includes(c.name) : c.list, searchable: def.search?.includes(c.name) || c.searchable }))
+    .map(resolveColumn);
   const names = new Set(columns.map((c) => c.name));
   if (names.size !== columns.length) throw new ResourceDefinitionError(id, 'a column is declared twice.');
   const keyless = def.keyless ?? false;
@@ -136,10 +173,17 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
   }
   // Computed columns (ResourceDef.computed) after the declared ones: read-only, never a key, a soft-delete marker or a record label.
   const declared = [...columns];
-  columns.push(...resolveComputedColumns(id, def.computed, names, resolveColumn));
+  columns.push(...resolveComputedColumns(id, def.computed, names, (c) => resolveColumn({ ...c, list: def.list ? def.list.includes(c.name) : c.list })));
   const defaultSort = resolveDefaultSort(id, def.defaultSort ?? { column: primaryKey[0]!, direction: 'desc' }, columns);
   if (def.softDelete && !names.has(def.softDelete)) {
     throw new ResourceDefinitionError(id, `soft-delete column "${def.softDelete}" is not declared in columns.`);
+  }
+  // The soft-delete marker is set by delete and cleared by restore, never typed, and the trash shows it: read-only and unlisted unless said.
+  const marker = given.findIndex((c) => c.name === def.softDelete);
+  if (marker >= 0) {
+    columns[marker]!.readOnly = given[marker]!.readOnly ?? true;
+    columns[marker]!.list = given[marker]!.list ?? false;
+    if (given[marker]!.list === undefined && given[marker]!.filter === undefined) columns[marker]!.filter = undefined;
   }
   for (const c of columns) {
     if (c.type === 'enum' && !c.options?.length) throw new ResourceDefinitionError(id, `enum column "${c.name}" needs its options.`);
@@ -175,7 +219,8 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
     subtitle: def.subtitle,
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
     iconColor: def.iconColor ?? RESOURCE_DEFAULTS.iconColor,
-    columns,
+    // `list` orders the list: its columns first, as named; the rest as declared.
+    columns: def.list ? orderedBy(def.list, columns) : columns,
     defaultSort,
     pageSize: def.pageSize ?? RESOURCE_DEFAULTS.pageSize,
     softDelete: def.softDelete,
@@ -195,13 +240,56 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
   };
 }
 
+/** A definition as written: `name` and `title` may be left to the table's name ("public.order_items" → "order-items", "Order items"). */
+export type ResourceDefInput<D extends string = KnownDomain, C extends ColumnDef = ColumnDef, R extends AnyRow = RowValues<C>> = Omit<
+  ResourceDef<D, C, R>,
+  'name' | 'title'
+> &
+  Partial<Pick<ResourceDef<D, C, R>, 'name' | 'title'>>;
+
+/** How HubRows names a table (rows.ts): "public.posts" and "posts" → "posts", "audit.events" stays. */
+type RowKey<T extends string> = T extends `public.${infer Name}` ? Name : T;
+
+/**
+ * The row a definition's `validate` and hooks see: its table's generated row type (`npm run
+ * introspect -- <domain> --types`) when the program has one, else what its columns say.
+ */
+export type DefinedRow<D extends string, T extends string, C extends ColumnDef> = D extends keyof HubRows
+  ? RowKey<T> extends keyof HubRows[D]
+    ? HubRows[D][RowKey<T>] & AnyRow
+    : RowValues<C>
+  : RowValues<C>;
+
+/** The URL name and title a definition gets when it leaves them out, from its table. */
+export function withDefaultNames<T extends { table: string; name?: string; title?: string }>(def: T): T & { name: string; title: string } {
+  const [schema, table] = def.table.includes('.') ? def.table.split('.') : ['public', def.table];
+  const name = def.name ?? resourceBaseName(schema ?? '', table ?? '');
+  return { ...def, name, title: def.title ?? titleFor(name) };
+}
+
 /**
  * Declares a resource. The domain is type-checked against src/admin/domains.ts; the rest is
  * checked when the definition is resolved at start-up.
  */
-export function defineResource<const C extends ColumnDef, const D extends ResourceDef<KnownDomain, C>>(def: D & ResourceDef<KnownDomain, C>): D {
-  // `C` is inferred from `columns` first, so `validate` and `hooks` are typed by the columns.
-  return def;
+export function defineResource<
+  const C extends ColumnDef,
+  const Dom extends KnownDomain,
+  const T extends string,
+  const D extends ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>,
+>(def: D & { domain: Dom; table: T } & ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>): D & { name: string; title: string } {
+  // `C`, the domain and the table are inferred first, so `validate` and `hooks` are typed by the table's row.
+  return withDefaultNames(def);
+}
+
+/**
+ * `defineResource` for one domain, by table (Django's `admin.site.register(Model, ModelAdmin)`):
+ * `const blog = defineIn('blog')`, then `blog('posts', { search: ['title'] })`. Typed the same way.
+ */
+export function defineIn<const Dom extends KnownDomain>(domain: Dom) {
+  return <const T extends string, const C extends ColumnDef, const D extends Omit<ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>, 'domain' | 'table'>>(
+    table: T,
+    def: D & Omit<ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>, 'domain' | 'table'> = {} as D,
+  ): D & { domain: Dom; table: T; name: string; title: string } => withDefaultNames({ ...def, domain, table });
 }
 
 /** What the browser may receive: the resource without server-side functions (custom actions' `run`, row scopes) or scope values. */

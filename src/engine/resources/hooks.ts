@@ -5,9 +5,10 @@ import type { ColumnDef, ColumnType, ResourceDef } from './types';
 
 /*
  * The types of a definition's `validate` and write hooks (ResourceDef.validate, ResourceDef.hooks),
- * typed by the definition's own columns: `values.slug` is known, `values.slgu` is a compile
- * error, and an enum column's value is one of its options. The engine runs them
- * (records/write-hooks.ts) inside the write's audited transaction.
+ * typed by the table's row: the generated row type of its domain (`npm run introspect -- <domain>
+ * --types`, see rows.ts) when there is one, else the definition's own columns. `values.slug` is
+ * known, `values.slgu` is a compile error, and an enum column's value is one of its labels. The
+ * engine runs them (records/write-hooks.ts) inside the write's audited transaction.
  */
 
 /**
@@ -31,11 +32,17 @@ type ValueOf<C extends ColumnDef> = C extends { type: 'enum'; options: readonly 
   ? O
   : ColumnValue<C extends { type: infer T extends ColumnType } ? T : ColumnType>;
 
-/** The values a write gives, by column name: a create's given columns, an edit's changed ones (absent = not given / unchanged). */
-export type WriteValues<C extends ColumnDef = ColumnDef> = { -readonly [K in C as K['name']]?: ValueOf<K> | null };
-
-/** A row as the database holds it, by column name. */
+/** A row as the database holds it, by column name, typed by a definition's columns. */
 export type RowValues<C extends ColumnDef = ColumnDef> = { -readonly [K in C as K['name']]: ValueOf<K> | null };
+
+/** Any row type: column name → value (a generated row type, or RowValues of some columns). */
+export type AnyRow = object;
+
+/** The values a write gives, by column name: a create's given columns, an edit's changed ones (absent = not given / unchanged). */
+export type Writes<R extends AnyRow> = { -readonly [K in keyof R]?: R[K] | null };
+
+/** WriteValues typed by a definition's columns. */
+export type WriteValues<C extends ColumnDef = ColumnDef> = Writes<RowValues<C>>;
 
 /**
  * Messages by column name, shown under the fields, and `_form` for the form as a whole; a key
@@ -53,29 +60,29 @@ interface HookContextBase {
   operator: Operator;
 }
 
-export interface ValidateContext<C extends ColumnDef = ColumnDef> extends HookContextBase {
+export interface ValidateContext<R extends AnyRow = RowValues> extends HookContextBase {
   action: SaveAction;
   /** The row as it is now, locked for this write (update); `undefined` on create. */
-  row: RowValues<C> | undefined;
+  row: R | undefined;
 }
 
-export interface BeforeSaveContext<C extends ColumnDef = ColumnDef> extends ValidateContext<C> {
+export interface BeforeSaveContext<R extends AnyRow = RowValues> extends ValidateContext<R> {
   /** The values about to be written, validated: change them here (or return new ones) to write something else. */
-  values: WriteValues<C>;
+  values: Writes<R>;
 }
 
-export interface AfterSaveContext<C extends ColumnDef = ColumnDef> extends HookContextBase {
+export interface AfterSaveContext<R extends AnyRow = RowValues> extends HookContextBase {
   action: SaveAction;
   /** The row before the write (update); `undefined` on create. */
-  row: RowValues<C> | undefined;
+  row: R | undefined;
   /** The row as written (every column, as the database returned it), not yet committed. */
-  values: RowValues<C>;
+  values: R;
 }
 
-export interface BeforeDeleteContext<C extends ColumnDef = ColumnDef> extends HookContextBase {
+export interface BeforeDeleteContext<R extends AnyRow = RowValues> extends HookContextBase {
   action: DeleteAction;
   /** The row about to be deleted, locked. */
-  row: RowValues<C>;
+  row: R;
 }
 
 /**
@@ -86,13 +93,13 @@ export interface BeforeDeleteContext<C extends ColumnDef = ColumnDef> extends Ho
  * Run for creates and edits (reverts included) and for soft and hard deletes, also per row of a
  * bulk action; not for restores or custom actions (an action is code of its own).
  */
-export interface ResourceHooks<C extends ColumnDef = ColumnDef> {
+export interface ResourceHooks<R extends AnyRow = RowValues> {
   /** After `validate`, before the INSERT or UPDATE: change `values` (or return the values to write). */
-  beforeSave?(context: BeforeSaveContext<C>): void | WriteValues<C> | Promise<void | WriteValues<C>>;
+  beforeSave?(context: BeforeSaveContext<R>): void | Writes<R> | Promise<void | Writes<R>>;
   /** After the INSERT or UPDATE, before COMMIT: the row as written; a throw rolls the write back. */
-  afterSave?(context: AfterSaveContext<C>): void | Promise<void>;
+  afterSave?(context: AfterSaveContext<R>): void | Promise<void>;
   /** After the row is locked, before it is deleted (soft or for good): throw to refuse. */
-  beforeDelete?(context: BeforeDeleteContext<C>): void | Promise<void>;
+  beforeDelete?(context: BeforeDeleteContext<R>): void | Promise<void>;
 }
 
 /**
@@ -101,10 +108,10 @@ export interface ResourceHooks<C extends ColumnDef = ColumnDef> {
  * are shown with the engine's own, all at once; a field the value model already refused keeps
  * its own message and is absent from `values`.
  */
-export type ValidateFunction<C extends ColumnDef = ColumnDef> = (
-  values: WriteValues<C>,
-  context: ValidateContext<C>,
-) => FieldErrors<C['name']> | void | Promise<FieldErrors<C['name']> | void>;
+export type ValidateFunction<R extends AnyRow = RowValues> = (
+  values: Writes<R>,
+  context: ValidateContext<R>,
+) => FieldErrors<keyof R & string> | void | Promise<FieldErrors<keyof R & string> | void>;
 
 /** The hooks of a resolved resource (Resource.hooks): server only, never sent to the browser. */
 export interface WriteHooks extends ResourceHooks {
@@ -114,7 +121,7 @@ export interface WriteHooks extends ResourceHooks {
 const HOOK_NAMES = ['beforeSave', 'afterSave', 'beforeDelete'] as const;
 
 /** A definition's `validate` and `hooks`, checked at start-up (a hook that is not a function, an unknown hook's name). */
-export function resolveWriteHooks(id: string, def: Pick<ResourceDef<string>, 'validate' | 'hooks' | 'readOnly'>): WriteHooks {
+export function resolveWriteHooks(id: string, def: Pick<ResourceDef<string, ColumnDef, AnyRow>, 'validate' | 'hooks' | 'readOnly'>): WriteHooks {
   const out: WriteHooks = {};
   if (def.validate !== undefined) {
     if (typeof def.validate !== 'function') throw new ResourceDefinitionError(id, 'validate must be a function of (values, context).');

@@ -55,53 +55,69 @@ export function resolveInlines(id: string, defs: readonly InlineDef[] | undefine
 }
 
 /**
+ * When a domain's definitions are laid over its catalog: the resources it defines (by name), and
+ * where to report an inline the database no longer supports (its table gone, a foreign key or a
+ * column dropped). A name no definition has is a mistake in the definition all the same.
+ */
+export interface InlineDrift {
+  defined: ReadonlySet<string>;
+  report(resource: string, message: string): void;
+}
+
+/**
  * Settles each inline of the domain's resources against the related resource: its foreign key
  * to this one (`via`, given or the only one), the column it holds (`refColumn`), and its
  * columns. The foreign-key column gets an equals filter if it has none, so "View all" (the
  * related list with `f.<via>=<id>`) and the inline's own list call can filter by it.
  */
-export function linkInlines(resources: readonly Resource[]): void {
+export function linkInlines(resources: readonly Resource[], drift?: InlineDrift): void {
   const byName = new Map(resources.map((r) => [r.name, r]));
   for (const resource of resources) {
     const id = `${resource.domain}/${resource.name}`;
+    const dropped = new Set<ResolvedInline>();
     for (const inline of resource.inlines ?? []) {
       const what = `inline "${inline.resource}"`;
       const related = byName.get(inline.resource);
+      // Against a catalog, what the database changed under a definition is drift: the inline is left out and reported.
+      const fail = (message: string): never | undefined => {
+        if (!drift || (!related && !drift.defined.has(inline.resource))) throw new ResourceDefinitionError(id, message);
+        drift.report(id, `${id}: ${message} The inline is left out.`);
+        dropped.add(inline);
+        return undefined;
+      };
       if (!related) {
         const names = resources.map((r) => r.name).filter((n) => n !== resource.name);
-        throw new ResourceDefinitionError(
-          id,
-          `${what}: the domain "${resource.domain}" has no resource "${inline.resource}"${names.length ? `; it has ${names.join(', ')}` : ''}.`,
-        );
+        fail(`${what}: the domain "${resource.domain}" has no resource "${inline.resource}"${names.length ? `; it has ${names.join(', ')}` : ''}.`);
+        continue;
       }
       const keys = related.columns.filter((c) => c.references?.resource === resource.name && resource.columns.some((k) => k.name === c.references!.column));
       const fkNames = keys.map((c) => c.name).join(', ');
       let via = keys.find((c) => c.name === inline.via);
       if (inline.via && !via) {
-        throw new ResourceDefinitionError(
-          id,
-          `${what}: via "${inline.via}" is not a foreign key of ${inline.resource} to ${resource.name}${keys.length ? `; use ${fkNames}` : ''}.`,
-        );
+        fail(`${what}: via "${inline.via}" is not a foreign key of ${inline.resource} to ${resource.name}${keys.length ? `; use ${fkNames}` : ''}.`);
+        continue;
       }
       if (!via) {
-        if (keys.length === 0)
-          throw new ResourceDefinitionError(
-            id,
-            `${what}: ${inline.resource} has no foreign key to ${resource.name} (a column with references: { resource: '${resource.name}' }).`,
+        if (keys.length !== 1) {
+          fail(
+            keys.length === 0
+              ? `${what}: ${inline.resource} has no foreign key to ${resource.name} (a column with references: { resource: '${resource.name}' }).`
+              : `${what}: ${inline.resource} refers to ${resource.name} by ${fkNames}; say which with via.`,
           );
-        if (keys.length > 1) throw new ResourceDefinitionError(id, `${what}: ${inline.resource} refers to ${resource.name} by ${fkNames}; say which with via.`);
+          continue;
+        }
         via = keys[0]!;
       }
       const unknown = (inline.columns ?? []).filter((name) => !related.columns.some((c) => c.name === name));
-      if (unknown.length > 0)
-        throw new ResourceDefinitionError(
-          id,
-          `${what}: ${unknown.map((n) => `"${n}"`).join(', ')} ${unknown.length > 1 ? 'are not columns' : 'is not a column'} of ${inline.resource}.`,
-        );
+      if (unknown.length > 0) {
+        fail(`${what}: ${unknown.map((n) => `"${n}"`).join(', ')} ${unknown.length > 1 ? 'are not columns' : 'is not a column'} of ${inline.resource}.`);
+        continue;
+      }
       inline.via = via.name;
       inline.refColumn = via.references!.column;
       if (!via.filter) via.filter = 'equals';
     }
+    if (dropped.size > 0) resource.inlines = resource.inlines!.filter((inline) => !dropped.has(inline));
   }
 }
 

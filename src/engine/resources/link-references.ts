@@ -1,5 +1,5 @@
 import { resolveRowScope } from '../auth/row-scope';
-import { linkInlines } from './inlines';
+import { linkInlines, type InlineDrift } from './inlines';
 import type { Resource } from './types';
 
 /**
@@ -7,9 +7,9 @@ import type { Resource } from './types';
  * resource who points at it (its referrers), once a domain's resources are all resolved: a
  * definition names only the target's resource name, and the list's reference and "has related
  * rows" filters and labels need the rest. A reference to a resource the domain
- * does not have is left as it is (shown as a plain id).
+ * does not have is left as it is (shown as a plain id). `drift`: see InlineDrift.
  */
-export function linkReferences(resources: readonly Resource[]): void {
+export function linkReferences(resources: readonly Resource[], drift?: InlineDrift): void {
   const byName = new Map(resources.map((r) => [r.name, r]));
   for (const resource of resources) {
     const byTarget = new Map<string, number>();
@@ -41,5 +41,5 @@ export function linkReferences(resources: readonly Resource[]): void {
     }
   }
   // Inline related tables (ResourceDef.inlines) need the related resource and its foreign key here.
-  linkInlines(resources);
+  linkInlines(resources, drift);
 }

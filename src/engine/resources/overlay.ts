@@ -3,7 +3,7 @@ import type { CatalogColumn, CatalogTable } from '../introspect/types';
 import { resolveResource } from './define';
 import { ResourceDefinitionError } from './errors';
 import { linkReferences } from './link-references';
-import type { ColumnDef, ColumnType, FullColumnDef, FullResourceDef, Resource, ResourceDef } from './types';
+import type { ColumnDef, ColumnType, FullColumnDef, FullResourceDef, Resource, ResourceDef, SortSpec } from './types';
 
 /*
  * Definitions as an overlay on the domain's catalog: a definition names the table and says
@@ -113,8 +113,10 @@ export function overlayDefinition(def: ResourceDef<string>, tables: readonly Cat
   }
 
   const served: FullColumnDef[] = [];
+  const named = new Map((def.columns ?? []).map((c) => [c.name, c]));
   for (const column of def.columns ?? []) {
     const found = catalog.get(column.name);
+    if (found && overlay) continue; // served below, in the catalog's order
     if (!found) {
       problems.push({
         resource: id,
@@ -126,10 +128,14 @@ export function overlayDefinition(def: ResourceDef<string>, tables: readonly Cat
     }
     served.push(overlayColumn(id, where, table, column, found, overlay, references.get(column.name), problems));
   }
-  if (overlay) {
-    const named = new Set(served.map((c) => c.name));
-    for (const c of table.columns) if (!named.has(c.name)) served.push(catalogColumnDef(c, false, references.get(c.name)));
-  }
+  // An overlay serves every column in the table's own order, each named one as the definition adjusts it.
+  if (overlay)
+    for (const c of table.columns) {
+      const column = named.get(c.name);
+      served.push(
+        column ? overlayColumn(id, where, table, column, c, overlay, references.get(c.name), problems) : catalogColumnDef(c, false, references.get(c.name)),
+      );
+    }
 
   const out: FullResourceDef = { ...(def as FullResourceDef), columns: served };
   const declaredKey = def.primaryKey ?? (def.keyless ? undefined : ['id']);
@@ -143,6 +149,47 @@ export function overlayDefinition(def: ResourceDef<string>, tables: readonly Cat
     });
     out.primaryKey = table.primaryKey;
   }
+  // `list` and `search` name columns too: a dropped one is drift, left out of what is served.
+  for (const option of ['list', 'search'] as const) {
+    const names = def[option];
+    const missing = names?.filter((n) => !catalog.has(n) && !(option === 'list' && n in (def.computed ?? {}))) ?? [];
+    if (missing.length === 0) continue;
+    for (const name of missing)
+      problems.push({
+        resource: id,
+        column: name,
+        kind: 'column',
+        message: `${id}: ${option} names column "${name}", which does not exist in ${where} (columns: ${someNames([...catalog.keys()])}): remove it or fix the name.`,
+      });
+    out[option] = names!.filter((n) => !missing.includes(n));
+  }
+  // The soft-delete marker, the default sort and the fieldsets name columns too: a dropped one is drift, served without it.
+  const gone = (name: string) => !catalog.has(name) && !(name in (def.computed ?? {}));
+  const dropped = (what: string, name: string) =>
+    problems.push({
+      resource: id,
+      column: name,
+      kind: 'column',
+      message: `${id}: ${what} names column "${name}", which does not exist in ${where} (columns: ${someNames([...catalog.keys()])}): remove it or fix the name.`,
+    });
+  if (def.softDelete !== undefined && gone(def.softDelete)) {
+    dropped('softDelete', def.softDelete);
+    out.softDelete = undefined;
+  }
+  if (def.defaultSort !== undefined) {
+    const sorts: readonly SortSpec[] = Array.isArray(def.defaultSort) ? def.defaultSort : [def.defaultSort as SortSpec];
+    for (const sort of sorts.filter((s) => gone(s.column))) dropped('defaultSort', sort.column);
+    const kept = sorts.filter((s) => !gone(s.column));
+    if (kept.length < sorts.length) out.defaultSort = kept.length > 0 ? kept : undefined;
+  }
+  if (def.fieldsets !== undefined) {
+    for (const name of def.fieldsets.flatMap((f) => f.columns).filter(gone)) dropped('a fieldset', name);
+    out.fieldsets = def.fieldsets.map((f) => ({ ...f, columns: f.columns.filter((c) => !gone(c)) })).filter((f) => f.columns.length > 0);
+  }
+  // Newest first when the table records its rows' creation, as introspection orders it.
+  const created = table.columns.find((c) => c.name === 'created_at');
+  if (overlay && def.defaultSort === undefined && created && !created.nullable && ['timestamptz', 'timestamp'].includes(created.typeName))
+    out.defaultSort = { column: 'created_at', direction: 'desc' };
   // A view PostgreSQL does not write through, or a materialized view, is read-only unless the definition says otherwise.
   if (overlay && def.readOnly === undefined && (table.kind === 'materialized_view' || (table.kind === 'view' && table.writable !== true))) out.readOnly = true;
   return { def: out, problems };
@@ -229,6 +276,9 @@ export function overlayDomain(defs: readonly ResourceDef<string>[], tables: read
       result.unavailable.set(def.name, `${reason} (${error.message})`);
     }
   }
-  linkReferences(result.resources);
+  linkReferences(result.resources, {
+    defined: new Set(defs.map((d) => d.name)),
+    report: (resource, message) => result.drift.push({ resource, kind: 'column', message }),
+  });
   return result;
 }

@@ -2,7 +2,7 @@ import type { Action, DomainRole } from '../auth/roles';
 import type { Operator } from '../auth/operator';
 import type { HubTypes, KnownDomain } from '../config/current';
 import type { Tx } from '../db/query';
-import type { FieldErrors, ResourceHooks, ValidateContext, WriteHooks, WriteValues } from './hooks';
+import type { AnyRow, FieldErrors, ResourceHooks, RowValues, ValidateContext, WriteHooks, Writes } from './hooks';
 
 export type * from './hooks';
 
@@ -40,13 +40,13 @@ export interface ColumnDef {
   name: string;
   /** Default: from the domain's catalog (see "Definitions as an overlay"); say it to show a column differently (`money_cents` for a bigint). */
   type?: ColumnType;
-  /** Header text; defaults to the name in words ("created_at" → "Created at"). */
+  /** Header text; defaults to the name in words, without `_id` or a timestamp's `_at` ("customer_id" → "Customer", "created_at" → "Created", "id" → "ID"). */
   label?: string;
   /** Default: true for scalar types, false for json, array and longtext. */
   sortable?: boolean;
   /** Searched by the search box (case-insensitive substring). Default: false. */
   searchable?: boolean;
-  /** Filter offered in the filter bar. Default by type: enum → oneOf, boolean → boolean, date/datetime → range, else none. */
+  /** Filter offered in the filter bar (for listed columns). Default: a foreign key (`references`) → equals; by type: enum → oneOf, boolean → boolean, date/datetime → range, else none. */
   filter?: FilterKind | false;
   /** Allowed values of an enum column, in display order. */
   options?: readonly string[];
@@ -204,8 +204,11 @@ export type RowScope = RowCondition | readonly RowCondition[];
 /** A resolved row-scope condition, as every query of the resource carries it (see Resource.scope). */
 export type ScopeCondition = { column: string; value: ScopeValue; values?: never } | { column: string; values: readonly ScopeValue[]; value?: never };
 
-/** `C`: the definition's columns as written (inferred by defineResource), so `validate` and `hooks` know their names and types. */
-export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef = ColumnDef> {
+/**
+ * `C`: the definition's columns as written (inferred by defineResource); `R`: the row `validate`
+ * and `hooks` see, the table's generated row type when there is one (rows.ts), else the columns'.
+ */
+export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef = ColumnDef, R extends AnyRow = RowValues<C>> {
   domain: D;
   /** URL segment: /d/<domain>/<name>. Lower-case, digits, dashes. */
   name: string;
@@ -235,12 +238,19 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
   icon?: string;
   iconColor?: IconColor;
   /**
-   * The columns to show differently from the catalog, in the order shown. Left out, or with a
-   * column that leaves out its `type` (the overlay form), every column comes from the domain's
-   * catalog, the named ones first; a definition whose every column states its `type` (the full
-   * form) serves exactly those columns.
+   * The columns to show differently from the catalog. Left out, or with a column that leaves
+   * out its `type` (the overlay form), every column comes from the domain's catalog, in the
+   * table's order, each named one adjusted as said; a definition whose every column states its
+   * `type` (the full form) serves exactly those columns, in the order written.
    */
   columns?: readonly C[];
+  /**
+   * The columns the list shows by default, in this order (Django's `list_display`); the others
+   * stay one click away in the column picker. Default: each column's own `list`.
+   */
+  list?: readonly string[];
+  /** The columns the search box searches (Django's `search_fields`), besides those marked `searchable`. */
+  search?: readonly string[];
   /**
    * Read-only columns computed by a SQL expression over the row, by name (shown after the
    * declared columns): in the list, the record page and exports; sortable, filterable and
@@ -254,7 +264,7 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
   defaultSort?: SortSpec | readonly SortSpec[];
   /** Rows per page (Django's list_per_page). Default: 50. */
   pageSize?: number;
-  /** Column set to a timestamp on soft delete; rows with it set are hidden from the list. */
+  /** Column set to a timestamp on soft delete; rows with it set are hidden from the list (it is read-only and unlisted unless the column says otherwise). */
   softDelete?: string;
   /** No writes at all (views, introspected tables). */
   readOnly?: boolean;
@@ -284,9 +294,9 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
    * messages by column (and `_form`); shown on the form with the engine's own, all at once. See
    * ValidateFunction.
    */
-  validate?(values: WriteValues<C>, context: ValidateContext<C>): FieldErrors<C['name']> | void | Promise<FieldErrors<C['name']> | void>;
+  validate?(values: Writes<R>, context: ValidateContext<R>): FieldErrors<keyof R & string> | void | Promise<FieldErrors<keyof R & string> | void>;
   /** Code run inside the write's audited transaction: beforeSave, afterSave, beforeDelete (see ResourceHooks). */
-  hooks?: ResourceHooks<C>;
+  hooks?: ResourceHooks<R>;
   /**
    * Related tables shown inside the record page (an author's posts), paged by cursor, each with
    * "View all N" to the related list filtered by its foreign key. See InlineDef.
