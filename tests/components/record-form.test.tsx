@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RecordForm, type RecordFormProps } from '../../src/components/record-form/record-form';
+import { lockedReason, RecordForm, type RecordFormProps } from '../../src/components/record-form/record-form';
 import { checkJson } from '../../src/components/record-form/fields/json-field';
 import { renderMarkdown } from '../../src/components/record-form/fields/markdown';
 import { customField, registeredFields } from '../../src/components/record-form/fields/registry';
@@ -728,5 +728,29 @@ describe('record buttons', () => {
     await act(async () => fireEvent.click(screen.getByTestId('record-action-run-shout')));
     expect(custom).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('record-action-message-shout').textContent).toContain('Shouted.');
+  });
+});
+
+describe('why a field is locked', () => {
+  it('says a computed column is computed, not set by the database', () => {
+    const resource = resolveResource({
+      domain: 'market',
+      name: 'lines',
+      table: 'lines',
+      title: 'Lines',
+      columns: [
+        { name: 'id', type: 'integer', readOnly: true },
+        { name: 'qty', type: 'integer' },
+      ],
+      computed: { double_qty: { sql: 'qty * 2', type: 'integer' } },
+    });
+    const reason = (name: string) =>
+      lockedReason(
+        resource,
+        resource.columns.find((c) => c.name === name)!,
+        'update',
+        [],
+      );
+    expect([reason('double_qty'), reason('id'), reason('qty')]).toEqual(['Computed from the other fields.', 'Set by the database.', undefined]);
   });
 });

@@ -50,6 +50,7 @@ export function lockedReason(
 ): string | undefined {
   if (masked.includes(column.name) && !column.secret) return 'Hidden from your role: you cannot change it.';
   if (column.name === resource.softDelete) return 'Set by Delete and Restore.';
+  if (column.computed) return 'Computed from the other fields.';
   if (column.readOnly) return 'Set by the database.';
   if (mode === 'update' && resource.primaryKey.includes(column.name)) return 'Part of the key: it cannot change.';
   return undefined;

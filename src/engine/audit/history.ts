@@ -7,6 +7,7 @@ import { auditActionOf } from './action-kind';
 import { flushAuditSettlement } from './record';
 import { RecordConflictError, RecordNotFoundError, RecordValidationError } from '../records/errors';
 import { getRecord } from '../records/read-record';
+import { writableColumns } from '../records/input-schema';
 import { updateRecord, type WriteOutcome } from '../records/write-record';
 import type { Resource } from '../resources/types';
 
@@ -103,8 +104,14 @@ export async function revertEntry(operator: Operator | null, domain: PoolName, r
   const current = await getRecord(operator, domain, resource, entry.record_id);
   const changedSince = Object.keys(entry.changes.after).filter((c) => !same(current.row[c], entry.changes!.after![c]));
   if (changedSince.length > 0) throw new RecordConflictError(current.row, current.version ?? '', entry.changes.before);
+  // Only what an operator could have typed goes back: columns the database sets (an updated_at its trigger
+  // stamps, generated ones) and computed ones are set again by the database, and the write would refuse them.
+  const writable = new Set(writableColumns(resource).map((c) => c.name));
   const input = Object.fromEntries(
-    Object.entries(entry.changes.before).map(([k, v]) => [k, v === null ? '' : typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v]),
+    Object.entries(entry.changes.before)
+      .filter(([k]) => writable.has(k))
+      .map(([k, v]) => [k, v === null ? '' : typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : v]),
   );
+  if (Object.keys(input).length === 0) throw new RecordValidationError({}, 'This change touched only columns the database sets: there is nothing to revert.');
   return updateRecord(operator, domain, resource, entry.record_id, input, current.version!, { detail: `revert of entry ${auditId}` });
 }
