@@ -1,8 +1,4 @@
 import { defineIn } from '@admin-hub/engine/resources/define';
 
-/**
- * The benchmark's domain (`npm run bench`): one 1,000,000-row posts table shaped like a real
- * one, as an overlay on its catalog. Active only when HUB_DOMAINS lists "bench", which only the
- * bench harness does.
- */
+// The benchmark's 1,000,000-row posts (`npm run bench`): served only when HUB_DOMAINS lists "bench", as the bench does.
 export const benchResources = [defineIn('bench')('posts', { search: ['title'], columns: [{ name: 'author_id', filter: 'equals' }] })];

@@ -1,10 +1,6 @@
 import { defineIn } from '@admin-hub/engine/resources/define';
 
-/*
- * The blog demo domain, as an overlay on its catalog: types, NULLs, defaults, keys, foreign keys,
- * enum labels, names and titles come from the database (and `validate`/`hooks` are typed by its
- * rows, src/demo/rows); this says only what differs.
- */
+// Overlays on the blog's catalog, which gives types, NULLs, defaults, keys, foreign keys, names and row types (src/demo/rows).
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const blog = defineIn('blog');
@@ -33,10 +29,7 @@ export const blogResources = [
     // A changed status sets `published` to match, in the save's transaction: the audit entry records both.
     hooks: { beforeSave: ({ values }) => void (values.status != null && (values.published = values.status === 'published')) },
     // Run by the blog's own service (BLOG_INTERNAL_URL; the embedded demo starts one): admins only.
-    internalActions: {
-      'regenerate-summary': { label: 'Regenerate summary', scope: 'row' },
-      'send-notification': { label: 'Send notification', scope: 'row', confirm: 'Send a notification about this post to its subscribers?' },
-    },
+    internalActions: { 'regenerate-summary': {}, 'send-notification': { confirm: 'Send a notification about this post to its subscribers?' } },
   }),
   blog('authors', {
     icon: 'users',
@@ -48,12 +41,7 @@ export const blogResources = [
     columns: [{ name: 'created_at', label: 'Joined' }],
     inlines: [{ resource: 'posts', columns: ['title', 'status', 'word_count', 'created_at'] }], // the author's posts, newest first
   }),
-  blog('comments', {
-    icon: 'message-square',
-    iconColor: 'amber',
-    search: ['author_name', 'body'],
-    list: ['id', 'post_id', 'author_name', 'body', 'approved', 'created_at'],
-  }),
+  blog('comments', { icon: 'message-square', iconColor: 'amber', search: ['author_name', 'body'], columns: [{ name: 'body', list: true }] }),
   blog('tags', { icon: 'tag', iconColor: 'green', defaultSort: { column: 'name', direction: 'asc' }, search: ['name', 'slug'] }),
   blog('post_tags', { subtitle: 'Which tag is on which post (composite key)', icon: 'tag', iconColor: 'green' }),
   blog('published_posts', {

@@ -1,11 +1,7 @@
 import { defineIn } from '@admin-hub/engine/resources/define';
 
-/** The market demo domain, as an overlay on its catalog: orders is the 1,000,000-row table every list must stay fast on. */
-
-/**
- * A row scope: the countries whose customers a regional operator works with (by email; a real
- * hub could read them from its directory). Everyone else, superadmins included, sees them all.
- */
+// The market demo domain, an overlay on its catalog (see blog.ts); orders has 1,000,000 rows.
+// A row scope: regional@demo.local sees, finds, exports and changes only customers of DE and AT; everyone else sees all.
 export const CUSTOMER_COUNTRIES: Readonly<Record<string, readonly string[]>> = { 'regional@demo.local': ['DE', 'AT'] };
 
 const TONES = { paid: 'success', delivered: 'success', pending: 'warning', cancelled: 'destructive', refunded: 'secondary' } as const;
@@ -37,12 +33,9 @@ export const marketResources = [
     list: ['id', 'full_name', 'email', 'country', 'vip', 'created_at'],
     search: ['id', 'full_name', 'email'],
     columns: [
-      { name: 'full_name', label: 'Name' },
       { name: 'email', mask: 'email', visibleFrom: 'editor' }, // viewers see j***@example.com and cannot search by it
       { name: 'country', filter: 'equals' },
-      { name: 'vip', label: 'VIP' },
     ],
-    // regional@demo.local sees, finds, exports and may change only customers of DE and AT; others are "not found".
     scope: (operator) => (CUSTOMER_COUNTRIES[operator.email] ? { column: 'country', in: CUSTOMER_COUNTRIES[operator.email]! } : undefined),
   }),
   market('products', {
@@ -52,16 +45,10 @@ export const marketResources = [
     defaultSort: { column: 'name', direction: 'asc' },
     list: ['id', 'sku', 'name', 'price_cents', 'stock', 'active'],
     search: ['sku', 'name'],
-    columns: [
-      { name: 'sku', label: 'SKU' },
-      { name: 'price_cents', type: 'money_cents', label: 'Price', currency: 'EUR' },
-      { name: 'price_eur', label: 'Price (EUR)' },
-    ],
-    // A custom action: runs in the write's transaction and is audited with it.
+    columns: [{ name: 'price_cents', type: 'money_cents', label: 'Price', currency: 'EUR' }],
     actions: {
       'toggle-active': {
-        label: 'Toggle active',
-        role: 'editor',
+        role: 'editor', // a custom action: runs in the write's transaction, audited with it
         run: async ({ tx, row }) => {
           const sql = 'UPDATE products SET active = NOT active, updated_at = now() WHERE id = $1 RETURNING active';
           const [updated] = await tx.query<{ active: boolean }>(sql, [row.id]);
@@ -74,10 +61,7 @@ export const marketResources = [
     subtitle: 'Lines of the most recent orders (composite key)',
     icon: 'package',
     iconColor: 'amber',
-    columns: [
-      { name: 'line_no', label: 'Line' },
-      { name: 'unit_price_cents', type: 'money_cents', label: 'Unit price', currency: 'EUR' },
-    ],
+    columns: [{ name: 'unit_price_cents', type: 'money_cents', label: 'Unit price', currency: 'EUR' }],
   }),
   market('order_events', {
     subtitle: 'A partitioned table, shown as one resource',

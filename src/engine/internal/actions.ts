@@ -1,11 +1,11 @@
 import type { Operator } from '../auth/operator';
 import { targetFor, type DomainName } from '../config/current';
 import { decodeRecordId } from '../records/record-id';
-import type { InternalActionDef, Resource } from '../resources/types';
+import type { ResolvedInternalAction, Resource } from '../resources/types';
 import { authorizeInternal, callInternal, type InternalCallResult } from './call';
 
 /** An internal action as the page shows it. */
-export interface InternalActionInfo extends InternalActionDef {
+export interface InternalActionInfo extends ResolvedInternalAction {
   name: string;
 }
 

@@ -6,7 +6,7 @@ import { ForbiddenError } from '../auth/errors';
 import { customActionRefusal } from '../auth/refusals';
 import type { PoolName } from '../db/pools';
 import type { Tx } from '../db/query';
-import type { CustomActionDef, Resource } from '../resources/types';
+import type { ResolvedCustomAction, Resource } from '../resources/types';
 import type { AuditAction } from '../audit/action-kind';
 import { auditedTransaction, type AuditedChange } from '../audit/audited-transaction';
 import { describeChanges } from '../audit/changes';
@@ -36,14 +36,14 @@ const AUDIT_ACTION: Record<WriteKind, AuditAction> = {
 };
 
 /** A write as `write()` runs it: its kind, and what the audit entry says besides the change. */
-type WriteSpec = { kind: Exclude<WriteKind, 'custom'>; detail?: string } | { kind: 'custom'; name: string; action: CustomActionDef };
+type WriteSpec = { kind: Exclude<WriteKind, 'custom'>; detail?: string } | { kind: 'custom'; name: string; action: ResolvedCustomAction };
 
 /**
  * The role a custom action needs: what its definition states, else the resource's update role
  * (`access.update`), on top of reading the resource. Checked here, in the data path, whatever
  * page or route asked.
  */
-export function authorizeCustomAction(operator: Operator | null, resource: Resource, action: CustomActionDef): asserts operator is Operator {
+export function authorizeCustomAction(operator: Operator | null, resource: Resource, action: ResolvedCustomAction): asserts operator is Operator {
   authorize(operator, resource, 'read');
   const role = customActionRole(action, resource.access);
   if (!atLeast(roleOn(operator, resource.domain), role)) throw new ForbiddenError(customActionRefusal(resource, action.label, role));

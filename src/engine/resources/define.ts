@@ -122,6 +122,9 @@ function resolveDefaultSort(id: string, given: SortSpec | readonly SortSpec[], c
   return list.map((s) => ({ column: s.column, direction: s.direction }));
 }
 
+/** An action's name in words: 'regenerate-summary' → "Regenerate summary". */
+const actionLabel = (name: string) => humanize(name.replace(/[-_]+/g, ' '));
+
 /** The columns named in `first` first, in that order, then the others in their own. */
 function orderedBy(first: readonly string[], columns: ResolvedColumn[]): ResolvedColumn[] {
   const rank = (c: ResolvedColumn) => (first.includes(c.name) ? first.indexOf(c.name) : first.length);
@@ -191,7 +194,7 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
   for (const [name, action] of Object.entries(def.internalActions ?? {})) {
     if (!INTERNAL_ACTION_NAME.test(name))
       throw new ResourceDefinitionError(id, `internal action "${name}" must be lower-case letters, digits and dashes (it is a URL segment).`);
-    if (action.scope !== 'row' && action.scope !== 'resource')
+    if (action.scope !== undefined && action.scope !== 'row' && action.scope !== 'resource')
       throw new ResourceDefinitionError(id, `internal action "${name}" needs a scope: 'row' or 'resource'.`);
   }
   if (def.scope !== undefined && typeof def.scope !== 'function')
@@ -229,8 +232,10 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
     exactCountBelow: def.exactCountBelow ?? RESOURCE_DEFAULTS.exactCountBelow,
     introspected: options.introspected ?? false,
     access: resolveAccess(def.access),
-    actions: def.actions ?? {},
-    internalActions: { ...def.internalActions },
+    actions: Object.fromEntries(Object.entries(def.actions ?? {}).map(([name, a]) => [name, { ...a, label: a.label ?? actionLabel(name) }])),
+    internalActions: Object.fromEntries(
+      Object.entries(def.internalActions ?? {}).map(([name, a]) => [name, { ...a, label: a.label ?? actionLabel(name), scope: a.scope ?? 'row' }]),
+    ),
     refusalSubject: undefined,
     scope: [],
     rowScope: def.scope,
@@ -283,13 +288,15 @@ export function defineResource<
 
 /**
  * `defineResource` for one domain, by table (Django's `admin.site.register(Model, ModelAdmin)`):
- * `const blog = defineIn('blog')`, then `blog('posts', { search: ['title'] })`. Typed the same way.
+ * `const blog = defineIn('blog')`, then `blog('posts', { search: ['title'] })`. Typed the same way;
+ * always an overlay on the catalog (`columnsFrom: 'catalog'`), even when every column it names has a type.
  */
 export function defineIn<const Dom extends KnownDomain>(domain: Dom) {
   return <const T extends string, const C extends ColumnDef, const D extends Omit<ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>, 'domain' | 'table'>>(
     table: T,
     def: D & Omit<ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>, 'domain' | 'table'> = {} as D,
-  ): D & { domain: Dom; table: T; name: string; title: string } => withDefaultNames({ ...def, domain, table });
+  ): D & { domain: Dom; table: T; name: string; title: string; columnsFrom: 'catalog' | 'definition' } =>
+    withDefaultNames({ columnsFrom: 'catalog' as const, ...def, domain, table });
 }
 
 /** What the browser may receive: the resource without server-side functions (custom actions' `run`, row scopes) or scope values. */

@@ -25,8 +25,12 @@ export interface DriftProblem {
   message: string;
 }
 
-/** A definition in the overlay form: it leaves out `columns`, or a column leaves out its `type`. */
+/**
+ * A definition in the overlay form: it says `columnsFrom: 'catalog'` (as `defineIn` does), or,
+ * saying neither, leaves out `columns` or a column's `type`.
+ */
 export function isOverlay(def: ResourceDef<string>): boolean {
+  if (def.columnsFrom !== undefined) return def.columnsFrom === 'catalog';
   return def.columns === undefined || def.columns.some((c) => c.type === undefined);
 }
 

@@ -165,7 +165,8 @@ export type ComputedColumnDef = Omit<
 
 /** A server-side operation on one row, declared beside the resource ("force merge", "resend"). */
 export interface CustomActionDef {
-  label: string;
+  /** Default: the name in words ('toggle-active' → "Toggle active"). */
+  label?: string;
   /** Role needed on the domain (reading the resource is needed too). Default: the resource's update role (`access.update`). */
   role?: DomainRole;
   /** Shown in a confirmation before running; omit for actions that need none. */
@@ -180,12 +181,18 @@ export interface CustomActionDef {
  * "send the notification"). Needs the `internal` role (admin) and D_INTERNAL_URL/_SECRET.
  */
 export interface InternalActionDef {
-  label: string;
-  /** `row`: run on one record (its id is sent); `resource`: on the resource as a whole. */
-  scope: 'row' | 'resource';
+  /** Default: the name in words ('regenerate-summary' → "Regenerate summary"). */
+  label?: string;
+  /** `row` (default): run on one record (its id is sent); `resource`: on the resource as a whole. */
+  scope?: 'row' | 'resource';
   /** Shown in a confirmation before running; omit for actions that need none. */
   confirm?: string;
 }
+
+/** A custom action with its defaults filled in (Resource.actions). */
+export type ResolvedCustomAction = CustomActionDef & { label: string };
+/** An internal action with its defaults filled in (Resource.internalActions). */
+export type ResolvedInternalAction = InternalActionDef & { label: string; scope: 'row' | 'resource' };
 
 export interface SortSpec {
   column: string;
@@ -244,6 +251,13 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
    * `type` (the full form) serves exactly those columns, in the order written.
    */
   columns?: readonly C[];
+  /**
+   * `catalog`: every column of the table, from the domain's catalog, adjusted by `columns` (the
+   * overlay form; `defineIn` says it). `definition`: exactly `columns`, each with its `type` (the
+   * full form, served without reading the catalog). Default: `definition` when every column
+   * states its `type`, else `catalog`.
+   */
+  columnsFrom?: 'catalog' | 'definition';
   /**
    * The columns the list shows by default, in this order (Django's `list_display`); the others
    * stay one click away in the column picker. Default: each column's own `list`.
@@ -348,9 +362,9 @@ export interface Resource {
   /** The role each action needs on this resource's domain. */
   access: Record<Action, DomainRole>;
   /** Custom row actions; `run` never leaves the server (see toClientResource). */
-  actions: Record<string, CustomActionDef>;
+  actions: Record<string, ResolvedCustomAction>;
   /** Actions of the domain's own service (plain data: safe to hand to the browser). */
-  internalActions: Record<string, InternalActionDef>;
+  internalActions: Record<string, ResolvedInternalAction>;
   /** How refusals name it when "<title> in <Domain>" would not read well ("the audit log of Blog"). */
   refusalSubject: string | undefined;
   /**

@@ -3,9 +3,40 @@
  * column's header. Shared by definitions (what they leave out) and introspection.
  */
 
-/** "created_at" → "Created at" */
+/** Words a schema writes in lower case that people write in capitals. */
+const ACRONYMS = new Set([
+  'id',
+  'url',
+  'uri',
+  'api',
+  'ip',
+  'uuid',
+  'sku',
+  'vip',
+  'vat',
+  'eur',
+  'usd',
+  'krw',
+  'html',
+  'css',
+  'json',
+  'sql',
+  'csv',
+  'pdf',
+  'isbn',
+  'ean',
+  'sms',
+  'otp',
+]);
+
+/** "created_at" → "Created at", "vip" → "VIP", "price_eur" → "Price EUR". */
 export function humanize(name: string): string {
-  const words = name.replace(/_/g, ' ').trim();
+  const words = name
+    .replace(/_/g, ' ')
+    .trim()
+    .split(/(\s+)/)
+    .map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+    .join('');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
