@@ -56,9 +56,10 @@ describe('npm run introspect', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^\/\*\*\n \* Resource definitions for the "blog" domain/);
     expect(run.stdout).toContain('export const blogResources = [');
-    expect(run.stdout).toContain('  // public.events: partitioned table, ~500 rows\n  defineResource({');
+    expect(run.stdout).toContain("import { defineIn } from '@admin-hub/engine/resources/define';\n\nconst define = defineIn('blog');");
+    expect(run.stdout).toMatch(/ {2}\/\/ public\.events: partitioned table, ~500 rows\n {2}define\('events'/);
     expect(run.stdout).toContain('  // public.log_lines: table, ~0 rows; no primary key or unique index, rows identified by all their columns (read-only)');
-    expect(run.stdout).toContain("    name: 'audit-entries',");
+    expect(run.stdout).toContain("define('audit.entries', { search: ['action'] }),"); // named audit-entries, after its table
     expect(run.stdout).not.toMatch(/events_20/);
     expect(run.stdout).not.toContain('_admin_hub');
     expect(run.stderr).toContain('Introspected domain "blog": 11 resources: 8 tables, 1 partitioned table, 1 view, 1 materialized view');

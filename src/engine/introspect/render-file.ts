@@ -1,3 +1,4 @@
+import { withDefaultNames } from '../resources/define';
 import type { ResourceDef } from '../resources/types';
 import { quote, renderValue } from './render-value';
 
@@ -67,6 +68,7 @@ export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<
   // The hub's own rule for domain names (load-config): the name goes into identifiers and comments.
   if (!/^[a-z][a-z0-9_]*$/.test(domain)) throw new Error(`"${domain}" is not a valid domain name.`);
   const known = options.knownDomains?.includes(domain) ?? false;
+  if (known && options.form === 'overlay') return renderShortFile(domain, defs, options);
   const lines = header(domain, known, options.form ?? 'full');
   lines.push(
     known ? "import { defineResource } from '@admin-hub/engine/resources/define';" : "import type { ResourceDef } from '@admin-hub/engine/resources/types';",
@@ -81,6 +83,34 @@ export function renderDefinitionFile(domain: string, defs: readonly ResourceDef<
     // A full definition's columns (an array of objects) print one per line; a short one may fit on a line.
     const block = renderValue(def, '  ');
     lines.push(known ? `  defineResource(${block}),` : `  ${block},`);
+  });
+  lines.push('];');
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The short form for a known domain: `const define = defineIn('<domain>')`, then one
+ * `define('<table>', { … })` per table, leaving out the name and title the table gives anyway.
+ */
+function renderShortFile(domain: string, defs: readonly ResourceDef<string>[], options: RenderOptions): string {
+  // The header without its last lines (they speak of defineResource), then why defineIn.
+  const lines = header(domain, true, 'overlay').slice(0, -3);
+  lines.push(
+    ' * defineIn checks the domain against the known domains in src/admin/domains.ts and every field',
+    ' * against ResourceDef; each definition is an overlay on the catalog, named after its table.',
+    ' */',
+  );
+  lines.push("import { defineIn } from '@admin-hub/engine/resources/define';", '', `const define = defineIn(${quote(domain)});`, '');
+  lines.push(`export const ${exportNameFor(domain)} = [`);
+  defs.forEach((def, i) => {
+    if (i > 0) lines.push('');
+    const note = options.notes?.[def.name];
+    if (note) lines.push(commentLine(note));
+    const table = def.table.startsWith('public.') ? def.table.slice('public.'.length) : def.table;
+    const named = withDefaultNames({ table });
+    const rest = Object.fromEntries(Object.entries(def).filter(([key]) => !['domain', 'table', 'name', 'title'].includes(key)));
+    const said = { ...(def.name === named.name ? {} : { name: def.name }), ...(def.title === named.title ? {} : { title: def.title }), ...rest };
+    lines.push(Object.keys(said).length === 0 ? `  define(${quote(table)}),` : `  define(${quote(table)}, ${renderValue(said, '  ')}),`);
   });
   lines.push('];');
   return `${lines.join('\n')}\n`;

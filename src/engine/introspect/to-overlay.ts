@@ -42,6 +42,7 @@ const DECIDED = new Set([
   'title',
   'subtitle',
   'columns',
+  'search',
   'defaultSort',
   'softDelete',
   'readOnly',
@@ -59,13 +60,19 @@ export function shortDefinition({ table, def }: PlannedDefinition): ResourceDef<
     if (!catalog) throw new Error(`${def.domain}/${def.name}: column "${column.name}" is not in ${def.table}`);
     return { name: column.name, ...columnDifference(column, columnDef(catalog, false, column.references)) };
   });
-  const columns = said.filter((c) => Object.keys(c).length > 1);
+  // A column that is only searchable goes into `search` (Django's search_fields); the others say what differs.
+  const onlySearchable = (c: Partial<ColumnDef>) => Object.keys(c).length === 2 && c.searchable === true;
+  const search = said.filter(onlySearchable).map((c) => c.name!);
+  const columns = said.filter((c) => Object.keys(c).length > 1 && !onlySearchable(c));
 
   const keyless = def.keyless === true;
   // What the overlay and resolveResource would take as the key: the catalog's primary key, else `id`; keyless: every sortable column.
   const impliedKey = keyless ? def.columns.filter(sortable).map((c) => c.name) : table.primaryKey.length > 0 ? table.primaryKey : ['id'];
   const key = def.primaryKey ?? ['id'];
-  const impliedSort: SortSpec = { column: key[0]!, direction: 'desc' };
+  // As the overlay sorts when a definition says nothing: newest first by a NOT NULL created_at, else by key.
+  const created = table.columns.find((c) => c.name === 'created_at');
+  const newestFirst = created !== undefined && !created.nullable && ['timestamptz', 'timestamp'].includes(created.typeName);
+  const impliedSort: SortSpec = newestFirst ? { column: 'created_at', direction: 'desc' } : { column: key[0]!, direction: 'desc' };
   const readOnlyImplied = keyless || table.kind === 'materialized_view' || (table.kind === 'view' && table.writable !== true);
 
   const { domain, name, table: relation, primaryKey, title, subtitle, defaultSort, softDelete, readOnly, rowVersion } = def;
@@ -78,6 +85,7 @@ export function shortDefinition({ table, def }: PlannedDefinition): ResourceDef<
     ...(keyless ? { keyless: true } : {}),
     title,
     ...(subtitle !== undefined ? { subtitle } : {}),
+    ...(search.length > 0 ? { search } : {}),
     ...(columns.length > 0 ? { columns } : {}),
     ...(defaultSort === undefined || same(defaultSort, impliedSort) || same(defaultSort, [impliedSort]) ? {} : { defaultSort }),
     ...(softDelete !== undefined ? { softDelete } : {}),
