@@ -23,6 +23,7 @@ import { startBulk } from '@/engine/records/bulk';
 import { findResource } from '@/engine/resources/registry';
 import { startBenchHub, startBenchPostgres, waitForOutput } from './bench-hub';
 import { getter, pairedLatency, throughput } from './http-load';
+import { kb, PAGE_WEIGHT_TARGETS, pageWeight } from './page-weight';
 import { ensureBenchPosts } from './seed-posts';
 import { measure, round, summarise } from './stats';
 
@@ -35,7 +36,7 @@ const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const ONLY = process.env.BENCH_ONLY?.split(',')
   .map((s) => s.trim())
   .filter(Boolean);
-const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export') => !ONLY || ONLY.includes(part);
+const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export' | 'weight') => !ONLY || ONLY.includes(part);
 
 /** The hub and floor processes, stopped when the bench fails, so none is left running. */
 const children: ChildProcess[] = [];
@@ -240,6 +241,22 @@ async function main() {
       exportShare >= 0.5,
     );
     row('export CSV hub RSS growth', `+${round(peak - before)} MB`, '', '', '< +100 MB', peak - before < 100);
+  }
+
+  if (want('weight')) {
+    // First-load JavaScript of the build just measured, gzipped (issue 18); a size, not a timing.
+    for (const { route, label, gzipTarget } of PAGE_WEIGHT_TARGETS) {
+      const w = pageWeight(root, route);
+      results[`weight ${route}`] = w;
+      row(
+        `first-load JS, ${label}`,
+        `${kb(w.gzipBytes)} gzip (${kb(w.bytes)})`,
+        `framework ${kb(w.frameworkGzipBytes)}`,
+        '',
+        `≤ ${kb(gzipTarget)} gzip`,
+        w.gzipBytes <= gzipTarget,
+      );
+    }
   }
 
   const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...[['case', 'hub', 'floor', 'ratio', 'target', ''], ...table].map((r) => (r[i] ?? '').length)));

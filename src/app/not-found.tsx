@@ -1,22 +1,22 @@
 import { SearchX } from 'lucide-react';
 import type { Metadata } from 'next';
-import { HubShell } from '@/components/shell/hub-shell';
 import { StatusPage } from '@/components/shell/status-page';
-import { currentOperator } from '@/web/operator';
 
 export const metadata: Metadata = { title: 'Not found' };
 
 /**
- * An address no route matches. A signed-in operator sees it inside the hub (sidebar, search);
- * anyone else gets a plain page that says nothing about what exists.
+ * Not found outside the hub's pages. An address no route matches is answered inside the hub
+ * ((hub)/[...missing] and (hub)/not-found.tsx, with the sidebar and search for a signed-in
+ * operator); this plain page is what is left, and it says nothing about what exists. It renders
+ * no hub shell: this page belongs to the root layout, so the shell's client components would be
+ * in the first load of every page, the sign-in page included (issue 18).
  */
-export default async function NotFound() {
-  const operator = await currentOperator();
-  const body = (
-    <StatusPage icon={SearchX} code="404" title="Not found" testId="not-found">
-      <p>There is nothing at this address. Check the link, or start again from the dashboard.</p>
-    </StatusPage>
+export default function NotFound() {
+  return (
+    <main className="p-6">
+      <StatusPage icon={SearchX} code="404" title="Not found" testId="not-found">
+        <p>There is nothing at this address. Check the link, or start again from the dashboard.</p>
+      </StatusPage>
+    </main>
   );
-  if (!operator) return <main className="p-6">{body}</main>;
-  return <HubShell operator={operator}>{body}</HubShell>;
 }

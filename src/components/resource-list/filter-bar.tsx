@@ -1,14 +1,14 @@
 'use client';
 
 import { ChevronDown, ListFilter, X } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Popover, PopoverContent, PopoverTrigger } from '@/components/ui/popover';
 import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from '@/components/ui/sheet';
 import type { RelatedResource, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { chipText, filterKeys, relatedChipText } from './filters/chip-text';
-import { FilterControl, RelatedControl, type FilterChange, type FilterValue } from './filters/filter-controls';
+import { FilterControl, preloadReferenceFilter, RelatedControl, type FilterChange, type FilterValue } from './filters/filter-controls';
 
 export { dayBoundary } from './filters/days';
 
@@ -84,6 +84,13 @@ function FilterChip({ entry, onChange }: { entry: FilterEntry; onChange: FilterC
  */
 export function FilterBar({ columns, value, onChange, domain, labels, related = [] }: FilterBarProps) {
   const [sheetOpen, setSheetOpen] = useState(false);
+  const referenced = columns.some((c) => c.filter && c.references);
+  // A foreign-key filter's picker is loaded on demand; fetch it once the page is idle.
+  useEffect(() => {
+    if (!referenced) return;
+    const timer = setTimeout(preloadReferenceFilter, 300);
+    return () => clearTimeout(timer);
+  }, [referenced]);
   const labelOf = (column: ResolvedColumn) => {
     const id = value(`f.${column.name}`);
     return id !== undefined ? labels?.[column.name]?.[id] : undefined;

@@ -1,9 +1,52 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { useEffect } from 'react';
-import { Toaster as Sonner, toast } from 'sonner';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import type { ExternalToast } from 'sonner';
 import { takeFlash } from './flash';
+
+/**
+ * sonner is loaded on demand, after the page is interactive: it is ~10 KB gzip that no page
+ * needs for its first paint (issue 18). `toast` below queues each call until sonner's code is
+ * here and its Toaster is mounted and listening, so no toast is lost in between.
+ */
+const loadSonner = () => import('sonner');
+let toasterMounted: () => void = () => undefined;
+const toasterReady = new Promise<void>((resolve) => {
+  toasterMounted = resolve;
+});
+
+function Mounted({ children }: { children: ReactNode }) {
+  // Children's effects run first: sonner's Toaster is subscribed by the time this one runs.
+  useEffect(() => toasterMounted(), []);
+  return children;
+}
+
+const LazySonner = lazy(() =>
+  loadSonner().then(({ Toaster: Sonner }) => ({
+    default: function HubSonner() {
+      return (
+        <Mounted>
+          <Sonner theme="system" richColors closeButton position="bottom-right" duration={8000} />
+        </Mounted>
+      );
+    },
+  })),
+);
+
+type Kind = 'success' | 'error' | 'info' | 'warning';
+
+function show(kind: Kind, message: string, options?: ExternalToast): void {
+  void Promise.all([loadSonner(), toasterReady]).then(([{ toast: sonnerToast }]) => sonnerToast[kind](message, options));
+}
+
+/** The hub's toasts (the part of sonner's `toast` it uses). */
+export const toast = {
+  success: (message: string, options?: ExternalToast) => show('success', message, options),
+  error: (message: string, options?: ExternalToast) => show('error', message, options),
+  info: (message: string, options?: ExternalToast) => show('info', message, options),
+  warning: (message: string, options?: ExternalToast) => show('warning', message, options),
+};
 
 /**
  * Where the hub's toasts appear (sonner: a polite live region, keyboard reachable with Alt+T,
@@ -16,7 +59,9 @@ export function Toaster() {
     const flash = takeFlash(pathname ?? '/');
     if (flash) toast.success(flash.message, { testId: 'flash-toast' });
   }, [pathname]);
-  return <Sonner theme="system" richColors closeButton position="bottom-right" duration={8000} />;
+  return (
+    <Suspense fallback={null}>
+      <LazySonner />
+    </Suspense>
+  );
 }
-
-export { toast };

@@ -1,12 +1,25 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { RelatedResource, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { browserZone, dayBoundary, dayPresets } from './days';
 import { minorDigits, minorToUnits, unitsToMinor } from './money';
-import { ReferenceFilter } from './reference-filter';
+
+/**
+ * The foreign-key picker (cmdk's combobox) is loaded on demand, so it is not in the list page's
+ * first load (issue 18). The list fetches it once idle (preloadReferenceFilter); once here it is
+ * rendered at once, so the popover's focus lands in its search box as before.
+ */
+let ReferenceFilter: (typeof import('./reference-filter'))['ReferenceFilter'] | undefined;
+const loadReferenceFilter = () =>
+  import('./reference-filter').then((m) => {
+    ReferenceFilter = m.ReferenceFilter;
+    return m.ReferenceFilter;
+  });
+const LazyReferenceFilter = lazy(() => loadReferenceFilter().then((component) => ({ default: component })));
+export const preloadReferenceFilter = () => void loadReferenceFilter().catch(() => undefined);
 
 export type FilterValue = (key: string) => string | undefined;
 export type FilterChange = (changes: Record<string, string | undefined>) => void;
@@ -266,7 +279,14 @@ function ReferenceControl({ column, onChange, domain }: ControlProps) {
   const key = `f.${column.name}`;
   return (
     <div className="flex flex-col gap-2" data-testid={`filter-control-${column.name}`}>
-      <ReferenceFilter column={column} domain={domain} onChoose={(id) => onChange({ [key]: id })} />
+      {ReferenceFilter ? (
+        <ReferenceFilter column={column} domain={domain} onChoose={(id) => onChange({ [key]: id })} />
+      ) : (
+        // Opened before it was fetched: its search box takes the focus the popover gave its frame.
+        <Suspense fallback={<p className="text-sm text-muted-foreground">Loading…</p>}>
+          <LazyReferenceFilter column={column} domain={domain} onChoose={(id) => onChange({ [key]: id })} focusOnMount />
+        </Suspense>
+      )}
       <div className="flex justify-end">
         <Button type="button" variant="ghost" size="sm" onClick={() => onChange({ [key]: undefined })}>
           Clear

@@ -1,7 +1,7 @@
 'use client';
 
 import { Command } from 'cmdk';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { formatRecordLabel } from '@admin-hub/engine/resources/record-label';
 import { KEY_SHAPE } from '@/components/record-form/fields/key-shape';
@@ -38,7 +38,22 @@ async function findRows(domain: string, column: ResolvedColumn, term: string, si
  * "Customer: Maja Murphy": type a name, email or id, pick a row with arrows and Enter (cmdk's
  * combobox), and the list is filtered by that row's key. An id typed in full can be used as is.
  */
-export function ReferenceFilter({ column, domain, onChoose }: { column: ResolvedColumn; domain: string; onChoose: (id: string) => void }) {
+export function ReferenceFilter({
+  column,
+  domain,
+  onChoose,
+  focusOnMount = false,
+}: {
+  column: ResolvedColumn;
+  domain: string;
+  onChoose: (id: string) => void;
+  /** Take the focus when mounted, unless a field has it (set when this was loaded after its popover opened). */
+  focusOnMount?: boolean;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnMount && !(document.activeElement instanceof HTMLInputElement)) input.current?.focus();
+  }, [focusOnMount]);
   const [term, setTerm] = useState('');
   const [options, setOptions] = useState<Option[]>([]);
   const [status, setStatus] = useState<{ loading: boolean; message?: string }>({ loading: false });
@@ -70,6 +85,7 @@ export function ReferenceFilter({ column, domain, onChoose }: { column: Resolved
   return (
     <Command shouldFilter={false} label={`${column.label}: find a ${target?.singular.toLowerCase() ?? 'row'}`} className="flex flex-col gap-2">
       <Command.Input
+        ref={input}
         value={term}
         onValueChange={setTerm}
         placeholder={`Find a ${target?.singular.toLowerCase() ?? 'row'} by name or id…`}
