@@ -488,6 +488,17 @@ const MAKERS: Record<string, Maker> = {
     fc
       .tuple(segment(t.domains, sent), listPairs({ columns: AUDIT_COLUMNS, cursors: [], ids: [] }, sent, ['format']))
       .map(([d, p]) => get(`/api/audit/${d}/export${queryString(p)}`, 'domain audit export')),
+  // Addresses nothing answers (the catch-alls): under a prefix no route has, so nothing real is hit.
+  'GET /[...missing]': (_t, _s, sent) => segment(['x', 'd', 'nope/deeper'], sent).map((s) => get(`/no-such-page/${s}`, 'unknown page')),
+  'GET /api/[...missing]': (_t, _s, sent) => segment(['x', 'd', 'nope/deeper'], sent).map((s) => get(`/api/no-such-api/${s}`, 'unknown API')),
+  'POST /api/[...missing]': (_t, _s, sent) =>
+    fc.tuple(segment(['x', 'd'], sent), jsonValue).map(([s, body]) => ({
+      method: 'POST',
+      path: `/api/no-such-api/${s}`,
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(JSON.stringify(body) ?? 'null'),
+      note: 'unknown API',
+    })),
   'GET /api/health': (_t, _s, sent) => listPairs({ columns: [], cursors: [], ids: [] }, sent).map((p) => get(`/api/health${queryString(p)}`, 'health')),
   'GET /api/health/ready': (_t, _s, sent) =>
     listPairs({ columns: [], cursors: [], ids: [] }, sent).map((p) => get(`/api/health/ready${queryString(p)}`, 'readiness')),

@@ -48,6 +48,9 @@ export const DOORS = {
   '/audit': { answeredBy: 'next-page', policy: { kind: 'superadmin' } },
   '/audit/[domain]': { answeredBy: 'next-page', policy: { kind: 'domain', minimum: 'admin' } },
   '/search': { answeredBy: 'next-page', policy: { kind: 'signed-in' } },
+  // Addresses nothing else answers: a 404 inside the hub for an operator (sign-in first), a JSON 404 (401 without a session).
+  '/[...missing]': { answeredBy: 'next-page', policy: { kind: 'signed-in' } },
+  '/api/[...missing]': { answeredBy: 'next-route', policy: { kind: 'signed-in' } },
   '/api/search': { answeredBy: 'next-route', policy: { kind: 'signed-in' } },
   '/api/health': { answeredBy: 'next-route', policy: { kind: 'public' } },
   '/api/health/ready': { answeredBy: 'next-route', policy: { kind: 'public' } },
