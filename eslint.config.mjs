@@ -20,7 +20,7 @@ const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports':
 
 const oneEngine = {
   regex: '^(@/engine|(\\.{1,2}/)+(.+/)?engine)(/|$)',
-  message: 'Import the engine as @admin-hub/engine/… (one copy per process; see next.config.ts).',
+  message: 'Import the engine as @admin-hub/engine/… (one copy per process; see next.config.mjs).',
 };
 
 const boundaries = [

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createOperator } from '@/engine/auth/operators';
@@ -44,6 +45,18 @@ export interface BenchHub {
 }
 
 /**
+ * The arguments `npm start` gives Node (package.json's start script: `node <flags> --import tsx
+ * scripts/start.ts`), so the bench measures the hub with the same flags (its memory with the
+ * same heap settings).
+ */
+export function npmStartArgs(): string[] {
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const [command, ...args] = script.split(/\s+/);
+  if (command !== 'node' || args.at(-1) !== 'scripts/start.ts') throw new Error(`package.json's start script is not "node … scripts/start.ts": ${script}`);
+  return args;
+}
+
+/**
  * The hub's production build (already built), started the way `npm start` does, on the bench
  * cluster, with a new editor signed in. BENCH_HUB_NODE_ARGS adds Node flags to the hub
  * process, e.g. '--cpu-prof --cpu-prof-dir=.data/profiles'.
@@ -59,7 +72,7 @@ export async function startBenchHub(pgServer: EmbeddedServer, port: number): Pro
     HUB_AUTH_SIGN_IN_ATTEMPTS: '1000',
   };
   const nodeArgs = process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...npmStartArgs()], {
     env: { ...process.env, ...env, HUB_PORT: String(port), HUB_HOST: '127.0.0.1', HUB_URL: url, NODE_ENV: 'production', HUB_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,7 @@
  *   BENCH_ROWS=3000 BENCH_RUNS=5 BENCH_SECONDS=1 npm run bench    the smoke run CI does
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import pg from 'pg';
 import '../scripts/with-hub';
 import { closeAllPools } from '@/engine/db/pools';
@@ -23,6 +23,7 @@ import { startBulk } from '@/engine/records/bulk';
 import { findResource } from '@/engine/resources/registry';
 import { startBenchHub, startBenchPostgres, waitForOutput } from './bench-hub';
 import { getter, pairedLatency, throughput } from './http-load';
+import { coolDown, peakSampler, rssMb } from './memory';
 import { kb, PAGE_WEIGHT_TARGETS, pageWeight } from './page-weight';
 import { ensureBenchPosts } from './seed-posts';
 import { measure, round, summarise } from './stats';
@@ -31,6 +32,8 @@ const root = process.cwd();
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** How long the hub is given to fall back under 200 MB after the 16-client load: 60 s, shorter in a smoke run. */
+const COOL_DOWN_SECONDS = Number(process.env.BENCH_COOL_DOWN_SECONDS ?? Math.min(60, SECONDS * 6));
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 /** BENCH_ONLY=q5,save runs just those parts (for profiling one path); the default runs all. */
 const ONLY = process.env.BENCH_ONLY?.split(',')
@@ -51,6 +54,9 @@ async function main() {
   const hub = await startBenchHub(pgServer, 3900 + Math.floor(Math.random() * 90));
   children.push(hub.process);
   const { url: hubUrl, cookie, email } = hub;
+  const hubPid = hub.process.pid!;
+  // The hub's memory (issue 18): RSS of its process tree once started and an editor signed in.
+  const rssAfterStart = round(rssMb(hubPid));
   const { resource, domain } = await findResource('bench', 'posts');
 
   // 4. The cases, and the same statements for the floor.
@@ -120,6 +126,8 @@ async function main() {
     row('q2 cursor ÷ q1 (hub)', '', '', deepVsFirst, '≤ 1.2×', deepVsFirst <= 1.2);
     results.q2cursorVsQ1 = deepVsFirst;
   }
+  row('hub RSS after start', `${rssAfterStart} MB`, '', '', '≤ 150 MB', rssAfterStart <= 150);
+  results.memory = { afterStartMb: rssAfterStart };
 
   if (want('q5')) {
     // The page and the JSON call it is compared with, turn about.
@@ -130,11 +138,17 @@ async function main() {
   }
 
   if (want('throughput')) {
+    const sampler = peakSampler(hubPid);
     const hubRps = await throughput(hubGet, `/api/d/bench/posts?${qs({})}`, 16, SECONDS * 1000);
-    const floorRps = await throughput(floorGet, '/q1', 16, SECONDS * 1000);
+    const peakMb = round(sampler.stop());
+    // The hub's cool-down is watched while the floor takes its turn (the hub is idle then).
+    const [floorRps, cooled] = await Promise.all([throughput(floorGet, '/q1', 16, SECONDS * 1000), coolDown(hubPid, 200, COOL_DOWN_SECONDS * 1000)]);
     const rpsShare = round(hubRps / floorRps);
     results.throughput = { hub: hubRps, floor: floorRps, share: rpsShare };
     row('q1 req/s at 16 clients', String(hubRps), String(floorRps), rpsShare, '≥ 0.6×', rpsShare >= 0.6);
+    results.memory = { afterStartMb: rssAfterStart, peakMb, afterLoadMb: round(cooled.mb), afterLoadSeconds: round(cooled.seconds) };
+    row('hub RSS peak, 16 clients', `${peakMb} MB`, '', '', '≤ 250 MB', peakMb <= 250);
+    row('hub RSS after load', `${round(cooled.mb)} MB after ${cooled.seconds.toFixed(1)} s`, '', '', `< 200 MB within ${COOL_DOWN_SECONDS} s`, cooled.under);
   }
 
   // The editor the in-process cases (save, bulk) act as.
@@ -211,7 +225,7 @@ async function main() {
 
   if (want('export')) {
     // Export of every row: time, rows/s and the hub's memory, next to the floor's export.
-    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${hub.process.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    const rss = () => rssMb(hubPid);
     const download = async (url: string, headers: Record<string, string>) => {
       const started = performance.now();
       const response = await fetch(url, { headers });

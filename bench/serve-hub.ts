@@ -4,6 +4,7 @@
  * Prints the URL and a signed-in editor's cookie; Ctrl-C stops both. Seed and build first
  * with `npm run bench` (BENCH_ROWS for a smaller table).
  */
+import '../scripts/with-hub';
 import { startBenchHub, startBenchPostgres } from './bench-hub';
 
 const pgServer = await startBenchPostgres();

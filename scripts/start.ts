@@ -2,6 +2,8 @@
  * `npm start` (and `npm run dev` with --dev): boot the engine, build the app when the build
  * is missing or older than the sources, then serve Next.js with graceful shutdown.
  */
+// First: the production hub's source maps are decided before Next.js (imported below) loads.
+import './source-maps';
 import path from 'node:path';
 import nextEnv from '@next/env';
 import { nextCookies } from 'better-auth/next-js';

@@ -78,7 +78,7 @@ export interface ServingOptions {
 }
 
 type Installed = { hub: Hub; serving: ServingOptions };
-// A module variable: the engine is loaded once per process (next.config.ts keeps it out of
+// A module variable: the engine is loaded once per process (next.config.mjs keeps it out of
 // Next's bundles), so the server, pages and actions all see the hub start.ts installed.
 let installedHub: Installed | undefined;
 

@@ -20,7 +20,7 @@ const log = logger('server');
  * no hub action takes them, and a dangling one is exactly what fails to decode.
  */
 
-/** Next.js's Server Action body limit (next.config.ts sets none: its default, 1 MB). */
+/** Next.js's Server Action body limit (next.config.mjs sets none: its default, 1 MB). */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 /** Deeper than this, a call is not one a page of the hub made (and decoding it recurses this deep). */
 const MAX_DEPTH = 64;

@@ -5,7 +5,7 @@ import { startHub, type RunningHub } from '../support/hub-server';
 
 /**
  * One process, one engine: Next.js must load the engine at run time from @admin-hub/engine
- * (next.config.ts), the copy scripts/start.ts booted, never bundle a second one into its
+ * (next.config.mjs), the copy scripts/start.ts booted, never bundle a second one into its
  * server output. A second copy would have its own pools, caches and audit settle queue.
  */
 const root = path.resolve(import.meta.dirname, '../..');

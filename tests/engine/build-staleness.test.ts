@@ -11,7 +11,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 function project(): string {
   root = mkdtempSync(path.join(tmpdir(), 'hub-build-'));
   const old = (Date.now() - 100_000) / 1000;
-  const files = ['src/app/a/page.tsx', 'src/app/b/page.tsx', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs'];
+  const files = ['src/app/a/page.tsx', 'src/app/b/page.tsx', 'next.config.mjs', 'package-lock.json', 'postcss.config.mjs'];
   for (const file of files) {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), '// source');

@@ -84,7 +84,7 @@ export async function settleAudit(ids: string[], outcome: 'committed' | 'aborted
 }
 
 // Entries whose domain COMMIT returned, waiting for their one batched UPDATE. One queue per
-// process: shutdown (start.ts) flushes the queue server actions filled (one engine: next.config.ts).
+// process: shutdown (start.ts) flushes the queue server actions filled (one engine: next.config.mjs).
 interface SettleQueue {
   queued: string[];
   draining?: Promise<void>;

@@ -7,7 +7,7 @@ export interface RequestContext {
   userAgent: string | undefined;
 }
 
-/** One AsyncLocalStorage for the process: serve() sets it, the engine code Next.js runs reads it (one copy: next.config.ts). */
+/** One AsyncLocalStorage for the process: serve() sets it, the engine code Next.js runs reads it (one copy: next.config.mjs). */
 const contexts = new AsyncLocalStorage<RequestContext>();
 function storage(): AsyncLocalStorage<RequestContext> {
   return contexts;

@@ -6,7 +6,7 @@ import type { Operator } from './operator';
  * the session code, which imports them.
  */
 type Entry = { operator: Operator; at: number; expiresAt: number };
-// One per process: the engine is loaded once (next.config.ts), so the server's doors and
+// One per process: the engine is loaded once (next.config.mjs), so the server's doors and
 // Next's pages read and clear the same entries.
 const entries = new Map<string, Entry>();
 export function cache(): Map<string, Entry> {

@@ -17,7 +17,7 @@ declare const checked: unique symbol;
 export type CheckedDomain = string & { readonly [checked]: true };
 export type DomainName = KnownDomain | CheckedDomain;
 
-// A module variable: the engine is loaded once per process (next.config.ts).
+// A module variable: the engine is loaded once per process (next.config.mjs).
 let config: HubConfig | undefined;
 
 export function getConfig(): HubConfig {

@@ -342,7 +342,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     replicas: reader.integer('HUB_REPLICAS', 1, 1, 1000),
     strictBudget: reader.flag('HUB_STRICT_BUDGET'),
     strictDefinitions: reader.flag('HUB_STRICT_DEFINITIONS'),
-    // Read by next.config.ts (Next.js compresses pages); checked here with the rest.
+    // Read by next.config.mjs (Next.js compresses pages); checked here with the rest.
     compress: reader.raw('HUB_COMPRESS') === undefined ? true : reader.flag('HUB_COMPRESS'),
     shutdownTimeoutMs: reader.integer('HUB_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };

@@ -24,7 +24,7 @@ export interface PoolStats {
 
 /**
  * One pg.Pool per database, per process. A module variable is enough: Next.js loads the
- * engine at run time from @admin-hub/engine (next.config.ts) instead of bundling it, so the
+ * engine at run time from @admin-hub/engine (next.config.mjs) instead of bundling it, so the
  * server, every route and every dev edit of a page share this one module; engine edits
  * restart `npm run dev` (tsx watch) rather than reload it beside the old one.
  */

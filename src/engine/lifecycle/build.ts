@@ -19,7 +19,7 @@ export function isBuildStale(root: string): boolean {
   if (!existsSync(buildId)) return true;
   const sources = Math.max(
     newestFile(path.join(root, 'src')),
-    ...['next.config.ts', 'package-lock.json', 'postcss.config.mjs'].map((f) => statSync(path.join(root, f)).mtimeMs),
+    ...['next.config.mjs', 'package-lock.json', 'postcss.config.mjs'].map((f) => statSync(path.join(root, f)).mtimeMs),
   );
   return statSync(buildId).mtimeMs < sources;
 }
