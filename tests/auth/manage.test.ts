@@ -109,6 +109,30 @@ describe('listing and reading operators', () => {
   });
 });
 
+describe('hostile ids', () => {
+  it('answers an id holding NUL with a 400 in words, before PostgreSQL sees it, and changes nothing', async () => {
+    const grantsBefore = await query('hub', 'SELECT user_id, domain, role FROM hub_grants ORDER BY 1, 2');
+    for (const attempt of [
+      () => getOperator(root, 'a\u0000b'),
+      () => updateGrants(root, `${viewer.id}\u0000`, { superadmin: true, roles: {} }),
+      () => revokeSession(root, '\u0000'),
+      () => revokeAllSessions(root, 'x\u0000'),
+      () => deleteOperator(root, '\u0000\u0000'),
+      () => query('hub', 'SELECT $1::text[] AS a', [['ok', ['nested\u0000']]]),
+    ]) {
+      const error = await attempt().then(
+        () => undefined,
+        (e: unknown) => e as { status?: number; message?: string },
+      );
+      expect(error?.status).toBe(400);
+      expect(error?.message).toMatch(/cannot contain the NUL character/);
+    }
+    expect(await query('hub', 'SELECT user_id, domain, role FROM hub_grants ORDER BY 1, 2')).toEqual(grantsBefore);
+    // A plain NUL-free text still goes through.
+    expect(await query('hub', 'SELECT $1::text AS t', ['fine'])).toEqual([{ t: 'fine' }]);
+  });
+});
+
 describe('updateGrants', () => {
   it('validates domains, roles and shape, and changes nothing when refused', async () => {
     const before = await loadGrants(viewer.id);

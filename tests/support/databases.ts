@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { DbTarget } from '../../src/engine/config/types';
 
 export function serverUrl(): string {
   // Outside Vitest (a script such as tests/support/screenshots.ts) there is nothing to inject: TEST_DATABASE_URL names the server.
@@ -52,23 +51,4 @@ export async function createTestDatabase(prefix = 't', base = serverUrl()): Prom
   };
 }
 
-/** A DbTarget as the config loader would build it, for tests that set up pools by hand. */
-export function targetFromUrl(name: string, url: string, overrides: Partial<DbTarget> = {}): DbTarget {
-  const u = new URL(url);
-  return {
-    name,
-    envPrefix: name.toUpperCase(),
-    host: u.hostname,
-    port: Number(u.port || 5432),
-    database: decodeURIComponent(u.pathname.slice(1)) || 'postgres',
-    user: decodeURIComponent(u.username) || 'postgres',
-    password: u.password ? decodeURIComponent(u.password) : undefined,
-    sslMode: 'disable',
-    sslCa: undefined,
-    poolMax: 5,
-    statementTimeoutMs: 30_000,
-    idleInTransactionTimeoutMs: 60_000,
-    connectionTimeoutMs: 5_000,
-    ...overrides,
-  };
-}
+export { targetFromUrl } from './db-target';

@@ -1,53 +1,11 @@
-import { setConfig } from '../../src/engine/config/current';
 import type { Operator } from '../../src/engine/auth/operator';
-import type { AuthConfig, DbTarget, HubConfig } from '../../src/engine/config/types';
 import { afterAll, beforeAll } from 'vitest';
 import type { DomainRole } from '../../src/engine/auth/roles';
-import { closeAllPools } from '../../src/engine/db/pools';
 import { migrateHubDatabase } from '../../src/engine/hub-db/migrate';
 import { adminQuery, createTestDatabase, targetFromUrl, type TestDatabase } from './databases';
+import { installConfig, resetEngine } from './engine-config';
 
-/** Points the engine at test targets, as start-up does with the real configuration. */
-export const testAuth: AuthConfig = {
-  secret: 'test-secret-test-secret-test-secret-0123',
-  baseUrl: 'http://localhost:3000',
-  sessionHours: 12,
-  localAccounts: true,
-  allowedEmails: [],
-  allowedDomains: [],
-  github: undefined,
-  google: undefined,
-  oidc: undefined,
-  signInAttempts: 5,
-  signInAddressAttempts: 50,
-  signInWindowSeconds: 60,
-};
-
-export function installConfig(hub: DbTarget, domains: DbTarget[], extra: Partial<HubConfig> = {}): HubConfig {
-  const config: HubConfig = {
-    auth: testAuth,
-    auditRetentionDays: undefined,
-    auditArchiveDir: '.data/test-audit-archive',
-    hub,
-    domains,
-    replicas: 1,
-    strictBudget: false,
-    strictDefinitions: false,
-    compress: true,
-    shutdownTimeoutMs: 5_000,
-    ...extra,
-  };
-  setConfig(config);
-  return config;
-}
-
-export async function resetEngine(): Promise<void> {
-  await closeAllPools();
-  setConfig(undefined);
-}
-
-/** An operator who may do anything: for engine tests that are not about access. */
-export const superadmin: Operator = { id: 'test-superadmin', email: 'root@test.local', name: 'Root', superadmin: true, roles: {}, sessionId: undefined };
+export { installConfig, resetEngine, superadmin, testAuth } from './engine-config';
 
 /**
  * A file's own "blog" domain database (and, with `hub: true`, a migrated hub database), made

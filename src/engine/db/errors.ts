@@ -17,6 +17,20 @@ export class DbUnavailableError extends HubError {
   }
 }
 
+/**
+ * A parameter holds the NUL character, which no PostgreSQL text can (the server answers
+ * "invalid byte sequence for encoding UTF8: 0x00"). Caught before the query is sent, for every
+ * caller: record forms say it on the field first; this is the backstop for the rest (operator
+ * ids, session ids, search terms), so hostile input is a 400, never a 500.
+ */
+export class NulInTextError extends HubError {
+  readonly status = 400;
+  constructor() {
+    super('Text cannot contain the NUL character (\\0): PostgreSQL does not store it.');
+    this.name = 'NulInTextError';
+  }
+}
+
 /** Every client of the pool stayed busy for the whole connection timeout. */
 export class PoolExhaustedError extends DbUnavailableError {
   constructor(target: DbTarget, stats: { total: number; waiting: number }) {

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { targetFor } from '../config/current';
-import { DbUnavailableError, describeConnectError, isConnectionBroken, PoolExhaustedError } from './errors';
+import { DbUnavailableError, describeConnectError, isConnectionBroken, NulInTextError, PoolExhaustedError } from './errors';
 import { admitCheckout, connectFailed, connectSucceeded } from './connect-breaker';
 import { getPool, type PoolName } from './pools';
 import { logger } from '../log';
@@ -26,6 +26,12 @@ export interface Lease {
    * the connection broke, or when the caller cannot vouch for it (`destroy`: a cursor left open).
    */
   release(error?: unknown, options?: { destroy?: boolean }): void;
+}
+
+/** A text parameter, or an array of them at any depth, that holds U+0000. */
+function holdsNul(param: unknown): boolean {
+  if (typeof param === 'string') return param.includes('\u0000');
+  return Array.isArray(param) && param.some(holdsNul);
 }
 
 /**
@@ -62,6 +68,7 @@ export async function checkout(name: PoolName): Promise<Lease> {
   return {
     client,
     async run<T extends Row>(sql: string, params: Params) {
+      if (params.some(holdsNul)) throw new NulInTextError();
       try {
         return await client.query<T>(sql, params as unknown[]);
       } catch (error) {
