@@ -100,10 +100,20 @@ export function columnDef(column: CatalogColumn, searchable: boolean, references
   return def;
 }
 
-/** Newest first when the table records creation time; otherwise by key, descending. */
-function defaultSortFor(table: CatalogTable, key: RowKey): SortSpec {
+/**
+ * Newest first when the table records its rows' creation (a NOT NULL `created_at` date-time):
+ * the one rule introspection, the overlay and the short form it is written in all follow.
+ */
+export function newestFirstSort(table: CatalogTable): SortSpec | undefined {
   const created = table.columns.find((c) => c.name === 'created_at');
   if (created && !created.nullable && ['datetime', 'timestamp'].includes(columnTypeOf(created))) return { column: 'created_at', direction: 'desc' };
+  return undefined;
+}
+
+/** Newest first when the table records creation time; otherwise by key, descending. */
+function defaultSortFor(table: CatalogTable, key: RowKey): SortSpec {
+  const newest = newestFirstSort(table);
+  if (newest) return newest;
   // Newest first for keys (identity, serial); rows without a key read best in plain order.
   return { column: key.columns[0]!, direction: key.source === 'all columns' ? 'asc' : 'desc' };
 }

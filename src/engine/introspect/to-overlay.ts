@@ -1,5 +1,5 @@
 import type { ColumnDef, ColumnType, FullColumnDef, ResourceDef, SortSpec } from '../resources/types';
-import { columnDef } from './to-definitions';
+import { columnDef, newestFirstSort } from './to-definitions';
 import type { PlannedDefinition } from './to-definitions';
 
 /*
@@ -70,9 +70,7 @@ export function shortDefinition({ table, def }: PlannedDefinition): ResourceDef<
   const impliedKey = keyless ? def.columns.filter(sortable).map((c) => c.name) : table.primaryKey.length > 0 ? table.primaryKey : ['id'];
   const key = def.primaryKey ?? ['id'];
   // As the overlay sorts when a definition says nothing: newest first by a NOT NULL created_at, else by key.
-  const created = table.columns.find((c) => c.name === 'created_at');
-  const newestFirst = created !== undefined && !created.nullable && ['timestamptz', 'timestamp'].includes(created.typeName);
-  const impliedSort: SortSpec = newestFirst ? { column: 'created_at', direction: 'desc' } : { column: key[0]!, direction: 'desc' };
+  const impliedSort: SortSpec = newestFirstSort(table) ?? { column: key[0]!, direction: 'desc' };
   const readOnlyImplied = keyless || table.kind === 'materialized_view' || (table.kind === 'view' && table.writable !== true);
 
   const { domain, name, table: relation, primaryKey, title, subtitle, defaultSort, softDelete, readOnly, rowVersion } = def;

@@ -1,4 +1,4 @@
-import { columnDef as catalogColumnDef } from '../introspect/to-definitions';
+import { columnDef as catalogColumnDef, newestFirstSort } from '../introspect/to-definitions';
 import type { CatalogColumn, CatalogTable } from '../introspect/types';
 import { resolveResource } from './define';
 import { ResourceDefinitionError } from './errors';
@@ -153,22 +153,10 @@ export function overlayDefinition(def: ResourceDef<string>, tables: readonly Cat
     });
     out.primaryKey = table.primaryKey;
   }
-  // `list` and `search` name columns too: a dropped one is drift, left out of what is served.
-  for (const option of ['list', 'search'] as const) {
-    const names = def[option];
-    const missing = names?.filter((n) => !catalog.has(n) && !(option === 'list' && n in (def.computed ?? {}))) ?? [];
-    if (missing.length === 0) continue;
-    for (const name of missing)
-      problems.push({
-        resource: id,
-        column: name,
-        kind: 'column',
-        message: `${id}: ${option} names column "${name}", which does not exist in ${where} (columns: ${someNames([...catalog.keys()])}): remove it or fix the name.`,
-      });
-    out[option] = names!.filter((n) => !missing.includes(n));
-  }
-  // The soft-delete marker, the default sort and the fieldsets name columns too: a dropped one is drift, served without it.
-  const gone = (name: string) => !catalog.has(name) && !(name in (def.computed ?? {}));
+  // `list`, `search`, the soft-delete marker, the default sort and the fieldsets name columns
+  // too: a dropped one is drift, and what is served goes without it. A computed column counts
+  // as present everywhere but in `search` (an expression is not searched by name).
+  const gone = (name: string, computedCounts = true) => !catalog.has(name) && !(computedCounts && name in (def.computed ?? {}));
   const dropped = (what: string, name: string) =>
     problems.push({
       resource: id,
@@ -176,6 +164,13 @@ export function overlayDefinition(def: ResourceDef<string>, tables: readonly Cat
       kind: 'column',
       message: `${id}: ${what} names column "${name}", which does not exist in ${where} (columns: ${someNames([...catalog.keys()])}): remove it or fix the name.`,
     });
+  for (const option of ['list', 'search'] as const) {
+    const names = def[option];
+    const missing = names?.filter((n) => gone(n, option === 'list')) ?? [];
+    if (missing.length === 0) continue;
+    for (const name of missing) dropped(option, name);
+    out[option] = names!.filter((n) => !missing.includes(n));
+  }
   if (def.softDelete !== undefined && gone(def.softDelete)) {
     dropped('softDelete', def.softDelete);
     out.softDelete = undefined;
@@ -187,13 +182,11 @@ export function overlayDefinition(def: ResourceDef<string>, tables: readonly Cat
     if (kept.length < sorts.length) out.defaultSort = kept.length > 0 ? kept : undefined;
   }
   if (def.fieldsets !== undefined) {
-    for (const name of def.fieldsets.flatMap((f) => f.columns).filter(gone)) dropped('a fieldset', name);
+    for (const name of def.fieldsets.flatMap((f) => f.columns).filter((n) => gone(n))) dropped('a fieldset', name);
     out.fieldsets = def.fieldsets.map((f) => ({ ...f, columns: f.columns.filter((c) => !gone(c)) })).filter((f) => f.columns.length > 0);
   }
   // Newest first when the table records its rows' creation, as introspection orders it.
-  const created = table.columns.find((c) => c.name === 'created_at');
-  if (overlay && def.defaultSort === undefined && created && !created.nullable && ['timestamptz', 'timestamp'].includes(created.typeName))
-    out.defaultSort = { column: 'created_at', direction: 'desc' };
+  if (overlay && def.defaultSort === undefined) out.defaultSort = newestFirstSort(table);
   // A view PostgreSQL does not write through, or a materialized view, is read-only unless the definition says otherwise.
   if (overlay && def.readOnly === undefined && (table.kind === 'materialized_view' || (table.kind === 'view' && table.writable !== true))) out.readOnly = true;
   return { def: out, problems };
