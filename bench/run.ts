@@ -25,6 +25,7 @@ import { startBenchHub, startBenchPostgres, waitForOutput } from './bench-hub';
 import { getter, pairedLatency, throughput } from './http-load';
 import { coolDown, peakSampler, rssMb } from './memory';
 import { kb, PAGE_WEIGHT_TARGETS, pageWeight } from './page-weight';
+import { rscNavigation } from './rsc-navigation';
 import { ensureBenchPosts } from './seed-posts';
 import { measure, round, summarise } from './stats';
 
@@ -135,6 +136,23 @@ async function main() {
     const htmlRatio = round(html.median / json.median);
     results.q5 = { hub: html, json, ratioToJson: htmlRatio };
     row('q5 HTML page median', `${html.median} ms`, `${json.median} ms (json)`, htmlRatio, '≤ 3× json', htmlRatio <= 3);
+    // Client-side navigation to the list's second page (the router's RSC request) against the
+    // JSON call for the same page, turn about.
+    const [last] = await query<{ at: string; id: string }>(
+      domain,
+      'SELECT created_at::text AS at, id::text AS id FROM posts ORDER BY created_at DESC, id DESC OFFSET 49 LIMIT 1',
+    );
+    const second = { after: encodeCursor([last!.at, last!.id]) };
+    const nav = await rscNavigation(hubUrl, cookie, 'bench', 'posts', `/d/bench/posts?${new URLSearchParams({ ...second, pn: '2' })}`);
+    const { a: rsc, b: json2 } = await pairedLatency(
+      { get: getter(hubUrl, nav.headers), path: nav.path },
+      { get: hubGet, path: `/api/d/bench/posts?${qs(second)}` },
+      RUNS,
+    );
+    const rscRatio = round(rsc.median / json2.median);
+    results.q5rsc = { hub: rsc, json: json2, ratioToJson: rscRatio, bytes: nav.bytes, fullPageBytes: nav.fullBytes };
+    row('q5 RSC navigation, page 2', `${rsc.median} ms (p95 ${rsc.p95})`, `${json2.median} ms (json)`, rscRatio, '(info)', undefined);
+    row('q5 RSC payload, page 2', kb(nav.bytes), `${kb(nav.fullBytes)} (with layouts)`, '', '(info)', undefined);
   }
 
   if (want('throughput')) {
