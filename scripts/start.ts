@@ -11,6 +11,7 @@ import { installHub } from '@/engine/hub';
 import next from 'next';
 import { startAuditRetention } from '@/engine/audit/retention';
 import { startAuditSettler } from '@/engine/audit/settle';
+import { startOperatorListener } from '@/engine/hub-db/operator-changes';
 import { boot, BootError, preflight } from '@/engine/boot';
 import { flushAuditSettlement } from '@/engine/audit/record';
 import { closeAllPools } from '@/engine/db/pools';
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   // Server Action bodies Next.js could not read (it would answer them with a bare 500) are
   // answered before Next.js.
   const door = { hubUrl: booted.config.auth.baseUrl, trustProxy: process.env.HUB_TRUST_PROXY === '1' };
+  let stopListener = async () => undefined as void;
   const running = await serve(
     async (req, res) => {
       if (answerAtTheDoor(req, res, door)) return;
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
       host,
       shutdownTimeoutMs: booted.config.shutdownTimeoutMs,
       onDrained: async () => {
+        await stopListener();
         await flushAuditSettlement(); // the last writes' entries, before their pool closes
         await closeAllPools();
         await app.close?.();
@@ -98,7 +101,8 @@ async function main(): Promise<void> {
     },
   );
   exitOnSignals(running);
-  startAuditSettler();
+  stopListener = startOperatorListener();
+  startAuditSettler(booted.config.auditSweepSeconds * 1000);
   startAuditRetention(booted.config.auditRetentionDays, booted.config.auditArchiveDir);
   log.info(`Admin Hub is running at ${running.url}${booted.embedded ? ' (embedded demo)' : ''}`);
   if (booted.demoLogins?.length) {

@@ -271,6 +271,29 @@ describe('retention', () => {
     // Outside the retention path the same delete is refused.
     await expect(query('hub', 'DELETE FROM hub_audit WHERE id = (SELECT min(id) FROM hub_audit)')).rejects.toThrow(/append-only/);
   });
+
+  it('is run by one instance a day: of two started together one prunes and archives everything, the other skips', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { pruneAuditOnce } = await import('../../src/engine/audit/retention');
+    await query(
+      'hub',
+      "INSERT INTO hub_audit (at, action, outcome, actor_email) SELECT now() - interval '400 days', 'sign_in', 'succeeded', 'older' || g || '@test' FROM generate_series(1, 5) g",
+    );
+    await query('hub', "DELETE FROM hub_job_runs WHERE job = 'audit-retention'");
+    const dirs = [mkdtempSync(path.join(tmpdir(), 'audit-a-')), mkdtempSync(path.join(tmpdir(), 'audit-b-'))];
+    const results = await Promise.all(dirs.map((archiveDir) => pruneAuditOnce({ days: 365, archiveDir, batch: 2 })));
+    const ran = results.filter((r) => r !== undefined);
+    expect(ran).toHaveLength(1);
+    expect(ran[0]!.deleted).toBe(5);
+    expect(readFileSync(ran[0]!.archive!, 'utf8').trim().split('\n')).toHaveLength(5);
+    // The day's claim is taken: a later run by either instance skips, even with old entries waiting.
+    await query('hub', "INSERT INTO hub_audit (at, action, outcome, actor_email) VALUES (now() - interval '400 days', 'sign_in', 'succeeded', 'late@test')");
+    expect(await pruneAuditOnce({ days: 365, archiveDir: dirs[0]! })).toBeUndefined();
+    const [claim] = await query<{ ran_by: string }>('hub', "SELECT ran_by FROM hub_job_runs WHERE job = 'audit-retention'");
+    expect(claim!.ran_by).toBe(`${(await import('node:os')).hostname()}:${process.pid}`);
+  });
 });
 
 describe("the audit log pages' queries", () => {

@@ -36,6 +36,7 @@ export function installConfig(hub: DbTarget, domains: DbTarget[], extra: Partial
     strictDefinitions: false,
     compress: true,
     shutdownTimeoutMs: 5_000,
+    auditSweepSeconds: 60,
     ...extra,
   };
   setConfig(config);

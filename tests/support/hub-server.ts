@@ -33,6 +33,7 @@ export interface RunningHub {
   hubDatabaseUrl: string;
   /** The market domain's database, for tests that prepare its rows or statistics behind the hub's back. */
   marketDatabaseUrl: string;
+  blogDatabaseUrl: string;
   logs: () => string;
   /** Signs in over HTTP like the browser does and returns the Cookie header to send. */
   cookieFor(kind: OperatorKind): Promise<string>;
@@ -70,15 +71,30 @@ function allowedTargets(port: number, env: Record<string, string | undefined>): 
   return allowed;
 }
 
+export interface HubStartOptions {
+  orders?: number;
+  env?: Record<string, string>;
+  /**
+   * Another instance on the databases of `alongside` (a running hub): nothing is created,
+   * seeded or dropped, and its operators are that hub's. For tests of several instances.
+   */
+  alongside?: RunningHub;
+  /** The address operators reach it at (HUB_URL), when that is not its own: a load balancer in front. */
+  publicUrl?: string;
+}
+
 /**
  * The real hub (production build, `npm start`'s script) against freshly seeded demo
  * databases on the test server, so browser tests run on PostgreSQL 18 and 15 alike.
  */
-export async function startHub(options: { orders?: number; env?: Record<string, string> } = {}): Promise<RunningHub> {
+export async function startHub(options: HubStartOptions = {}): Promise<RunningHub> {
   // CI builds before testing; locally the first browser test builds a missing or stale app.
   if (isBuildStale(root)) await buildApp(root, { skipTypecheck: true, onProgress: (m) => process.stderr.write(`${m}\n`) });
-  const [hub, blog, market] = await Promise.all([createTestDatabase('e2e_hub'), createTestDatabase('e2e_blog'), createTestDatabase('e2e_market')]);
-  await Promise.all([withClient(blog.url, (c) => seedBlog(c)), withClient(market.url, (c) => seedMarket(c, { orders: options.orders ?? 3000 }))]);
+  const shared = options.alongside;
+  const [hub, blog, market] = shared
+    ? [shared.hubDatabaseUrl, shared.blogDatabaseUrl, shared.marketDatabaseUrl].map((url) => ({ url, drop: async () => undefined }))
+    : await Promise.all([createTestDatabase('e2e_hub'), createTestDatabase('e2e_blog'), createTestDatabase('e2e_market')]);
+  if (!shared) await Promise.all([withClient(blog!.url, (c) => seedBlog(c)), withClient(market!.url, (c) => seedMarket(c, { orders: options.orders ?? 3000 }))]);
   const port = await freePort();
   const outboundLog = path.join(mkdtempSync(path.join(tmpdir(), 'hub-outbound-')), 'connections.log');
   const preload = path.join(root, 'tests/support/outbound-log.ts');
@@ -94,7 +110,7 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
       BLOG_DATABASE_URL: blog.url,
       MARKET_DATABASE_URL: market.url,
       HUB_PORT: String(port),
-      HUB_URL: `http://127.0.0.1:${port}`,
+      HUB_URL: options.publicUrl ?? `http://127.0.0.1:${port}`,
       HUB_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       HUB_HOST: '127.0.0.1',
       ...options.env,
@@ -124,9 +140,11 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
     throw error;
   }
   // The hub migrated its database at start-up; create the operators the tests sign in as.
-  installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', blog.url), targetFromUrl('market', market.url)]);
-  for (const o of Object.values(OPERATORS)) await createOperator({ email: o.email, password: PASSWORD, superadmin: o.superadmin, roles: { ...o.roles } });
-  await resetEngine();
+  if (!shared) {
+    installConfig(targetFromUrl('hub', hub.url), [targetFromUrl('blog', blog.url), targetFromUrl('market', market.url)]);
+    for (const o of Object.values(OPERATORS)) await createOperator({ email: o.email, password: PASSWORD, superadmin: o.superadmin, roles: { ...o.roles } });
+    await resetEngine();
+  }
   const url = `http://127.0.0.1:${port}`;
   const allowed = allowedTargets(port, {
     ...process.env,
@@ -140,6 +158,7 @@ export async function startHub(options: { orders?: number; env?: Record<string, 
   return {
     url,
     hubDatabaseUrl: hub.url,
+    blogDatabaseUrl: blog.url,
     marketDatabaseUrl: market.url,
     process: child,
     logs: () => output,

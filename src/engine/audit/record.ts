@@ -75,12 +75,19 @@ export async function recordPendingWrites(tx: Tx, entries: AuditEntry[], knownXi
  * Marks entries settled. Used by the sweep (settle.ts) with what the domain said, and by
  * `settleCommittedLater` for writes whose COMMIT returned.
  */
-export async function settleAudit(ids: string[], outcome: 'committed' | 'aborted' | 'unknown'): Promise<void> {
-  if (ids.length === 0) return;
-  await execute('hub', "UPDATE hub_audit SET outcome = $1, settled_at = clock_timestamp() WHERE id = ANY($2::bigint[]) AND outcome = 'pending'", [
-    outcome,
-    ids,
-  ]);
+/**
+ * Marks pending entries with their outcome; returns how many it marked. An entry another
+ * instance (or this one's background queue) settled first is left as it is: the first outcome
+ * stands, and every instance asks the same domain, so they agree on it.
+ */
+export async function settleAudit(ids: string[], outcome: 'committed' | 'aborted' | 'unknown'): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await execute(
+    'hub',
+    "UPDATE hub_audit SET outcome = $1, settled_at = clock_timestamp() WHERE id = ANY($2::bigint[]) AND outcome = 'pending'",
+    [outcome, ids],
+  );
+  return result.rowCount ?? 0;
 }
 
 // Entries whose domain COMMIT returned, waiting for their one batched UPDATE. One queue per

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { query, withTransaction } from '../db/query';
 import { logger } from '../log';
+import { claimJobRun } from '../hub-db/job-claim';
 
 const log = logger('audit');
 
@@ -54,11 +55,25 @@ export async function pruneAudit(options: { days: number; archiveDir: string; ba
   return { deleted, archive };
 }
 
-/** Daily, when HUB_AUDIT_RETENTION_DAYS is set; the timer never keeps the process alive. */
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs retention if no hub instance on this hub database has run it in the last day (the
+ * claim in hub_job_runs): with several instances, one prunes and writes the archive, the
+ * others skip. Returns undefined when another instance had it.
+ */
+export async function pruneAuditOnce(options: { days: number; archiveDir: string; batch?: number }): Promise<RetentionResult | undefined> {
+  // A little under a day, so an instance's own daily timer is never turned away by its last claim.
+  if (!(await claimJobRun('audit-retention', DAY_MS - 60_000))) return undefined;
+  return pruneAudit(options);
+}
+
+/** Daily, when HUB_AUDIT_RETENTION_DAYS is set, by one instance; the timer never keeps the process alive. */
 export function startAuditRetention(days: number | undefined, archiveDir: string): () => void {
   if (days === undefined) return () => undefined;
-  const run = () => pruneAudit({ days, archiveDir }).catch((error: Error) => log.warn(`audit retention failed: ${error.message}`));
-  const timer = setInterval(run, 86_400_000);
+  const run = () => pruneAuditOnce({ days, archiveDir }).catch((error: Error) => log.warn(`audit retention failed: ${error.message}`));
+  // Hourly checks of the daily claim: an instance started late or restarted still takes over a missed day.
+  const timer = setInterval(run, DAY_MS / 24);
   timer.unref();
   void run();
   return () => clearInterval(timer);

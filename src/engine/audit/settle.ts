@@ -54,8 +54,8 @@ export async function settlePendingAudit(
           else counts.waiting++;
         }
         for (const outcome of ['committed', 'aborted', 'unknown'] as const) {
-          await settleAudit(group[outcome], outcome);
-          counts[outcome] += group[outcome].length;
+          // What this sweep settled itself: another instance's sweep may have been first.
+          counts[outcome] += await settleAudit(group[outcome], outcome);
         }
       } catch (error) {
         log.warn(`cannot settle ${rows.length} pending audit entries of domain "${domain}" now: ${(error as Error).message}`);

@@ -3,6 +3,7 @@ import { betterAuth, type BetterAuthOptions } from 'better-auth';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
 import { recordEvent } from '../audit/record';
 import { forgetOperator } from './operator-cache';
+import { announceOperatorChange } from '../hub-db/operator-changes';
 import { genericOAuth } from 'better-auth/plugins/generic-oauth';
 import { getConfig } from '../config/current';
 import type { AuthConfig } from '../config/types';
@@ -204,6 +205,12 @@ export function authOptions(): BetterAuthOptions {
               throw new APIError('FORBIDDEN', { code: 'ACCOUNT_NOT_ALLOWED', message: 'This account is not allowed to sign in to this Admin Hub.' });
             }
             return { data: session };
+          },
+        },
+        // A session ended (sign-out, expiry found on lookup): every instance forgets it, after the DELETE.
+        delete: {
+          after: async (session) => {
+            await announceOperatorChange(session.userId);
           },
         },
       },

@@ -2,15 +2,16 @@ import { getSessionCookie } from 'better-auth/cookies';
 import { getAuth } from './better-auth';
 import { storableText } from '../values/text';
 import { loadGrants, type Operator } from './operator';
-import { cache } from './operator-cache';
+import { cache, cacheGeneration, cacheTrusted } from './operator-cache';
 
 /**
  * The operator behind a request's cookies, or null. The session is read from the hub
  * database through Better Auth (no cookie cache), then kept in this process for a moment
  * (HUB_SESSION_CACHE_MS, default 1000): a page fires several requests at once, and Better
  * Auth's lookup costs ~1.5 ms of CPU each. Sign-out, revocation and role changes made through
- * the hub clear the cached entry at once; a change made elsewhere (another replica, SQL by
- * hand) is seen within that moment. HUB_SESSION_CACHE_MS=0 turns the cache off.
+ * any hub instance clear the cached entry in every instance at once (operator-cache.ts); a
+ * change made by SQL by hand is seen within that moment. HUB_SESSION_CACHE_MS=0 turns the
+ * cache off.
  */
 const ttl = () => Number(process.env.HUB_SESSION_CACHE_MS ?? 1000);
 
@@ -18,8 +19,10 @@ export async function operatorFromHeaders(headers: Headers): Promise<Operator | 
   const token = getSessionCookie(headers, { cookiePrefix: 'admin-hub' });
   if (!token) return null;
   const now = Date.now();
-  const hit = cache().get(token);
+  const trusted = cacheTrusted();
+  const hit = trusted ? cache().get(token) : undefined;
   if (hit && now - hit.at < ttl() && now < hit.expiresAt) return hit.operator;
+  const generation = cacheGeneration();
   const session = await getAuth().api.getSession({ headers });
   if (!session) {
     cache().delete(token);
@@ -34,7 +37,8 @@ export async function operatorFromHeaders(headers: Headers): Promise<Operator | 
     roles: grants.roles,
     sessionId: session.session.id,
   };
-  if (ttl() > 0) {
+  // Not when a change was announced while this lookup ran: what it read may be what changed.
+  if (ttl() > 0 && trusted && cacheGeneration() === generation) {
     if (cache().size > 10_000) cache().clear(); // bounded: a flood of cookies cannot grow it
     cache().set(token, { operator, at: now, expiresAt: new Date(session.session.expiresAt).getTime() });
   }

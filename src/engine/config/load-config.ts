@@ -46,6 +46,7 @@ const HUB_SETTINGS = [
   'HUB_STRICT_BUDGET',
   'HUB_STRICT_DEFINITIONS',
   'HUB_SHUTDOWN_TIMEOUT_MS',
+  'HUB_AUDIT_SWEEP_SECONDS',
   'HUB_LOG_LEVEL',
   'HUB_PORT',
   'HUB_HOST',
@@ -345,6 +346,7 @@ export function loadConfig(env: Env = process.env): HubConfig {
     // Read by next.config.mjs (Next.js compresses pages); checked here with the rest.
     compress: reader.raw('HUB_COMPRESS') === undefined ? true : reader.flag('HUB_COMPRESS'),
     shutdownTimeoutMs: reader.integer('HUB_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    auditSweepSeconds: reader.integer('HUB_AUDIT_SWEEP_SECONDS', 60, 1, 3_600),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;

@@ -85,6 +85,11 @@ export interface HubConfig {
   /** Gzip pages and API answers (HUB_COMPRESS, default on); off behind a proxy that compresses. */
   compress: boolean;
   shutdownTimeoutMs: number;
+  /**
+   * How often each instance asks the domains what became of audit entries left pending by a
+   * process that died between a COMMIT and settling them (HUB_AUDIT_SWEEP_SECONDS, default 60).
+   */
+  auditSweepSeconds: number;
 }
 
 export interface ConfigProblem {

@@ -34,20 +34,27 @@ function registry(): Registry {
   return pools;
 }
 
-export function createPool(target: DbTarget): pg.Pool {
-  const pool = new pg.Pool({
+/** How to reach a target's server, as one client: what every pool and the hub's listener share. */
+export function clientConfig(target: DbTarget): pg.ClientConfig {
+  return {
     host: target.host,
     port: target.port,
     database: target.database,
     user: target.user,
     password: target.password,
     ssl: sslOptions(target),
-    max: target.poolMax,
     connectionTimeoutMillis: target.connectionTimeoutMs,
-    idleTimeoutMillis: 30_000,
     keepAlive: true,
     // Shown in pg_stat_activity, so a DBA can tell the hub's sessions from the product's own.
     application_name: `admin-hub:${target.name}`,
+  };
+}
+
+export function createPool(target: DbTarget): pg.Pool {
+  const pool = new pg.Pool({
+    ...clientConfig(target),
+    max: target.poolMax,
+    idleTimeoutMillis: 30_000,
     // A domain's values arrive as the database's exact text (timestamps with microseconds,
     // infinity, floats, intervals, bytea), read in a UTC, ISO session.
     ...(target.name === 'hub' ? {} : { types: exactTypes, options: EXACT_SESSION_OPTIONS }),

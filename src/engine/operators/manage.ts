@@ -1,6 +1,7 @@
 import { getConfig, configuredDomains } from '../config/current';
 import { recordHubChange } from '../audit/record';
 import { forgetOperator } from '../auth/operator-cache';
+import { announceOperatorChange } from '../hub-db/operator-changes';
 import { query, withTransaction, type Tx } from '../db/query';
 import { listResource, type ListResult } from '../list/run-list';
 import type { SearchParams } from '../list/list-query';
@@ -258,6 +259,7 @@ export async function updateGrants(actor: Operator, userId: string, input: { sup
       action: 'roles_change',
       changes: { before: asMap(before), after: asMap(after) },
     });
+    await announceOperatorChange(userId, tx);
   });
   forgetOperator(userId);
   return grants;
@@ -270,6 +272,7 @@ export async function revokeSession(actor: Operator, sessionId: string): Promise
     const [row] = await tx.query<{ userId: string }>('DELETE FROM hub_session WHERE id = $1 RETURNING "userId"', [sessionId]);
     if (!row) throw new OperatorInputError('This session has already ended.');
     await recordHubChange(tx, { actor, resource: 'sessions', recordId: row.userId, action: 'session_revoke', detail: `session ${sessionId}` });
+    await announceOperatorChange(row.userId, tx);
     return { userId: row.userId };
   }).then((result) => {
     forgetOperator(result.userId);
@@ -284,6 +287,7 @@ export async function revokeAllSessions(actor: Operator, userId: string): Promis
     await lockUser(tx, userId);
     const result = await tx.execute('DELETE FROM hub_session WHERE "userId" = $1', [userId]);
     await recordHubChange(tx, { actor, resource: 'sessions', recordId: userId, action: 'session_revoke_all', detail: `${result.rowCount ?? 0} session(s)` });
+    await announceOperatorChange(userId, tx);
     return { revoked: result.rowCount ?? 0 };
   }).finally(() => forgetOperator(userId));
 }
@@ -355,6 +359,7 @@ export async function deleteOperator(actor: Operator, userId: string): Promise<{
     await tx.query('DELETE FROM hub_grants WHERE user_id = $1', [userId]);
     await tx.query('DELETE FROM hub_user WHERE id = $1', [userId]);
     await recordHubChange(tx, { actor, resource: 'operators', recordId: user.email, action: 'operator_delete' });
+    await announceOperatorChange(userId, tx);
     return { email: user.email };
   }).finally(() => forgetOperator(userId));
 }
