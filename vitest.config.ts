@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
+    // Needs PgBouncer installed: `npm run test:pgbouncer` (vitest.pgbouncer.config.ts), which CI runs too.
+    exclude: [...configDefaults.exclude, 'tests/pgbouncer/**'],
     globalSetup: ['tests/support/global-setup.ts'],
     setupFiles: ['tests/support/install-hub.ts'],
     // Database tests start servers and wait on real timeouts; give them room.

@@ -68,17 +68,19 @@ describe('two hub instances behind a balancer without sticky sessions', () => {
     expect(new Set(balancer.served.slice(before))).toEqual(new Set([0, 1]));
   });
 
-  it('ends a session signed out on one instance on the other at its very next request', async () => {
+  it('ends a session signed out on one instance on the other as soon as the notice arrives', async () => {
     const { cookie } = await signIn(OPERATORS.marketEditor.email, 0);
     // Both instances have it cached now.
     expect(await status(send('/api/d/market/orders?size=5', { cookie, instance: 0 }))).toBe(200);
     expect(await status(send('/api/d/market/orders?size=5', { cookie, instance: 1 }))).toBe(200);
     expect(await status(send('/api/auth/sign-out', { cookie, instance: 0, body: {} }))).toBe(200);
-    expect(await status(send('/api/d/market/orders?size=5', { cookie, instance: 1 }))).toBe(401);
+    // The notice reaches the other instance within milliseconds of the COMMIT (more on a loaded
+    // machine): polled briefly, far inside the ten minutes the cache alone would keep it.
+    await expect.poll(() => status(send('/api/d/market/orders?size=5', { cookie, instance: 1 })), { timeout: 3_000, interval: 20 }).toBe(401);
     expect(await status(send('/api/d/market/orders?size=5', { cookie, instance: 0 }))).toBe(401);
   });
 
-  it("applies a role change made elsewhere on both instances at the operator's next request", async () => {
+  it('applies a role change made elsewhere on both instances as soon as the notice arrives', async () => {
     const { cookie } = await signIn(OPERATORS.blogViewer.email, 1);
     for (const instance of [0, 1] as const) {
       expect(await status(send('/api/d/blog/posts?size=5', { cookie, instance }))).toBe(200);
@@ -90,7 +92,7 @@ describe('two hub instances behind a balancer without sticky sessions', () => {
     await updateGrants(superadmin, user!.id, { superadmin: false, roles: { market: 'viewer' } });
     await resetEngine();
     for (const instance of [0, 1] as const) {
-      expect(await status(send('/api/d/market/orders?size=5', { cookie, instance }))).toBe(200);
+      await expect.poll(() => status(send('/api/d/market/orders?size=5', { cookie, instance })), { timeout: 3_000, interval: 20 }).toBe(200);
       expect(await status(send('/api/d/blog/posts?size=5', { cookie, instance }))).toBe(403);
     }
   });

@@ -8,6 +8,7 @@ import type { DomainRole } from '../../src/engine/auth/roles';
 import { seedBlog, seedMarket } from '../../src/demo/embedded/seed';
 import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
 import { createTestDatabase, targetFromUrl, withClient } from './databases';
+import { urlViaPgBouncer } from './db-target';
 import { installConfig, resetEngine } from './engine';
 import { freePort } from './free-port';
 
@@ -94,7 +95,8 @@ export async function startHub(options: HubStartOptions = {}): Promise<RunningHu
   const [hub, blog, market] = shared
     ? [shared.hubDatabaseUrl, shared.blogDatabaseUrl, shared.marketDatabaseUrl].map((url) => ({ url, drop: async () => undefined }))
     : await Promise.all([createTestDatabase('e2e_hub'), createTestDatabase('e2e_blog'), createTestDatabase('e2e_market')]);
-  if (!shared) await Promise.all([withClient(blog!.url, (c) => seedBlog(c)), withClient(market!.url, (c) => seedMarket(c, { orders: options.orders ?? 3000 }))]);
+  if (!shared)
+    await Promise.all([withClient(blog!.url, (c) => seedBlog(c)), withClient(market!.url, (c) => seedMarket(c, { orders: options.orders ?? 3000 }))]);
   const port = await freePort();
   const outboundLog = path.join(mkdtempSync(path.join(tmpdir(), 'hub-outbound-')), 'connections.log');
   const preload = path.join(root, 'tests/support/outbound-log.ts');
@@ -106,9 +108,9 @@ export async function startHub(options: HubStartOptions = {}): Promise<RunningHu
       NODE_ENV: 'production',
       TEST: '', // Vitest sets TEST=true; the hub must run as in production
       HUB_DOMAINS: 'blog,market',
-      HUB_DATABASE_URL: hub.url,
-      BLOG_DATABASE_URL: blog.url,
-      MARKET_DATABASE_URL: market.url,
+      ...urlViaPgBouncer('HUB', hub.url),
+      ...urlViaPgBouncer('BLOG', blog.url),
+      ...urlViaPgBouncer('MARKET', market.url),
       HUB_PORT: String(port),
       HUB_URL: options.publicUrl ?? `http://127.0.0.1:${port}`,
       HUB_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
@@ -152,6 +154,7 @@ export async function startHub(options: HubStartOptions = {}): Promise<RunningHu
     HUB_DATABASE_URL: hub.url,
     BLOG_DATABASE_URL: blog.url,
     MARKET_DATABASE_URL: market.url,
+    ...urlViaPgBouncer('HUB_POOLED', hub.url), // PgBouncer's port, under test:pgbouncer
   });
   const outbound = () => (existsSync(outboundLog) ? readFileSync(outboundLog, 'utf8').split('\n').filter(Boolean) : []);
   const cookies = new Map<OperatorKind, string>();

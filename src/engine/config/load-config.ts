@@ -10,6 +10,7 @@ import {
   type HubConfig,
   type InternalService,
   type OAuthClient,
+  type PoolMode,
   type SslMode,
   ZERO_CONFIG_WRITE_ROLES,
   type ZeroConfigWriteRole,
@@ -35,6 +36,7 @@ const DB_SUFFIXES = [
   'DB_STATEMENT_TIMEOUT_MS',
   'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS',
   'DB_CONNECTION_TIMEOUT_MS',
+  'DB_POOL_MODE',
 ] as const;
 
 /** Read for domains only (not the hub's own database): the domain service for internal actions, writes without definitions. */
@@ -198,7 +200,21 @@ function readTarget(reader: Reader, name: string): DbTarget {
     statementTimeoutMs: reader.integer(v('DB_STATEMENT_TIMEOUT_MS'), 30_000, 0, 86_400_000),
     idleInTransactionTimeoutMs: reader.integer(v('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'), 60_000, 0, 86_400_000),
     connectionTimeoutMs: reader.integer(v('DB_CONNECTION_TIMEOUT_MS'), 5_000, 1, 600_000),
+    poolMode: readPoolMode(reader, v('DB_POOL_MODE')),
   };
+}
+
+/** D_DB_POOL_MODE: `session` (a direct server, or PgBouncer in session mode) or `transaction` (PgBouncer's transaction pooling). */
+function readPoolMode(reader: Reader, variable: string): PoolMode {
+  const value = reader.raw(variable);
+  if (value === undefined) return 'session';
+  const mode = value.trim().toLowerCase();
+  if (mode === 'session' || mode === 'transaction') return mode;
+  reader.problem(
+    variable,
+    `is "${value}", which is not a pool mode. Use session (the default: a server, or PgBouncer in session mode) or transaction (PgBouncer with pool_mode = transaction).`,
+  );
+  return 'session';
 }
 
 /** D_INTERNAL_URL + D_INTERNAL_SECRET: both or neither; an http(s) URL and a 32+ character secret. */

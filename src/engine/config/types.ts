@@ -6,6 +6,8 @@ export const ZERO_CONFIG_WRITE_ROLES = ['editor', 'admin'] as const;
 export type ZeroConfigWriteRole = (typeof ZERO_CONFIG_WRITE_ROLES)[number];
 
 /** Everything needed to open a pool to one database: a domain's or the hub's own. */
+export type PoolMode = 'session' | 'transaction';
+
 export interface DbTarget {
   /** `hub` for the hub's own database, otherwise the domain name from HUB_DOMAINS. */
   name: string;
@@ -24,6 +26,12 @@ export interface DbTarget {
   statementTimeoutMs: number;
   idleInTransactionTimeoutMs: number;
   connectionTimeoutMs: number;
+  /**
+   * D_DB_POOL_MODE. `transaction` when a pooler that hands each transaction to any server
+   * connection (PgBouncer, pool_mode = transaction) stands in between: the hub then keeps no
+   * session state (settings are SET LOCAL in each transaction, nothing at connect, no LISTEN).
+   */
+  poolMode: PoolMode;
   /**
    * The domain's own service for internal actions (D_INTERNAL_URL + D_INTERNAL_SECRET): the hub
    * POSTs signed requests to `<url>/api/internal/<action>`. Undefined when not configured (and

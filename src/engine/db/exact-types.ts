@@ -70,4 +70,7 @@ export const exactTypes = {
  * UTC and ISO order, whatever the database or role default (a product database may run with
  * `DateStyle = 'SQL, DMY'` or a local TimeZone). Values typed without an offset mean UTC.
  */
-export const EXACT_SESSION_OPTIONS = '-c TimeZone=UTC -c DateStyle=ISO,YMD -c IntervalStyle=postgres';
+export const EXACT_SESSION_SETTINGS = { TimeZone: 'UTC', DateStyle: 'ISO,YMD', IntervalStyle: 'postgres' } as const;
+export const EXACT_SESSION_OPTIONS = Object.entries(EXACT_SESSION_SETTINGS)
+  .map(([name, value]) => `-c ${name}=${value}`)
+  .join(' ');

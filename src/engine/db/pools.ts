@@ -2,7 +2,7 @@ import pg from 'pg';
 import { targetFor, type DomainName } from '../config/current';
 import type { DbTarget } from '../config/types';
 import { logger } from '../log';
-import { EXACT_SESSION_OPTIONS, exactTypes } from './exact-types';
+import { EXACT_SESSION_OPTIONS, EXACT_SESSION_SETTINGS, exactTypes } from './exact-types';
 import { sslOptions } from './ssl';
 
 const log = logger('pool');
@@ -50,18 +50,43 @@ export function clientConfig(target: DbTarget): pg.ClientConfig {
   };
 }
 
+/**
+ * The settings every statement of a target runs under: the timeouts, and for a domain the
+ * session that makes its values exact text. Sent once per connection at start-up, except
+ * through a transaction pooler, which hands each transaction to whichever server connection is
+ * free (and PgBouncer refuses unknown start-up parameters): there each transaction sets them
+ * itself with SET LOCAL (`transactionSettingsSql`).
+ */
+function sessionSettings(target: DbTarget): Record<string, string | number> {
+  return {
+    // Server-side limits, so one slow query or a forgotten transaction cannot hold a
+    // connection forever and starve every other request of this domain.
+    ...(target.statementTimeoutMs > 0 ? { statement_timeout: target.statementTimeoutMs } : {}),
+    ...(target.idleInTransactionTimeoutMs > 0 ? { idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs } : {}),
+    ...(target.name === 'hub' ? {} : EXACT_SESSION_SETTINGS),
+  };
+}
+
+/** `SET LOCAL …` for each session setting, for a transaction through a transaction pooler ('' otherwise). Values are ours, never a request's. */
+export function transactionSettingsSql(target: DbTarget): string {
+  if (target.poolMode !== 'transaction') return '';
+  return Object.entries(sessionSettings(target))
+    .map(([name, value]) => `; SET LOCAL ${name} = '${value}'`)
+    .join('');
+}
+
 export function createPool(target: DbTarget): pg.Pool {
+  const atConnect = target.poolMode === 'session';
   const pool = new pg.Pool({
     ...clientConfig(target),
     max: target.poolMax,
     idleTimeoutMillis: 30_000,
     // A domain's values arrive as the database's exact text (timestamps with microseconds,
     // infinity, floats, intervals, bytea), read in a UTC, ISO session.
-    ...(target.name === 'hub' ? {} : { types: exactTypes, options: EXACT_SESSION_OPTIONS }),
-    // Server-side limits, so one slow query or a forgotten transaction cannot hold a
-    // connection forever and starve every other request of this domain.
-    ...(target.statementTimeoutMs > 0 ? { statement_timeout: target.statementTimeoutMs } : {}),
-    ...(target.idleInTransactionTimeoutMs > 0 ? { idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs } : {}),
+    ...(target.name === 'hub' ? {} : { types: exactTypes }),
+    ...(atConnect && target.name !== 'hub' ? { options: EXACT_SESSION_OPTIONS } : {}),
+    ...(atConnect && target.statementTimeoutMs > 0 ? { statement_timeout: target.statementTimeoutMs } : {}),
+    ...(atConnect && target.idleInTransactionTimeoutMs > 0 ? { idle_in_transaction_session_timeout: target.idleInTransactionTimeoutMs } : {}),
   });
   // An idle client whose server went away emits 'error' on the pool. Unhandled, that would
   // crash the process; the pool already drops the client, so logging is all that is left.

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { targetFor } from '../config/current';
 import { DbUnavailableError, describeConnectError, isConnectionBroken, NulInTextError, PoolExhaustedError } from './errors';
 import { admitCheckout, connectFailed, connectSucceeded } from './connect-breaker';
-import { getPool, type PoolName } from './pools';
+import { getPool, transactionSettingsSql, type PoolName } from './pools';
 import { logger } from '../log';
 
 const log = logger('db');
@@ -93,6 +93,9 @@ export async function query<T extends Row = Row>(name: PoolName, sql: string, pa
 }
 
 export async function execute<T extends Row = Row>(name: PoolName, sql: string, params: Params = []): Promise<pg.QueryResult<T>> {
+  // Through a transaction pooler a statement runs in a transaction of its own, which sets the
+  // session's settings for itself (SET LOCAL): two more round trips, and no state left behind.
+  if (targetFor(name).poolMode === 'transaction') return withTransaction(name, (tx) => tx.execute<T>(sql, params));
   const lease = await checkout(name);
   try {
     const result = await lease.run<T>(sql, params);
@@ -128,7 +131,11 @@ export async function withTransaction<R>(name: PoolName, work: (tx: Tx) => Promi
   if (options.readOnly) begin.push('READ ONLY');
   // Sent with BEGIN as one simple-protocol message: one round trip instead of two. The value
   // is a number we truncate ourselves, never text from a request.
-  const setup = options.statementTimeoutMs === undefined ? '' : `; SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(options.statementTimeoutMs))}`;
+  // Through a transaction pooler the target's settings come first (SET LOCAL), so this
+  // transaction's own timeout, set after them, wins.
+  const setup =
+    transactionSettingsSql(targetFor(name)) +
+    (options.statementTimeoutMs === undefined ? '' : `; SET LOCAL statement_timeout = ${Math.max(1, Math.trunc(options.statementTimeoutMs))}`);
   try {
     await client.query(begin.join(' ') + setup);
     const result = await work(tx);

@@ -4,8 +4,8 @@ import { recordEvent } from '../audit/record';
 import { authorize, maskedColumns, resourceAsSeenBy } from '../auth/access';
 import type { Operator } from '../auth/operator';
 import { targetFor } from '../config/current';
-import type { PoolName } from '../db/pools';
-import { query } from '../db/query';
+import { transactionSettingsSql, type PoolName } from '../db/pools';
+import { cancelRunningQuery } from '../db/cancel';
 import { orderByClause, orderTerms, whereConditions, type BuiltSql } from '../list/build-sql';
 import { parseListQuery, type ListQuery, type SearchParams } from '../list/list-query';
 import { Params, quoteTable, selectColumnSql } from '../list/sql';
@@ -105,17 +105,17 @@ const MAX_DURATION_MS = 60 * 60_000;
 /**
  * Time limits. PostgreSQL runs statement_timeout from a cursor's first message to its Sync,
  * i.e. over the whole export however long the download takes, so the domain's timeout
- * (30 s by default) would cut any export slower than that. Instead the session gets the
- * export's own limit (one hour by default; RESET before the client goes back to the pool),
- * and each batch is held to the domain's timeout by a watchdog that cancels the backend's
- * query (pg_cancel_backend, the same 57014 error) when one read takes longer.
+ * (30 s by default) would cut any export slower than that. Instead the export's transaction
+ * gets the export's own limit (one hour by default, SET LOCAL: gone at its COMMIT, and the
+ * same through a transaction pooler), and each batch is held to the domain's timeout by a
+ * watchdog that cancels the query (a CancelRequest, the same 57014 error) when one read takes
+ * longer.
  */
-async function timedRead(domain: PoolName, cursor: Cursor<unknown[]>, pid: number, rows: number): Promise<unknown[][]> {
-  const limit = targetFor(domain).statementTimeoutMs;
+async function timedRead(domain: PoolName, cursor: Cursor<unknown[]>, client: CursorLease['client'], rows: number): Promise<unknown[][]> {
+  const target = targetFor(domain);
+  const limit = target.statementTimeoutMs;
   if (!limit) return cursor.read(rows);
-  const watchdog = setTimeout(() => {
-    void query(domain, 'SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
-  }, limit);
+  const watchdog = setTimeout(() => void cancelRunningQuery(target, client), limit);
   watchdog.unref?.();
   try {
     return await cursor.read(rows);
@@ -174,11 +174,11 @@ export async function exportResource(
       }
     }
     if (lease && broken === undefined) {
-      // Back to the domain's own statement timeout before anyone else gets this session.
+      // The export's own settings end with its transaction, before anyone else gets this session.
       try {
-        await lease.client.query('RESET statement_timeout; RESET TIME ZONE');
-      } catch (resetError) {
-        broken = resetError;
+        await lease.client.query('COMMIT');
+      } catch (commitError) {
+        broken = commitError;
       }
     }
     lease?.release(broken);
@@ -200,12 +200,14 @@ export async function exportResource(
     let text = '';
     if (!cursor) {
       lease = await checkoutCursorClient(domain);
-      // A number we made, never request text. UTC: the session's zone already (exact-types.ts); set again for a pool without it.
-      await lease.client.query(`SET statement_timeout = ${maxDurationMs}; SET TIME ZONE 'UTC'`);
+      // One transaction for the cursor: through a transaction pooler it keeps the export on one
+      // server connection. The target's settings first (a pooler's SET LOCALs), then the export's
+      // limit, a number we made, never request text. UTC: the session's zone already (exact-types.ts).
+      await lease.client.query(`BEGIN${transactionSettingsSql(targetFor(domain))}; SET LOCAL statement_timeout = ${maxDurationMs}; SET LOCAL TIME ZONE 'UTC'`);
       cursor = lease.client.query(new Cursor<unknown[]>(sql.text, sql.values, { rowMode: 'array', types: exactTypes }));
       text = formatter.header();
     }
-    const batch = await timedRead(domain, cursor, (lease!.client as unknown as { processID: number }).processID, batchSize);
+    const batch = await timedRead(domain, cursor, lease!.client, batchSize);
     if (batch.length === 0) {
       await finish(undefined, false);
       return text ? Buffer.from(text, 'utf8') : null;

@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { getMigrations } from 'better-auth/db/migration';
 import { runner } from 'node-pg-migrate';
 import { authOptions } from '../auth/better-auth';
-import { getPool } from '../db/pools';
+import pg from 'pg';
+import { targetFor } from '../config/current';
+import { clientConfig, getPool } from '../db/pools';
 import { logger } from '../log';
 
 const log = logger('hub-db');
@@ -12,12 +14,18 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
  * Brings the hub database up to date at start-up: first the auth library's own tables
  * (Better Auth plans them from its configuration), then ours, in order, from
  * ./migrations (node-pg-migrate, recorded in hub_migrations). An advisory lock makes
- * replicas that start together take turns instead of racing on CREATE TABLE.
+ * instances that start together take turns instead of racing on CREATE TABLE. It is held by
+ * an open transaction on a connection of its own (transaction-scoped: the same through a
+ * transaction pooler, which keeps a transaction on one server connection, and released by
+ * COMMIT or by the connection's end, never left behind), not by the pool's.
  */
 export async function migrateHubDatabase(): Promise<void> {
+  const lock = new pg.Client(clientConfig(targetFor('hub')));
+  lock.on('error', () => undefined); // reported by the query that fails; an idle one must not crash the start
+  await lock.connect();
   const client = await getPool('hub').connect();
   try {
-    await client.query("SELECT pg_advisory_lock(hashtext('admin-hub:migrate'))");
+    await lock.query("BEGIN; SELECT pg_advisory_xact_lock(hashtext('admin-hub:migrate'))");
     const { toBeCreated, toBeAdded, runMigrations } = await getMigrations(authOptions());
     if (toBeCreated.length + toBeAdded.length > 0) {
       log.info(
@@ -35,7 +43,8 @@ export async function migrateHubDatabase(): Promise<void> {
     });
     for (const m of applied) log.info(`applied migration ${m.name}`);
   } finally {
-    await client.query("SELECT pg_advisory_unlock(hashtext('admin-hub:migrate'))").catch(() => undefined);
     client.release();
+    await lock.query('COMMIT').catch(() => undefined);
+    await lock.end().catch(() => undefined);
   }
 }

@@ -30,6 +30,12 @@ export async function announceOperatorChange(userId: string | undefined, tx?: Tx
  * retried with a growing pause (1 s to 30 s). Returns the stop function for shutdown.
  */
 export function startOperatorListener(): () => Promise<void> {
+  if (targetFor('hub').poolMode === 'transaction') {
+    // LISTEN through a transaction pooler would seem to work and then hear nothing once the
+    // pooler moves this client to another server connection: the cache stays off instead.
+    log.info('the hub database is behind a transaction pooler (HUB_DB_POOL_MODE=transaction): no LISTEN, so sessions are read from it on every request');
+    return async () => undefined;
+  }
   let client: pg.Client | undefined;
   let stopped = false;
   let retryMs = 1_000;
