@@ -61,7 +61,7 @@ export function npmStartArgs(): string[] {
  * cluster, with a new editor signed in. BENCH_HUB_NODE_ARGS adds Node flags to the hub
  * process, e.g. '--cpu-prof --cpu-prof-dir=.data/profiles'.
  */
-export async function startBenchHub(pgServer: EmbeddedServer, port: number): Promise<BenchHub> {
+export async function startBenchHub(pgServer: EmbeddedServer, port: number, extraEnv: Record<string, string> = {}): Promise<BenchHub> {
   const url = `http://127.0.0.1:${port}`;
   const env = {
     HUB_DOMAINS: 'bench',
@@ -70,6 +70,7 @@ export async function startBenchHub(pgServer: EmbeddedServer, port: number): Pro
     HUB_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     // Each run signs a new editor in; runs back to back would meet the 5-a-minute sign-in limit.
     HUB_AUTH_SIGN_IN_ATTEMPTS: '1000',
+    ...extraEnv,
   };
   const nodeArgs = process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, ...npmStartArgs()], {

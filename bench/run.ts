@@ -7,7 +7,7 @@
  *   BENCH_ROWS=3000 BENCH_RUNS=5 BENCH_SECONDS=1 npm run bench    the smoke run CI does
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import '../scripts/with-hub';
 import { closeAllPools } from '@/engine/db/pools';
@@ -27,6 +27,7 @@ import { coolDown, peakSampler, rssMb } from './memory';
 import { kb, PAGE_WEIGHT_TARGETS, pageWeight } from './page-weight';
 import { rscNavigation } from './rsc-navigation';
 import { ensureBenchPosts } from './seed-posts';
+import { PGBOUNCER_BINARY, startPgBouncer } from '../tests/support/pgbouncer';
 import { measure, round, summarise } from './stats';
 
 const root = process.cwd();
@@ -40,7 +41,7 @@ const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const ONLY = process.env.BENCH_ONLY?.split(',')
   .map((s) => s.trim())
   .filter(Boolean);
-const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export' | 'weight') => !ONLY || ONLY.includes(part);
+const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export' | 'weight' | 'pgbouncer') => !ONLY || ONLY.includes(part);
 
 /** The hub and floor processes, stopped when the bench fails, so none is left running. */
 const children: ChildProcess[] = [];
@@ -273,6 +274,34 @@ async function main() {
       exportShare >= 0.5,
     );
     row('export CSV hub RSS growth', `+${round(peak - before)} MB`, '', '', '< +100 MB', peak - before < 100);
+  }
+
+  if (want('pgbouncer')) {
+    // Q1 with PgBouncer (transaction pooling) between a second hub and the bench database (issue
+    // 19), against the same floor, which connects directly: what the pooler and the hub's
+    // per-transaction settings (BEGIN; SET LOCAL …, the statements, COMMIT) cost together.
+    if (!existsSync(PGBOUNCER_BINARY)) {
+      row('q1 via PgBouncer (transaction)', `not measured: no ${PGBOUNCER_BINARY}`, '', '', '(apt install pgbouncer)', undefined);
+    } else {
+      const bouncer = await startPgBouncer(pgServer.url('bench'));
+      const pooledUrl = new URL(pgServer.url('bench'));
+      pooledUrl.port = String(bouncer.port);
+      const pooledHub = await startBenchHub(pgServer, 3900 + Math.floor(Math.random() * 90) + 100, {
+        BENCH_DATABASE_URL: pooledUrl.toString(),
+        BENCH_DB_POOL_MODE: 'transaction',
+      });
+      children.push(pooledHub.process);
+      try {
+        const pooledGet = getter(pooledHub.url, { cookie: pooledHub.cookie });
+        const { a: h, b: f } = await pairedLatency({ get: pooledGet, path: `/api/d/bench/posts?${qs({})}` }, { get: floorGet, path: '/q1' }, RUNS);
+        const ratio = round(h.median / f.median);
+        results.q1pgbouncer = { hub: h, floor: f, ratio, p95Ratio: round(h.p95 / f.p95) };
+        row('q1 via PgBouncer (transaction)', `${h.median} ms (p95 ${h.p95})`, `${f.median} ms (direct)`, ratio, '(stated)', undefined);
+      } finally {
+        await pooledHub.stop();
+        await bouncer.stop();
+      }
+    }
   }
 
   if (want('weight')) {

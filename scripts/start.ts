@@ -4,6 +4,7 @@
  */
 // First: the production hub's source maps are decided before Next.js (imported below) loads.
 import './source-maps';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import nextEnv from '@next/env';
 import { nextCookies } from 'better-auth/next-js';
@@ -32,6 +33,13 @@ const dev = process.argv.includes('--dev');
 
 /** Resolves when the build is fresh; runs beside the embedded seeding on a first start. */
 async function buildIfStale(): Promise<void> {
+  // A container image ships its build and not the tools to make one (HUB_PREBUILT=1, set in the Dockerfile).
+  if (process.env.HUB_PREBUILT === '1') {
+    if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+      throw new BootError('HUB_PREBUILT=1, but there is no production build in .next: build the image again (its build stage runs `npm run build`).');
+    }
+    return;
+  }
   if (!isBuildStale(root)) return;
   log.info('building the app (first start, or sources changed since the last build; about 1–2 minutes on two cores)…');
   const started = Date.now();

@@ -77,6 +77,8 @@ const HUB_SETTINGS = [
   'HUB_TRUST_PROXY',
   'HUB_COMPRESS',
   'HUB_SESSION_CACHE_MS',
+  // Read by scripts/start.ts: the container image ships its build (see the Dockerfile).
+  'HUB_PREBUILT',
 ] as const;
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
