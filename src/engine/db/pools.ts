@@ -70,10 +70,17 @@ function sessionSettings(target: DbTarget): Record<string, string | number> {
 /** `SET LOCAL …` for each session setting, for a transaction through a transaction pooler ('' otherwise). Values are ours, never a request's. */
 export function transactionSettingsSql(target: DbTarget): string {
   if (target.poolMode !== 'transaction') return '';
-  return Object.entries(sessionSettings(target))
-    .map(([name, value]) => `; SET LOCAL ${name} = '${value}'`)
-    .join('');
+  // Built once per target: every statement through a transaction pooler starts with it.
+  let sql = settingsSql.get(target);
+  if (sql === undefined) {
+    sql = Object.entries(sessionSettings(target))
+      .map(([name, value]) => `; SET LOCAL ${name} = '${value}'`)
+      .join('');
+    settingsSql.set(target, sql);
+  }
+  return sql;
 }
+const settingsSql = new WeakMap<DbTarget, string>();
 
 export function createPool(target: DbTarget): pg.Pool {
   const atConnect = target.poolMode === 'session';
