@@ -10,11 +10,11 @@ import { ignoredZeroConfigWrites, loadConfig, unknownVariables, wantsEmbeddedDef
 import { currentHub } from '@/engine/hub';
 import { setConfig, type DomainName } from '@/engine/config/current';
 import { definitionDrift } from '@/engine/resources/registry';
-import { ConfigError } from '@/engine/config/types';
+import { ConfigError, type ReadReplica } from '@/engine/config/types';
 import { checkConnectionBudget, describeBudget } from '@/engine/db/budget';
 import { closeAllPools } from '@/engine/db/pools';
 import { query } from '@/engine/db/query';
-import { checkHealth } from '@/engine/db/health';
+import { checkHealth, type ReplicaHealth } from '@/engine/db/health';
 
 async function main(): Promise<number> {
   nextEnv.loadEnvConfig(process.cwd(), false);
@@ -61,6 +61,8 @@ async function main(): Promise<number> {
     console.log(
       `✓ ${t.name}: PostgreSQL ${info!.version} at ${target.host}:${target.port}/${target.database}, ${t.latencyMs} ms, TLS ${info!.ssl ? 'on' : 'off'} (mode ${target.sslMode}), pool max ${target.poolMax}`,
     );
+    const replica = t.replica && 'read' in target ? { health: t.replica, target: target.read! } : undefined;
+    if (replica) console.log(describeReplica(t.name, replica.health, replica.target));
   }
   for (const b of await checkConnectionBudget(config)) {
     console.log(`${b.ok ? '✓' : '✗'} budget ${describeBudget(b, config.replicas)}`);
@@ -85,6 +87,15 @@ async function main(): Promise<number> {
     for (const problem of drift) console.log(`  - ${problem.message}`);
   }
   return failed ? 1 : 0;
+}
+
+/** One line on a domain's read replica: where, whether reads use it, and how far behind it is. */
+function describeReplica(domain: string, health: ReplicaHealth, target: ReadReplica): string {
+  const where = `${target.host}:${target.port}/${target.database}`;
+  if (!health.ok) return `✗ ${domain} read replica at ${where}: ${health.error ?? 'no answer'} (reads go to the primary)`;
+  const lag = health.lagMs === null ? 'lag unknown' : `lag ${health.lagMs} ms (limit ${health.maxLagMs} ms)`;
+  const kind = health.standby ? (health.replayPaused ? 'standby, replay paused' : 'standby') : 'not a standby: always current';
+  return `${health.servingReads ? '✓' : '✗'} ${domain} read replica at ${where}: ${kind}, ${lag}, ${health.servingReads ? 'serving reads' : 'reads go to the primary'}`;
 }
 
 main()

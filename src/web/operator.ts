@@ -1,9 +1,11 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { UnauthenticatedError } from '@admin-hub/engine/auth/errors';
 import type { Operator } from '@admin-hub/engine/auth/operator';
 import { operatorFromHeaders, sessionMayBeLive } from '@admin-hub/engine/auth/session';
+import { getConfig } from '@admin-hub/engine/config/current';
+import { READ_AFTER_COOKIE, READ_AFTER_MAX_AGE_SECONDS, readAfterOf } from '@admin-hub/engine/db/read-after';
 import { signInPath } from './sign-in-path';
 
 /**
@@ -30,11 +32,31 @@ const SERVER_ACTION_HEADER = 'next-action';
 export async function currentOperator(): Promise<Operator | null> {
   const requestHeaders = await headers();
   if (requestHeaders.has(SERVER_ACTION_HEADER) && !(await sessionMayBeLive(requestHeaders))) return null;
-  return operatorFromHeaders(requestHeaders);
+  return rememberOwnWrites(await operatorFromHeaders(requestHeaders));
+}
+
+/**
+ * A write door's operator: when a save commits on a domain with a read replica, the engine
+ * notes the commit's WAL position (db/read-after.ts) and this sets it as a cookie, so the
+ * operator's next reads, through whichever hub instance, wait for the replica to have it.
+ */
+async function rememberOwnWrites(operator: Operator | null): Promise<Operator | null> {
+  const readAfter = readAfterOf(operator);
+  if (!readAfter) return operator;
+  const jar = await cookies();
+  const secure = getConfig().auth.baseUrl?.startsWith('https://') ?? false;
+  readAfter.onChange((value) => {
+    try {
+      jar.set(READ_AFTER_COOKIE, value, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: READ_AFTER_MAX_AGE_SECONDS, secure });
+    } catch {
+      // The response is gone (a bulk run's later batch): the read after it may briefly be the replica's.
+    }
+  });
+  return operator;
 }
 
 export async function requireApiOperator(request: Request): Promise<Operator> {
-  const operator = await operatorFromHeaders(request.headers);
+  const operator = await rememberOwnWrites(await operatorFromHeaders(request.headers));
   if (!operator) throw new UnauthenticatedError();
   return operator;
 }

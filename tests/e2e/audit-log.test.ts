@@ -20,7 +20,8 @@ const ZONE = 'Pacific/Auckland';
 const BODY = `${Array.from({ length: 1000 }, (_, i) => `w${String(i).padStart(3, '0')}`).join(' ')}.`;
 
 beforeAll(async () => {
-  hub = await startHub();
+  // With a read replica configured (issue 19): the save below must leave the read-after cookie.
+  hub = await startHub({ readReplicas: true });
   browser = await launchChromium();
   const context = await browser.newContext();
   await hub.signInPage(await context.newPage(), 'superadmin');
@@ -66,6 +67,10 @@ describe('the audit log in Chromium', () => {
     await page.getByTestId('field-body').fill(BODY);
     await page.getByTestId('record-save').click();
     await page.waitForURL(/\?saved=updated$/);
+    // The save noted its commit's WAL position, so this operator's next reads of blog wait for the replica to have it.
+    const readAfter = (await page.context().cookies()).find((c) => c.name === 'admin-hub.read-after');
+    expect(readAfter).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(decodeURIComponent(readAfter!.value)).toMatch(/^blog:[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/);
 
     await page.goto(`${hub.url}/audit/blog`);
     const first = page.getByTestId('resource-row').first();

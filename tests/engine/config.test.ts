@@ -28,6 +28,49 @@ describe('loadConfig', () => {
     expect(config.replicas).toBe(1);
   });
 
+  it("reads a read replica per domain: what it does not say is the primary's", () => {
+    const config = loadConfig({
+      ...valid,
+      BLOG_DB_READ_HOST: 'blog-replica',
+      BLOG_DB_READ_MAX_LAG_MS: '2000',
+      MARKET_DB_READ_URL: 'postgres://reader:r%2Fpw@market-replica:6432/market_ro',
+      MARKET_DB_READ_POOL_MAX: '4',
+    });
+    const [blog, market] = config.domains;
+    expect(blog!.read).toMatchObject({
+      name: 'blog@replica',
+      host: 'blog-replica',
+      port: 5432,
+      database: 'blog',
+      user: 'blog_admin',
+      password: 'pw',
+      maxLagMs: 2000,
+      poolMax: 10,
+    });
+    expect(market!.read).toMatchObject({
+      host: 'market-replica',
+      port: 6432,
+      database: 'market_ro',
+      user: 'reader',
+      password: 'r/pw',
+      sslMode: 'require',
+      poolMax: 4,
+      maxLagMs: 5000,
+    });
+    expect(loadConfig(valid).domains.every((d) => d.read === undefined)).toBe(true);
+    expect(unknownVariables({ ...valid, BLOG_DB_READ_HOST: 'r', MARKET_DB_READ_URL: 'postgres://x/y' }, config)).toEqual([]);
+  });
+
+  it('refuses a half-given or malformed read replica, naming the variable', () => {
+    const problems = configProblems({ ...valid, BLOG_DB_READ_PORT: '5433', MARKET_DB_READ_URL: 'mysql://x/y', MARKET_DB_READ_MAX_LAG_MS: 'soon' });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ variable: 'BLOG_DB_READ_HOST', message: expect.stringMatching(/BLOG_DB_READ_PORT is set/) }),
+        expect.objectContaining({ variable: 'MARKET_DB_READ_URL', message: expect.stringMatching(/not a valid postgres/) }),
+      ]),
+    );
+  });
+
   it('reads pool size, timeouts, replicas and strict budget', () => {
     const config = loadConfig({
       ...valid,

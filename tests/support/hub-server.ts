@@ -82,6 +82,12 @@ export interface HubStartOptions {
   alongside?: RunningHub;
   /** The address operators reach it at (HUB_URL), when that is not its own: a load balancer in front. */
   publicUrl?: string;
+  /**
+   * D_DB_READ_URL for both domains, naming their own databases: every read takes the replica
+   * path of the production build (a server that is not a standby is never behind). Real
+   * standbys, lag and fallback are tested at the engine (tests/replica).
+   */
+  readReplicas?: boolean;
 }
 
 /**
@@ -111,6 +117,7 @@ export async function startHub(options: HubStartOptions = {}): Promise<RunningHu
       ...urlViaPgBouncer('HUB', hub.url),
       ...urlViaPgBouncer('BLOG', blog.url),
       ...urlViaPgBouncer('MARKET', market.url),
+      ...(options.readReplicas ? { BLOG_DB_READ_URL: blog.url, MARKET_DB_READ_URL: market.url } : {}),
       HUB_PORT: String(port),
       HUB_URL: options.publicUrl ?? `http://127.0.0.1:${port}`,
       HUB_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',

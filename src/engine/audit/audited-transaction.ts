@@ -1,6 +1,9 @@
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
-import { withTransaction, type TransactionOptions, type Tx } from '../db/query';
+import { targetFor, type DomainName } from '../config/current';
+import { query, withTransaction, type TransactionOptions, type Tx } from '../db/query';
+import { parseLsn, readAfterOf } from '../db/read-after';
+import { logger } from '../log';
 import { recordPendingWrites, settleCommittedLater, type AuditEntry } from './record';
 import { settlePendingAudit } from './settle';
 
@@ -72,10 +75,32 @@ export async function auditedTransaction<T>(
       options,
     );
     settleCommittedLater(auditIds);
+    if (auditIds.length > 0) await rememberCommit(domain, operator);
     return { value, auditIds };
   } catch (error) {
     // The entries may claim a change COMMIT did not make: the domain says which it was.
     if (auditIds.length > 0) void settlePendingAudit({ ids: auditIds }).catch(() => undefined);
     throw error;
+  }
+}
+
+const log = logger('replica');
+
+/**
+ * After a commit on a domain that has a read replica: the primary's WAL position now covers
+ * the commit, so the operator's next reads of the domain wait for the replica to pass it
+ * (db/read-after.ts). The change is made whatever happens here; a failure only costs that.
+ */
+async function rememberCommit(domain: PoolName, operator: object): Promise<void> {
+  const readAfter = readAfterOf(operator);
+  if (!readAfter || domain === 'hub' || domain.endsWith('@replica') || !targetFor(domain as DomainName).read) return;
+  try {
+    const [row] = await query<{ lsn: string }>(domain, 'SELECT pg_current_wal_lsn()::text AS lsn');
+    const lsn = parseLsn(row!.lsn);
+    if (lsn !== undefined) readAfter.note(domain, lsn);
+  } catch (error) {
+    log.warn(
+      `domain "${domain}": the commit's WAL position could not be read (${(error as Error).message}); the next read may come from the replica before it replays the change`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { getSessionCookie } from 'better-auth/cookies';
+import { attachReadAfter, ReadAfter } from '../db/read-after';
 import { getAuth } from './better-auth';
 import { storableText } from '../values/text';
 import { loadGrants, type Operator } from './operator';
@@ -16,6 +17,15 @@ import { cache, cacheGeneration, cacheTrusted } from './operator-cache';
 const ttl = () => Number(process.env.HUB_SESSION_CACHE_MS ?? 1000);
 
 export async function operatorFromHeaders(headers: Headers): Promise<Operator | null> {
+  const operator = await sessionOperator(headers);
+  if (!operator) return null;
+  // A fresh object per request (the cache shares one), carrying this request's read-your-writes state.
+  const own = { ...operator };
+  attachReadAfter(own, ReadAfter.fromCookieHeader(headers.get('cookie')));
+  return own;
+}
+
+async function sessionOperator(headers: Headers): Promise<Operator | null> {
   const token = getSessionCookie(headers, { cookiePrefix: 'admin-hub' });
   if (!token) return null;
   const now = Date.now();

@@ -48,15 +48,30 @@ export function checkDomain(name: string): CheckedDomain {
   return name as CheckedDomain;
 }
 
-/** The connection target for a domain, or `hub` for the hub's own database. */
-export function targetFor(name: DomainName | 'hub'): DbTarget {
+/** The pool of a domain's read replica: `<domain>@replica` (a domain name never holds "@"). */
+export type ReplicaName = `${string}@replica`;
+
+export function replicaName(domain: DomainName): ReplicaName {
+  return `${domain}@replica`;
+}
+
+/** The connection target for a domain, its read replica, or `hub` for the hub's own database. */
+export function targetFor(name: DomainName | 'hub' | ReplicaName): DbTarget {
   const config = getConfig();
   if (name === 'hub') return config.hub;
-  const target = config.domains.find((d) => d.name === name);
+  const replica = name.endsWith('@replica');
+  const domain = replica ? name.slice(0, -'@replica'.length) : name;
+  const target = config.domains.find((d) => d.name === domain);
   if (!target)
     throw new UnknownDomainError(
-      name,
+      domain,
       config.domains.map((d) => d.name),
     );
-  return target;
+  if (!replica) return target;
+  if (!target.read)
+    throw new UnknownDomainError(
+      name,
+      config.domains.flatMap((d) => (d.read ? [d.read.name] : [])),
+    );
+  return target.read;
 }

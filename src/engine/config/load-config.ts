@@ -11,6 +11,7 @@ import {
   type InternalService,
   type OAuthClient,
   type PoolMode,
+  type ReadReplica,
   type SslMode,
   ZERO_CONFIG_WRITE_ROLES,
   type ZeroConfigWriteRole,
@@ -40,7 +41,20 @@ const DB_SUFFIXES = [
 ] as const;
 
 /** Read for domains only (not the hub's own database): the domain service for internal actions, writes without definitions. */
-const DOMAIN_SUFFIXES = ['INTERNAL_URL', 'INTERNAL_SECRET', 'ZERO_CONFIG_WRITES'] as const;
+const DOMAIN_SUFFIXES = [
+  'INTERNAL_URL',
+  'INTERNAL_SECRET',
+  'ZERO_CONFIG_WRITES',
+  // A read replica (streaming standby) for the domain's reads: readReplica below.
+  'DB_READ_URL',
+  'DB_READ_HOST',
+  'DB_READ_PORT',
+  'DB_READ_NAME',
+  'DB_READ_USER',
+  'DB_READ_PASSWORD',
+  'DB_READ_POOL_MAX',
+  'DB_READ_MAX_LAG_MS',
+] as const;
 
 const HUB_SETTINGS = [
   'HUB_DOMAINS',
@@ -160,27 +174,42 @@ function readSslMode(reader: Reader, variable: string, fromUrl: string | null): 
   return 'disable';
 }
 
+interface UrlParts {
+  host: string;
+  port: number;
+  database: string | undefined;
+  user: string | undefined;
+  password?: string;
+  sslMode: string | null;
+}
+
+/** A postgres:// URL's parts; a problem (naming the variable) and undefined when it is not one. */
+function readUrl(reader: Reader, variable: string): UrlParts | undefined {
+  const url = reader.raw(variable);
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error('protocol');
+    return {
+      host: decodeURIComponent(parsed.hostname) || 'localhost',
+      port: parsed.port ? Number(parsed.port) : 5432,
+      database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || undefined,
+      user: decodeURIComponent(parsed.username) || undefined,
+      password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+      sslMode: parsed.searchParams.get('sslmode'),
+    };
+  } catch {
+    reader.problem(variable, 'is not a valid postgres://user:password@host:port/database URL.');
+    return undefined;
+  }
+}
+
 function readTarget(reader: Reader, name: string): DbTarget {
   const prefix = name.toUpperCase();
   const v = (suffix: (typeof DB_SUFFIXES)[number]) => `${prefix}_${suffix}`;
   const url = reader.raw(v('DATABASE_URL'));
-  let fromUrl: { host: string; port: number; database: string; user: string; password?: string; sslMode: string | null } | undefined;
-  if (url !== undefined) {
-    try {
-      const parsed = new URL(url);
-      if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error('protocol');
-      fromUrl = {
-        host: decodeURIComponent(parsed.hostname) || 'localhost',
-        port: parsed.port ? Number(parsed.port) : 5432,
-        database: decodeURIComponent(parsed.pathname.replace(/^\//, '')) || 'postgres',
-        user: decodeURIComponent(parsed.username) || 'postgres',
-        password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-        sslMode: parsed.searchParams.get('sslmode'),
-      };
-    } catch {
-      reader.problem(v('DATABASE_URL'), 'is not a valid postgres://user:password@host:port/database URL.');
-    }
-  }
+  const parts = readUrl(reader, v('DATABASE_URL'));
+  const fromUrl = parts && { ...parts, database: parts.database ?? 'postgres', user: parts.user ?? 'postgres' };
 
   const fix = `Set it, or set ${v('DATABASE_URL')}=postgres://user:password@host:5432/database instead.`;
   const host = fromUrl?.host ?? (url ? 'invalid' : reader.required(v('DB_HOST'), fix)) ?? '';
@@ -217,6 +246,37 @@ function readPoolMode(reader: Reader, variable: string): PoolMode {
     `is "${value}", which is not a pool mode. Use session (the default: a server, or PgBouncer in session mode) or transaction (PgBouncer with pool_mode = transaction).`,
   );
   return 'session';
+}
+
+/**
+ * D_DB_READ_URL (or D_DB_READ_HOST with D_DB_READ_PORT/NAME/USER/PASSWORD): a streaming
+ * replica of the domain's database. What it does not say is the primary's: a replica is the
+ * same database on another server, usually with the same credentials, TLS and timeouts.
+ */
+function readReplica(reader: Reader, primary: DbTarget): ReadReplica | undefined {
+  const v = (suffix: (typeof DOMAIN_SUFFIXES)[number]) => `${primary.envPrefix}_${suffix}`;
+  const parts = readUrl(reader, v('DB_READ_URL'));
+  const host = parts?.host ?? reader.raw(v('DB_READ_HOST'));
+  const others = (['DB_READ_PORT', 'DB_READ_NAME', 'DB_READ_USER', 'DB_READ_PASSWORD', 'DB_READ_POOL_MAX', 'DB_READ_MAX_LAG_MS'] as const).filter(
+    (s) => reader.raw(v(s)) !== undefined,
+  );
+  if (host === undefined) {
+    if (others.length > 0 && reader.raw(v('DB_READ_URL')) === undefined)
+      reader.required(v('DB_READ_HOST'), `${v(others[0]!)} is set: name the replica with ${v('DB_READ_HOST')} or ${v('DB_READ_URL')}, or unset it.`);
+    return undefined;
+  }
+  return {
+    ...primary,
+    name: `${primary.name}@replica`,
+    host,
+    port: parts?.port ?? reader.integer(v('DB_READ_PORT'), primary.port, 1, 65535),
+    database: parts?.database ?? reader.raw(v('DB_READ_NAME')) ?? primary.database,
+    user: parts?.user ?? reader.raw(v('DB_READ_USER')) ?? primary.user,
+    password: parts?.password ?? reader.raw(v('DB_READ_PASSWORD')) ?? primary.password,
+    sslMode: parts?.sslMode ? readSslMode(reader, v('DB_READ_URL'), parts.sslMode) : primary.sslMode,
+    poolMax: reader.integer(v('DB_READ_POOL_MAX'), primary.poolMax, 1, 1000),
+    maxLagMs: reader.integer(v('DB_READ_MAX_LAG_MS'), 5_000, 0, 86_400_000),
+  };
 }
 
 /** D_INTERNAL_URL + D_INTERNAL_SECRET: both or neither; an http(s) URL and a 32+ character secret. */
@@ -350,7 +410,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     const target = readTarget(reader, name);
     const internal = readInternal(reader, target.envPrefix);
     const zeroConfigWrites = readZeroConfigWrites(reader, target.envPrefix);
-    return { ...target, ...(internal ? { internal } : {}), ...(zeroConfigWrites ? { zeroConfigWrites } : {}) };
+    const read = readReplica(reader, target);
+    return { ...target, ...(internal ? { internal } : {}), ...(zeroConfigWrites ? { zeroConfigWrites } : {}), ...(read ? { read } : {}) };
   });
   const config: HubConfig = {
     auth: readAuth(reader),

@@ -43,6 +43,17 @@ export interface DbTarget {
    * writable from this role up (undefined: read-only, the default). Never set for the hub.
    */
   zeroConfigWrites?: ZeroConfigWriteRole;
+  /** D_DB_READ_URL …: a streaming replica the domain's reads go to (db/read-route.ts). Never set for the hub. */
+  read?: ReadReplica;
+}
+
+/** A domain's read replica: a target of its own (pool, timeouts), named `<domain>@replica`. */
+export interface ReadReplica extends Omit<DbTarget, 'read' | 'internal' | 'zeroConfigWrites'> {
+  /**
+   * D_DB_READ_MAX_LAG_MS (default 5000): reads go to the primary while the replica's data may
+   * be older than this (0: only a replica that has replayed everything the primary wrote).
+   */
+  maxLagMs: number;
 }
 
 export interface InternalService {

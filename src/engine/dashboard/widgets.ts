@@ -3,6 +3,7 @@ import { roleOn, type Operator } from '../auth/operator';
 import { atLeast } from '../auth/roles';
 import { checkDomain, configuredDomains } from '../config/current';
 import { withTransaction, type Row, type Tx } from '../db/query';
+import { readingFrom } from '../db/read-route';
 import { logger } from '../log';
 import { BudgetExceededError, describeFailure, elapsed, failure, withinBudget } from './budget';
 import { displayColumns } from './define';
@@ -82,16 +83,19 @@ export async function runWidget(operator: Operator, widget: Widget): Promise<Wid
     const domain = checkDomain(widget.domain);
     const rows = await withinBudget(
       (signal) =>
-        withTransaction(
-          domain,
-          async (tx) => {
-            if (typeof widget.query === 'string') return tx.query(widget.query);
-            // Past the budget the function's promise is raced away, so the transaction rolls
-            // back and its client goes back to the pool; the function's handle is cut off
-            // then, so a late query can never run on a client that now serves someone else.
-            return Promise.race([widget.query({ tx: guardedTx(tx, signal, what), domain, operator, signal }), abortion(signal, what)]);
-          },
-          { readOnly: true, statementTimeoutMs: widget.timeoutMs },
+        // On the domain's replica when it has a current one (db/read-route.ts): a widget only reads.
+        readingFrom(domain, operator, (pool) =>
+          withTransaction(
+            pool,
+            async (tx) => {
+              if (typeof widget.query === 'string') return tx.query(widget.query);
+              // Past the budget the function's promise is raced away, so the transaction rolls
+              // back and its client goes back to the pool; the function's handle is cut off
+              // then, so a late query can never run on a client that now serves someone else.
+              return Promise.race([widget.query({ tx: guardedTx(tx, signal, what), domain, operator, signal }), abortion(signal, what)]);
+            },
+            { readOnly: true, statementTimeoutMs: widget.timeoutMs },
+          ),
         ),
       budgetMs,
       `${what}: no answer within ${budgetMs} ms.`,

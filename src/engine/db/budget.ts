@@ -21,7 +21,8 @@ export interface ServerBudget {
 /** Groups targets by server, since several domains often share one PostgreSQL. */
 function byServer(config: HubConfig): Map<string, DbTarget[]> {
   const groups = new Map<string, DbTarget[]>();
-  for (const target of [config.hub, ...config.domains]) {
+  // A domain's read replica is a server of its own (or shares one, when pointed at it for a test).
+  for (const target of [config.hub, ...config.domains, ...config.domains.flatMap((d): DbTarget[] => (d.read ? [d.read] : []))]) {
     const key = `${target.host}:${target.port}`;
     groups.set(key, [...(groups.get(key) ?? []), target]);
   }

@@ -1,4 +1,6 @@
-import { getConfig, type DomainName } from '../config/current';
+import { getConfig, replicaName, targetFor, type DomainName } from '../config/current';
+import { readPool } from './read-route';
+import { probeReplica } from './replica-state';
 import { DbUnavailableError } from './errors';
 import { poolStats, type PoolName, type PoolStats } from './pools';
 import { query } from './query';
@@ -8,6 +10,24 @@ export interface TargetHealth {
   ok: boolean;
   /** Round trip of `SELECT 1` through the pool, including checkout. */
   latencyMs: number | null;
+  error?: string;
+  pool: PoolStats;
+  /** The domain's read replica (D_DB_READ_URL), when it has one. */
+  replica?: ReplicaHealth;
+}
+
+export interface ReplicaHealth {
+  ok: boolean;
+  /** Reads go to it now: it answers and is within D_DB_READ_MAX_LAG_MS. */
+  servingReads: boolean;
+  /** An upper bound on how old its data is, ms (0: it has replayed all the primary wrote); null when unknown. */
+  lagMs: number | null;
+  /** WAL the primary wrote that it has not replayed, bytes; null when either side did not say. */
+  lagBytes: number | null;
+  maxLagMs: number;
+  replayPaused: boolean;
+  /** False when the server is not a standby (the variable names a primary). */
+  standby: boolean;
   error?: string;
   pool: PoolStats;
 }
@@ -42,9 +62,49 @@ export async function checkTarget(name: PoolName, budgetMs = 3000): Promise<Targ
   }
 }
 
-/** Checks the hub database and every domain in parallel; one slow domain delays none of the others' results. */
+/** A fresh look at a domain's replica (not the state reads use, which may be a second old), within the budget. */
+async function checkReplica(domain: DomainName, budgetMs: number): Promise<ReplicaHealth | undefined> {
+  const replica = targetFor(domain).read;
+  if (!replica) return undefined;
+  const pool = poolStats(replicaName(domain));
+  try {
+    const state = await withinBudget(probeReplica(domain), budgetMs, replica.name);
+    const lagBytes = state.replayLsn !== undefined && state.primaryLsn !== undefined ? Number(state.primaryLsn - state.replayLsn) : null;
+    return {
+      ok: state.up,
+      servingReads: (await readPool(domain)) !== domain,
+      lagMs: state.lagMs ?? null,
+      lagBytes: state.standby ? lagBytes && Math.max(0, lagBytes) : 0,
+      maxLagMs: replica.maxLagMs,
+      replayPaused: state.replayPaused,
+      standby: state.standby,
+      ...(state.error ? { error: state.error } : {}),
+      pool,
+    };
+  } catch (error) {
+    const message = error instanceof DbUnavailableError ? error.message : `Read replica of "${domain}": health query failed.`;
+    return {
+      ok: false,
+      servingReads: false,
+      lagMs: null,
+      lagBytes: null,
+      maxLagMs: replica.maxLagMs,
+      replayPaused: false,
+      standby: false,
+      error: message,
+      pool,
+    };
+  }
+}
+
+async function checkDomain(domain: DomainName, budgetMs: number): Promise<TargetHealth> {
+  const [primary, replica] = await Promise.all([checkTarget(domain, budgetMs), checkReplica(domain, budgetMs)]);
+  return replica ? { ...primary, replica } : primary;
+}
+
+/** Checks the hub database and every domain (and its replica) in parallel; one slow domain delays none of the others' results. */
 export async function checkHealth(budgetMs = 3000): Promise<HubHealth> {
   const names = getConfig().domains.map((d) => d.name as DomainName);
-  const [hub, ...domains] = await Promise.all([checkTarget('hub', budgetMs), ...names.map((n) => checkTarget(n, budgetMs))]);
+  const [hub, ...domains] = await Promise.all([checkTarget('hub', budgetMs), ...names.map((n) => checkDomain(n, budgetMs))]);
   return { up: true, ready: hub!.ok, hub: hub!, domains };
 }

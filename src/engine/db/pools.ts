@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { targetFor, type DomainName } from '../config/current';
+import { targetFor, type DomainName, type ReplicaName } from '../config/current';
 import type { DbTarget } from '../config/types';
 import { logger } from '../log';
 import { EXACT_SESSION_OPTIONS, EXACT_SESSION_SETTINGS, exactTypes } from './exact-types';
@@ -13,7 +13,8 @@ const log = logger('pool');
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (value) => value);
 
-export type PoolName = DomainName | 'hub';
+/** A domain's pool (its primary), its read replica's (`<domain>@replica`), or the hub's own. */
+export type PoolName = DomainName | 'hub' | ReplicaName;
 
 export interface PoolStats {
   max: number;

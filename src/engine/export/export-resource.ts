@@ -3,7 +3,10 @@ import Cursor from 'pg-cursor';
 import { recordEvent } from '../audit/record';
 import { authorize, maskedColumns, resourceAsSeenBy } from '../auth/access';
 import type { Operator } from '../auth/operator';
-import { targetFor } from '../config/current';
+import { targetFor, type DomainName } from '../config/current';
+import { DbUnavailableError, PoolExhaustedError } from '../db/errors';
+import { readPool } from '../db/read-route';
+import { markReplicaDown } from '../db/replica-state';
 import { transactionSettingsSql, type PoolName } from '../db/pools';
 import { cancelRunningQuery } from '../db/cancel';
 import { orderByClause, orderTerms, whereConditions, type BuiltSql } from '../list/build-sql';
@@ -124,6 +127,18 @@ async function timedRead(domain: PoolName, cursor: Cursor<unknown[]>, client: Cu
   }
 }
 
+/** A connection for the cursor: on the replica readPool picks, or the primary when the replica cannot be reached. */
+async function openCursorClient(domain: PoolName, operator: Operator | null): Promise<{ lease: CursorLease; source: PoolName }> {
+  const source = await readPool(domain, operator);
+  try {
+    return { lease: await checkoutCursorClient(source), source };
+  } catch (error) {
+    if (source === domain || !(error instanceof DbUnavailableError) || error instanceof PoolExhaustedError) throw error;
+    markReplicaDown(domain as DomainName, error);
+    return { lease: await checkoutCursorClient(domain), source: domain };
+  }
+}
+
 /**
  * Checks access (read and export) and the parameters (a bad one is a ListQueryError, 400)
  * before anything is fetched; the cursor opens on the first `read()`.
@@ -147,6 +162,8 @@ export async function exportResource(
   const releaseSlot = acquireSlot(domain);
 
   let lease: CursorLease | undefined;
+  /** Where the rows come from: the domain's replica when it has a current one (db/read-route.ts). */
+  let source: PoolName = domain;
   let cursor: Cursor<unknown[]> | undefined;
   let rows = 0;
   let finished = false;
@@ -199,15 +216,15 @@ export async function exportResource(
   async function next(): Promise<Uint8Array | null> {
     let text = '';
     if (!cursor) {
-      lease = await checkoutCursorClient(domain);
+      ({ lease, source } = await openCursorClient(domain, operator));
       // One transaction for the cursor: through a transaction pooler it keeps the export on one
       // server connection. The target's settings first (a pooler's SET LOCALs), then the export's
       // limit, a number we made, never request text. UTC: the session's zone already (exact-types.ts).
-      await lease.client.query(`BEGIN${transactionSettingsSql(targetFor(domain))}; SET LOCAL statement_timeout = ${maxDurationMs}; SET LOCAL TIME ZONE 'UTC'`);
+      await lease.client.query(`BEGIN${transactionSettingsSql(targetFor(source))}; SET LOCAL statement_timeout = ${maxDurationMs}; SET LOCAL TIME ZONE 'UTC'`);
       cursor = lease.client.query(new Cursor<unknown[]>(sql.text, sql.values, { rowMode: 'array', types: exactTypes }));
       text = formatter.header();
     }
-    const batch = await timedRead(domain, cursor, lease!.client, batchSize);
+    const batch = await timedRead(source, cursor, lease!.client, batchSize);
     if (batch.length === 0) {
       await finish(undefined, false);
       return text ? Buffer.from(text, 'utf8') : null;

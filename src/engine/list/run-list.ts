@@ -2,6 +2,7 @@ import { authorize, maskedColumns, maskValue, resourceAsSeenBy } from '../auth/a
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
 import { execute, query, withTransaction, type Row } from '../db/query';
+import { readingFrom } from '../db/read-route';
 import type { DomainName } from '../config/current';
 import { referenceLabels, type LabelMap } from '../records/reference-labels';
 import { resourcesOf } from '../resources/registry';
@@ -284,7 +285,8 @@ export async function listResource(
   const masked = maskedColumns(operator, resource);
   const visible = resourceAsSeenBy(operator, resource);
   const listQuery = parseListQuery(visible, params);
-  const result = await runList(domain, visible, listQuery, options);
+  // Read from the domain's replica when it has a current one (db/read-route.ts).
+  const result = await readingFrom(domain, operator, (pool) => runList(pool, visible, listQuery, options));
   if (masked.size > 0) {
     const columns = resource.columns.filter((c) => masked.has(c.name));
     result.rows = result.rows.map((row) => {
@@ -299,7 +301,8 @@ export async function listResource(
   const linked = visible.columns.filter((c) => c.references && !masked.has(c.name) && (result.columns.includes(c.name) || filteredBy(c.name).length > 0));
   const named = [...result.rows, ...linked.flatMap((c) => filteredBy(c.name).map((v) => ({ [c.name]: v })))];
   if (linked.length > 0 && options?.labels !== false && named.length > 0) {
-    result.labels = await referenceLabels(operator, domain, linked, named, await resourcesOf(domain as DomainName));
+    const resources = await resourcesOf(domain as DomainName);
+    result.labels = await readingFrom(domain, operator, (pool) => referenceLabels(operator, pool, linked, named, resources));
   }
   return result;
 }

@@ -2,6 +2,7 @@ import { authorize, can, maskedColumns, maskValue, withRowScope } from '../auth/
 import { scopeSql } from '../auth/row-scope';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
+import { readingFrom } from '../db/read-route';
 import { query, type Row, type Tx } from '../db/query';
 import { columnSql, quoteIdent, quoteTable, Params } from '../list/sql';
 import type { Resource } from '../resources/types';
@@ -84,7 +85,10 @@ export function maskRow(operator: Operator, resource: Resource, row: Row): Row {
 export async function getRecord(operator: Operator | null, domain: PoolName, resource: Resource, id: string): Promise<LoadedRecord> {
   authorize(operator, resource, 'read');
   const key = decodeRecordId(resource, id);
-  const loaded = await selectRecord({ query: (sql, params) => query(domain, sql, params) }, withRowScope(operator, resource), key, { computed: true });
+  // From the domain's replica when it has a current one that has seen this operator's own last save (db/read-route.ts).
+  const loaded = await readingFrom(domain, operator, (pool) =>
+    selectRecord({ query: (sql, params) => query(pool, sql, params) }, withRowScope(operator, resource), key, { computed: true }),
+  );
   if (!loaded) throw new RecordNotFoundError(resource.title.toLowerCase());
   return { row: maskRow(operator, resource, loaded.row), version: loaded.version };
 }
@@ -116,11 +120,13 @@ export async function referencedBy(operator: Operator, domain: PoolName, resourc
       const keys = other.primaryKey.map(quoteIdent).join(', ');
       const params = new Params();
       const where = [`${ident} = ${params.add(target)}`, ...scopeSql(scope, params)].join(' AND ');
-      const [counted, sample] = await Promise.all([
-        query<{ n: number }>(domain, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${where} LIMIT 1000) s`, params.values),
-        // Keyless rows cannot be linked to: counted, never sampled.
-        other.keyless ? Promise.resolve([]) : query(domain, `SELECT ${keys} FROM ${table} WHERE ${where} LIMIT 5`, params.values),
-      ]);
+      const [counted, sample] = await readingFrom(domain, operator, (pool) =>
+        Promise.all([
+          query<{ n: number }>(pool, `SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} WHERE ${where} LIMIT 1000) s`, params.values),
+          // Keyless rows cannot be linked to: counted, never sampled.
+          other.keyless ? Promise.resolve([]) : query(pool, `SELECT ${keys} FROM ${table} WHERE ${where} LIMIT 5`, params.values),
+        ]),
+      );
       if (counted[0]!.n > 0) out.push({ resource: other, column: column.name, count: counted[0]!.n, sample: sample.map(serialise) });
     }
   }
