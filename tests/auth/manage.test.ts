@@ -13,6 +13,7 @@ import {
   updateGrants,
 } from '../../src/engine/operators/manage';
 import { loadGrants, type Operator } from '../../src/engine/auth/operator';
+import { loadOperatorSettings, saveOperatorSettings, SettingsInputError } from '../../src/engine/operators/settings';
 import { createOperator } from '../../src/engine/auth/operators';
 import { operatorFromHeaders } from '../../src/engine/auth/session';
 import { query } from '../../src/engine/db/query';
@@ -239,5 +240,32 @@ describe('deleteOperator', () => {
     const asOther: Operator = { ...root, id: other.id, email: other.email, superadmin: true };
     await expect(deleteOperator(asOther, root.id)).rejects.toThrow(/root@example\.com is the last superadmin/);
     expect(await getOperator(root, root.id)).not.toBeNull();
+  });
+});
+
+describe("an operator's own language and time zone (issue 20)", () => {
+  it('are stored on the operator, read with their session, and forgotten on request', async () => {
+    const cookie = await signIn('viewer@example.com');
+    const me = (await operatorFromHeaders(new Headers({ cookie })))!;
+    expect(me.locale).toBeUndefined();
+    expect(await saveOperatorSettings(me, { locale: 'ko', timeZone: 'Asia/Seoul' })).toEqual({ locale: 'ko', timeZone: 'Asia/Seoul' });
+    // The cached session was announced as changed: the next request reads the new settings.
+    expect(await operatorFromHeaders(new Headers({ cookie }))).toMatchObject({ locale: 'ko', timeZone: 'Asia/Seoul' });
+    expect(await saveOperatorSettings(me, { locale: null })).toEqual({ timeZone: 'Asia/Seoul' });
+    const after = (await operatorFromHeaders(new Headers({ cookie })))!;
+    expect(after.locale).toBeUndefined();
+    expect(after.timeZone).toBe('Asia/Seoul');
+  });
+
+  it('refuses a language or zone the hub does not know, with every problem at once, and changes nothing', async () => {
+    const cookie = await signIn('viewer@example.com');
+    const me = (await operatorFromHeaders(new Headers({ cookie })))!;
+    await saveOperatorSettings(me, { locale: 'en', timeZone: 'Europe/Berlin' });
+    const error = await saveOperatorSettings(me, { locale: 'fr', timeZone: 'Mars/Olympus' }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(SettingsInputError);
+    expect((error as SettingsInputError).status).toBe(400);
+    expect((error as Error).message).toMatch(/Language "fr".*en, ko.*Time zone "Mars\/Olympus"/s);
+    expect(await loadOperatorSettings(me.id)).toEqual({ locale: 'en', timeZone: 'Europe/Berlin' });
+    await expect(saveOperatorSettings(null, { locale: 'ko' })).rejects.toThrow(/sign in/i);
   });
 });

@@ -279,3 +279,56 @@ describe('page structure', () => {
     await page.close();
   });
 });
+
+describe('language (issue 20)', () => {
+  const lang = (page: Page) => page.locator('html').getAttribute('lang');
+
+  it('speaks Korean to an operator who chooses it in one click, in any browser they use, with Hangul in a font the hub serves', async () => {
+    const page = await signedIn('blogViewer');
+    const outside: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(hub.url) && !request.url().startsWith('data:')) outside.push(request.url());
+    });
+    await page.goto(`${hub.url}/d/blog/posts`);
+    expect(await lang(page)).toBe('en');
+    await page.getByTestId('language-ko').click();
+    await expect.poll(() => lang(page)).toBe('ko');
+    await expect.poll(async () => (await page.getByTestId('sign-out').textContent())?.trim()).toBe('로그아웃');
+    expect(await page.getByRole('navigation', { name: '도메인과 리소스' }).count()).toBe(1);
+    expect(await page.getByTestId('language-ko').getAttribute('aria-pressed')).toBe('true');
+
+    // Kept on the operator, not in the browser: another browser asking for English gets Korean.
+    const elsewhere = await signedIn('blogViewer');
+    await elsewhere.goto(`${hub.url}/`);
+    expect(await lang(elsewhere)).toBe('ko');
+    expect(await elsewhere.getByText('본문으로 건너뛰기').count()).toBe(1);
+    // Hangul in Noto Sans KR from the hub itself (this machine has no Korean font of its own).
+    const faces = await elsewhere.evaluate(async () => (await document.fonts.load('16px "Noto Sans KR Variable"', '로그아웃')).map((f) => f.status));
+    expect(faces.length).toBeGreaterThan(0);
+    expect(faces.every((status) => status === 'loaded')).toBe(true);
+    expect(outside).toEqual([]);
+
+    await elsewhere.getByTestId('language-en').click();
+    await expect.poll(() => lang(elsewhere)).toBe('en');
+    await page.reload();
+    expect(await lang(page)).toBe('en');
+    expect((await page.getByTestId('sign-out').textContent())?.trim()).toBe('Sign out');
+  });
+
+  it("greets a signed-out visitor in their browser's language", async () => {
+    for (const [locale, expected] of [
+      ['ko-KR', { lang: 'ko', email: '이메일', submit: '로그인', title: /^로그인 · Admin Hub$/ }],
+      ['en-US', { lang: 'en', email: 'Email', submit: 'Sign in', title: /^Sign in · Admin Hub$/ }],
+      ['fr-FR', { lang: 'en', email: 'Email', submit: 'Sign in', title: /^Sign in · Admin Hub$/ }], // HUB_DEFAULT_LOCALE
+    ] as const) {
+      const context = await browser.newContext({ locale });
+      const page = await context.newPage();
+      await page.goto(`${hub.url}/sign-in`);
+      expect(await lang(page)).toBe(expected.lang);
+      expect(await page.getByLabel(expected.email).count()).toBe(1);
+      expect((await page.getByTestId('sign-in-submit').textContent())?.trim()).toBe(expected.submit);
+      expect(await page.title()).toMatch(expected.title);
+      await context.close();
+    }
+  });
+});

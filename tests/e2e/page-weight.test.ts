@@ -18,7 +18,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 const PAGE_WEIGHT_BUDGETS: Record<(typeof PAGE_WEIGHT_TARGETS)[number]['route'], number> = {
   '/d/[domain]/[resource]': 230_000,
-  '/sign-in': 156_000,
+  // +4 KB (issue 20): next-intl's client formatter, the form's words in the operator's language
+  // (catalogs precompiled at build time, so without an ICU parser: 156.3 KB against 152 before).
+  '/sign-in': 160_000,
 };
 
 beforeAll(async () => {

@@ -71,6 +71,18 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the default language and time zone, and refuses ones the hub does not know', () => {
+    expect(loadConfig(valid)).toMatchObject({ defaultLocale: 'en', defaultTimeZone: 'UTC' });
+    expect(loadConfig({ ...valid, HUB_DEFAULT_LOCALE: 'ko', HUB_DEFAULT_TIME_ZONE: 'Asia/Seoul' })).toMatchObject({
+      defaultLocale: 'ko',
+      defaultTimeZone: 'Asia/Seoul',
+    });
+    expect(configProblems({ ...valid, HUB_DEFAULT_LOCALE: 'fr', HUB_DEFAULT_TIME_ZONE: 'Seoul' })).toEqual([
+      expect.objectContaining({ variable: 'HUB_DEFAULT_LOCALE', message: expect.stringMatching(/en, ko/) }),
+      expect.objectContaining({ variable: 'HUB_DEFAULT_TIME_ZONE', message: expect.stringMatching(/IANA/) }),
+    ]);
+  });
+
   it('reads pool size, timeouts, replicas and strict budget', () => {
     const config = loadConfig({
       ...valid,

@@ -37,6 +37,8 @@ export function installConfig(hub: DbTarget, domains: DbTarget[], extra: Partial
     compress: true,
     shutdownTimeoutMs: 5_000,
     auditSweepSeconds: 60,
+    defaultLocale: 'en',
+    defaultTimeZone: 'UTC',
     ...extra,
   };
   setConfig(config);

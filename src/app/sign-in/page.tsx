@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getConfig } from '@admin-hub/engine/config/current';
 import { currentOperator } from '@/web/operator';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('signIn'))('title') };
+}
 
 const SELF = 'http://hub.invalid';
 
@@ -40,13 +43,14 @@ export default async function SignInPage(props: { searchParams: Promise<Record<s
   ];
   // Better Auth appends ?error=<CODE> when a provider sign-in is refused or fails.
   const error = Array.isArray(params.error) ? params.error[0] : params.error;
+  const t = await getTranslations('signIn');
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
       <SignInForm
         next={next}
         providers={providers}
         localAccounts={auth.localAccounts}
-        initialError={error ? 'Sign-in with that provider was refused or failed. If you should have access, ask a superadmin.' : undefined}
+        initialError={error ? t('providerFailed') : undefined}
       />
     </main>
   );

@@ -2,6 +2,7 @@
 
 import { Database, LogIn } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -20,6 +21,7 @@ interface SignInFormProps {
  * do, never whether an email exists: a wrong password and an unknown email read the same.
  */
 export function SignInForm({ next, providers, localAccounts, initialError }: SignInFormProps) {
+  const t = useTranslations('signIn');
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
@@ -36,11 +38,11 @@ export function SignInForm({ next, providers, localAccounts, initialError }: Sig
       router.refresh();
     } else if (failure.status === 429) {
       // The hub says which limit and when to try again ("… Try again in 42 seconds.").
-      setError(failure.message || 'Too many failed sign-ins. Wait a minute, then try again.');
+      setError(failure.message || t('tooMany'));
     } else if (failure.status === 403) {
-      setError('This account is not allowed to sign in to this Admin Hub.');
+      setError(t('notAllowed'));
     } else {
-      setError('Email or password is incorrect.');
+      setError(t('incorrect'));
     }
   }
 
@@ -50,7 +52,7 @@ export function SignInForm({ next, providers, localAccounts, initialError }: Sig
         <CardTitle className="flex items-center gap-2">
           <Database className="size-5 text-primary" aria-hidden="true" /> Admin Hub
         </CardTitle>
-        <CardDescription>Sign in to continue.</CardDescription>
+        <CardDescription>{t('prompt')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {providers.map((p) => (
@@ -60,21 +62,21 @@ export function SignInForm({ next, providers, localAccounts, initialError }: Sig
             data-testid={`sign-in-${p.id}`}
             onClick={() => authClient.signIn.social({ provider: p.id, callbackURL: next, errorCallbackURL: `/sign-in?next=${encodeURIComponent(next)}` })}
           >
-            <LogIn className="size-4" aria-hidden="true" /> Continue with {p.label}
+            <LogIn className="size-4" aria-hidden="true" /> {t('continueWith', { provider: p.label })}
           </Button>
         ))}
         {localAccounts ? (
           <form className="flex flex-col gap-3" onSubmit={submit} data-testid="sign-in-form">
             <label className="flex flex-col gap-1 text-sm">
-              Email
+              {t('email')}
               <Input name="email" type="email" autoComplete="username" required />
             </label>
             <label className="flex flex-col gap-1 text-sm">
-              Password
+              {t('password')}
               <Input name="password" type="password" autoComplete="current-password" required />
             </label>
             <Button type="submit" disabled={busy} data-testid="sign-in-submit">
-              {busy ? 'Signing in…' : 'Sign in'}
+              {busy ? t('submitting') : t('submit')}
             </Button>
           </form>
         ) : null}

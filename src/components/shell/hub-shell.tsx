@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { OperatorMenu } from '@/components/auth/operator-menu';
 import { CommandPalette } from '@/components/search/command-palette';
@@ -16,21 +17,21 @@ import type { ShellDomain } from './types';
  * unknown address is shown inside the hub too.
  */
 export async function HubShell({ operator, children }: { operator: Operator; children: ReactNode }) {
-  const nav = await navigation(operator);
+  const [nav, t] = await Promise.all([navigation(operator), getTranslations('shell')]);
   const domains: ShellDomain[] = nav.map(({ domain, resources, error }) => ({
     name: domain,
     label: humanize(domain),
     healthy: error ? false : undefined,
     resources: [
       ...resources.map((r) => ({ name: r.name, label: r.title, href: `/d/${domain}/${r.name}`, icon: r.icon })),
-      ...(atLeast(roleOn(operator, domain), 'admin') ? [{ name: '_audit', label: 'Audit log', href: `/audit/${domain}`, icon: 'scroll-text' }] : []),
+      ...(atLeast(roleOn(operator, domain), 'admin') ? [{ name: '_audit', label: t('auditLog'), href: `/audit/${domain}`, icon: 'scroll-text' }] : []),
     ],
   }));
   return (
     <AppShell
       domains={domains}
       topBar={<CommandPalette commands={paletteCommands(operator, nav)} />}
-      sidebarFooter={<OperatorMenu email={operator.email} superadmin={operator.superadmin} />}
+      sidebarFooter={<OperatorMenu email={operator.email} superadmin={operator.superadmin} locale={await getLocale()} />}
     >
       {children}
       <Toaster />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Menu, X } from 'lucide-react';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -20,6 +21,7 @@ const SIDEBAR_ID = 'app-sidebar';
  * up the sidebar is always shown and the drawer state is ignored.
  */
 export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
+  const t = useTranslations('shell');
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   // Following a link in the drawer should land on the page, not on the still-open drawer.
@@ -52,14 +54,14 @@ export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
   return (
     <div className="flex min-h-dvh bg-background text-foreground" data-testid="app-shell">
       <a href="#main-content" className="sr-only z-50 rounded-md bg-card px-3 py-2 text-sm focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
-        Skip to content
+        {t('skipToContent')}
       </a>
       {open ? (
         <div aria-hidden="true" className="fixed inset-0 z-30 bg-black/50 md:hidden" onClick={() => setOpen(false)} data-testid="drawer-backdrop" />
       ) : null}
       <aside
         id={SIDEBAR_ID}
-        aria-label="Sidebar"
+        aria-label={t('sidebar')}
         data-open={open}
         data-testid="sidebar"
         className={cn(
@@ -75,7 +77,7 @@ export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
           size="icon-sm"
           className="absolute top-3 right-3 md:hidden"
           onClick={closeToMenu}
-          aria-label="Close navigation"
+          aria-label={t('closeNavigation')}
           data-testid="drawer-close"
         >
           <X aria-hidden="true" />
@@ -91,7 +93,7 @@ export function ShellFrame({ sidebar, topBar, children }: ShellFrameProps) {
             variant="ghost"
             size="icon-sm"
             className="-ml-1 md:hidden"
-            aria-label="Open navigation"
+            aria-label={t('openNavigation')}
             aria-expanded={open}
             aria-controls={SIDEBAR_ID}
             onClick={() => setOpen(true)}

@@ -2,6 +2,7 @@
 
 import { ChevronRight } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { usePathname } from 'next/navigation';
 import { Collapsible } from 'radix-ui';
 import { useId, useState } from 'react';
@@ -26,6 +27,7 @@ const FLAT_UP_TO = 2;
  * filter; the list itself comes from the server.
  */
 export function SidebarNav({ domains }: { domains: ShellDomain[] }) {
+  const t = useTranslations('shell');
   const pathname = usePathname() ?? '/';
   const filterId = useId();
   const many = domains.length > FLAT_UP_TO;
@@ -38,7 +40,7 @@ export function SidebarNav({ domains }: { domains: ShellDomain[] }) {
   );
 
   if (domains.length === 0) {
-    return <p className="px-2 text-sm text-muted-foreground">No domains are available to you.</p>;
+    return <p className="px-2 text-sm text-muted-foreground">{t('noDomains')}</p>;
   }
 
   const filtering = many && filter.trim() !== '';
@@ -46,22 +48,22 @@ export function SidebarNav({ domains }: { domains: ShellDomain[] }) {
   const isOpen = (name: string) => filtering || !many || (opened[name] ?? name === current);
 
   return (
-    <nav aria-label="Domains and resources" className="flex flex-col gap-3" data-testid="sidebar-nav">
+    <nav aria-label={t('domainsAndResources')} className="flex flex-col gap-3" data-testid="sidebar-nav">
       {many ? (
         <div className="flex flex-col gap-1">
           <label htmlFor={filterId} className="sr-only">
-            Filter domains and resources
+            {t('filterLabel')}
           </label>
           <input
             id={filterId}
             type="search"
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
-            placeholder="Filter domains…"
+            placeholder={t('filterPlaceholder')}
             className="h-8 w-full rounded-md border border-input bg-card px-2.5 text-sm placeholder:text-muted-foreground focus-visible:outline-2 focus-visible:outline-ring/40"
             data-testid="sidebar-filter"
           />
-          {filtering && shown.length === 0 ? <p className="px-2 text-xs text-muted-foreground">Nothing matches.</p> : null}
+          {filtering && shown.length === 0 ? <p className="px-2 text-xs text-muted-foreground">{t('nothingMatches')}</p> : null}
         </div>
       ) : null}
       {shown.map((domain) => {
@@ -80,7 +82,7 @@ export function SidebarNav({ domains }: { domains: ShellDomain[] }) {
                 <Collapsible.Trigger
                   disabled={filtering}
                   className="flex size-6 shrink-0 cursor-pointer items-center justify-center rounded-sm text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring disabled:cursor-default"
-                  aria-label={`${domain.label} resources`}
+                  aria-label={t('domainResources', { domain: domain.label })}
                   data-testid={`nav-toggle-${domain.name}`}
                 >
                   <ChevronRight aria-hidden="true" className={cn('size-4 transition-transform', open && 'rotate-90')} />

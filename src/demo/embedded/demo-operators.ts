@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createOperator } from '@admin-hub/engine/auth/operators';
 import { query } from '@admin-hub/engine/db/query';
+import { storeOperatorSettings } from '@admin-hub/engine/operators/settings';
 
 export interface DemoLogin {
   email: string;
@@ -16,6 +17,14 @@ const DEMO = [
   { email: 'viewer@demo.local', role: 'viewer of market', superadmin: false, roles: { market: 'viewer' } },
   // A row scope (src/demo/resources/market.ts): a market viewer who sees only the customers of DE and AT.
   { email: 'regional@demo.local', role: 'viewer of market, customers of DE and AT only', superadmin: false, roles: { market: 'viewer' } },
+  // The hub in Korean, times in Seoul (it can switch to English from its menu).
+  {
+    email: 'ko@demo.local',
+    role: 'editor of blog and market, in Korean (Asia/Seoul)',
+    superadmin: false,
+    roles: { blog: 'editor', market: 'editor' },
+    settings: { locale: 'ko', timeZone: 'Asia/Seoul' },
+  },
 ] as const;
 
 /**
@@ -35,6 +44,7 @@ export async function ensureDemoOperators(dataDir: string): Promise<DemoLogin[]>
     const [taken] = await query('hub', 'SELECT 1 FROM hub_user WHERE lower(email) = lower($1)', [demo.email]);
     if (taken) continue;
     const created = await createOperator({ email: demo.email, superadmin: demo.superadmin, roles: { ...demo.roles } });
+    if ('settings' in demo) await storeOperatorSettings(created.id, demo.settings);
     logins.push({ email: created.email, password: created.password, role: demo.role });
   }
   writeFileSync(file, JSON.stringify(logins, null, 2), { mode: 0o600 });

@@ -1,3 +1,4 @@
+import type { Locale } from '../shared/locale';
 import { query } from '../db/query';
 import type { DomainRole, Role } from './roles';
 
@@ -14,6 +15,9 @@ export interface Operator {
   roles: Readonly<Record<string, DomainRole>>;
   /** Session id, for "sign out everywhere else" and the audit log. */
   sessionId: string | undefined;
+  /** Their own choice of language and time zone (operators/settings.ts); absent: the browser's. */
+  locale?: Locale;
+  timeZone?: string;
 }
 
 /** The effective role on a domain: superadmins act as admin everywhere. */

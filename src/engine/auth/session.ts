@@ -3,6 +3,7 @@ import { attachReadAfter, ReadAfter } from '../db/read-after';
 import { getAuth } from './better-auth';
 import { storableText } from '../values/text';
 import { loadGrants, type Operator } from './operator';
+import { loadOperatorSettings } from '../operators/settings';
 import { cache, cacheGeneration, cacheTrusted } from './operator-cache';
 
 /**
@@ -38,7 +39,7 @@ async function sessionOperator(headers: Headers): Promise<Operator | null> {
     cache().delete(token);
     return null;
   }
-  const grants = await loadGrants(session.user.id);
+  const [grants, settings] = await Promise.all([loadGrants(session.user.id), loadOperatorSettings(session.user.id)]);
   const operator: Operator = {
     id: session.user.id,
     email: session.user.email,
@@ -46,6 +47,7 @@ async function sessionOperator(headers: Headers): Promise<Operator | null> {
     superadmin: grants.superadmin,
     roles: grants.roles,
     sessionId: session.session.id,
+    ...settings,
   };
   // Not when a change was announced while this lookup ran: what it read may be what changed.
   if (ttl() > 0 && trusted && cacheGeneration() === generation) {

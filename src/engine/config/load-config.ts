@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { closest } from './suggest';
+import { canonicalTimeZone, isLocale, LOCALES, type Locale } from '../shared/locale';
 import {
   ConfigError,
   SSL_MODES,
@@ -91,6 +92,8 @@ const HUB_SETTINGS = [
   'HUB_TRUST_PROXY',
   'HUB_COMPRESS',
   'HUB_SESSION_CACHE_MS',
+  'HUB_DEFAULT_LOCALE',
+  'HUB_DEFAULT_TIME_ZONE',
   // Read by scripts/start.ts: the container image ships its build (see the Dockerfile).
   'HUB_PREBUILT',
 ] as const;
@@ -398,6 +401,25 @@ export function wantsEmbeddedDefault(env: Env = process.env): boolean {
   return !set('HUB_DOMAINS') && !set('HUB_DATABASE_URL') && !set('HUB_DB_HOST');
 }
 
+/** HUB_DEFAULT_LOCALE: the language for an operator who chose none and whose browser asks for none we speak. */
+function readDefaultLocale(reader: Reader): Locale {
+  const value = reader.raw('HUB_DEFAULT_LOCALE');
+  if (value === undefined) return 'en';
+  if (isLocale(value.toLowerCase())) return value.toLowerCase() as Locale;
+  reader.problem('HUB_DEFAULT_LOCALE', `is "${value}", which the hub does not speak. Use one of: ${LOCALES.join(', ')}.`);
+  return 'en';
+}
+
+/** HUB_DEFAULT_TIME_ZONE: times for an operator who chose no zone, until their browser says its own. */
+function readDefaultTimeZone(reader: Reader): string {
+  const value = reader.raw('HUB_DEFAULT_TIME_ZONE');
+  if (value === undefined) return 'UTC';
+  const zone = canonicalTimeZone(value);
+  if (zone) return zone;
+  reader.problem('HUB_DEFAULT_TIME_ZONE', `is "${value}", which is not an IANA time zone. Use a name such as UTC, Asia/Seoul or Europe/Berlin.`);
+  return 'UTC';
+}
+
 /**
  * Reads and validates the whole configuration once. Throws a ConfigError listing every
  * problem (each naming the variable and its fix) rather than stopping at the first.
@@ -426,6 +448,8 @@ export function loadConfig(env: Env = process.env): HubConfig {
     compress: reader.raw('HUB_COMPRESS') === undefined ? true : reader.flag('HUB_COMPRESS'),
     shutdownTimeoutMs: reader.integer('HUB_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     auditSweepSeconds: reader.integer('HUB_AUDIT_SWEEP_SECONDS', 60, 1, 3_600),
+    defaultLocale: readDefaultLocale(reader),
+    defaultTimeZone: readDefaultTimeZone(reader),
   };
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return config;

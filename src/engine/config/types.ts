@@ -1,3 +1,5 @@
+import type { Locale } from '../shared/locale';
+
 export const SSL_MODES = ['disable', 'require', 'verify-full', 'no-verify'] as const;
 export type SslMode = (typeof SSL_MODES)[number];
 
@@ -109,6 +111,10 @@ export interface HubConfig {
    * process that died between a COMMIT and settling them (HUB_AUDIT_SWEEP_SECONDS, default 60).
    */
   auditSweepSeconds: number;
+  /** HUB_DEFAULT_LOCALE (default en): for an operator who chose no language and whose browser names none the hub speaks. */
+  defaultLocale: Locale;
+  /** HUB_DEFAULT_TIME_ZONE (default UTC): for an operator who chose no zone, before their browser says its own. */
+  defaultTimeZone: string;
 }
 
 export interface ConfigProblem {
