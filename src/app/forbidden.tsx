@@ -1,15 +1,20 @@
 import { Lock } from 'lucide-react';
 import type { Metadata } from 'next';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { StatusPage } from '@/components/shell/status-page';
 
-export const metadata: Metadata = { title: 'No access' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('status'))('forbiddenTitle') };
+}
 
 /** Outside the hub's pages (its own forbidden.tsx covers those): a page of its own, with one <main>. */
 export default function Forbidden() {
+  const t = useTranslations('status');
   return (
     <main className="p-6">
-      <StatusPage icon={Lock} code="403" title="No access" testId="forbidden">
-        <p>Your roles do not include this page. Ask a superadmin if you need it.</p>
+      <StatusPage icon={Lock} code="403" title={t('forbiddenTitle')} testId="forbidden">
+        <p>{t('forbiddenText')}</p>
       </StatusPage>
     </main>
   );

@@ -1,8 +1,12 @@
 import { SearchX } from 'lucide-react';
 import type { Metadata } from 'next';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { StatusPage } from '@/components/shell/status-page';
 
-export const metadata: Metadata = { title: 'Not found' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('status'))('notFoundTitle') };
+}
 
 /**
  * Not found outside the hub's pages. An address no route matches is answered inside the hub
@@ -12,10 +16,11 @@ export const metadata: Metadata = { title: 'Not found' };
  * in the first load of every page, the sign-in page included (issue 18).
  */
 export default function NotFound() {
+  const t = useTranslations('status');
   return (
     <main className="p-6">
-      <StatusPage icon={SearchX} code="404" title="Not found" testId="not-found">
-        <p>There is nothing at this address. Check the link, or start again from the dashboard.</p>
+      <StatusPage icon={SearchX} code="404" title={t('notFoundTitle')} testId="not-found">
+        <p>{t('notFoundHere')}</p>
       </StatusPage>
     </main>
   );

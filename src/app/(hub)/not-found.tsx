@@ -1,14 +1,19 @@
 import { SearchX } from 'lucide-react';
 import type { Metadata } from 'next';
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { StatusPage } from '@/components/shell/status-page';
 
-export const metadata: Metadata = { title: 'Not found' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('status'))('notFoundTitle') };
+}
 
 /** A missing record, resource or domain inside the hub: shown in the shell, with its sidebar and search. */
 export default function HubNotFound() {
+  const t = useTranslations('status');
   return (
-    <StatusPage icon={SearchX} code="404" title="Not found" testId="not-found">
-      <p>There is nothing at this address: it may have been deleted, or the link is wrong. Search with Ctrl K, or pick a list in the sidebar.</p>
+    <StatusPage icon={SearchX} code="404" title={t('notFoundTitle')} testId="not-found">
+      <p>{t('notFoundInHub')}</p>
     </StatusPage>
   );
 }

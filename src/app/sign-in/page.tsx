@@ -46,12 +46,7 @@ export default async function SignInPage(props: { searchParams: Promise<Record<s
   const t = await getTranslations('signIn');
   return (
     <main className="flex min-h-screen items-center justify-center p-6">
-      <SignInForm
-        next={next}
-        providers={providers}
-        localAccounts={auth.localAccounts}
-        initialError={error ? t('providerFailed') : undefined}
-      />
+      <SignInForm next={next} providers={providers} localAccounts={auth.localAccounts} initialError={error ? t('providerFailed') : undefined} />
     </main>
   );
 }

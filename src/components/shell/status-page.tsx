@@ -1,5 +1,6 @@
 import type { LucideIcon } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { buttonVariants } from '../ui/button';
 
@@ -20,6 +21,7 @@ export function StatusPage({
   children: ReactNode;
   testId: string;
 }) {
+  const t = useTranslations('status');
   return (
     <section className="mx-auto flex max-w-md flex-col items-center gap-3 py-16 text-center" data-testid={testId}>
       <Icon className="size-10 text-muted-foreground" aria-hidden="true" />
@@ -27,7 +29,7 @@ export function StatusPage({
       <h1 className="text-2xl font-semibold">{title}</h1>
       <div className="text-muted-foreground">{children}</div>
       <Link className={buttonVariants({ variant: 'outline', size: 'sm' })} href="/">
-        Back to the dashboard
+        {t('backToDashboard')}
       </Link>
     </section>
   );
