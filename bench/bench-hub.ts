@@ -58,15 +58,22 @@ export function npmStartArgs(): string[] {
 
 /**
  * The hub's production build (already built), started the way `npm start` does, on the bench
- * cluster, with a new editor signed in. BENCH_HUB_NODE_ARGS adds Node flags to the hub
- * process, e.g. '--cpu-prof --cpu-prof-dir=.data/profiles'.
+ * cluster, serving the domains of `databases` (bench: the posts; market: the demo's orders,
+ * bench/orders.ts) from those databases, with a new editor of each signed in.
+ * BENCH_HUB_NODE_ARGS adds Node flags to the hub process, e.g. '--cpu-prof --cpu-prof-dir=.data/profiles'.
  */
-export async function startBenchHub(pgServer: EmbeddedServer, port: number, extraEnv: Record<string, string> = {}): Promise<BenchHub> {
+export async function startBenchHub(
+  pgServer: EmbeddedServer,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  databases: { bench: string; market?: string } = { bench: 'bench' },
+): Promise<BenchHub> {
   const url = `http://127.0.0.1:${port}`;
+  const domains = Object.keys(databases) as (keyof typeof databases)[];
   const env = {
-    HUB_DOMAINS: 'bench',
+    HUB_DOMAINS: domains.join(','),
     HUB_DATABASE_URL: pgServer.url('bench_hub'),
-    BENCH_DATABASE_URL: pgServer.url('bench'),
+    ...Object.fromEntries(Object.entries(databases).map(([d, db]) => [`${d.toUpperCase()}_DATABASE_URL`, pgServer.url(db)])),
     HUB_AUTH_SECRET: 'bench-secret-bench-secret-bench-secret-00',
     // Each run signs a new editor in; runs back to back would meet the 5-a-minute sign-in limit.
     HUB_AUTH_SIGN_IN_ATTEMPTS: '1000',
@@ -82,7 +89,7 @@ export async function startBenchHub(pgServer: EmbeddedServer, port: number, extr
   // The editor (the hub migrated its database at start).
   setConfig(loadConfig({ ...process.env, ...env }));
   const email = `bench-editor-${Date.now()}@bench.local`;
-  await createOperator({ email, password: 'bench-editor-password', roles: { bench: 'editor' } });
+  await createOperator({ email, password: 'bench-editor-password', roles: Object.fromEntries(domains.map((d) => [d, 'editor' as const])) });
   const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
@@ -104,4 +111,29 @@ export async function startBenchHub(pgServer: EmbeddedServer, port: number, extr
       await exited;
     },
   };
+}
+
+/**
+ * The floor (bench/floor-server.ts) on `database`: each route answers its statements (the
+ * first one's rows, the second's first row as the count); `exportSql` is /export. `labels`:
+ * after the rows, the labels of the rows' `column` values, as the hub's list adds them.
+ */
+export async function startFloor(
+  url: string,
+  routes: Record<string, { text: string; values: unknown[] }[]>,
+  exportSql: { text: string; values: unknown[] },
+  labels?: { column: string; text: string },
+): Promise<{ process: ChildProcess; url: string }> {
+  const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts'], {
+    env: {
+      ...process.env,
+      FLOOR_DATABASE_URL: url,
+      FLOOR_ROUTES: JSON.stringify(routes),
+      FLOOR_EXPORT: JSON.stringify(exportSql),
+      FLOOR_LABELS: labels ? JSON.stringify(labels) : '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = (await waitForOutput(floor, /floor listening (\d+)/))[1];
+  return { process: floor, url: `http://127.0.0.1:${port}` };
 }

@@ -13,6 +13,23 @@ const routes = JSON.parse(process.env.FLOOR_ROUTES ?? '{}') as Record<string, St
 const pool = new pg.Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: 10 });
 
 const exportStatement = process.env.FLOOR_EXPORT ? (JSON.parse(process.env.FLOOR_EXPORT) as Statement) : undefined;
+/** A foreign key's labels, as the hub's list adds them: one lookup of the page's distinct values, after the rows. */
+const labels = process.env.FLOOR_LABELS ? (JSON.parse(process.env.FLOOR_LABELS) as { column: string; text: string }) : undefined;
+
+async function labelsOf(rows: Record<string, unknown>[]): Promise<Record<string, Record<string, unknown>> | undefined> {
+  if (!labels) return undefined;
+  const values = [
+    ...new Set(
+      rows
+        .map((r) => r[labels.column])
+        .filter((v) => v !== null && v !== undefined)
+        .map(String),
+    ),
+  ];
+  if (values.length === 0) return {};
+  const { rows: found } = await pool.query<{ __key: string; label: unknown }>(labels.text, [values]);
+  return { [labels.column]: Object.fromEntries(found.map((r) => [r.__key, r.label])) };
+}
 
 const cell = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : v);
 
@@ -49,7 +66,7 @@ const server = http.createServer(async (req, res) => {
   }
   try {
     const results = await Promise.all(statements.map((s) => pool.query(s.text, s.values)));
-    const body = JSON.stringify({ rows: results[0]!.rows, count: results[1]?.rows[0] ?? null });
+    const body = JSON.stringify({ rows: results[0]!.rows, count: results[1]?.rows[0] ?? null, labels: await labelsOf(results[0]!.rows) });
     res.writeHead(200, { 'content-type': 'application/json' }).end(body);
   } catch (error) {
     res.writeHead(500).end(String((error as Error).message));

@@ -5,8 +5,9 @@
  *
  *   npm run bench                                  full run
  *   BENCH_ROWS=3000 BENCH_RUNS=5 BENCH_SECONDS=1 npm run bench    the smoke run CI does
+ *   BENCH_ONLY=orders BENCH_ORDERS=10000000 npm run bench          the demo's market orders at 10M (bench/orders.ts)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import pg from 'pg';
 import '../scripts/with-hub';
@@ -14,24 +15,27 @@ import { closeAllPools } from '@/engine/db/pools';
 import { query } from '@/engine/db/query';
 import { buildApp, isBuildStale } from '@/engine/lifecycle/build';
 import { buildExportSql } from '@/engine/export/export-resource';
-import { buildCountSql, buildPlanEstimateSql, buildRowsSql } from '@/engine/list/build-sql';
 import { encodeCursor } from '@/engine/list/cursor';
 import { parseListQuery } from '@/engine/list/list-query';
 import { getRecord } from '@/engine/records/read-record';
 import { updateRecord } from '@/engine/records/write-record';
 import { startBulk } from '@/engine/records/bulk';
 import { findResource } from '@/engine/resources/registry';
-import { startBenchHub, startBenchPostgres, waitForOutput } from './bench-hub';
+import { startBenchHub, startBenchPostgres, startFloor } from './bench-hub';
 import { getter, pairedLatency, throughput } from './http-load';
 import { coolDown, peakSampler, rssMb } from './memory';
 import { kb, PAGE_WEIGHT_TARGETS, pageWeight } from './page-weight';
 import { rscNavigation } from './rsc-navigation';
 import { ensureBenchPosts } from './seed-posts';
+import { benchOrders, ensureBenchMarket, marketDatabase } from './orders';
+import { compareExport, compareLists, countShown, deepVersusFirst, floorStatements, listQs, type ListCase } from './list-cases';
 import { PGBOUNCER_BINARY, startPgBouncer } from '../tests/support/pgbouncer';
 import { measure, round, summarise } from './stats';
 
 const root = process.cwd();
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+/** The demo's market orders (bench/orders.ts): as many as posts unless set. */
+const ORDERS = Number(process.env.BENCH_ORDERS ?? ROWS);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** How long the hub is given to fall back under 200 MB after the 16-client load: 60 s, shorter in a smoke run. */
@@ -41,7 +45,7 @@ const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
 const ONLY = process.env.BENCH_ONLY?.split(',')
   .map((s) => s.trim())
   .filter(Boolean);
-const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export' | 'weight' | 'pgbouncer') => !ONLY || ONLY.includes(part);
+const want = (part: 'list' | 'q5' | 'throughput' | 'save' | 'bulk' | 'export' | 'orders' | 'weight' | 'pgbouncer') => !ONLY || ONLY.includes(part);
 
 /** The hub and floor processes, stopped when the bench fails, so none is left running. */
 const children: ChildProcess[] = [];
@@ -50,10 +54,19 @@ async function main() {
   // 1. Data: its own embedded cluster, so the bench never touches the demo's.
   const pgServer = await startBenchPostgres(log);
   await ensureBenchPosts(pgServer.url('bench'), ROWS, log);
+  const ordersSeedSeconds = want('orders') ? await ensureBenchMarket(pgServer, ORDERS, log) : undefined;
 
   // 2. The hub's production build, started the way `npm start` does, an editor signed in.
   if (isBuildStale(root)) await buildApp(root);
-  const hub = await startBenchHub(pgServer, 3900 + Math.floor(Math.random() * 90));
+  const hub = await startBenchHub(
+    pgServer,
+    3900 + Math.floor(Math.random() * 90),
+    {},
+    {
+      bench: 'bench',
+      ...(want('orders') ? { market: marketDatabase(ORDERS) } : {}),
+    },
+  );
   children.push(hub.process);
   const { url: hubUrl, cookie, email } = hub;
   const hubPid = hub.process.pid!;
@@ -67,73 +80,42 @@ async function main() {
     'SELECT created_at::text AS at, id::text AS id FROM posts ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1',
     [Math.floor(ROWS / 2) - 1],
   );
-  const cases: Record<string, Record<string, string>> = {
-    q1: {},
-    q2cursor: { after: encodeCursor([deep!.at, deep!.id]) },
-    q2jump: { page: String(Math.max(1, Math.floor(ROWS / 2 / 50))) },
-    q3: { q: 'zephyr' },
+  const cases: Record<string, ListCase> = {
+    q1: { params: {} },
+    q2cursor: { params: { after: encodeCursor([deep!.at, deep!.id]) } },
+    q2jump: { params: { page: String(Math.max(1, Math.floor(ROWS / 2 / 50))) }, info: true },
+    q3: { params: { q: 'zephyr' }, count: 'exact' },
     // A broad filter (75% of rows) and a narrow one (0.2%), both with their counts (issue 18).
-    q4broad: { 'f.published': 'true' },
-    q4narrow: { 'f.author_id': '7' },
+    // The broad filter's count is the planner's estimate (EXPLAIN, what the hub answers "about N"
+    // from); the narrow one is counted exactly, so its floor also counts.
+    q4broad: { params: { 'f.published': 'true' }, count: 'planned' },
+    q4narrow: { params: { 'f.author_id': '7' }, count: 'planned+exact' },
   };
-  // The floor's statements for each case, run side by side: the page of rows, and what its count
-  // needs at the least. The broad filter's count is the planner's estimate (EXPLAIN, what the
-  // hub answers "about N" from); the narrow one is counted exactly, so its floor also counts.
-  const routes: Record<string, { text: string; values: unknown[] }[]> = {};
-  for (const [name, params] of Object.entries(cases)) {
-    const q = parseListQuery(resource, params);
-    const statements = [buildRowsSql(resource, q)];
-    if (name === 'q3') statements.push(buildCountSql(resource, q));
-    if (name === 'q4broad') statements.push(buildPlanEstimateSql(resource, q));
-    if (name === 'q4narrow') statements.push(buildPlanEstimateSql(resource, q), buildCountSql(resource, q));
-    routes[`/${name}`] = statements;
-  }
-  const exportSql = buildExportSql(resource, parseListQuery(resource, {}));
-  const floor = spawn(process.execPath, ['--import', 'tsx', 'bench/floor-server.ts'], {
-    env: { ...process.env, FLOOR_DATABASE_URL: pgServer.url('bench'), FLOOR_ROUTES: JSON.stringify(routes), FLOOR_EXPORT: JSON.stringify(exportSql) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const floorProcess = await startFloor(pgServer.url('bench'), floorStatements(resource, cases), buildExportSql(resource, parseListQuery(resource, {})));
+  const floor = floorProcess.process;
   children.push(floor);
-  const floorPort = (await waitForOutput(floor, /floor listening (\d+)/))[1];
   const hubGet = getter(hubUrl, { cookie });
-  const floorGet = getter(`http://127.0.0.1:${floorPort}`);
-  const qs = (p: Record<string, string>) => new URLSearchParams({ size: '50', ...p }).toString();
+  const floorGet = getter(floorProcess.url);
 
   const results: Record<string, unknown> = {};
   const table: string[][] = [];
   const row = (name: string, hubV: string, floorV: string, ratio: number | string, target: string, ok: boolean | undefined) => {
     table.push([name, hubV, floorV, String(ratio), target, ok === undefined ? '' : ok ? 'ok' : 'MISSED']);
   };
-  for (const [name, params] of Object.entries(want('list') ? cases : {})) {
-    const { a: h, b: f } = await pairedLatency({ get: hubGet, path: `/api/d/bench/posts?${qs(params)}` }, { get: floorGet, path: `/${name}` }, RUNS);
-    const ratio = round(h.median / f.median);
-    const p95 = round(h.p95 / f.p95);
-    results[name] = { hub: h, floor: f, ratio, p95Ratio: p95 };
-    const jump = name === 'q2jump';
-    row(`${name} median`, `${h.median} ms`, `${f.median} ms`, ratio, jump ? '(offset: info)' : '≤ 1.5×', jump ? undefined : ratio <= 1.5);
-    row(`${name} p95`, `${h.p95} ms`, `${f.p95} ms`, p95, jump ? '' : '≤ 2×', jump ? undefined : p95 <= 2);
-  }
+  const sides = { hubGet, floorGet, api: '/api/d/bench/posts', runs: RUNS, row, results };
   if (want('list')) {
+    await compareLists(sides, cases);
     // What the hub answered for the two filters' counts: "about N" from the planner on the broad
     // one, the exact number on the narrow one (on a small smoke table both are exact: under 50,000 rows).
-    for (const name of ['q4broad', 'q4narrow']) {
-      const answer = (await (await fetch(`${hubUrl}/api/d/bench/posts?${qs(cases[name]!)}`, { headers: { cookie } })).json()) as { count: { label: string } };
-      const floorAnswer = (await (await fetch(`http://127.0.0.1:${floorPort}/${name}`)).json()) as { count: unknown };
-      const planned = (floorAnswer.count as { 'QUERY PLAN'?: [{ Plan: { 'Plan Rows': number } }] })['QUERY PLAN']?.[0].Plan['Plan Rows'];
-      results[`${name}Count`] = { hub: answer.count.label, planner: planned };
-      row(`${name} count shown`, answer.count.label, planned === undefined ? '' : `planner ${planned.toLocaleString('en-US')}`, '', '(info)', undefined);
-    }
-    const hubQ1 = (results.q1 as { hub: { median: number } }).hub;
-    const deepVsFirst = round((results.q2cursor as { hub: { median: number } }).hub.median / hubQ1.median);
-    row('q2 cursor ÷ q1 (hub)', '', '', deepVsFirst, '≤ 1.2×', deepVsFirst <= 1.2);
-    results.q2cursorVsQ1 = deepVsFirst;
+    for (const name of ['q4broad', 'q4narrow']) await countShown(sides, hub, floorProcess.url, name, cases[name]!);
+    deepVersusFirst(sides, 'q2cursor', 'q1', 'q2 cursor ÷ q1 (hub)');
   }
   row('hub RSS after start', `${rssAfterStart} MB`, '', '', '≤ 150 MB', rssAfterStart <= 150);
   results.memory = { afterStartMb: rssAfterStart };
 
   if (want('q5')) {
     // The page and the JSON call it is compared with, turn about.
-    const { a: html, b: json } = await pairedLatency({ get: hubGet, path: '/d/bench/posts' }, { get: hubGet, path: `/api/d/bench/posts?${qs({})}` }, RUNS);
+    const { a: html, b: json } = await pairedLatency({ get: hubGet, path: '/d/bench/posts' }, { get: hubGet, path: `/api/d/bench/posts?${listQs({})}` }, RUNS);
     const htmlRatio = round(html.median / json.median);
     results.q5 = { hub: html, json, ratioToJson: htmlRatio };
     row('q5 HTML page median', `${html.median} ms`, `${json.median} ms (json)`, htmlRatio, '≤ 3× json', htmlRatio <= 3);
@@ -147,7 +129,7 @@ async function main() {
     const nav = await rscNavigation(hubUrl, cookie, 'bench', 'posts', `/d/bench/posts?${new URLSearchParams({ ...second, pn: '2' })}`);
     const { a: rsc, b: json2 } = await pairedLatency(
       { get: getter(hubUrl, nav.headers), path: nav.path },
-      { get: hubGet, path: `/api/d/bench/posts?${qs(second)}` },
+      { get: hubGet, path: `/api/d/bench/posts?${listQs(second)}` },
       RUNS,
     );
     const rscRatio = round(rsc.median / json2.median);
@@ -158,7 +140,7 @@ async function main() {
 
   if (want('throughput')) {
     const sampler = peakSampler(hubPid);
-    const hubRps = await throughput(hubGet, `/api/d/bench/posts?${qs({})}`, 16, SECONDS * 1000);
+    const hubRps = await throughput(hubGet, `/api/d/bench/posts?${listQs({})}`, 16, SECONDS * 1000);
     const peakMb = round(sampler.stop());
     // The hub's cool-down is watched while the floor takes its turn (the hub is idle then).
     const [floorRps, cooled] = await Promise.all([throughput(floorGet, '/q1', 16, SECONDS * 1000), coolDown(hubPid, 200, COOL_DOWN_SECONDS * 1000)]);
@@ -244,36 +226,12 @@ async function main() {
 
   if (want('export')) {
     // Export of every row: time, rows/s and the hub's memory, next to the floor's export.
-    const rss = () => rssMb(hubPid);
-    const download = async (url: string, headers: Record<string, string>) => {
-      const started = performance.now();
-      const response = await fetch(url, { headers });
-      let lines = 0;
-      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const b of chunk) if (b === 10) lines++;
-      if (response.status !== 200) throw new Error(`${url}: HTTP ${response.status}`);
-      const seconds = (performance.now() - started) / 1000;
-      return { rows: lines - 1, seconds: round(seconds), rowsPerSecond: Math.round((lines - 1) / seconds) };
-    };
-    // Warm-up: a small export first, so the measurement is the big export's own growth, not the
-    // first use of the export code path (module loading, JIT).
-    await download(`${hubUrl}/api/d/bench/posts/export?format=csv&f.author_id=1`, { cookie });
-    const before = rss();
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 50);
-    const hubExport = await download(`${hubUrl}/api/d/bench/posts/export?format=csv`, { cookie });
-    clearInterval(sampler);
-    const floorExport = await download(`http://127.0.0.1:${floorPort}/export`, {});
-    const exportShare = round(hubExport.rowsPerSecond / floorExport.rowsPerSecond);
-    results.export = { hub: { ...hubExport, rssGrowthMb: round(peak - before) }, floor: floorExport, share: exportShare };
-    row(
-      'export CSV rows/s',
-      `${hubExport.rowsPerSecond} (${hubExport.seconds} s)`,
-      `${floorExport.rowsPerSecond} (${floorExport.seconds} s)`,
-      exportShare,
-      '≥ 0.5×',
-      exportShare >= 0.5,
-    );
-    row('export CSV hub RSS growth', `+${round(peak - before)} MB`, '', '', '< +100 MB', peak - before < 100);
+    await compareExport(sides, { ...hub, pid: hubPid }, floorProcess.url, 'f.author_id=1');
+  }
+
+  if (want('orders')) {
+    results.ordersSeed = { orders: ORDERS, seconds: ordersSeedSeconds ?? 'reused' };
+    await benchOrders({ pgServer, hub: { ...hub, pid: hubPid }, orders: ORDERS, runs: RUNS, row, results });
   }
 
   if (want('pgbouncer')) {
@@ -293,7 +251,7 @@ async function main() {
       children.push(pooledHub.process);
       try {
         const pooledGet = getter(pooledHub.url, { cookie: pooledHub.cookie });
-        const { a: h, b: f } = await pairedLatency({ get: pooledGet, path: `/api/d/bench/posts?${qs({})}` }, { get: floorGet, path: '/q1' }, RUNS);
+        const { a: h, b: f } = await pairedLatency({ get: pooledGet, path: `/api/d/bench/posts?${listQs({})}` }, { get: floorGet, path: '/q1' }, RUNS);
         const ratio = round(h.median / f.median);
         results.q1pgbouncer = { hub: h, floor: f, ratio, p95Ratio: round(h.p95 / f.p95) };
         row('q1 via PgBouncer (transaction)', `${h.median} ms (p95 ${h.p95})`, `${f.median} ms (direct)`, ratio, '(stated)', undefined);
@@ -322,10 +280,15 @@ async function main() {
 
   const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...[['case', 'hub', 'floor', 'ratio', 'target', ''], ...table].map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => r.map((c, i) => (c ?? '').padEnd(widths[i]!)).join('  ');
-  console.log(`\nposts: ${ROWS.toLocaleString('en-US')} rows; ${RUNS} sequential requests per case after warm-up; ${SECONDS} s per throughput run\n`);
+  const ordersLine = want('orders')
+    ? `; market orders: ${ORDERS.toLocaleString('en-US')}${ordersSeedSeconds ? ` (seeded in ${ordersSeedSeconds} s)` : ''}`
+    : '';
+  console.log(
+    `\nposts: ${ROWS.toLocaleString('en-US')} rows${ordersLine}; ${RUNS} sequential requests per case after warm-up; ${SECONDS} s per throughput run\n`,
+  );
   console.log(line(['case', 'hub', 'floor', 'ratio', 'target', '']));
   for (const r of table) console.log(line(r));
-  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows: ROWS, runs: RUNS, results, table }, null, 2));
+  writeFileSync('bench/results.json', JSON.stringify({ date: new Date().toISOString(), rows: ROWS, orders: ORDERS, runs: RUNS, results, table }, null, 2));
   console.log('\nwritten to bench/results.json');
 
   floor.kill('SIGTERM');

@@ -29,7 +29,23 @@ import { refuseUnreadableActionCall } from '@/server/server-action-call';
 
 const log = logger('start');
 const root = process.cwd();
-const dev = process.argv.includes('--dev');
+
+/** The orders `--big` seeds into the embedded demo's market (HUB_SEED_ORDERS otherwise). */
+const BIG_ORDERS = '10000000';
+/**
+ * `npm start -- <options>`: --dev (what `npm run dev` passes: Next.js in development mode) and
+ * --big (the embedded demo's market with 10,000,000 orders: HUB_SEED_ORDERS=10000000).
+ */
+function startOptions(args: readonly string[]): { dev: boolean; big: boolean } {
+  const unknown = args.filter((a) => a !== '--dev' && a !== '--big');
+  if (unknown.length > 0) throw new BootError(`unknown option ${unknown.join(' ')}: npm start takes --big (the demo with 10,000,000 orders) and --dev`);
+  const big = args.includes('--big');
+  const asked = process.env.HUB_SEED_ORDERS;
+  if (big && asked !== undefined && asked.replaceAll('_', '') !== BIG_ORDERS)
+    throw new BootError(`--big seeds ${BIG_ORDERS} orders, but HUB_SEED_ORDERS=${asked}: drop one of them`);
+  if (big) process.env.HUB_SEED_ORDERS = BIG_ORDERS;
+  return { dev: args.includes('--dev'), big };
+}
 
 /** Resolves when the build is fresh; runs beside the embedded seeding on a first start. */
 async function buildIfStale(): Promise<void> {
@@ -56,6 +72,7 @@ async function buildIfStale(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const { dev, big } = startOptions(process.argv.slice(2));
   // The engine is handed the definitions it serves, and the one Next.js plug-in sign-in needs.
   // The definitions import the engine as @admin-hub/engine, the package Next.js loads at run
   // time: it is written first (npm install may have pruned it), then they are loaded.
@@ -68,6 +85,7 @@ async function main(): Promise<void> {
   const building = dev ? Promise.resolve() : buildIfStale();
   building.catch(() => undefined); // awaited below; this only keeps an early failure from crashing boot
   const booted = await boot();
+  if (big && !booted.embedded) log.warn('--big seeds the embedded demo only: HUB_DOMAINS is set, so it changes nothing here');
   await building.catch(async (error) => {
     await booted.stopDatabases();
     throw error;

@@ -44,6 +44,15 @@ export interface SeedOptions {
 
 /** Orders are inserted in batches of this size only so progress can be reported. */
 const ORDER_BATCH = 250_000;
+/** Above this many orders the progress also names each key and index as it is built. */
+const BIG_SEED = 2_000_000;
+
+/** ", about 3 min left" from the pace so far (none after the first batch: too early for a pace). */
+function timeLeft(since: number, done: number, total: number): string {
+  if (done >= total || done <= ORDER_BATCH) return '';
+  const seconds = (((Date.now() - since) / done) * (total - done)) / 1000;
+  return seconds < 90 ? `, about ${Math.ceil(seconds / 5) * 5} s left` : `, about ${Math.round(seconds / 60)} min left`;
+}
 
 const TABLES = ['customers', 'products', 'orders', 'order_items', 'order_events'];
 
@@ -186,19 +195,25 @@ export async function seedMarket(client: SeedClient, options: SeedOptions): Prom
     await client.query(insertOrderItems(orders - withItems + 1, orders));
 
     progress(`market: inserting ${count(orders)} orders…`);
+    const inserting = Date.now();
     for (let first = 1; first <= orders; first += ORDER_BATCH) {
       const last = Math.min(orders, first + ORDER_BATCH - 1);
       await client.query(insertOrders(first, last, orders));
-      if (orders > ORDER_BATCH) progress(`market: orders ${count(last)} / ${count(orders)}`);
+      if (orders > ORDER_BATCH) progress(`market: orders ${count(last)} / ${count(orders)}${timeLeft(inserting, last, orders)}`);
     }
 
     progress('market: inserting order events…');
     await client.query(insertOrderEvents(orders));
 
     progress('market: building indexes and foreign keys…');
-    for (const sql of [...ORDER_CONSTRAINTS, ...ORDER_INDEXES, ...SEARCH_INDEXES, ...FINISH]) await client.query(sql);
+    for (const sql of [...ORDER_CONSTRAINTS, ...ORDER_INDEXES, ...SEARCH_INDEXES, ...FINISH]) {
+      // On a big seed each takes a while (seconds to a minute at 10,000,000 orders): named as it starts.
+      const name = orders > BIG_SEED ? /^(?:ALTER TABLE \w+ ADD CONSTRAINT|CREATE INDEX) (\w+)/.exec(sql)?.[1] : undefined;
+      if (name) progress(`market: building ${name}…`);
+      await client.query(sql);
+    }
   });
-  progress('market: vacuuming and analyzing…');
+  progress(`market: vacuuming and analyzing…${orders > BIG_SEED ? ' (reads every order once more)' : ''}`);
   await vacuumAnalyze(client, TABLES);
   progress(`market: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
