@@ -43,7 +43,13 @@ export async function currentOperator(): Promise<Operator | null> {
 async function rememberOwnWrites(operator: Operator | null): Promise<Operator | null> {
   const readAfter = readAfterOf(operator);
   if (!readAfter) return operator;
-  const jar = await cookies();
+  // Outside a request (a route handler called directly, as tests do) there is no cookie to set.
+  let jar: Awaited<ReturnType<typeof cookies>>;
+  try {
+    jar = await cookies();
+  } catch {
+    return operator;
+  }
   const secure = getConfig().auth.baseUrl?.startsWith('https://') ?? false;
   readAfter.onChange((value) => {
     try {

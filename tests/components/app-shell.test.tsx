@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppShell, domainFromPath, findActiveHref, resolveResourceIcon, resourceIcons } from '../../src/components/shell';
 import type { ShellDomain } from '../../src/components/shell';
+import { IntlWrapper } from '../support/intl';
 
 const nav = vi.hoisted(() => ({ pathname: '/d/blog/posts/42', push: vi.fn() }));
 vi.mock('next/navigation', () => ({
@@ -40,6 +41,7 @@ function renderShell() {
     <AppShell domains={domains} topBar={<span>Top bar content</span>}>
       <p>Page body</p>
     </AppShell>,
+    { wrapper: IntlWrapper },
   );
 }
 
@@ -89,7 +91,7 @@ describe('AppShell', () => {
 
   it('with more than two domains folds all but the current one and filters by domain or resource', () => {
     const more: ShellDomain[] = [...domains, { name: 'crm', label: 'Crm', resources: [{ name: 'leads', label: 'Leads', href: '/d/crm/leads' }] }];
-    render(<AppShell domains={more}>body</AppShell>);
+    render(<AppShell domains={more}>body</AppShell>, { wrapper: IntlWrapper });
     // Only blog (the current path's domain) starts open.
     expect(screen.getByTestId('nav-blog-posts')).toBeTruthy();
     expect(screen.queryByTestId('nav-market-orders')).toBeNull();
@@ -151,7 +153,7 @@ describe('AppShell', () => {
   });
 
   it('says so when the operator may see no domain', () => {
-    render(<AppShell domains={[]}>body</AppShell>);
+    render(<AppShell domains={[]}>body</AppShell>, { wrapper: IntlWrapper });
     expect(screen.getByText('No domains are available to you.')).toBeTruthy();
     expect(screen.queryByTestId('sidebar-filter')).toBeNull();
   });

@@ -850,6 +850,13 @@ ACTION_MAKERS.loadAuditEntryAction = argumentsCall(
   (t) => fc.constantFrom('/audit', ...t.domains.map((d) => `/audit/${d}`)),
 );
 
+/** chooseLocale(locale): the language switch in the operator menu; one argument that should be a language. */
+ACTION_MAKERS.chooseLocale = argumentsCall(
+  'chooseLocale',
+  fc.oneof({ weight: 4, arbitrary: fc.tuple(value(['en', 'ko', 'fr', 'KO', ''])) }, { weight: 2, arbitrary: fc.array(jsonValue, { maxLength: 3 }) }),
+  () => fc.constantFrom('/', '/d/blog/posts'),
+);
+
 /** Any other action of the build (one added since this file was written): hostile arguments of every shape. */
 export function genericActionMaker(name: string): Maker {
   return argumentsCall(name, fc.array(fc.oneof(jsonValue, fc.constant({ form: [] })), { maxLength: 3 }), (t) =>

@@ -1,6 +1,6 @@
 import { defineIn } from '@admin-hub/engine/resources/define';
 
-// The market demo domain, an overlay on its catalog (see blog.ts); orders has 1,000,000 rows.
+// The market demo domain, an overlay on its catalog (see blog.ts); orders has 1,000,000 rows (10,000,000 with `npm start -- --big`).
 // A row scope: regional@demo.local sees, finds, exports and changes only customers of DE and AT; everyone else sees all.
 export const CUSTOMER_COUNTRIES: Readonly<Record<string, readonly string[]>> = { 'regional@demo.local': ['DE', 'AT'] };
 

@@ -1,0 +1,12 @@
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactNode } from 'react';
+import en from '../../src/i18n/messages/en.json';
+
+/** What the root layout gives every page (NextIntlClientProvider), in English: a wrapper for component tests. */
+export function IntlWrapper({ children }: { children: ReactNode }) {
+  return (
+    <NextIntlClientProvider locale="en" messages={en} timeZone="UTC">
+      {children}
+    </NextIntlClientProvider>
+  );
+}
