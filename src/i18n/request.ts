@@ -1,8 +1,8 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { operatorFromHeaders } from '@admin-hub/engine/auth/session';
 import { getConfig } from '@admin-hub/engine/config/current';
 import { canonicalTimeZone, negotiateLocale } from '@admin-hub/engine/shared/locale';
+import { pageOperator } from '@/web/operator';
 import { CATALOGS } from './catalogs';
 import { TIME_ZONE_COOKIE } from './time-zone';
 
@@ -14,7 +14,7 @@ import { TIME_ZONE_COOKIE } from './time-zone';
  */
 export default getRequestConfig(async () => {
   const requestHeaders = await headers();
-  const operator = await operatorFromHeaders(requestHeaders).catch(() => null);
+  const operator = await pageOperator().catch(() => null);
   const config = getConfig();
   const locale = operator?.locale ?? negotiateLocale(requestHeaders.get('accept-language')) ?? config.defaultLocale;
   const timeZone = operator?.timeZone ?? canonicalTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value) ?? config.defaultTimeZone;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { UnauthenticatedError } from '@admin-hub/engine/auth/errors';
 import type { Operator } from '@admin-hub/engine/auth/operator';
 import { operatorFromHeaders, sessionMayBeLive } from '@admin-hub/engine/auth/session';
@@ -15,11 +16,17 @@ import { signInPath } from './sign-in-path';
  */
 export async function requirePageOperator(returnTo: string): Promise<Operator> {
   const requestHeaders = await headers();
-  const operator = await operatorFromHeaders(requestHeaders);
+  const operator = await pageOperator();
   // The path the proxy saw beats the caller's guess (a layout only knows its own segment).
   if (!operator) redirect(signInPath(requestHeaders.get('x-hub-path') ?? returnTo));
   return operator;
 }
+
+/**
+ * The operator of the request being rendered, or null: looked up once per request however many
+ * layouts, pages and the language configuration (src/i18n/request.ts) ask.
+ */
+export const pageOperator = cache(async (): Promise<Operator | null> => operatorFromHeaders(await headers()));
 
 /** Sent by Next.js with every Server Action call. */
 const SERVER_ACTION_HEADER = 'next-action';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): which hosts the server answers as itself.
 import http from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

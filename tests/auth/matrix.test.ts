@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): every door's access rules, decided before any domain SQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainRole } from '../../src/engine/auth/roles';
 import { servedDemoResources } from '../support/demo-resources';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): the browser launch (CI runs it once more on the npm package Chromium).
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

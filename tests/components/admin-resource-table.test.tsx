@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

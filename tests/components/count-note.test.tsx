@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import fc from 'fast-check';

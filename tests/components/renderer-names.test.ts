@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): React components in jsdom.
 import { describe, expect, it } from 'vitest';
 import { typecheckInProject } from '../introspect/typecheck';
 

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): accessibility of the rendered pages.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeFinding, seriousFindings } from '../support/axe';

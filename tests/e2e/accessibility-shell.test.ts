@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): keyboard, focus and structure of the shell.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';

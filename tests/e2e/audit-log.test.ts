@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): the audit log's browser UI.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): HTTP addressing of the production server.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../support/hub-server';

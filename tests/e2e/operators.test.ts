@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): the operators browser UI.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): reads the build output only.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kb, PAGE_WEIGHT_TARGETS, pageWeight } from '../../bench/page-weight';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): Next.js's requests to its own server.
 import http from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

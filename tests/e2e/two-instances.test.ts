@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): several hub processes and their hub-database notices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateGrants } from '../../src/engine/operators/manage';
 import { adminQuery, targetFromUrl } from '../support/databases';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): starts embedded PostgreSQL itself, never the server under test.
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

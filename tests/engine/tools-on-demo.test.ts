@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): runs the tools on the embedded demo, never on the server under test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

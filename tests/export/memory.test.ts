@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): the hub process's memory while streaming.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

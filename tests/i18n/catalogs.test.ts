@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): pure: the message catalogs.
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/i18n/messages/en.json';

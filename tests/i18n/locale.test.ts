@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): pure: language negotiation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalTimeZone, isLocale, negotiateLocale } from '../../src/engine/shared/locale';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): pure: a lint rule.
 import { RuleTester } from 'eslint';
 import { describe, it } from 'vitest';
 import { noUntranslatedText } from '../../eslint/no-untranslated-text.mjs';

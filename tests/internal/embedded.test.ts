@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): runs on the embedded demo, never on the server under test.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): pure: LSN and cookie parsing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatLsn, parseLsn, READ_AFTER_COOKIE, ReadAfter } from '../../src/engine/db/read-after';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): starts its own primary and streaming replica.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Operator } from '../../src/engine/auth/operator';
 import { settlePendingAudit } from '../../src/engine/audit/settle';
