@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): the record pages in the browser (their SQL is tested per version by tests/records).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';

@@ -1,3 +1,4 @@
+// Version-independent (vitest.config.ts): the HTTP answers to hostile input (the SQL they reach is tested per version by the engine suites).
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
