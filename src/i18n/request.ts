@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { getConfig } from '@admin-hub/engine/config/current';
+import { speakIn } from '@admin-hub/engine/i18n/say';
 import { canonicalTimeZone, negotiateLocale } from '@admin-hub/engine/shared/locale';
 import { pageOperator } from '@/web/operator';
 import { CATALOGS } from './catalogs';
@@ -18,5 +19,7 @@ export default getRequestConfig(async () => {
   const config = getConfig();
   const locale = operator?.locale ?? negotiateLocale(requestHeaders.get('accept-language')) ?? config.defaultLocale;
   const timeZone = operator?.timeZone ?? canonicalTimeZone((await cookies()).get(TIME_ZONE_COOKIE)?.value) ?? config.defaultTimeZone;
+  // The engine's refusals on this page speak the page's language.
+  speakIn(locale);
   return { locale, timeZone, messages: await CATALOGS[locale]() };
 });

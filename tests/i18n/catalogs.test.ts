@@ -1,8 +1,8 @@
 // Version-independent (vitest.config.ts): pure: the message catalogs.
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
-import en from '../../src/i18n/messages/en.json';
-import ko from '../../src/i18n/messages/ko.json';
+import en from '../../src/i18n/messages/en';
+import ko from '../../src/i18n/messages/ko';
 import { LOCALES } from '../../src/engine/shared/locale';
 
 type Catalog = { [key: string]: string | Catalog };

@@ -1,6 +1,6 @@
 import { NextIntlClientProvider } from 'next-intl';
 import type { ReactNode } from 'react';
-import en from '../../src/i18n/messages/en.json';
+import en from '../../src/i18n/messages/en';
 
 /** What the root layout gives every page (NextIntlClientProvider), in English: a wrapper for component tests. */
 export function IntlWrapper({ children }: { children: ReactNode }) {

@@ -1,5 +1,6 @@
 import { getSessionCookie } from 'better-auth/cookies';
 import { attachReadAfter, ReadAfter } from '../db/read-after';
+import { speakIn } from '../i18n/say';
 import { getAuth } from './better-auth';
 import { storableText } from '../values/text';
 import { loadGrants, type Operator } from './operator';
@@ -23,6 +24,8 @@ export async function operatorFromHeaders(headers: Headers): Promise<Operator | 
   // A fresh object per request (the cache shares one), carrying this request's read-your-writes state.
   const own = { ...operator };
   attachReadAfter(own, ReadAfter.fromCookieHeader(headers.get('cookie')));
+  // The operator's own language, once chosen, is the language of the rest of the request's answers.
+  speakIn(own.locale);
   return own;
 }
 

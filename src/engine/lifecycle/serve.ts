@@ -3,10 +3,21 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { runWithRequestContext } from '../audit/request-context';
 import { logger } from '../log';
+import { getConfig } from '../config/current';
+import { negotiateLocale } from '../shared/locale';
 
 import { CLIENT_IP_HEADER } from '../http/client-ip';
 
 const log = logger('server');
+
+/** HUB_DEFAULT_LOCALE, or English when no configuration is loaded (a test's bare server). */
+function defaultLocale() {
+  try {
+    return getConfig().defaultLocale;
+  } catch {
+    return 'en' as const;
+  }
+}
 
 export type RequestHandler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>;
 
@@ -56,7 +67,9 @@ export async function serve(handler: RequestHandler, options: ServeOptions): Pro
       active--;
       if (active === 0) idle?.();
     });
-    const context = { requestId, ip: String(req.headers[CLIENT_IP_HEADER]), userAgent: req.headers['user-agent'] };
+    // The language of the engine's answers until the session names the operator's own (i18n/say.ts).
+    const locale = negotiateLocale(req.headers['accept-language']) ?? defaultLocale();
+    const context = { requestId, ip: String(req.headers[CLIENT_IP_HEADER]), userAgent: req.headers['user-agent'], locale };
     Promise.resolve(runWithRequestContext(context, () => handler(req, res))).catch((error: Error) => {
       log.error(`unhandled error for ${req.method} ${req.url?.split('?')[0]}: ${error.message}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

@@ -8,12 +8,13 @@ import { linkReferences } from './link-references';
 import { isOverlay, overlayDomain, type DriftProblem, type OverlaidDomain } from './overlay';
 import type { Resource, ResourceDef } from './types';
 import { HubError } from '../errors';
+import { say } from '../i18n/say';
 import { currentHub, type Hub } from '../hub';
 
 export class ResourceNotFoundError extends HubError {
   readonly status = 404;
   constructor(domain: string, name: string) {
-    super(`Domain "${domain}" has no resource "${name}".`);
+    super(say('resources.notFound', { domain, name }));
     this.name = 'ResourceNotFoundError';
   }
 }
