@@ -69,22 +69,12 @@ const boundaries = [
 ];
 
 /**
- * Issue 20: what is translated stays translated. The UI already in the catalogs may hold no
- * words of its own; the list grows with each part translated, until it is all of src.
+ * Issue 20: no words in the UI's code. Every component and page takes what a person reads from
+ * the message catalogs (src/i18n/messages); brand names go through `allowed`.
  */
 const translated = [
   {
-    files: [
-      'src/components/shell/**/*.tsx',
-      'src/components/auth/**/*.tsx',
-      'src/app/sign-in/**/*.tsx',
-      'src/app/layout.tsx',
-      'src/app/not-found.tsx',
-      'src/app/forbidden.tsx',
-      'src/app/(hub)/not-found.tsx',
-      'src/app/(hub)/forbidden.tsx',
-      'src/app/(hub)/error.tsx',
-    ],
+    files: ['src/**/*.tsx'],
     plugins: { hub: { rules: { 'no-untranslated-text': noUntranslatedText } } },
     rules: { 'hub/no-untranslated-text': ['error', { allowed: ['Admin Hub'] }] },
   },
