@@ -20,7 +20,7 @@ export function listInternalActions(operator: Operator | null, domain: DomainNam
       name,
       label: a.label,
       scope: a.scope,
-      ...(a.confirm ? { confirm: a.confirm } : {}),
+      confirm: a.confirm,
     })),
     configured: targetFor(domain).internal !== undefined,
   };

@@ -12,6 +12,8 @@ import type { KnownDomain } from '../config/current';
 import type { AnyRow, RowValues } from './hooks';
 import type { HubRows } from './rows';
 import { humanize, resourceBaseName, titleFor } from './words';
+import { englishOf, type Label } from './label';
+import { englishOptionLabels, translationsOf } from './localize';
 
 export { humanize };
 
@@ -67,7 +69,8 @@ function resolveColumn(column: FullColumnDef): ResolvedColumn {
   return {
     name: column.name,
     type: column.type,
-    label: column.label ?? columnLabel(column),
+    label: englishOf(column.label) ?? columnLabel(column),
+    ...(column.optionLabels ? { optionLabels: englishOptionLabels(column.optionLabels) } : {}),
     sortable: column.sortable ?? !hidden,
     searchable: column.searchable ?? false,
     // Offered by default only for columns the list shows: a filter bar of every timestamp is noise.
@@ -144,6 +147,8 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
   if (!/^[a-z][a-z0-9-]*$/.test(def.name)) throw new ResourceDefinitionError(id, 'name must be lower-case letters, digits and dashes.');
   const [schema, table, extra] = def.table.includes('.') ? def.table.split('.') : ['public', def.table];
   if (!schema || !table || extra !== undefined) throw new ResourceDefinitionError(id, `table "${def.table}" must be "schema.table" or "table".`);
+  // Every Label has every language, or the start stops here naming it; the other languages' texts are kept aside.
+  const translations = translationsOf(id, def);
   const given = def.columns ?? [];
   const untyped = given.find((c) => c.type === undefined);
   if (untyped || given.length === 0)
@@ -215,11 +220,11 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
     table: { schema, name: table },
     primaryKey,
     keyless,
-    title: def.title,
-    singular: def.singular ?? guessSingular(def.title),
+    title: englishOf(def.title),
+    singular: englishOf(def.singular) ?? guessSingular(englishOf(def.title)),
     recordLabel: resolveRecordLabel(id, def.recordLabel, declared, keyless ? [] : primaryKey), // a keyless resource's "key" is every column
     referrers: [],
-    subtitle: def.subtitle,
+    subtitle: englishOf(def.subtitle),
     icon: def.icon ?? RESOURCE_DEFAULTS.icon,
     iconColor: def.iconColor ?? RESOURCE_DEFAULTS.iconColor,
     // `list` orders the list: its columns first, as named; the rest as declared.
@@ -232,9 +237,14 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
     exactCountBelow: def.exactCountBelow ?? RESOURCE_DEFAULTS.exactCountBelow,
     introspected: options.introspected ?? false,
     access: resolveAccess(def.access),
-    actions: Object.fromEntries(Object.entries(def.actions ?? {}).map(([name, a]) => [name, { ...a, label: a.label ?? actionLabel(name) }])),
+    actions: Object.fromEntries(
+      Object.entries(def.actions ?? {}).map(([name, a]) => [name, { ...a, label: englishOf(a.label) ?? actionLabel(name), confirm: englishOf(a.confirm) }]),
+    ),
     internalActions: Object.fromEntries(
-      Object.entries(def.internalActions ?? {}).map(([name, a]) => [name, { ...a, label: a.label ?? actionLabel(name), scope: a.scope ?? 'row' }]),
+      Object.entries(def.internalActions ?? {}).map(([name, a]) => [
+        name,
+        { ...a, label: englishOf(a.label) ?? actionLabel(name), confirm: englishOf(a.confirm), scope: a.scope ?? 'row' },
+      ]),
     ),
     refusalSubject: undefined,
     scope: [],
@@ -242,6 +252,7 @@ export function resolveResource(def: ResourceDef<string> | FullResourceDef, opti
     hooks: resolveWriteHooks(id, def),
     inlines: resolveInlines(id, def.inlines),
     fieldsets: resolveFieldsets(id, def.fieldsets, columns),
+    translations,
   };
 }
 
@@ -266,7 +277,7 @@ export type DefinedRow<D extends string, T extends string, C extends ColumnDef> 
   : RowValues<C>;
 
 /** The URL name and title a definition gets when it leaves them out, from its table. */
-export function withDefaultNames<T extends { table: string; name?: string; title?: string }>(def: T): T & { name: string; title: string } {
+export function withDefaultNames<T extends { table: string; name?: string; title?: Label }>(def: T): T & { name: string; title: Label } {
   const [schema, table] = def.table.includes('.') ? def.table.split('.') : ['public', def.table];
   const name = def.name ?? resourceBaseName(schema ?? '', table ?? '');
   return { ...def, name, title: def.title ?? titleFor(name) };
@@ -281,7 +292,7 @@ export function defineResource<
   const Dom extends KnownDomain,
   const T extends string,
   const D extends ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>,
->(def: D & { domain: Dom; table: T } & ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>): D & { name: string; title: string } {
+>(def: D & { domain: Dom; table: T } & ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>): D & { name: string; title: Label } {
   // `C`, the domain and the table are inferred first, so `validate` and `hooks` are typed by the table's row.
   return withDefaultNames(def);
 }
@@ -295,7 +306,7 @@ export function defineIn<const Dom extends KnownDomain>(domain: Dom) {
   return <const T extends string, const C extends ColumnDef, const D extends Omit<ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>, 'domain' | 'table'>>(
     table: T,
     def: D & Omit<ResourceDefInput<Dom, C, DefinedRow<Dom, T, C>>, 'domain' | 'table'> = {} as D,
-  ): D & { domain: Dom; table: T; name: string; title: string; columnsFrom: 'catalog' | 'definition' } =>
+  ): D & { domain: Dom; table: T; name: string; title: Label; columnsFrom: 'catalog' | 'definition' } =>
     withDefaultNames({ columnsFrom: 'catalog' as const, ...def, domain, table });
 }
 

@@ -1,3 +1,4 @@
+import { englishOf } from './label';
 import { ResourceDefinitionError } from './errors';
 import type { InlineDef, ResolvedInline, Resource } from './types';
 
@@ -37,7 +38,7 @@ export function resolveInlines(id: string, defs: readonly InlineDef[] | undefine
       refColumn: '',
       columns: def.columns ? [...def.columns] : undefined,
       pageSize: size,
-      title: def.title,
+      title: englishOf(def.title),
     };
   });
   // A resource shown twice (by two foreign keys) is told apart in the URL by its column.

@@ -8,7 +8,8 @@ import { linkReferences } from './link-references';
 import { isOverlay, overlayDomain, type DriftProblem, type OverlaidDomain } from './overlay';
 import type { Resource, ResourceDef } from './types';
 import { HubError } from '../errors';
-import { say } from '../i18n/say';
+import { requestLocale, say } from '../i18n/say';
+import { inLocale } from './localize';
 import { currentHub, type Hub } from '../hub';
 
 export class ResourceNotFoundError extends HubError {
@@ -121,6 +122,11 @@ async function definedState(domain: DomainName): Promise<Pick<OverlaidDomain, 'r
  * resource whose table is gone is left out (findResource says why).
  */
 export async function resourcesOf(domain: DomainName): Promise<Resource[]> {
+  // In the request's language: its titles, labels and help where the definitions give them.
+  return inLocale(await servedResources(domain), requestLocale());
+}
+
+async function servedResources(domain: DomainName): Promise<Resource[]> {
   const defined = await definedState(domain);
   if (defined) return defined.resources;
   let pending = introspected.get(domain);

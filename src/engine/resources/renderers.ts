@@ -1,3 +1,4 @@
+import { englishOf, labelProblem, type Label } from './label';
 import { ResourceDefinitionError } from './errors';
 import type { ColumnDef, Fieldset, FieldsetDef, RendererRef, ResolvedColumn } from './types';
 
@@ -46,10 +47,10 @@ export function resolveFieldsets(resource: string, given: readonly FieldsetDef[]
   const names = new Set(columns.map((c) => c.name));
   const placed = new Map<string, string>();
   return given.map((set: FieldsetDef, i) => {
-    const title = typeof set?.title === 'string' ? set.title.trim() : '';
+    const title = (englishOf(set?.title as Label) ?? '').trim();
     if (!title) throw new ResourceDefinitionError(resource, `fieldset ${i + 1} needs a title.`);
     if (!Array.isArray(set.columns) || set.columns.length === 0) throw new ResourceDefinitionError(resource, `fieldset "${title}" needs its columns.`);
-    if (set.description !== undefined && typeof set.description !== 'string')
+    if (set.description !== undefined && labelProblem(set.description) !== undefined)
       throw new ResourceDefinitionError(resource, `fieldset "${title}": description must be text.`);
     for (const name of set.columns) {
       if (!names.has(name)) throw new ResourceDefinitionError(resource, `fieldset "${title}" names "${name}", which is not a column of the resource.`);
@@ -57,7 +58,7 @@ export function resolveFieldsets(resource: string, given: readonly FieldsetDef[]
       if (other !== undefined) throw new ResourceDefinitionError(resource, `column "${name}" is in two fieldsets ("${other}" and "${title}"); put it in one.`);
       placed.set(name, title);
     }
-    return { title, description: set.description, columns: [...set.columns] };
+    return { title, description: englishOf(set.description), columns: [...set.columns] };
   });
 }
 
@@ -66,13 +67,15 @@ export function resolveColumnExtras(
   resource: string,
   column: Pick<ColumnDef, 'name' | 'cell' | 'display' | 'input' | 'help'>,
 ): Pick<ResolvedColumn, 'input' | 'cell' | 'display' | 'help'> {
-  if (column.help !== undefined && typeof column.help !== 'string') throw new ResourceDefinitionError(resource, `column "${column.name}": help must be text.`);
+  if (column.help !== undefined && labelProblem(column.help) !== undefined)
+    throw new ResourceDefinitionError(resource, `column "${column.name}": help ${labelProblem(column.help)}.`);
+  const help = englishOf(column.help)?.trim();
   const cell = resolveRenderer(resource, column.name, 'cell', column.cell);
   const display = resolveRenderer(resource, column.name, 'display', column.display);
   return {
     input: resolveRenderer(resource, column.name, 'input', column.input),
     ...(cell ? { cell } : {}),
     ...(display ? { display } : {}),
-    ...(column.help?.trim() ? { help: column.help.trim() } : {}),
+    ...(help ? { help } : {}),
   };
 }

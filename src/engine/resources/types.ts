@@ -5,6 +5,9 @@ import type { Tx } from '../db/query';
 import type { AnyRow, FieldErrors, ResourceHooks, RowValues, ValidateContext, WriteHooks, Writes } from './hooks';
 
 export type * from './hooks';
+import type { Label } from './label';
+import type { Locale } from '../shared/locale';
+export type { Label } from './label';
 
 /**
  * The vocabulary of a resource definition: one plain typed object per table, from which
@@ -40,8 +43,8 @@ export interface ColumnDef {
   name: string;
   /** Default: from the domain's catalog (see "Definitions as an overlay"); say it to show a column differently (`money_cents` for a bigint). */
   type?: ColumnType;
-  /** Header text; defaults to the name in words, without `_id` or a timestamp's `_at` ("customer_id" → "Customer", "created_at" → "Created", "id" → "ID"). */
-  label?: string;
+  /** Header text (a Label: `{ en, ko }` or one text); defaults to the name in words, without `_id` or a timestamp's `_at` ("customer_id" → "Customer", "created_at" → "Created", "id" → "ID"). */
+  label?: Label;
   /** Default: true for scalar types, false for json, array and longtext. */
   sortable?: boolean;
   /** Searched by the search box (case-insensitive substring). Default: false. */
@@ -50,6 +53,8 @@ export interface ColumnDef {
   filter?: FilterKind | false;
   /** Allowed values of an enum column, in display order. */
   options?: readonly string[];
+  /** How an enum's values read to operators (`{ paid: { en: 'Paid', ko: '결제 완료' } }`); a value left out shows as stored. */
+  optionLabels?: Readonly<Record<string, Label>>;
   /** Shown in the list by default. Default: true except json, longtext, array. */
   list?: boolean;
   /** May be NULL. Default: true. Keyset pagination on a NOT NULL sort key can use a plain row comparison (faster). */
@@ -114,7 +119,7 @@ export interface ColumnDef {
    */
   input?: InputWidgetChoice;
   /** A sentence under the form field, read out with it (aria-describedby): what to type, where it shows. */
-  help?: string;
+  help?: Label;
 }
 
 /** A renderer by name, or by name with its options (plain JSON): `'badge'` or `{ kind: 'badge', tones: { paid: 'success' } }`. */
@@ -134,8 +139,8 @@ export interface RendererRef {
 
 /** A section of the record form and page: a title, an optional line under it, and its columns in order. */
 export interface FieldsetDef {
-  title: string;
-  description?: string;
+  title: Label;
+  description?: Label;
   columns: readonly string[];
 }
 
@@ -166,11 +171,11 @@ export type ComputedColumnDef = Omit<
 /** A server-side operation on one row, declared beside the resource ("force merge", "resend"). */
 export interface CustomActionDef {
   /** Default: the name in words ('toggle-active' → "Toggle active"). */
-  label?: string;
+  label?: Label;
   /** Role needed on the domain (reading the resource is needed too). Default: the resource's update role (`access.update`). */
   role?: DomainRole;
   /** Shown in a confirmation before running; omit for actions that need none. */
-  confirm?: string;
+  confirm?: Label;
   /** Runs inside the write's audited transaction (commits with its audit entry, action `custom`, or not at all). */
   run: (context: { tx: Tx; row: Record<string, unknown>; operator: Operator }) => Promise<string | void>;
 }
@@ -182,17 +187,17 @@ export interface CustomActionDef {
  */
 export interface InternalActionDef {
   /** Default: the name in words ('regenerate-summary' → "Regenerate summary"). */
-  label?: string;
+  label?: Label;
   /** `row` (default): run on one record (its id is sent); `resource`: on the resource as a whole. */
   scope?: 'row' | 'resource';
   /** Shown in a confirmation before running; omit for actions that need none. */
-  confirm?: string;
+  confirm?: Label;
 }
 
 /** A custom action with its defaults filled in (Resource.actions). */
-export type ResolvedCustomAction = CustomActionDef & { label: string };
+export type ResolvedCustomAction = Omit<CustomActionDef, 'label' | 'confirm'> & { label: string; confirm: string | undefined };
 /** An internal action with its defaults filled in (Resource.internalActions). */
-export type ResolvedInternalAction = InternalActionDef & { label: string; scope: 'row' | 'resource' };
+export type ResolvedInternalAction = Omit<InternalActionDef, 'label' | 'confirm'> & { label: string; confirm: string | undefined; scope: 'row' | 'resource' };
 
 export interface SortSpec {
   column: string;
@@ -229,10 +234,10 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
    * `primaryKey` then only breaks ties in the order (default: every sortable column).
    */
   keyless?: boolean;
-  /** The resource's name in the plural, as lists and the sidebar show it: "Orders". */
-  title: string;
-  /** One row's kind: "Order" ("New order", "Delete order 79?"). Default: guessed from `title` in English. */
-  singular?: string;
+  /** The resource's name in the plural, as lists and the sidebar show it: "Orders", or `{ en: 'Orders', ko: '주문' }` (a Label). */
+  title: Label;
+  /** One row's kind: "Order" ("New order", "Delete order 79?"). Default: guessed from `title` in English; in Korean, the title (Korean nouns have no plural). */
+  singular?: Label;
   /**
    * How one row is named wherever it appears (foreign keys in lists, record titles, search,
    * the audit log): a column (`'name'`) or a template (`'{first_name} {last_name}'`). Default:
@@ -240,7 +245,7 @@ export interface ResourceDef<D extends string = KnownDomain, C extends ColumnDef
    * first_name + last_name, or the first searchable text column; `false` for none (the id).
    */
   recordLabel?: string | false;
-  subtitle?: string;
+  subtitle?: Label;
   /** lucide icon name from the kit's icon map ('file-text', 'users', …). */
   icon?: string;
   iconColor?: IconColor;
@@ -380,6 +385,25 @@ export interface Resource {
   inlines: ResolvedInline[];
   /** See ResourceDef.fieldsets (plain data); empty when the definition has none. */
   fieldsets: Fieldset[];
+  /**
+   * The definition's words in the hub's other languages (its Labels' own texts), laid over the
+   * English ones by `inLocale` (localize.ts) for a request in that language. Plain data.
+   */
+  translations: Partial<Record<Locale, ResourceTexts>>;
+}
+
+/** One language's words of a resource, where its definition gives them (see Label). */
+export interface ResourceTexts {
+  title?: string;
+  singular?: string;
+  subtitle?: string;
+  columns: Record<string, { label?: string; help?: string; options?: Record<string, string> }>;
+  actions: Record<string, { label?: string; confirm?: string }>;
+  internalActions: Record<string, { label?: string; confirm?: string }>;
+  /** By position in `fieldsets`. */
+  fieldsets: { title?: string; description?: string }[];
+  /** By position in the definition's `inlines`. */
+  inlines: (string | undefined)[];
 }
 
 /** A resolved fieldset: its columns checked against the resource's. */
@@ -397,6 +421,8 @@ export interface ResolvedColumn {
   searchable: boolean;
   filter: FilterKind | undefined;
   options: readonly string[] | undefined;
+  /** ColumnDef.optionLabels in the request's language: what each enum value reads as (a value left out shows as stored). */
+  optionLabels?: Readonly<Record<string, string>>;
   list: boolean;
   nullable: boolean;
   readOnly: boolean;
@@ -471,7 +497,7 @@ export interface InlineDef {
   /** Rows per page, 1–100. Default: 10. */
   pageSize?: number;
   /** The table's heading. Default: the related resource's title. */
-  title?: string;
+  title?: Label;
 }
 
 /** An InlineDef with its defaults (plain data, browser-safe). */
