@@ -8,6 +8,7 @@ import { matchCommands } from '../../src/components/search/match-commands';
 import { readRecent, rememberRecent } from '../../src/components/search/recent-items';
 import { parkFlash } from '../../src/components/ui/flash';
 import { Toaster } from '../../src/components/ui/toaster';
+import { IntlWrapper } from '../support/intl';
 
 const nav = vi.hoisted(() => ({ pathname: '/d/blog/tags/7' }));
 vi.mock('next/navigation', () => ({ usePathname: () => nav.pathname }));
@@ -56,7 +57,7 @@ describe('toasts', () => {
   });
 
   it('says how a bulk run ended', async () => {
-    render(<Toaster />);
+    render(<Toaster />, { wrapper: IntlWrapper });
     act(() => toastBulkOutcome(run({})));
     expect((await screen.findByText('Delete 3 rows: 3 of 3 done.')).closest('[data-testid="bulk-toast"]')).not.toBeNull();
     act(() => toastBulkOutcome(run({ done: 2, failed: [{ id: '9', reason: 'refused' }] })));
@@ -67,7 +68,7 @@ describe('toasts', () => {
 
   it('shows a toast parked before a redirect only once the tab is on its page, and only once', async () => {
     parkFlash({ message: 'Deleted Tag 7 for good.', path: '/d/blog/tags' });
-    const { rerender } = render(<Toaster />);
+    const { rerender } = render(<Toaster />, { wrapper: IntlWrapper });
     await act(async () => undefined);
     expect(screen.queryByText('Deleted Tag 7 for good.')).toBeNull();
     nav.pathname = '/d/blog/tags';

@@ -2,7 +2,8 @@
 
 import { Search } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'next-intl';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { PaletteCommand } from './palette-types';
 import { readRecent, rememberRecent } from './recent-items';
 
@@ -18,8 +19,17 @@ const PaletteDialog = lazy(() => loadDialog().then((m) => ({ default: m.PaletteD
  * the operator may see. This is the trigger, the shortcut and the palette's state; the dialog is
  * palette-dialog.tsx. `commands` come from the server, already limited to what the operator may do.
  */
-export function CommandPalette({ commands = [] }: { commands?: PaletteCommand[] }) {
+export function CommandPalette({ commands: given = [] }: { commands?: PaletteCommand[] }) {
   const router = useRouter();
+  const t = useTranslations('search');
+  /** A command in the operator's language: the palette's own words from the catalog, names and titles as given. */
+  const localize = (c: PaletteCommand): PaletteCommand => ({
+    ...c,
+    label: c.say ? t(`commands.${c.say.key}`, c.say.values) : c.label,
+    hint: c.hintIsDomainWord ? t('domainHint') : c.hint,
+  });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- t changes with the language, as `given` does with the page
+  const commands = useMemo(() => given.map(localize), [given, t]);
   const [open, setOpen] = useState(false);
   // Mounted from the first opening on, so closing keeps Radix's focus return and later opens are instant.
   const [wanted, setWanted] = useState(false);
@@ -31,7 +41,7 @@ export function CommandPalette({ commands = [] }: { commands?: PaletteCommand[] 
   const show = (next: boolean) => {
     if (next) {
       returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      setRecent(readRecent());
+      setRecent(readRecent().map(localize));
       setWanted(true);
     }
     // Every opening starts from an empty term.
@@ -61,7 +71,7 @@ export function CommandPalette({ commands = [] }: { commands?: PaletteCommand[] 
     return () => window.cancelIdleCallback(id);
   }, []);
 
-  const openItem = (item: { label: string; href: string; hint?: string }) => {
+  const openItem = (item: PaletteCommand | { label: string; href: string; hint?: string }) => {
     rememberRecent(item);
     returnFocus.current = null; // the new page takes focus, not the old trigger
     setOpen(false);
@@ -79,7 +89,7 @@ export function CommandPalette({ commands = [] }: { commands?: PaletteCommand[] 
         aria-keyshortcuts="Control+K Meta+K"
         data-testid="open-palette"
       >
-        <Search className="size-4" aria-hidden="true" /> Search everything <kbd className="rounded border px-1 text-xs">Ctrl K</kbd>
+        <Search className="size-4" aria-hidden="true" /> {t('searchEverything')} <kbd className="rounded border px-1 text-xs">{t('shortcut')}</kbd>
       </button>
       {wanted ? (
         <Suspense fallback={null}>

@@ -2,6 +2,7 @@
 
 import { Command } from 'cmdk';
 import { ArrowRight, Clock, Plus, Search } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import type { RefObject } from 'react';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '@/components/ui/dialog';
 import { matchCommands } from './match-commands';
@@ -30,6 +31,7 @@ export interface PaletteDialogProps {
  * Loaded on demand by CommandPalette, so neither library is in any page's first load.
  */
 export function PaletteDialog({ open, show, term, setTerm, commands, recent, returnFocus, openItem }: PaletteDialogProps) {
+  const t = useTranslations('search');
   const { results, busy } = useSearch(open ? term : '');
   const matching = matchCommands(commands, term);
   const trimmed = term.trim();
@@ -48,15 +50,15 @@ export function PaletteDialog({ open, show, term, setTerm, commands, recent, ret
           }
         }}
       >
-        <DialogTitle className="sr-only">Search and commands</DialogTitle>
-        <DialogDescription className="sr-only">Type to search every domain; arrow keys choose, Enter opens, Escape closes.</DialogDescription>
-        <Command label="Search and commands" shouldFilter={false} loop className="flex min-h-0 flex-col">
+        <DialogTitle className="sr-only">{t('paletteTitle')}</DialogTitle>
+        <DialogDescription className="sr-only">{t('paletteDescription')}</DialogDescription>
+        <Command label={t('paletteTitle')} shouldFilter={false} loop className="flex min-h-0 flex-col">
           <div className="flex items-center gap-2 border-b px-3">
             <Search className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
             <Command.Input
               value={term}
               onValueChange={setTerm}
-              placeholder="Search records, or type a command…"
+              placeholder={t('palettePlaceholder')}
               className="h-12 w-full bg-transparent text-sm outline-none placeholder:text-muted-foreground"
               data-testid="palette-input"
             />
@@ -64,21 +66,21 @@ export function PaletteDialog({ open, show, term, setTerm, commands, recent, ret
           <Command.List className={`max-h-[60vh] overflow-y-auto p-2 ${groupClasses}`} data-testid="palette-list">
             {busy ? (
               <Command.Loading>
-                <p className="px-2 py-1.5 text-sm text-muted-foreground">Searching…</p>
+                <p className="px-2 py-1.5 text-sm text-muted-foreground">{t('searching')}</p>
               </Command.Loading>
             ) : null}
             <Command.Empty className="px-2 py-6 text-center text-sm text-muted-foreground">
-              {trimmed.length < 2 ? 'Type at least two characters to search records.' : busy ? 'Searching…' : 'Nothing found.'}
+              {trimmed.length < 2 ? t('typeTwoToSearchRecords') : busy ? t('searching') : t('nothingFound')}
             </Command.Empty>
             {trimmed === '' && recent.length > 0 ? (
-              <Command.Group heading="Recent" data-testid="palette-recent">
+              <Command.Group heading={t('recent')} data-testid="palette-recent">
                 {recent.map((r) => (
                   <PaletteItem key={r.id} item={r} icon={<Clock aria-hidden="true" />} onOpen={openItem} />
                 ))}
               </Command.Group>
             ) : null}
             {matching.length > 0 ? (
-              <Command.Group heading="Commands" data-testid="palette-commands">
+              <Command.Group heading={t('commandsHeading')} data-testid="palette-commands">
                 {matching.slice(0, trimmed === '' ? 8 : 20).map((c) => (
                   <PaletteItem
                     key={c.id}

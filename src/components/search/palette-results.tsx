@@ -3,6 +3,7 @@
 import { Command } from 'cmdk';
 import { FileText } from 'lucide-react';
 import type { DomainResults } from '@admin-hub/engine/search/search-all';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { itemClasses } from './palette-item';
 
@@ -11,6 +12,7 @@ import { itemClasses } from './palette-item';
  * that could not answer is still listed, with why, so missing results are visible.
  */
 export function PaletteResults({ results, onOpen }: { results: DomainResults[]; onOpen: (item: { label: string; href: string; hint: string }) => void }) {
+  const t = useTranslations('search');
   return (
     <>
       {results.map((d) => (
@@ -19,7 +21,7 @@ export function PaletteResults({ results, onOpen }: { results: DomainResults[]; 
             <p className="flex items-center gap-2 px-2 py-1.5 text-xs text-muted-foreground">
               {d.domain}
               <Badge variant="warning" data-testid={`search-missing-${d.domain}`}>
-                results missing: {d.status}
+                {t('resultsMissing', { status: t(`status.${d.status}`) })}
               </Badge>
               {d.error}
             </p>

@@ -1,10 +1,12 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import type { DomainResults } from '@admin-hub/engine/search/search-all';
 
 /** Results grouped by domain and resource; a domain that could not answer says so. */
 export function SearchResults({ results, onNavigate }: { results: DomainResults[]; onNavigate?: () => void }) {
-  if (results.length === 0) return <p className="text-sm text-muted-foreground">Type at least two characters.</p>;
+  const t = useTranslations('search');
+  if (results.length === 0) return <p className="text-sm text-muted-foreground">{t('typeTwo')}</p>;
   return (
     <div className="flex flex-col gap-4" data-testid="search-results">
       {results.map((d) => (
@@ -13,12 +15,12 @@ export function SearchResults({ results, onNavigate }: { results: DomainResults[
             {d.domain}
             {d.status !== 'ok' ? (
               <Badge variant="warning" data-testid={`search-missing-${d.domain}`}>
-                results missing: {d.status}
+                {t('resultsMissing', { status: t(`status.${d.status}`) })}
               </Badge>
             ) : null}
           </h2>
           {d.error ? <p className="text-xs text-muted-foreground">{d.error}</p> : null}
-          {d.status === 'ok' && d.groups.every((g) => g.hits.length === 0) ? <p className="text-xs text-muted-foreground">No matches.</p> : null}
+          {d.status === 'ok' && d.groups.every((g) => g.hits.length === 0) ? <p className="text-xs text-muted-foreground">{t('noMatches')}</p> : null}
           {d.groups.map((g) => (
             <div key={g.resource} className="mb-2">
               <div className="text-xs uppercase tracking-wide text-muted-foreground">{g.title}</div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { cn } from './cn';
@@ -22,6 +23,7 @@ export function DialogOverlay({ className, ...props }: ComponentProps<typeof Dia
 }
 
 export function DialogContent({ className, children, showClose = true, ...props }: ComponentProps<typeof DialogPrimitive.Content> & { showClose?: boolean }) {
+  const t = useTranslations('ui');
   return (
     <DialogPortal>
       <DialogOverlay />
@@ -38,7 +40,7 @@ export function DialogContent({ className, children, showClose = true, ...props 
         {showClose ? (
           <DialogPrimitive.Close
             className="absolute top-3 right-3 cursor-pointer rounded-sm p-1 text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
-            aria-label="Close"
+            aria-label={t('close')}
           >
             <X className="size-4" aria-hidden="true" />
           </DialogPrimitive.Close>

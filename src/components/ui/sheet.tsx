@@ -1,6 +1,7 @@
 'use client';
 
 import { X } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Dialog as SheetPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
 import { cn } from './cn';
@@ -21,6 +22,7 @@ const sides = {
 } as const;
 
 export function SheetContent({ className, children, side = 'right', ...props }: ComponentProps<typeof SheetPrimitive.Content> & { side?: keyof typeof sides }) {
+  const t = useTranslations('ui');
   return (
     <SheetPrimitive.Portal>
       <SheetPrimitive.Overlay className="fixed inset-0 z-50 bg-black/50" />
@@ -33,7 +35,7 @@ export function SheetContent({ className, children, side = 'right', ...props }: 
         {children}
         <SheetPrimitive.Close
           className="absolute top-3 right-3 cursor-pointer rounded-sm p-1 text-muted-foreground hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
-          aria-label="Close"
+          aria-label={t('close')}
         >
           <X className="size-4" aria-hidden="true" />
         </SheetPrimitive.Close>

@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { ExternalToast } from 'sonner';
 import { takeFlash } from './flash';
@@ -25,9 +26,18 @@ function Mounted({ children }: { children: ReactNode }) {
 const LazySonner = lazy(() =>
   loadSonner().then(({ Toaster: Sonner }) => ({
     default: function HubSonner() {
+      const t = useTranslations('ui');
       return (
         <Mounted>
-          <Sonner theme="system" richColors closeButton position="bottom-right" duration={8000} />
+          <Sonner
+            theme="system"
+            richColors
+            closeButton
+            position="bottom-right"
+            duration={8000}
+            containerAriaLabel={t('notifications')}
+            toastOptions={{ closeButtonAriaLabel: t('closeToast') }}
+          />
         </Mounted>
       );
     },
