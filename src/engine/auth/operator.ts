@@ -28,10 +28,15 @@ export function roleOn(operator: Operator, domain: string): Role | undefined {
 
 /** Grants from the hub database: domain '*' with role 'superadmin' is the hub-wide grant. */
 export async function loadGrants(userId: string): Promise<{ superadmin: boolean; roles: Record<string, DomainRole> }> {
-  const rows = await query<{ domain: string; role: string }>('hub', 'SELECT domain, role FROM hub_grants WHERE user_id = $1', [userId]);
+  return grantsFrom(await query<{ domain: string; role: string }>('hub', 'SELECT domain, role FROM hub_grants WHERE user_id = $1', [userId]));
+}
+
+/** Grant rows (`domain`, `role`; a row of NULLs is no grant) as the operator's superadmin flag and roles by domain. */
+export function grantsFrom(rows: readonly { domain: string | null; role: string | null }[]): { superadmin: boolean; roles: Record<string, DomainRole> } {
   const roles: Record<string, DomainRole> = {};
   let superadmin = false;
   for (const row of rows) {
+    if (row.domain === null || row.role === null) continue;
     if (row.domain === '*' && row.role === 'superadmin') superadmin = true;
     else roles[row.domain] = row.role as DomainRole;
   }

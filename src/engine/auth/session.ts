@@ -3,8 +3,9 @@ import { attachReadAfter, ReadAfter } from '../db/read-after';
 import { speakIn } from '../i18n/say';
 import { getAuth } from './better-auth';
 import { storableText } from '../values/text';
-import { loadGrants, type Operator } from './operator';
-import { loadOperatorSettings } from '../operators/settings';
+import { grantsFrom, type Operator } from './operator';
+import { query } from '../db/query';
+import { settingsFrom } from '../operators/settings';
 import { cache, cacheGeneration, cacheTrusted } from './operator-cache';
 
 /**
@@ -42,7 +43,7 @@ async function sessionOperator(headers: Headers): Promise<Operator | null> {
     cache().delete(token);
     return null;
   }
-  const [grants, settings] = await Promise.all([loadGrants(session.user.id), loadOperatorSettings(session.user.id)]);
+  const { grants, settings } = await loadOperatorState(session.user.id);
   const operator: Operator = {
     id: session.user.id,
     email: session.user.email,
@@ -58,6 +59,19 @@ async function sessionOperator(headers: Headers): Promise<Operator | null> {
     cache().set(token, { operator, at: now, expiresAt: new Date(session.session.expiresAt).getTime() });
   }
   return operator;
+}
+
+/** The operator's grants and own settings in one round trip: a row per grant (one row of NULLs without any), each carrying the settings. */
+async function loadOperatorState(userId: string) {
+  const rows = await query<{ domain: string | null; role: string | null; locale: string | null; time_zone: string | null }>(
+    'hub',
+    `SELECT g.domain, g.role, s.locale, s.time_zone
+       FROM (SELECT $1::text AS user_id) AS operator
+       LEFT JOIN hub_grants g ON g.user_id = operator.user_id
+       LEFT JOIN hub_operator_settings s ON s.user_id = operator.user_id`,
+    [userId],
+  );
+  return { grants: grantsFrom(rows), settings: settingsFrom(rows[0]) };
 }
 
 /**

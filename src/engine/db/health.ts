@@ -1,6 +1,6 @@
 import { getConfig, replicaName, targetFor, type DomainName } from '../config/current';
 import { readPool } from './read-route';
-import { probeReplica } from './replica-state';
+import { probeReplica, type ReplicaState } from './replica-state';
 import { DbUnavailableError } from './errors';
 import { poolStats, type PoolName, type PoolStats } from './pools';
 import { query } from './query';
@@ -66,34 +66,26 @@ export async function checkTarget(name: PoolName, budgetMs = 3000): Promise<Targ
 async function checkReplica(domain: DomainName, budgetMs: number): Promise<ReplicaHealth | undefined> {
   const replica = targetFor(domain).read;
   if (!replica) return undefined;
-  const pool = poolStats(replicaName(domain));
-  try {
-    const state = await withinBudget(probeReplica(domain), budgetMs, replica.name);
+  // One answer's shape for a look that worked and one that did not: a failed look knows nothing of lag.
+  const answer = async (state: Omit<ReplicaState, 'checkedAt'>, looked = true): Promise<ReplicaHealth> => {
     const lagBytes = state.replayLsn !== undefined && state.primaryLsn !== undefined ? Number(state.primaryLsn - state.replayLsn) : null;
     return {
       ok: state.up,
-      servingReads: (await readPool(domain)) !== domain,
+      servingReads: looked && (await readPool(domain)) !== domain,
       lagMs: state.lagMs ?? null,
-      lagBytes: state.standby ? lagBytes && Math.max(0, lagBytes) : 0,
+      lagBytes: state.standby ? lagBytes && Math.max(0, lagBytes) : looked ? 0 : null,
       maxLagMs: replica.maxLagMs,
       replayPaused: state.replayPaused,
       standby: state.standby,
       ...(state.error ? { error: state.error } : {}),
-      pool,
+      pool: poolStats(replicaName(domain)),
     };
+  };
+  try {
+    return await answer(await withinBudget(probeReplica(domain), budgetMs, replica.name));
   } catch (error) {
     const message = error instanceof DbUnavailableError ? error.message : `Read replica of "${domain}": health query failed.`;
-    return {
-      ok: false,
-      servingReads: false,
-      lagMs: null,
-      lagBytes: null,
-      maxLagMs: replica.maxLagMs,
-      replayPaused: false,
-      standby: false,
-      error: message,
-      pool,
-    };
+    return answer({ up: false, standby: false, replayLsn: undefined, primaryLsn: undefined, lagMs: undefined, replayPaused: false, error: message }, false);
   }
 }
 

@@ -38,6 +38,16 @@ interface Entry {
 }
 const entries = new Map<string, Entry>();
 
+/** The domain's entry, made on first use. */
+function entryOf(domain: DomainName): Entry {
+  let entry = entries.get(domain);
+  if (!entry) entries.set(domain, (entry = {}));
+  return entry;
+}
+
+/** What is known of a replica before anything was learned: down until a probe says otherwise. */
+const UNKNOWN: Omit<ReplicaState, 'checkedAt' | 'up'> = { standby: false, replayLsn: undefined, primaryLsn: undefined, lagMs: undefined, replayPaused: false };
+
 type ReplicaRow = { standby: boolean; replay: string | null; paused: boolean; replay_age_ms: number | null };
 
 /**
@@ -48,8 +58,7 @@ type ReplicaRow = { standby: boolean; replay: string | null; paused: boolean; re
  * bound to the replica's own last commit.
  */
 export async function probeReplica(domain: DomainName): Promise<ReplicaState> {
-  const entry = entries.get(domain) ?? {};
-  entries.set(domain, entry);
+  const entry = entryOf(domain);
   const [replica, primary] = await Promise.allSettled([
     query<ReplicaRow>(
       replicaName(domain),
@@ -65,7 +74,7 @@ export async function probeReplica(domain: DomainName): Promise<ReplicaState> {
   if (replica.status === 'rejected') {
     const reason = replica.reason as Error;
     const error = reason instanceof DbUnavailableError ? reason.message : `Read replica of "${domain}": the lag query failed.`;
-    state = { checkedAt: now, up: false, standby: false, replayLsn: undefined, primaryLsn, lagMs: undefined, replayPaused: false, error };
+    state = { ...UNKNOWN, checkedAt: now, up: false, primaryLsn, error };
   } else {
     const row = replica.value[0]!;
     const replayLsn = row.replay === null ? undefined : parseLsn(row.replay);
@@ -91,8 +100,7 @@ export async function probeReplica(domain: DomainName): Promise<ReplicaState> {
 
 /** One probe at a time per domain; the others wait for it. */
 function probeOnce(domain: DomainName): Promise<ReplicaState> {
-  const entry = entries.get(domain) ?? {};
-  entries.set(domain, entry);
+  const entry = entryOf(domain);
   entry.probing ??= probeReplica(domain).finally(() => {
     entry.probing = undefined;
   });
@@ -123,12 +131,11 @@ export async function replicaState(domain: DomainName): Promise<ReplicaState | u
 
 /** A read on the replica failed to reach it: reads go to the primary until a probe finds it again. */
 export function markReplicaDown(domain: DomainName, error: Error): void {
-  const entry = entries.get(domain) ?? {};
-  entries.set(domain, entry);
+  const entry = entryOf(domain);
   const message = error instanceof DbUnavailableError ? error.message : `Read replica of "${domain}" failed a read.`;
   if (entry.state?.up !== false) log.warn(`${message} Reads go to the primary.`);
   entry.state = {
-    ...(entry.state ?? { standby: false, replayLsn: undefined, primaryLsn: undefined, lagMs: undefined, replayPaused: false }),
+    ...(entry.state ?? UNKNOWN),
     checkedAt: Date.now(),
     up: false,
     error: message,

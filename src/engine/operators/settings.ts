@@ -25,6 +25,11 @@ export async function loadOperatorSettings(userId: string): Promise<OperatorSett
     'SELECT locale, time_zone FROM hub_operator_settings WHERE user_id = $1',
     [userId],
   );
+  return settingsFrom(row);
+}
+
+/** A settings row (or none) as the operator's choices: only a language and a zone the hub knows count. */
+export function settingsFrom(row: { locale: string | null; time_zone: string | null } | undefined): OperatorSettings {
   const timeZone = canonicalTimeZone(row?.time_zone);
   return { ...(isLocale(row?.locale) ? { locale: row.locale } : {}), ...(timeZone ? { timeZone } : {}) };
 }
