@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AdminResourceTable } from '../../src/components/admin-resource-table';
 import type { AdminResourceTableProps, ResourceColumn, ResourcePagination } from '../../src/components/admin-resource-table';
+import { IntlWrapper } from '../support/intl';
 
 const push = vi.fn();
 vi.mock('next/navigation', () => ({
@@ -46,7 +47,7 @@ function renderTable(overrides: Partial<AdminResourceTableProps<Post>> = {}) {
     rowKey: (p) => String(p.id),
     ...overrides,
   };
-  return render(<AdminResourceTable {...props} />);
+  return render(<AdminResourceTable {...props} />, { wrapper: IntlWrapper });
 }
 
 const headerTexts = () => screen.getAllByRole('columnheader').map((th) => th.textContent?.trim());

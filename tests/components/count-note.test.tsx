@@ -6,6 +6,7 @@ import { AdminResourceTable } from '../../src/components/admin-resource-table';
 import { cursorPagination } from '../../src/components/resource-list/cursor-pagination';
 import { CountNote, useStreamedCount } from '../../src/components/resource-list/count-note';
 import type { ListCount } from '../../src/engine/list/run-list';
+import { IntlWrapper } from '../support/intl';
 
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn(), refresh: vi.fn() }),
@@ -34,7 +35,7 @@ function List({ initial, pending, onCountExactly }: { initial: ListCount; pendin
 describe('the count beside the pagination', () => {
   it('an estimate says "about N" and offers to count exactly', () => {
     const onCountExactly = vi.fn();
-    render(<List initial={estimate} onCountExactly={onCountExactly} />);
+    render(<List initial={estimate} onCountExactly={onCountExactly} />, { wrapper: IntlWrapper });
     expect(screen.getByTestId('pagination-range').textContent).toBe('Rows 1–50 of about 600,000');
     fireEvent.click(screen.getByTestId('count-exactly'));
     expect(onCountExactly).toHaveBeenCalledOnce();
@@ -43,7 +44,7 @@ describe('the count beside the pagination', () => {
 
   it('an estimate the planner may have wrong says why, without repeating the how-to the control gives', () => {
     const caution = 'An estimate from statistics that are missing or out of date (ANALYZE fixes that). Count exactly (count=exact) for the real number.';
-    render(<List initial={{ ...estimate, caution }} onCountExactly={vi.fn()} />);
+    render(<List initial={{ ...estimate, caution }} onCountExactly={vi.fn()} />, { wrapper: IntlWrapper });
     expect(screen.getByTestId('count-caution').textContent).toBe('An estimate from statistics that are missing or out of date (ANALYZE fixes that).');
     expect(screen.getByTestId('count-exactly')).toBeTruthy();
   });
@@ -51,7 +52,7 @@ describe('the count beside the pagination', () => {
   it('the exact count streams in after the rows: "Counting exactly…", then the number and page count', async () => {
     let resolve!: (count: ListCount) => void;
     const pending = new Promise<ListCount>((r) => (resolve = r));
-    render(<List initial={estimate} pending={pending} onCountExactly={vi.fn()} />);
+    render(<List initial={estimate} pending={pending} onCountExactly={vi.fn()} />, { wrapper: IntlWrapper });
     expect(screen.getAllByTestId('resource-row')).toHaveLength(50); // the rows did not wait
     expect(screen.getByTestId('pagination-range').textContent).toBe('Rows 1–50 of about 600,000');
     expect(screen.getByTestId('count-pending').textContent).toBe('Counting exactly…');
@@ -65,14 +66,14 @@ describe('the count beside the pagination', () => {
   it('a count that fails to stream leaves the estimate (and the way to ask again)', async () => {
     let reject!: (error: Error) => void;
     const pending = new Promise<ListCount>((_, r) => (reject = r));
-    render(<List initial={estimate} pending={pending} onCountExactly={vi.fn()} />);
+    render(<List initial={estimate} pending={pending} onCountExactly={vi.fn()} />, { wrapper: IntlWrapper });
     await act(async () => reject(new Error('gone')));
     expect(screen.getByTestId('pagination-range').textContent).toBe('Rows 1–50 of about 600,000');
     expect(screen.getByTestId('count-exactly')).toBeTruthy();
   });
 
   it('no count at all (count=none) shows the range alone, and no control', () => {
-    render(<List initial={{ value: null, exact: false, label: '' }} onCountExactly={vi.fn()} />);
+    render(<List initial={{ value: null, exact: false, label: '' }} onCountExactly={vi.fn()} />, { wrapper: IntlWrapper });
     expect(screen.getByTestId('pagination-range').textContent).toBe('Rows 1–50');
     expect(screen.queryByTestId('count-note')).toBeNull();
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdminResourceTable } from '../../src/components/admin-resource-table';
 import type { ResourceColumn, ResourceSort, SortKey } from '../../src/components/admin-resource-table';
 import { nextSortKeys } from '../../src/components/admin-resource-table/sort-header';
+import { IntlWrapper } from '../support/intl';
 
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn(), refresh: vi.fn() }),
@@ -34,7 +35,7 @@ const columns: Array<ResourceColumn<Order>> = [
 
 function renderWith(keys: SortKey[], handlers: Partial<ResourceSort> = {}) {
   const sort: ResourceSort = { key: keys[0]!.key, direction: keys[0]!.direction, keys, onSortChange: vi.fn(), onSortKeysChange: vi.fn(), ...handlers };
-  render(<AdminResourceTable title="Orders" columns={columns} rows={rows} rowKey={(o) => String(o.id)} sort={sort} />);
+  render(<AdminResourceTable title="Orders" columns={columns} rows={rows} rowKey={(o) => String(o.id)} sort={sort} />, { wrapper: IntlWrapper });
   return sort;
 }
 

@@ -1,8 +1,12 @@
 // Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { createFormatter, createTranslator } from 'next-intl';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AdminResourceTableSkeleton, iconColorClasses, rangeText } from '../../src/components/admin-resource-table';
+import en from '../../src/i18n/messages/en';
+import ko from '../../src/i18n/messages/ko';
+import { IntlWrapper } from '../support/intl';
 import { Button, buttonVariants } from '../../src/components/ui/button';
 import { Checkbox } from '../../src/components/ui/checkbox';
 import { cn } from '../../src/components/ui/cn';
@@ -65,15 +69,32 @@ describe('table helpers', () => {
   });
 
   it('rangeText covers empty, past-the-end, exact, estimated and unknown totals', () => {
-    expect(rangeText({ page: 1, pageSize: 25, total: 0 }, 0)).toBe('No rows');
-    expect(rangeText({ page: 9, pageSize: 25, total: 100 }, 0)).toBe('No rows on this page of 100');
-    expect(rangeText({ page: 1, pageSize: 25, total: 7 }, 7)).toBe('Rows 1–7 of 7');
-    expect(rangeText({ page: 3, pageSize: 10, total: 1_000_000, totalLabel: 'about 1,000,000' }, 10)).toBe('Rows 21–30 of about 1,000,000');
-    expect(rangeText({ page: 2, pageSize: 10, total: null }, 10)).toBe('Rows 11–20');
+    const t = createTranslator({ locale: 'en', messages: en, namespace: 'table' });
+    const format = createFormatter({ locale: 'en', timeZone: 'UTC' });
+    expect(rangeText({ page: 1, pageSize: 25, total: 0 }, 0, t, format)).toBe('No rows');
+    expect(rangeText({ page: 9, pageSize: 25, total: 100 }, 0, t, format)).toBe('No rows on this page of 100');
+    expect(rangeText({ page: 1, pageSize: 25, total: 7 }, 7, t, format)).toBe('Rows 1–7 of 7');
+    expect(rangeText({ page: 3, pageSize: 10, total: 1_000_000, totalLabel: 'about 1,000,000' }, 10, t, format)).toBe('Rows 21–30 of about 1,000,000');
+    expect(rangeText({ page: 3, pageSize: 10, total: null, estimate: 1_000_000 }, 10, t, format)).toBe('Rows 21–30 of about 1,000,000');
+    expect(rangeText({ page: 3, pageSize: 10, total: null, estimate: 'many' }, 10, t, format)).toBe('Rows 21–30 of many');
+    expect(rangeText({ page: 2, pageSize: 10, total: null }, 10, t, format)).toBe('Rows 11–20');
+    expect(rangeText({ page: 12, pageSize: 100, total: 12_345 }, 45, t, format)).toBe('Rows 1,101–1,145 of 12,345');
+  });
+
+  it('rangeText speaks Korean, with Korean digit grouping', () => {
+    const t = createTranslator({ locale: 'ko', messages: ko, namespace: 'table' });
+    const format = createFormatter({ locale: 'ko', timeZone: 'Asia/Seoul' });
+    expect(rangeText({ page: 1, pageSize: 25, total: 0 }, 0, t, format)).toBe('행이 없습니다');
+    expect(rangeText({ page: 12, pageSize: 100, total: 12_345 }, 45, t, format)).toBe('1,101–1,145행 (전체 12,345)');
+    expect(rangeText({ page: 1, pageSize: 50, total: null, estimate: 600_000 }, 50, t, format)).toBe('1–50행 (전체 약 600,000)');
   });
 
   it('AdminResourceTableSkeleton shows the title when known and is marked busy', () => {
-    render(<AdminResourceTableSkeleton title="Orders" rows={3} columns={2} />);
+    render(
+      <IntlWrapper>
+        <AdminResourceTableSkeleton title="Orders" rows={3} columns={2} />
+      </IntlWrapper>,
+    );
     const region = screen.getByTestId('admin-resource-table-skeleton');
     expect(region.getAttribute('aria-busy')).toBe('true');
     expect(screen.getByRole('heading', { level: 1, name: 'Orders' })).toBeTruthy();

@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { Card } from '../ui/card';
 import { Skeleton } from '../ui/skeleton';
 import { ResourceHeader } from './resource-header';
@@ -18,14 +19,15 @@ export interface AdminResourceTableSkeletonProps {
 
 /**
  * Suspense / loading.tsx fallback shaped like AdminResourceTable, so the page does not jump
- * when the data arrives. Free of hooks, so it renders on the server.
+ * when the data arrives. Renders on the server too (next-intl's useTranslations works in server components).
  */
 export function AdminResourceTableSkeleton({ title, subtitle, icon, iconColor, columns = 5, rows = 8, headersOnly = false }: AdminResourceTableSkeletonProps) {
+  const t = useTranslations('table');
   return (
     <section
       className="flex min-w-0 flex-col gap-4"
       aria-busy="true"
-      aria-label={title ? `Loading ${title}` : 'Loading'}
+      aria-label={title ? t('loadingTitle', { title }) : t('loading')}
       data-testid="admin-resource-table-skeleton"
     >
       {title ? (

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { Card } from '../ui/card';
 import { ColumnChooser } from './column-chooser';
@@ -19,24 +20,33 @@ import { useColumnVisibility } from './use-column-visibility';
  * the page owns rows, sort, page and search (typically in the URL) and passes callbacks.
  */
 export function AdminResourceTable<Row>(props: AdminResourceTableProps<Row>) {
-  const { title, subtitle, icon, iconColor, actions, headingLevel, search, filters, columns, rows, rowKey, rowHref } = props;
-  const { sort, visibleColumns, selection, emptyState, pagination, loading = false, error, headersOnly, children } = props;
+  return props.headersOnly ? <HeaderOnly {...props} /> : <FullTable {...props} />;
+}
 
+function Header<Row>({ title, titleId, subtitle, icon, iconColor, actions, headingLevel }: AdminResourceTableProps<Row> & { titleId: string }) {
+  return <ResourceHeader title={title} titleId={titleId} subtitle={subtitle} icon={icon} iconColor={iconColor} actions={actions} headingLevel={headingLevel} />;
+}
+
+/** A form page's header, matching list pages: no words of its own. */
+function HeaderOnly<Row>(props: AdminResourceTableProps<Row>) {
+  const titleId = useId();
+  return (
+    <section aria-labelledby={titleId} className="flex min-w-0 flex-col gap-4" data-testid="admin-resource-table">
+      <Header {...props} titleId={titleId} />
+      {props.children}
+    </section>
+  );
+}
+
+function FullTable<Row>(props: AdminResourceTableProps<Row>) {
+  const { title, search, filters, columns, rows, rowKey, rowHref } = props;
+  const { sort, visibleColumns, selection, emptyState, pagination, loading = false, error, children } = props;
+
+  const t = useTranslations('table');
   const titleId = useId();
   const { visible, visibleKeys, setVisibleKeys } = useColumnVisibility(columns, visibleColumns);
 
-  const header = (
-    <ResourceHeader title={title} titleId={titleId} subtitle={subtitle} icon={icon} iconColor={iconColor} actions={actions} headingLevel={headingLevel} />
-  );
-
-  if (headersOnly) {
-    return (
-      <section aria-labelledby={titleId} className="flex min-w-0 flex-col gap-4" data-testid="admin-resource-table">
-        {header}
-        {children}
-      </section>
-    );
-  }
+  const header = <Header {...props} titleId={titleId} />;
 
   const showChooser = columns.length > 1;
   const showToolbar = search !== undefined || filters !== undefined || showChooser;
@@ -50,7 +60,7 @@ export function AdminResourceTable<Row>(props: AdminResourceTableProps<Row>) {
       <Card className="min-w-0">
         {showToolbar ? (
           <div className="flex flex-wrap items-center gap-2 border-b p-3" data-testid="filter-bar">
-            {search ? <SearchBox {...search} label={`Search ${title}`} /> : null}
+            {search ? <SearchBox {...search} label={t('searchLabel', { title })} /> : null}
             {filters ? <div className="flex flex-wrap items-center gap-2">{filters}</div> : null}
             {showChooser ? (
               <div className="ml-auto">
@@ -67,8 +77,8 @@ export function AdminResourceTable<Row>(props: AdminResourceTableProps<Row>) {
         ) : empty ? (
           <EmptyState
             {...(emptyState ?? {
-              title: 'No rows',
-              description: search?.value ? 'Nothing matches this search.' : undefined,
+              title: t('noRows'),
+              description: search?.value ? t('noSearchMatch') : undefined,
             })}
           />
         ) : (

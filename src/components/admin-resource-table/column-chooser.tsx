@@ -1,6 +1,7 @@
 'use client';
 
 import { Columns3 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '../ui/button';
 import { Checkbox } from '../ui/checkbox';
 import { Popover, PopoverContent, PopoverTrigger } from '../ui/popover';
@@ -16,6 +17,7 @@ export interface ColumnChooserProps {
  * outside click close it, focus returns to the button). The last visible column cannot be unticked.
  */
 export function ColumnChooser({ columns, visibleKeys, onChange }: ColumnChooserProps) {
+  const t = useTranslations('table');
   const visible = new Set(visibleKeys);
 
   function toggle(key: string, checked: boolean) {
@@ -29,12 +31,12 @@ export function ColumnChooser({ columns, visibleKeys, onChange }: ColumnChooserP
       <PopoverTrigger asChild>
         <Button variant="outline" size="sm" data-testid="column-chooser">
           <Columns3 aria-hidden="true" />
-          Columns
+          {t('columns')}
         </Button>
       </PopoverTrigger>
       <PopoverContent className="max-h-80 w-56 overflow-y-auto p-2">
         <fieldset data-testid="column-chooser-panel">
-          <legend className="sr-only">Visible columns</legend>
+          <legend className="sr-only">{t('visibleColumns')}</legend>
           {columns.map((column) => {
             const checked = visible.has(column.key);
             const last = checked && visible.size === 1;

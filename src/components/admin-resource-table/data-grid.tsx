@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Checkbox } from '../ui/checkbox';
 import { cn } from '../ui/cn';
@@ -33,6 +34,7 @@ const checkCellClasses = 'grid-check-cell';
  * rows, Enter opens the row, Space toggles its selection.
  */
 export function DataGrid<Row>({ label, columns, rows, rowKey, rowHref, sort, selection, loading = false, skeletonRows = 8 }: DataGridProps<Row>) {
+  const t = useTranslations('table');
   const open = useRowNavigation();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [activeIndex, setActiveIndex] = useState(0);
@@ -107,7 +109,7 @@ export function DataGrid<Row>({ label, columns, rows, rowKey, rowHref, sort, sel
       // otherwise they escape the overflow clip and widen the whole page on phones.
       className="relative max-h-[max(20rem,calc(100dvh-22rem))] overflow-auto"
       role="region"
-      aria-label={`${label} table`}
+      aria-label={t('tableLabel', { label })}
       // A scrollable region must be reachable by keyboard; focusable rows already are.
       tabIndex={focusable ? undefined : 0}
       data-testid="resource-table-scroll"
@@ -123,7 +125,7 @@ export function DataGrid<Row>({ label, columns, rows, rowKey, rowHref, sort, sel
             {selection ? (
               <th scope="col" className={cn(headerCellClasses, 'w-10 pr-0')}>
                 <Checkbox
-                  aria-label="Select all rows on this page"
+                  aria-label={t('selectAllOnPage')}
                   checked={rows.length > 0 && selectedOnPage === rows.length}
                   indeterminate={selectedOnPage > 0 && selectedOnPage < rows.length}
                   disabled={loading || rows.length === 0}
@@ -174,7 +176,7 @@ export function DataGrid<Row>({ label, columns, rows, rowKey, rowHref, sort, sel
                       <td className={checkCellClasses}>
                         {/* The label widens the hit area so a near-miss does not open the row. */}
                         <label className="-m-2 flex cursor-pointer p-2">
-                          <Checkbox aria-label={`Select row ${key}`} checked={isSelected} onChange={() => toggleRow(key)} data-testid="row-select" />
+                          <Checkbox aria-label={t('selectRow', { key })} checked={isSelected} onChange={() => toggleRow(key)} data-testid="row-select" />
                         </label>
                       </td>
                     ) : null}
@@ -193,12 +195,13 @@ export function DataGrid<Row>({ label, columns, rows, rowKey, rowHref, sort, sel
 }
 
 function DefaultCell({ row, columnKey }: { row: unknown; columnKey: string }) {
-  const value = formatCellValue(row, columnKey);
+  const t = useTranslations('table');
+  const value = formatCellValue(row, columnKey, t('invalidDate'));
   if (value !== null) return <>{value}</>;
   return (
     <span className="text-muted-foreground">
       <span aria-hidden="true">—</span>
-      <span className="sr-only">empty</span>
+      <span className="sr-only">{t('empty')}</span>
     </span>
   );
 }

@@ -1,9 +1,11 @@
 import { RefreshCw, TriangleAlert } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '../ui/button';
 import type { ResourceError } from './types';
 
 /** Replaces the table when loading failed; `role="alert"` so screen readers announce it. */
 export function ErrorPanel({ title, message, retry, action }: ResourceError) {
+  const t = useTranslations('table');
   return (
     <div role="alert" className="flex flex-col items-center gap-2 px-4 py-12 text-center" data-testid="error-panel">
       <span className="flex size-10 items-center justify-center rounded-full bg-destructive/15 text-destructive">
@@ -15,7 +17,7 @@ export function ErrorPanel({ title, message, retry, action }: ResourceError) {
       {retry ? (
         <Button variant="outline" size="sm" className="mt-2" onClick={retry} data-testid="error-retry">
           <RefreshCw aria-hidden="true" />
-          Try again
+          {t('tryAgain')}
         </Button>
       ) : null}
     </div>

@@ -1,10 +1,11 @@
 'use client';
 
 import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { Button } from '../ui/button';
 import { Input } from '../ui/input';
-import { formatCount, isCursorPaging, pageCount, pageWindow, rangeText } from './pagination-math';
+import { isCursorPaging, pageCount, pageWindow, rangeText } from './pagination-math';
 import type { ResourcePagination } from './types';
 
 export interface PaginationBarProps {
@@ -18,6 +19,8 @@ export interface PaginationBarProps {
  * neighbours, so it shows previous/next and the page it is on. Both offer "go to page".
  */
 export function PaginationBar({ pagination: p, rowCount, loading = false }: PaginationBarProps) {
+  const t = useTranslations('table');
+  const format = useFormatter();
   const cursor = isCursorPaging(p);
   const pages = pageCount(p.total, p.pageSize);
   // Without explicit flags: a known total decides; otherwise a full page suggests there is more.
@@ -28,28 +31,31 @@ export function PaginationBar({ pagination: p, rowCount, loading = false }: Pagi
   const goNext = () => (cursor ? p.onNext?.() : p.onPageChange(p.page + 1));
 
   return (
-    <nav aria-label="Pagination" data-testid="pagination" className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t px-4 py-3 text-sm">
+    <nav
+      aria-label={t('pagination')}
+      data-testid="pagination"
+      className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t px-4 py-3 text-sm"
+    >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <p className="text-muted-foreground tabular-nums" aria-live="polite" data-testid="pagination-range">
-          {loading ? 'Loading…' : rangeText(p, rowCount)}
+          {loading ? t('paginationLoading') : rangeText(p, rowCount, t, format)}
         </p>
         {p.totalNote && !loading ? p.totalNote : null}
       </div>
       <div className="flex flex-wrap items-center gap-1">
         <Button variant="outline" size="sm" disabled={loading || !hasPrevious} onClick={goPrevious} data-testid="pagination-previous">
           <ChevronLeft aria-hidden="true" />
-          Previous
+          {t('previous')}
         </Button>
         {!cursor && pages !== null && pages > 1 ? (
           <PageButtons page={p.page} pages={pages} disabled={loading} onPageChange={p.onPageChange} />
         ) : (
           <span className="px-2 text-muted-foreground tabular-nums" data-testid="pagination-page">
-            Page {formatCount(p.page)}
-            {pages !== null ? ` of ${formatCount(pages)}` : null}
+            {pages !== null ? t('pageOf', { page: p.page, pages }) : t('page', { page: p.page })}
           </span>
         )}
         <Button variant="outline" size="sm" disabled={loading || !hasNext} onClick={goNext} data-testid="pagination-next">
-          Next
+          {t('next')}
           <ChevronRight aria-hidden="true" />
         </Button>
         {/* By number in cursor mode too: the one place a list pages by OFFSET, only when asked. */}
@@ -67,12 +73,12 @@ interface PageButtonsProps {
 }
 
 function PageButtons({ page, pages, disabled, onPageChange }: PageButtonsProps) {
+  const t = useTranslations('table');
+  const format = useFormatter();
   return (
     // Phones get "Page N of M" instead: seven buttons do not fit next to previous/next.
     <>
-      <span className="px-2 text-muted-foreground tabular-nums sm:hidden">
-        Page {formatCount(page)} of {formatCount(pages)}
-      </span>
+      <span className="px-2 text-muted-foreground tabular-nums sm:hidden">{t('pageOf', { page, pages })}</span>
       <ul className="hidden items-center gap-1 sm:flex">
         {pageWindow(page, pages).map((slot, i) =>
           slot === 'gap' ? (
@@ -86,12 +92,12 @@ function PageButtons({ page, pages, disabled, onPageChange }: PageButtonsProps) 
                 size="sm"
                 className="min-w-8 px-2 tabular-nums"
                 aria-current={slot === page ? 'page' : undefined}
-                aria-label={`Page ${slot}`}
+                aria-label={t('pageButton', { page: slot })}
                 disabled={disabled}
                 onClick={() => slot !== page && onPageChange(slot)}
                 data-testid={`pagination-page-${slot}`}
               >
-                {formatCount(slot)}
+                {format.number(slot)}
               </Button>
             </li>
           ),
@@ -110,6 +116,7 @@ interface JumpToPageProps {
 
 /** "Go to page": clamped to the known page count; unbounded when the total is only estimated. */
 function JumpToPage({ page, pages, disabled, onPageChange }: JumpToPageProps) {
+  const t = useTranslations('table');
   const [draft, setDraft] = useState('');
   const inputId = useId();
   return (
@@ -126,7 +133,7 @@ function JumpToPage({ page, pages, disabled, onPageChange }: JumpToPageProps) {
       }}
     >
       <label htmlFor={inputId} className="sr-only">
-        Go to page
+        {t('goToPage')}
       </label>
       <Input
         id={inputId}
@@ -134,7 +141,7 @@ function JumpToPage({ page, pages, disabled, onPageChange }: JumpToPageProps) {
         inputMode="numeric"
         min={1}
         max={pages ?? undefined}
-        placeholder="Page"
+        placeholder={t('pagePlaceholder')}
         value={draft}
         disabled={disabled}
         onChange={(event) => setDraft(event.target.value)}
@@ -142,7 +149,7 @@ function JumpToPage({ page, pages, disabled, onPageChange }: JumpToPageProps) {
         data-testid="pagination-jump-input"
       />
       <Button type="submit" variant="outline" size="sm" disabled={disabled || draft === ''} data-testid="pagination-jump-submit">
-        Go
+        {t('go')}
       </Button>
     </form>
   );

@@ -1,11 +1,9 @@
+import type { useFormatter, useTranslations } from 'next-intl';
 import type { ResourcePagination } from './types';
 
-// A fixed locale: server and browser must print the same text or hydration fails.
-const numberFormat = new Intl.NumberFormat('en-US');
-
-export function formatCount(n: number): string {
-  return numberFormat.format(n);
-}
+/** The table's words (`useTranslations('table')`) and the request's formats (`useFormatter()`): the same on server and browser, so hydration agrees. */
+export type TableWords = ReturnType<typeof useTranslations<'table'>>;
+export type Formatter = ReturnType<typeof useFormatter>;
 
 /** Number of pages, or null when the total is not known exactly. */
 export function pageCount(total: number | null, pageSize: number): number | null {
@@ -18,20 +16,31 @@ export function isCursorPaging(p: ResourcePagination): boolean {
   return p.onNext !== undefined || p.onPrevious !== undefined;
 }
 
+/** The total in words: an estimate ("about 1,000,000", "many"), the page's own label, the exact count, or null when unknown. */
+export function totalText(p: Pick<ResourcePagination, 'total' | 'totalLabel' | 'estimate'>, t: TableWords, format: Formatter): string | null {
+  if (p.estimate === 'many') return t('many');
+  if (p.estimate !== undefined) return t('aboutCount', { count: p.estimate });
+  return p.totalLabel ?? (p.total === null ? null : format.number(p.total));
+}
+
 /**
  * "Rows 26–50 of 1,234". Uses the rows actually shown (a last page is short) and the label
  * when the total is estimated ("of about 1,000,000") or unknown ("of many"), else no total.
  */
-export function rangeText(p: Pick<ResourcePagination, 'page' | 'pageSize' | 'total' | 'totalLabel'>, rowCount: number): string {
-  const totalText = p.totalLabel ?? (p.total === null ? null : formatCount(p.total));
+export function rangeText(
+  p: Pick<ResourcePagination, 'page' | 'pageSize' | 'total' | 'totalLabel' | 'estimate'>,
+  rowCount: number,
+  t: TableWords,
+  format: Formatter,
+): string {
+  const total = totalText(p, t, format);
   if (rowCount <= 0) {
-    if (p.page <= 1 || p.total === 0) return 'No rows';
-    return totalText === null ? 'No rows on this page' : `No rows on this page of ${totalText}`;
+    if (p.page <= 1 || p.total === 0) return t('rangeNoRows');
+    return total === null ? t('rangeNoRowsOnPage') : t('rangeNoRowsOnPageOf', { total });
   }
   const from = (Math.max(1, p.page) - 1) * p.pageSize + 1;
   const to = from + rowCount - 1;
-  const range = `Rows ${formatCount(from)}–${formatCount(to)}`;
-  return totalText === null ? range : `${range} of ${totalText}`;
+  return total === null ? t('range', { from, to }) : t('rangeOf', { from, to, total });
 }
 
 export type PageSlot = number | 'gap';

@@ -1,6 +1,7 @@
 'use client';
 
 import { Search } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { Input } from '../ui/input';
 import type { ResourceSearch } from './types';
@@ -11,7 +12,8 @@ export const SEARCH_DEBOUNCE_MS = 250;
  * Search field that reports after typing pauses, so a list backed by the database is not
  * queried on every keystroke. Enter reports at once.
  */
-export function SearchBox({ placeholder = 'Search…', value, onChange, label }: ResourceSearch & { label: string }) {
+export function SearchBox({ placeholder, value, onChange, label }: ResourceSearch & { label: string }) {
+  const t = useTranslations('table');
   const [draft, setDraft] = useState(value);
   // The last value we reported, and the last prop we saw. A new prop equal to what we reported
   // is our own echo (it may arrive late, after a navigation) and must not overwrite newer typing;
@@ -42,7 +44,7 @@ export function SearchBox({ placeholder = 'Search…', value, onChange, label }:
       <Input
         type="search"
         aria-label={label}
-        placeholder={placeholder}
+        placeholder={placeholder ?? t('searchPlaceholder')}
         value={draft}
         data-testid="resource-search"
         className="pl-8"

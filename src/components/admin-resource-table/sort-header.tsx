@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { ArrowDown, ArrowUp, ChevronsUpDown } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { cn } from '../ui/cn';
 import type { ResourceColumn, ResourceSort, SortDirection, SortKey } from './types';
 
@@ -29,9 +30,8 @@ export function nextSortKeys(keys: readonly SortKey[], key: string, max = DEFAUL
   return [...keys.slice(0, Math.max(0, max - 1)), { key, direction: 'asc' }];
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
-
 export function SortHeader<Row>({ column, sort }: { column: ResourceColumn<Row>; sort?: ResourceSort }) {
+  const t = useTranslations('table');
   const sortable = column.sortable === true && sort !== undefined;
   if (!sortable) {
     return (
@@ -62,7 +62,7 @@ export function SortHeader<Row>({ column, sort }: { column: ResourceColumn<Row>;
         type="button"
         data-testid={`sort-${column.key}`}
         onClick={onClick}
-        title={sort.onSortKeysChange ? 'Click to sort by this column; shift-click to add it to the sort' : undefined}
+        title={sort.onSortKeysChange ? t('sortTitle') : undefined}
         className={cn(
           '-mx-2 inline-flex cursor-pointer items-center gap-1 rounded-sm px-2 py-1 hover:bg-accent hover:text-accent-foreground',
           sorted && 'text-foreground',
@@ -75,9 +75,7 @@ export function SortHeader<Row>({ column, sort }: { column: ResourceColumn<Row>;
             <span aria-hidden="true" data-testid={`sort-position-${column.key}`} className="text-[0.65rem] tabular-nums">
               {index + 1}
             </span>
-            <span className="sr-only">
-              , sorted {ORDINALS[index] ?? `${index + 1}th`}, {sorted.direction === 'asc' ? 'ascending' : 'descending'}
-            </span>
+            <span className="sr-only">{t('sortedPosition', { position: index + 1, direction: sorted.direction })}</span>
           </>
         ) : null}
       </button>

@@ -71,8 +71,10 @@ export interface ResourcePagination {
   pageSize: number;
   /** Exact row count, or null when unknown or only estimated. */
   total: number | null;
-  /** Shown instead of `total`, e.g. "about 1,000,000" or "many". */
+  /** Shown instead of `total`, e.g. "about 1,000,000" or "many", already in the reader's language. */
   totalLabel?: string;
+  /** An estimated total, worded by the table in the reader's language: "about N", or "many" when it is not even estimated. Wins over `totalLabel`. */
+  estimate?: number | 'many';
   /** Beside the range ("Rows 1–50 of about 1,000,000"): e.g. a way to count exactly, or why the total is only estimated. */
   totalNote?: ReactNode;
   /** Offset paging: page buttons, previous/next and "go to page" call this. */

@@ -19,8 +19,9 @@ export function cursorPagination(
     page,
     pageSize: result.pageSize,
     total: result.count.exact ? result.count.value : null,
-    // Not counted (`count=none`): no total at all, rather than an empty label.
-    totalLabel: result.count.exact || result.count.label === '' ? undefined : result.count.label,
+    // An estimate is worded by the table in the reader's language ("about N", or "many" when not
+    // even estimated); not counted (`count=none`): no total at all, rather than an empty label.
+    estimate: result.count.exact || result.count.label === '' ? undefined : (result.count.value ?? 'many'),
     totalNote,
     onPageChange: (n) => update({ page: String(n), pn: undefined }),
     hasNext: result.next !== null,
