@@ -1,4 +1,5 @@
 import { defineIn } from '@admin-hub/engine/resources/define';
+import { inRequestLanguage } from '@admin-hub/engine/resources/label';
 
 // Overlays on the blog's catalog, which gives types, NULLs, defaults, keys, foreign keys, names and row types (src/demo/rows).
 // Words operators read come in English and Korean ({ en, ko }: a Label; leaving one language out fails the type-check).
@@ -50,9 +51,19 @@ export const blogResources = [
       },
     ],
     // Beyond each column's type (Django's clean()): shown on the form with the engine's own messages, all at once.
+    // Its words in the operator's language (inRequestLanguage), like the engine's own.
     validate: (values, { row }) => ({
-      slug: values.slug != null && !SLUG.test(values.slug) ? 'Lower-case letters and digits, words joined by single dashes ("my-first-post").' : undefined,
-      body: (values.status ?? row?.status) === 'published' && !(values.body ?? row?.body)?.trim() ? 'A published post needs a body.' : undefined,
+      slug:
+        values.slug != null && !SLUG.test(values.slug)
+          ? inRequestLanguage({
+              en: 'Lower-case letters and digits, words joined by single dashes ("my-first-post").',
+              ko: '소문자와 숫자만, 단어는 대시 하나로 이어 씁니다 ("my-first-post").',
+            })
+          : undefined,
+      body:
+        (values.status ?? row?.status) === 'published' && !(values.body ?? row?.body)?.trim()
+          ? inRequestLanguage({ en: 'A published post needs a body.', ko: '게시된 게시물에는 본문이 있어야 합니다.' })
+          : undefined,
     }),
     // A changed status sets `published` to match, in the save's transaction: the audit entry records both.
     hooks: { beforeSave: ({ values }) => void (values.status != null && (values.published = values.status === 'published')) },

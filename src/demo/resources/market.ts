@@ -1,4 +1,5 @@
 import { defineIn } from '@admin-hub/engine/resources/define';
+import { inRequestLanguage } from '@admin-hub/engine/resources/label';
 
 // The market demo domain, an overlay on its catalog (see blog.ts); orders has 1,000,000 rows (10,000,000 with `npm start -- --big`).
 // Words operators read in English and Korean ({ en, ko }, as in blog.ts).
@@ -106,7 +107,11 @@ export const marketResources = [
         run: async ({ tx, row }) => {
           const sql = 'UPDATE products SET active = NOT active, updated_at = now() WHERE id = $1 RETURNING active';
           const [updated] = await tx.query<{ active: boolean }>(sql, [row.id]);
-          return updated?.active ? 'The product is on sale again.' : 'The product is no longer on sale.';
+          return inRequestLanguage(
+            updated?.active
+              ? { en: 'The product is on sale again.', ko: '상품을 다시 판매합니다.' }
+              : { en: 'The product is no longer on sale.', ko: '상품 판매를 멈췄습니다.' },
+          );
         },
       },
     },

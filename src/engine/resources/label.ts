@@ -1,4 +1,5 @@
 import { LOCALES, type Locale } from '../shared/locale';
+import { requestLocale } from '../i18n/say';
 
 /**
  * Words a definition gives an operator: one text for every language (a brand, a code, a hub
@@ -28,4 +29,12 @@ export function labelProblem(label: unknown): string | undefined {
   if (missing.length > 0) return `has no text for ${missing.join(' and ')}`;
   const extra = Object.keys(label).filter((k) => !(LOCALES as readonly string[]).includes(k));
   return extra.length > 0 ? `names a language the hub does not speak: ${extra.join(', ')}` : undefined;
+}
+
+/**
+ * A label's text in the language of the request being answered, for words a definition's code
+ * returns (a `validate` message, a custom action's answer): `inRequestLanguage({ en: 'Too short.', ko: '너무 짧습니다.' })`.
+ */
+export function inRequestLanguage(label: Label): string {
+  return typeof label === 'string' ? label : label[requestLocale()];
 }
