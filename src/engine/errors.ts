@@ -1,3 +1,9 @@
+import { requestLocale } from './i18n/say';
+import { hearLocaleFrom } from './i18n/words';
+
+// The value model's words (engine/i18n/words.ts, browser-safe) speak the request's language on the server.
+hearLocaleFrom(requestLocale);
+
 /**
  * The base of every error the engine expects and an operator can act on: a bad parameter, a
  * missing record, no access, a domain that is down. `status` is the HTTP status the hub

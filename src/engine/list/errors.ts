@@ -1,4 +1,5 @@
 import { HubError } from '../errors';
+import { say } from '../i18n/say';
 export interface QueryProblem {
   /** The URL parameter that was wrong: "sort", "f.status", "after"… */
   param: string;
@@ -14,6 +15,6 @@ export class ListQueryError extends HubError {
   }
 
   override body() {
-    return { error: 'The request has invalid parameters.', problems: this.problems };
+    return { error: say('list.invalidParams'), problems: this.problems };
   }
 }

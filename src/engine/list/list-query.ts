@@ -1,3 +1,4 @@
+import { say } from '../i18n/say';
 import type { RelatedResource, Resource, ResolvedColumn, SortSpec } from '../resources/types';
 import { BY_KEY, decodeCursor, type CursorValues } from './cursor';
 import { ListQueryError, type QueryProblem } from './errors';
@@ -50,7 +51,7 @@ export type CountMode = 'auto' | (typeof COUNT_MODES)[number];
 export function parseCountMode(raw: string | undefined, problems: QueryProblem[]): CountMode {
   if (raw === undefined) return 'auto';
   if ((COUNT_MODES as readonly string[]).includes(raw)) return raw as CountMode;
-  problems.push({ param: 'count', message: `must be none, estimate or exact (or absent: exact when cheap, else an estimate), not "${raw.slice(0, 60)}"` });
+  problems.push({ param: 'count', message: say('list.countMode', { raw: raw.slice(0, 60) }) });
   return 'auto';
 }
 
@@ -61,7 +62,7 @@ const KNOWN = new Set(['sort', 'q', 'after', 'before', 'page', 'size', 'cols', '
 function single(params: SearchParams, key: string, problems: QueryProblem[]): string | undefined {
   const value = params[key];
   if (Array.isArray(value)) {
-    problems.push({ param: key, message: 'is given more than once' });
+    problems.push({ param: key, message: say('list.givenTwice') });
     return value[0];
   }
   return value === '' ? undefined : value;
@@ -81,20 +82,19 @@ function parseSort(resource: Resource, raw: string | undefined, problems: QueryP
   }
   const entries = splitSortParam(raw);
   const before = problems.length;
-  if (entries.length > MAX_SORT_COLUMNS) problems.push({ param: 'sort', message: `sorts by at most ${MAX_SORT_COLUMNS} columns (${entries.length} given)` });
-  if (entries.some((e) => e.column === '')) problems.push({ param: 'sort', message: 'has an empty column name; separate columns by single commas' });
+  if (entries.length > MAX_SORT_COLUMNS) problems.push({ param: 'sort', message: say('list.tooManySorts', { max: MAX_SORT_COLUMNS, given: entries.length }) });
+  if (entries.some((e) => e.column === '')) problems.push({ param: 'sort', message: say('list.emptySortColumn') });
   const named = entries.filter((e) => e.column !== '');
   const unknown = [...new Set(named.map((e) => e.column).filter((name) => !resource.columns.find((c) => c.name === name)?.sortable))].slice(0, 10);
   if (unknown.length > 0) {
     const sortable = resource.columns.filter((c) => c.sortable).map((c) => c.name);
     const quoted = unknown.map((name) => `"${name.slice(0, 60)}"`);
-    const subject =
-      quoted.length === 1 ? `${quoted[0]} is not a sortable column` : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)} are not sortable columns`;
-    problems.push({ param: 'sort', message: `${subject}; use one of: ${sortable.join(', ')} (prefix - for descending)` });
+    const names = quoted.length === 1 ? quoted[0]! : say('list.namesAnd', { head: quoted.slice(0, -1).join(', '), last: quoted.at(-1)! });
+    problems.push({ param: 'sort', message: say('list.notSortable', { count: quoted.length, names, sortable: sortable.join(', ') }) });
   }
   const repeated = [...new Set(named.filter((e, i) => named.findIndex((o) => o.column === e.column) !== i).map((e) => e.column))].slice(0, 10);
   if (repeated.length > 0)
-    problems.push({ param: 'sort', message: `names ${repeated.map((name) => `"${name.slice(0, 60)}"`).join(', ')} more than once; sort by each column once` });
+    problems.push({ param: 'sort', message: say('list.sortRepeated', { names: repeated.map((name) => `"${name.slice(0, 60)}"`).join(', ') }) });
   return problems.length > before ? resource.defaultSort : entries;
 }
 
@@ -103,7 +103,7 @@ function parseFilter(resource: Resource, key: string, raw: string, problems: Que
   const [, name, op] = /^f\.([^.]+)(?:\.(min|max|null))?$/.exec(key) ?? [];
   const column = resource.columns.find((c) => c.name === name);
   if (!column) {
-    problems.push({ param: key, message: `"${(name ?? key).slice(0, 60)}" is not a column of ${resource.title}` });
+    problems.push({ param: key, message: say('list.notAColumn', { name: (name ?? key).slice(0, 60), resource: resource.title }) });
     return undefined;
   }
   const fail = (message: string) => {
@@ -111,12 +111,12 @@ function parseFilter(resource: Resource, key: string, raw: string, problems: Que
     return undefined;
   };
   if (op === 'null') {
-    if (!['true', 'false'].includes(raw)) return fail('must be true or false');
+    if (!['true', 'false'].includes(raw)) return fail(say('list.trueOrFalse'));
     return { column, kind: 'isNull', isNull: raw === 'true' };
   }
-  if (!column.filter) return fail(`${column.label} cannot be filtered`);
+  if (!column.filter) return fail(say('list.notFilterable', { column: column.label }));
   if (op === 'min' || op === 'max') {
-    if (column.filter !== 'range') return fail(`${column.label} has no range filter`);
+    if (column.filter !== 'range') return fail(say('list.noRangeFilter', { column: column.label }));
     const parsed = parseValue(column, raw);
     if (!parsed.ok) return fail(parsed.message);
     // A date alone bounding a date-time means that whole day: from its first instant to its last.
@@ -157,27 +157,27 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
   // Refused here in words: sent on, the database's refusal ("invalid byte sequence") was a 500.
   for (const [key, value] of Object.entries(params)) {
     if ((Array.isArray(value) ? value : [value]).some((v) => typeof v === 'string' && !storableText(v))) {
-      problems.push({ param: key.slice(0, 60), message: 'contains a character no database text can hold (NUL, or half of a UTF-16 pair)' });
+      problems.push({ param: key.slice(0, 60), message: say('list.unstorable') });
     }
   }
   const sort = parseSort(resource, single(params, 'sort', problems), problems);
 
   const search = single(params, 'q', problems)?.trim();
-  if (search && search.length > 200) problems.push({ param: 'q', message: 'is longer than 200 characters' });
-  if (search && !resource.columns.some((c) => c.searchable)) problems.push({ param: 'q', message: `${resource.title} has no searchable columns` });
+  if (search && search.length > 200) problems.push({ param: 'q', message: say('list.searchTooLong', { max: 200 }) });
+  if (search && !resource.columns.some((c) => c.searchable)) problems.push({ param: 'q', message: say('list.notSearchable', { resource: resource.title }) });
 
   const sizeRaw = single(params, 'size', problems);
   let pageSize = resource.pageSize;
   if (sizeRaw !== undefined) {
     if (!/^\d{1,4}$/.test(sizeRaw) || Number(sizeRaw) < 1 || Number(sizeRaw) > MAX_PAGE_SIZE)
-      problems.push({ param: 'size', message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` });
+      problems.push({ param: 'size', message: say('list.pageSize', { max: MAX_PAGE_SIZE }) });
     else pageSize = Number(sizeRaw);
   }
 
   const pageRaw = single(params, 'page', problems);
   let page: number | undefined;
   if (pageRaw !== undefined) {
-    if (!/^\d{1,9}$/.test(pageRaw) || Number(pageRaw) < 1) problems.push({ param: 'page', message: 'must be a whole number from 1' });
+    if (!/^\d{1,9}$/.test(pageRaw) || Number(pageRaw) < 1) problems.push({ param: 'page', message: say('list.page') });
     else page = Number(pageRaw);
   }
 
@@ -185,12 +185,11 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
   const before = single(params, 'before', problems);
   let cursor: ListQuery['cursor'];
   if ([after, before, page].filter((v) => v !== undefined).length > 1) {
-    problems.push({ param: after !== undefined ? 'after' : 'before', message: 'use only one of after, before and page' });
+    problems.push({ param: after !== undefined ? 'after' : 'before', message: say('list.onePosition') });
   } else if ((after !== undefined || before !== undefined) && resource.keyless) {
     const param = after !== undefined ? 'after' : 'before';
     const [position] = decodeCursor((after ?? before)!, 1) ?? [];
-    if (typeof position !== 'string' || !/^\d{1,9}$/.test(position))
-      problems.push({ param, message: 'is not a valid cursor; start again from the first page' });
+    if (typeof position !== 'string' || !/^\d{1,9}$/.test(position)) problems.push({ param, message: say('list.badCursor') });
     else cursor = { direction: param, values: [position] };
   } else if (after !== undefined || before !== undefined) {
     const param = after !== undefined ? 'after' : 'before';
@@ -199,7 +198,7 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
     const values = decodeCursor((after ?? before)!, keyColumns.length);
     const byKey = (v: string | null, i: number) => i < sort.length && v === BY_KEY && !resource.primaryKey.includes(keyColumns[i]!.name); // see cursor.ts
     const valid = values?.every((v, i) => byKey(v, i) || (v === null ? keyColumns[i]!.nullable : parseValue(keyColumns[i]!, v).ok));
-    if (!values || !valid) problems.push({ param, message: 'is not a valid cursor for this sort; start again from the first page' });
+    if (!values || !valid) problems.push({ param, message: say('list.badCursorForSort') });
     else cursor = { direction: param, values };
   }
 
@@ -208,14 +207,14 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
   if (colsRaw !== undefined) {
     const names = colsRaw.split(',').filter(Boolean);
     const unknown = names.filter((n) => !resource.columns.some((c) => c.name === n));
-    if (unknown.length > 0) problems.push({ param: 'cols', message: `unknown column(s): ${unknown.map((u) => u.slice(0, 60)).join(', ')}` });
+    if (unknown.length > 0) problems.push({ param: 'cols', message: say('list.unknownColumns', { names: unknown.map((u) => u.slice(0, 60)).join(', ') }) });
     else if (names.length > 0) columns = resource.columns.filter((c) => names.includes(c.name));
   }
 
   const count = parseCountMode(single(params, 'count', problems), problems);
   const trashRaw = single(params, 'trash', problems);
   if (trashRaw !== undefined && !(trashRaw === '1' && resource.softDelete))
-    problems.push({ param: 'trash', message: resource.softDelete ? 'must be 1 or absent' : `${resource.title} has no trash` });
+    problems.push({ param: 'trash', message: resource.softDelete ? say('list.trashFlag') : say('list.noTrash', { resource: resource.title }) });
 
   const filters: Filter[] = [];
   for (const [key, value] of Object.entries(params)) {
@@ -226,7 +225,7 @@ export function parseListQuery(resource: Resource, params: SearchParams): ListQu
       continue;
     }
     if (!key.startsWith('f.')) {
-      problems.push({ param: key.slice(0, 60), message: 'is not a list parameter' });
+      problems.push({ param: key.slice(0, 60), message: say('list.notListParam') });
       continue;
     }
     const raw = Array.isArray(value) ? value : [value];
@@ -270,12 +269,14 @@ function parseRelated(resource: Resource, key: string, raw: string | undefined, 
     const known = resource.referrers.map((r) => `has.${r.key}`);
     problems.push({
       param: key.slice(0, 60),
-      message: `nothing you may read refers to ${resource.title} as "${key.slice(4, 60)}"${known.length ? `; use one of: ${known.join(', ')}` : ''}`,
+      message: known.length
+        ? say('list.noReferrerKnown', { resource: resource.title, name: key.slice(4, 60), known: known.join(', ') })
+        : say('list.noReferrer', { resource: resource.title, name: key.slice(4, 60) }),
     });
     return undefined;
   }
   if (raw !== 'true' && raw !== 'false') {
-    problems.push({ param: key, message: 'must be true or false' });
+    problems.push({ param: key, message: say('list.trueOrFalse') });
     return undefined;
   }
   return { column, kind: 'related', related, exists: raw === 'true' };

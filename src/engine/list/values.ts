@@ -1,3 +1,4 @@
+import { say } from '../i18n/say';
 import type { ColumnType, ResolvedColumn } from '../resources/types';
 import { parseDate, parseDateTime, parseTimestamp } from '../values/datetime';
 import { INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../values/numbers';
@@ -15,22 +16,22 @@ const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parse
   text: (raw) => ({ ok: true, value: raw }),
   longtext: (raw) => ({ ok: true, value: raw }),
   email: (raw) => ({ ok: true, value: raw }),
-  json: () => ({ ok: false, message: 'json columns cannot be compared' }),
-  array: () => ({ ok: false, message: 'array columns cannot be compared' }),
-  bytes: () => ({ ok: false, message: 'binary columns cannot be compared' }),
+  json: () => ({ ok: false, message: say('list.jsonNotComparable') }),
+  array: () => ({ ok: false, message: say('list.arrayNotComparable') }),
+  bytes: () => ({ ok: false, message: say('list.bytesNotComparable') }),
   // The same strict parsers as the forms (engine/values): decimal digits only, range-checked exactly.
   integer: (raw) => {
     const parsed = parseWholeNumber(raw, INTEGER_RANGES.integer);
     return parsed.ok ? { ok: true, value: Number(parsed.value) } : parsed;
   },
-  money_cents: (raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint, 'a whole number of cents'),
+  money_cents: (raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint, 'cents'),
   bigint: (raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint),
   // Digits, a fraction, an exponent (floats print 1e-07), NaN or ±Infinity.
   number: (raw) => parseDecimal(raw),
   boolean: (raw) => {
     if (['true', '1', 'yes'].includes(raw.toLowerCase())) return { ok: true, value: true };
     if (['false', '0', 'no'].includes(raw.toLowerCase())) return { ok: true, value: false };
-    return { ok: false, message: `"${raw}" is not true or false` };
+    return { ok: false, message: say('list.notBoolean', { raw }) };
   },
   // Checked against the calendar, never through JS Date (which rolls 2024-02-30 into March).
   date: (raw) => parseDate(raw),
@@ -39,11 +40,13 @@ const parsers: Record<ColumnType, (raw: string, column: ResolvedColumn) => Parse
   // A wall-clock time: an offset would be dropped by PostgreSQL, so it is refused.
   timestamp: (raw) => parseTimestamp(raw),
   enum: (raw, column) =>
-    column.options?.includes(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not one of ${column.options?.join(', ')}` },
-  uuid: (raw) => (UUID.test(raw) ? { ok: true, value: raw } : { ok: false, message: `"${raw}" is not a UUID` }),
+    column.options?.includes(raw)
+      ? { ok: true, value: raw }
+      : { ok: false, message: say('list.notOption', { raw, options: column.options?.join(', ') ?? '' }) },
+  uuid: (raw) => (UUID.test(raw) ? { ok: true, value: raw } : { ok: false, message: say('list.notUuid', { raw }) }),
 };
 
 export function parseValue(column: ResolvedColumn, raw: string): Parsed {
-  if (raw.length > 1000) return { ok: false, message: 'value is too long' };
+  if (raw.length > 1000) return { ok: false, message: say('list.valueTooLong') };
   return parsers[column.type](raw, column);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { words } from '../i18n/words';
 import type { ColumnType, Resource, ResolvedColumn } from '../resources/types';
 import { parseDate, parseDateTime, parseTimestamp } from '../values/datetime';
 import { checkArray, parseArrayText } from '../values/arrays';
@@ -11,7 +12,9 @@ import { fitsNumeric, INTEGER_RANGES, parseDecimal, parseWholeNumber } from '../
 /**
  * One Zod schema per resource, derived from its definition, used on the server for every
  * write (and by the form in the browser, for speed). Form values arrive as strings; the
- * schema turns them into what PostgreSQL expects, or says what is wrong with each.
+ * schema turns them into what PostgreSQL expects, or says what is wrong with each. Schemas are
+ * built once per resource, so every message is a function, asked at each parse: it speaks the
+ * language of the request (or page) being answered (engine/i18n/words.ts).
  */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,24 +32,24 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
   // PostgreSQL's text cannot hold the NUL character: refused here, in words, not by the database.
   const anyText = z
     .string()
-    .refine((v) => !v.includes(NUL), 'Text cannot contain the NUL character (\\0): PostgreSQL does not store it.')
-    .refine((v) => !hasLoneSurrogate(v), 'Text contains a broken character (half of a UTF-16 pair), which would be stored as �.');
+    .refine((v) => !v.includes(NUL), { error: () => words('values.nul') })
+    .refine((v) => !hasLoneSurrogate(v), { error: () => words('values.loneSurrogate') });
   const text = column.maxLength
     ? anyText.refine(
         (v) => [...v].length <= column.maxLength!, // characters as PostgreSQL counts them (code points)
-        `At most ${column.maxLength} characters.`,
+        { error: () => words('values.tooLong', { limit: column.maxLength! }) },
       )
     : anyText;
   const byType: Record<ColumnType, () => z.ZodType<unknown>> = {
     text: () => text,
     longtext: () => text,
-    email: () => text.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'Not an email address.'),
-    uuid: () => z.string().regex(UUID, 'Not a UUID.'),
+    email: () => text.regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { error: () => words('values.notEmail') }),
+    uuid: () => z.string().regex(UUID, { error: () => words('values.notUuid') }),
     // Whole numbers as decimal digits only ("0x41", "1e3" and blanks are refused), range-checked
     // exactly; an int4 goes to the database as a number, an int8 as its text.
     integer: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.integer)).transform(Number),
     bigint: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint)),
-    money_cents: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint, 'a whole number of cents')),
+    money_cents: () => strict((raw) => parseWholeNumber(raw, INTEGER_RANGES.bigint, 'cents')),
     number: () => {
       const digits = column.digits;
       return strict((raw) => {
@@ -62,7 +65,7 @@ function base(column: ResolvedColumn): z.ZodType<unknown> {
     timestamp: () => strict(parseTimestamp),
     // Hex text, whole bytes, within the form's size limit (values/bytes.ts).
     bytes: () => strict((raw) => parseHexBytes(raw)),
-    enum: () => z.enum((column.options ?? []) as [string, ...string[]], { message: `One of: ${column.options?.join(', ')}.` }),
+    enum: () => z.enum((column.options ?? []) as [string, ...string[]], { error: () => words('values.oneOf', { options: column.options?.join(', ') ?? '' }) }),
     // Any JSON value, stored from its text (see values/json.ts); JSON null is not SQL NULL.
     json: () =>
       z.unknown().transform((v, ctx) => {
@@ -106,7 +109,7 @@ const isEmpty = (v: unknown) => v === '' || v === null || (typeof v === 'string'
 function field(column: ResolvedColumn, mode: 'create' | 'update'): z.ZodType<unknown> {
   const nullable = base(column).nullable();
   if (isRequired(column, mode)) {
-    const checked = nullable.refine((v) => v !== null, 'Required.');
+    const checked = nullable.refine((v) => v !== null, { error: () => words('values.required') });
     const ifAbsent = mode === 'create' ? null : undefined;
     return z.preprocess((v) => (v === undefined ? ifAbsent : isEmpty(v) ? null : v), mode === 'create' ? checked : checked.optional());
   }
@@ -167,9 +170,7 @@ export function parseInput(
     const key = issue.path[0] !== undefined ? String(issue.path[0]) : '_form';
     if (issue.code === 'unrecognized_keys') {
       for (const k of issue.keys)
-        fieldErrors[k] = resource.columns.some((c) => c.name === k && c.computed)
-          ? 'This field is computed from the others: it cannot be written.'
-          : 'This field cannot be written.';
+        fieldErrors[k] = resource.columns.some((c) => c.name === k && c.computed) ? words('values.computed') : words('values.notWritable');
       continue;
     }
     fieldErrors[key] ??= issue.message;

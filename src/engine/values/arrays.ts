@@ -3,8 +3,10 @@
  * cannot carry exactly (a NULL item, an empty or multi-line item, an item with spaces at its
  * ends, several dimensions, or none at all) is edited as JSON instead: `["a", null, ""]`,
  * `[["1", "2"], ["3", "4"]]`. Items are strings in JSON (PostgreSQL reads each as the
- * element type), so no number passes through a JS float. No server imports: the form uses it.
+ * element type), so no number passes through a JS float. No server imports: the form uses it (its words come from engine/i18n/words.ts, browser-safe).
  */
+import { words } from '../i18n/words';
+
 export type ArrayParse = { ok: true; value: unknown[] } | { ok: false; message: string };
 
 type Item = string | null | Item[];
@@ -64,7 +66,7 @@ export function parseArrayText(raw: string): ArrayParse {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return { ok: false, message: 'Not a JSON array: write items as ["a", null, "b"], or one item per line.' };
+    return { ok: false, message: words('values.notJsonArray') };
   }
   // Typed JSON numbers are refused rather than read through a JS float (1e400, 20 digits).
   return checkItems(parsed);
@@ -79,8 +81,7 @@ export function checkArray(value: unknown): ArrayParse {
 }
 
 function checkItems(value: unknown): ArrayParse {
-  if (!Array.isArray(value) || !isItem(value))
-    return { ok: false, message: 'Each item must be a JSON string or null (quote numbers: ["1", "2"]), or an array of such items.' };
-  if (!rectangular(value)) return { ok: false, message: 'Nested arrays must all have the same length (PostgreSQL arrays are rectangular).' };
+  if (!Array.isArray(value) || !isItem(value)) return { ok: false, message: words('values.arrayItems') };
+  if (!rectangular(value)) return { ok: false, message: words('values.arrayRectangular') };
   return { ok: true, value };
 }

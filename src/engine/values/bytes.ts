@@ -4,6 +4,8 @@
  * form sends back (a file picked in the browser is turned into it). PostgreSQL reads it back
  * as exactly those bytes. No server imports: the browser's form and record page use it too.
  */
+import { words } from '../i18n/words';
+
 export type BytesParse = { ok: true; value: string } | { ok: false; message: string };
 
 /** The largest value a form may store: its hex (twice the bytes) must fit a Server Action's 1 MB body. */
@@ -25,9 +27,9 @@ export function formatSize(bytes: number): string {
 
 /** Hex text as typed or sent: accepted only as `\x` and whole bytes, up to `max` bytes. */
 export function parseHexBytes(raw: string, max = MAX_FORM_BYTES): BytesParse {
-  if (!HEX.test(raw)) return { ok: false, message: 'Not bytes: expected hex like \\x0a1b (two digits per byte), or upload a file.' };
+  if (!HEX.test(raw)) return { ok: false, message: words('values.notBytes') };
   const size = byteLength(raw);
-  if (size > max) return { ok: false, message: `Too large: ${formatSize(size)}; at most ${formatSize(max)} can be saved from a form.` };
+  if (size > max) return { ok: false, message: words('values.bytesTooLarge', { size: formatSize(size), max: formatSize(max) }) };
   return { ok: true, value: raw.toLowerCase() };
 }
 

@@ -6,6 +6,8 @@
  * digit it had.
  */
 
+import { words } from '../i18n/words';
+
 /** PostgreSQL's own text for a timestamptz in a UTC session (the era, when BC, follows). */
 const PG_UTC = /^(\d{4,6}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?\+00( BC)?$/;
 
@@ -28,7 +30,7 @@ const DATE_ONLY = /^(\d{4,6})-(\d{2})-(\d{2})( BC)?$/;
 const MAX_YEAR = 294276;
 /** …and its earliest: 4713 BC (the start of the Julian day count). */
 const MIN_BC_YEAR = 4713;
-const OUT_OF_RANGE = (raw: string) => `"${clip(raw)}" is outside the dates PostgreSQL holds (4713 BC to 294276 AD).`;
+const OUT_OF_RANGE = (raw: string) => words('values.outsideDates', { raw: clip(raw) });
 
 /** `year` is astronomical (1 BC is 0, 5 BC is -4), as PostgreSQL counts leap years before AD 1. */
 function daysIn(year: number, month: number): number {
@@ -55,19 +57,19 @@ function offsetValid(offset: string | undefined): boolean {
  * sent is the text itself: it normalises it, exactly; nothing is computed here.
  */
 export function parseDateTime(raw: string): DateTimeParse {
-  return parseMoment(raw, 'a date and time like 2025-01-31T12:00:00Z (ISO 8601; up to 6 fractional digits; an offset such as +02:00 or Z), or infinity');
+  return parseMoment(raw, 'values.notDateTime');
 }
 
-function parseMoment(raw: string, expected: string): DateTimeParse {
+function parseMoment(raw: string, expected: 'values.notDateTime' | 'values.notTimestamp'): DateTimeParse {
   if (raw === 'infinity' || raw === '-infinity') return { ok: true, value: raw };
   const m = DATE_TIME.exec(raw);
-  if (!m) return { ok: false, message: `"${clip(raw)}" is not ${expected}.` };
+  if (!m) return { ok: false, message: words(expected, { raw: clip(raw) }) };
   const [, y, mo, d, h, mi, s, , offset, bc] = m;
-  if (!realDay(Number(y), Number(mo), Number(d), Boolean(bc))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
+  if (!realDay(Number(y), Number(mo), Number(d), Boolean(bc))) return { ok: false, message: words('values.notCalendarDay', { raw: clip(raw) }) };
   if (bc && Number(y) > MIN_BC_YEAR) return { ok: false, message: OUT_OF_RANGE(raw) };
   if (h !== undefined && (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59))
-    return { ok: false, message: `"${clip(raw)}" is not a time of day (00:00:00 to 23:59:59).` };
-  if (!offsetValid(offset)) return { ok: false, message: `"${clip(raw)}" has an offset outside -15:59 to +15:59.` };
+    return { ok: false, message: words('values.notTimeOfDay', { raw: clip(raw) }) };
+  if (!offsetValid(offset)) return { ok: false, message: words('values.offsetRange', { raw: clip(raw) }) };
   return { ok: true, value: raw };
 }
 
@@ -77,13 +79,13 @@ function parseMoment(raw: string, expected: string): DateTimeParse {
  * such a column, storing a different moment from the one the operator meant.
  */
 export function parseTimestamp(raw: string): DateTimeParse {
-  const parsed = parseMoment(raw, 'a date and time like 2025-01-31 12:00:00 (up to 6 fractional digits, no time zone), or infinity');
+  const parsed = parseMoment(raw, 'values.notTimestamp');
   if (!parsed.ok) return parsed;
   const m = DATE_TIME.exec(raw);
   if (m?.[8])
     return {
       ok: false,
-      message: `"${clip(raw)}" has a time zone (${m[8]}), but this column holds a date and time without one: type the wall-clock time alone.`,
+      message: words('values.hasTimeZone', { raw: clip(raw), offset: m[8] }),
     };
   return parsed;
 }
@@ -92,8 +94,8 @@ export function parseTimestamp(raw: string): DateTimeParse {
 export function parseDate(raw: string): DateTimeParse {
   if (raw === 'infinity' || raw === '-infinity') return { ok: true, value: raw };
   const m = DATE_ONLY.exec(raw);
-  if (!m) return { ok: false, message: `"${clip(raw)}" is not a date like 2025-01-31.` };
-  if (!realDay(Number(m[1]), Number(m[2]), Number(m[3]), Boolean(m[4]))) return { ok: false, message: `"${clip(raw)}" is not a day of the calendar.` };
+  if (!m) return { ok: false, message: words('values.notDate', { raw: clip(raw) }) };
+  if (!realDay(Number(m[1]), Number(m[2]), Number(m[3]), Boolean(m[4]))) return { ok: false, message: words('values.notCalendarDay', { raw: clip(raw) }) };
   if (m[4] && Number(m[1]) > MIN_BC_YEAR) return { ok: false, message: OUT_OF_RANGE(raw) };
   return { ok: true, value: raw };
 }

@@ -10,13 +10,15 @@
  *
  * No server imports: the browser's form and cells use this file too.
  */
+import { words } from '../i18n/words';
+
 export type JsonParse = { ok: true; value: string } | { ok: false; message: string };
 
 export function parseJsonText(raw: string): JsonParse {
   try {
     JSON.parse(raw);
   } catch {
-    return { ok: false, message: 'Not valid JSON.' };
+    return { ok: false, message: words('values.notJson') };
   }
   return { ok: true, value: raw };
 }

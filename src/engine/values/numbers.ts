@@ -3,6 +3,7 @@
  * accepted: JavaScript's Number() would also take "0x41" (65), "  " (0), "1e3" for an integer
  * and "+5", and round 19 digits; none of those means one thing to the person who typed it.
  */
+import { words } from '../i18n/words';
 
 export type NumberParse = { ok: true; value: string } | { ok: false; message: string };
 
@@ -19,10 +20,10 @@ export const INTEGER_RANGES = {
 } as const;
 
 /** A whole number within [min, max]: decimal digits, an optional minus, nothing else. The text is kept (int8 does not fit a JS number). */
-export function parseWholeNumber(raw: string, [min, max]: readonly [bigint, bigint], unit = 'a whole number'): NumberParse {
-  if (!WHOLE.test(raw) || raw.length > 40) return { ok: false, message: `"${clip(raw)}" is not ${unit} (digits, with a minus sign if negative).` };
+export function parseWholeNumber(raw: string, [min, max]: readonly [bigint, bigint], unit: 'whole' | 'cents' = 'whole'): NumberParse {
+  if (!WHOLE.test(raw) || raw.length > 40) return { ok: false, message: words(unit === 'cents' ? 'values.notCents' : 'values.notWhole', { raw: clip(raw) }) };
   const value = BigInt(raw);
-  if (value < min || value > max) return { ok: false, message: `${clip(raw)} is outside ${min} to ${max}.` };
+  if (value < min || value > max) return { ok: false, message: words('values.outsideRange', { raw: clip(raw), min: String(min), max: String(max) }) };
   return { ok: true, value: value.toString() }; // "-0" and "007" as PostgreSQL would store them
 }
 
@@ -33,7 +34,7 @@ export function parseWholeNumber(raw: string, [min, max]: readonly [bigint, bigi
  */
 export function parseDecimal(raw: string): NumberParse {
   if (raw === 'NaN' || raw === 'Infinity' || raw === '-Infinity') return { ok: true, value: raw };
-  if (raw.length > MAX_LENGTH || !DECIMAL.test(raw)) return { ok: false, message: `"${clip(raw)}" is not a number (like 12, -3.5 or 1.2e-7).` };
+  if (raw.length > MAX_LENGTH || !DECIMAL.test(raw)) return { ok: false, message: words('values.notNumber', { raw: clip(raw) }) };
   return { ok: true, value: raw };
 }
 
@@ -53,11 +54,13 @@ export function fitsNumeric(raw: string, precision: number, scale: number): Numb
     ok: false,
     message:
       limit > 0
-        ? `Too large for this column: at most ${limit} digit${limit === 1 ? '' : 's'} before the decimal point${scale > 0 ? ` (it keeps ${scale} decimal${scale === 1 ? '' : 's'})` : ''}.`
-        : `Too large for this column: it holds numbers below 1e${limit}.`,
+        ? scale > 0
+          ? words('values.tooManyDigitsKeeps', { limit, scale })
+          : words('values.tooManyDigits', { limit })
+        : words('values.belowPower', { limit: String(limit) }),
   });
   if (raw === 'NaN') return { ok: true, value: raw };
-  if (raw === 'Infinity' || raw === '-Infinity') return { ok: false, message: 'This column cannot hold infinity: it has a fixed number of digits.' };
+  if (raw === 'Infinity' || raw === '-Infinity') return { ok: false, message: words('values.noInfinity') };
   const match = /^-?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(raw);
   if (!match) return { ok: true, value: raw }; // not a decimal: parseDecimal says so
   const digits = `${match[1]}${match[2] ?? ''}`.replace(/^0+/, '');
