@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { revertEntry } from '@admin-hub/engine/audit/history';
 import { RecordConflictError } from '@admin-hub/engine/records/errors';
 import { findResource } from '@admin-hub/engine/resources/registry';
@@ -15,9 +16,9 @@ export async function revertAuditEntryAction(_state: ActionState, form: FormData
     const found = await findResource(String(form.get('domain')), String(form.get('resource')));
     await revertEntry(operator, found.domain, found.resource, String(form.get('auditId')));
     revalidatePath(`/d/${found.domain}/${found.resource.name}/${String(form.get('id'))}`);
-    return { ok: 'Reverted.' };
+    return { ok: (await getTranslations('audit'))('reverted') };
   } catch (error) {
-    if (error instanceof RecordConflictError) return { error: 'The record changed since this entry: revert refused. Edit it instead.', code: 409 };
+    if (error instanceof RecordConflictError) return { error: (await getTranslations('audit'))('revertConflict'), code: 409 };
     return actionFailure(error);
   }
 }

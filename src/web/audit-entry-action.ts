@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { readAuditEntry, type AuditEntryDetail } from '@admin-hub/engine/audit/entry';
 import { auditResource } from '@admin-hub/engine/audit/resource';
 import { auditSubjects, type AuditSubjects } from '@admin-hub/engine/audit/subjects';
@@ -19,7 +20,7 @@ export async function loadAuditEntryAction(domain: string | undefined, id: strin
     const operator = await currentOperator();
     const log = auditResource(domain === undefined ? undefined : checkDomain(String(domain)));
     const entry = await readAuditEntry(operator, log, String(id));
-    if (!entry) return { error: 'This entry is not in this audit log.' };
+    if (!entry) return { error: (await getTranslations('audit'))('entryNotInLog') };
     return { entry, subjects: await auditSubjects(operator!, [entry]) };
   } catch (error) {
     return { error: actionFailure(error).error };

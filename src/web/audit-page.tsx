@@ -1,5 +1,6 @@
 import 'server-only';
 import { forbidden } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { AuditLogView } from '@/components/audit/audit-log-view';
 import { can } from '@admin-hub/engine/auth/access';
 import { clipChanges } from '@admin-hub/engine/audit/clip';
@@ -22,12 +23,13 @@ export async function renderAuditPage(domain: string | undefined, searchParams: 
   // `entry` is the detail drawer's (a shared link to one entry), not a list parameter.
   const { entry: entryParam, ...listParams } = searchParams;
   const entryId = typeof entryParam === 'string' ? entryParam : undefined;
+  const t = await getTranslations('audit');
   const outcome = await listResource(operator, 'hub', resource, listParams).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => ({
       result: undefined,
       error: {
-        title: 'The audit log could not be loaded',
+        title: t('logNotLoaded'),
         message: describePageError(error).message,
       },
     }),

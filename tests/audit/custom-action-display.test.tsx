@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditEntrySheet } from '../../src/components/audit/audit-entry-sheet';
 import { RecordHistory } from '../../src/components/audit/record-history';
 import { auditActionOf, auditActionWords } from '../../src/engine/audit/action-kind';
+import { IntlWrapper } from '../support/intl';
 import type { HistoryEntry } from '../../src/engine/audit/history';
 import type { AuditSubjects } from '../../src/engine/audit/subjects';
 
@@ -57,7 +58,7 @@ describe('an old-style custom action entry', () => {
         returnFocus={() => null}
       />
     );
-    const { rerender } = render(sheet('read'));
+    const { rerender } = render(sheet('read'), { wrapper: IntlWrapper });
     expect(within(screen.getByRole('dialog')).getByRole('heading', { name: 'Custom action · Product 7 · Lamp' })).toBeTruthy();
     expect(within(screen.getByRole('dialog')).getByText('The product is no longer on sale.')).toBeTruthy();
     rerender(sheet('action:toggle-active'));
@@ -90,7 +91,7 @@ describe('an old-style custom action entry', () => {
         labels: {},
       },
     ];
-    render(<RecordHistory entries={history} canRevert target={{ domain: 'market', resource: 'products', id: '7' }} />);
+    render(<RecordHistory entries={history} canRevert target={{ domain: 'market', resource: 'products', id: '7' }} />, { wrapper: IntlWrapper });
     const items = screen.getAllByTestId('history-entry');
     expect(items.map((i) => i.querySelector('.ui-badge')?.textContent)).toEqual(['custom action', 'custom: toggle-active']);
     expect(items[1]!.textContent).toContain('The product is no longer on sale.');

@@ -1,17 +1,23 @@
 // Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render as rtlRender, screen, within } from '@testing-library/react';
+import { NextIntlClientProvider } from 'next-intl';
+import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditEntrySheet } from '../../src/components/audit/audit-entry-sheet';
 import { AuditTimeRange } from '../../src/components/audit/audit-time-range';
 import { ChangeDiff } from '../../src/components/audit/change-diff';
 import { ChangesSummary, changesSummary } from '../../src/components/audit/changes-summary';
-import { boundDay, browserZone, dayBound } from '../../src/components/audit/day-range';
+import { boundDay, dayBound } from '../../src/components/audit/day-range';
 import { recordHref } from '../../src/components/audit/entry-links';
 import { FOLD_CHARS } from '../../src/components/audit/folded-value';
 import { clipChanges } from '../../src/engine/audit/clip';
 import type { AuditSubjects } from '../../src/engine/audit/subjects';
 import { parseDateTime } from '../../src/engine/values/datetime';
+import en from '../../src/i18n/messages/en';
+import { IntlWrapper } from '../support/intl';
+
+const render = (ui: ReactElement) => rtlRender(ui, { wrapper: IntlWrapper });
 
 afterEach(cleanup);
 
@@ -159,16 +165,22 @@ describe('the time filter', () => {
     expect(boundDay(undefined)).toBe('');
   });
 
-  it('sends the picked days on Enter as the first and last instants in the browser’s zone, and clears them', () => {
+  it('sends the picked days on Enter as the first and last instants in the operator’s zone, and clears them', () => {
     const onChange = vi.fn();
     const params: Record<string, string> = { 'f.at.max': '2026-11-03T23:59:59.999999+13:00' };
-    render(<AuditTimeRange value={(k) => params[k]} onChange={onChange} />);
+    // The operator's zone is the request's (their own, else the browser's): far from UTC here.
+    rtlRender(
+      <NextIntlClientProvider locale="en" messages={en} timeZone="Pacific/Auckland">
+        <AuditTimeRange value={(k) => params[k]} onChange={onChange} />
+      </NextIntlClientProvider>,
+    );
+    expect(screen.getByTestId('audit-time-zone').textContent).toBe('Pacific/Auckland');
     expect((screen.getByLabelText('When to') as HTMLInputElement).value).toBe('2026-11-03');
     const from = screen.getByLabelText('When from');
     fireEvent.change(from, { target: { value: '2026-11-01' } });
     expect(onChange).not.toHaveBeenCalled(); // not on every key
     fireEvent.keyDown(from, { key: 'Enter' });
-    expect(onChange).toHaveBeenLastCalledWith({ 'f.at.min': dayBound('2026-11-01', 'min', browserZone()) });
+    expect(onChange).toHaveBeenLastCalledWith({ 'f.at.min': '2026-11-01T00:00:00+13:00' });
     const to = screen.getByLabelText('When to');
     fireEvent.change(to, { target: { value: '' } });
     fireEvent.blur(to);

@@ -1,10 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '@/components/ui/sheet';
-import { auditActionWords } from '@admin-hub/engine/audit/action-kind';
 import type { AuditSubjects } from '@admin-hub/engine/audit/subjects';
+import { useAuditActionWords, useOutcomeWords } from './action-words';
 import { ChangeDiff } from './change-diff';
 import type { Changes } from './change-values';
 import { ZonedTime } from './zoned-time';
@@ -61,6 +62,9 @@ export function AuditEntrySheet({
   /** Where focus goes when the drawer closes: the row's button it was opened from (Radix would look for a Dialog.Trigger, which a URL-opened drawer has none of). */
   returnFocus: () => HTMLElement | null | undefined;
 }) {
+  const t = useTranslations('audit');
+  const auditActionWords = useAuditActionWords();
+  const outcomeWords = useOutcomeWords();
   const subject = entry ? subjectOf(subjects, domain, entry) : undefined;
   const record = entry ? recordHref(subjects, domain, entry) : undefined;
   const operator = entry ? operatorHref(canSeeOperators, entry) : undefined;
@@ -78,10 +82,18 @@ export function AuditEntrySheet({
         }}
       >
         <SheetTitle>
-          {entry ? `${auditActionWords(entry).replace(/^./, (c) => c.toUpperCase())} · ${recordName(subjects, domain, entry)}` : `Entry ${entryId}`}
+          {entry
+            ? `${auditActionWords(entry).replace(/^./, (c) => c.toUpperCase())} · ${recordName(subjects, domain, entry)}`
+            : t('entryTitle', { id: entryId ?? '' })}
         </SheetTitle>
         <SheetDescription>
-          {entry ? `Audit entry ${entry.id}${subject ? ` in ${subject.title}` : ''}` : error ? 'This entry could not be shown.' : 'Loading the entry…'}
+          {entry
+            ? subject
+              ? t('entryDescriptionIn', { id: entry.id, title: subject.title })
+              : t('entryDescription', { id: entry.id })
+            : error
+              ? t('entryNotShown')
+              : t('entryLoading')}
         </SheetDescription>
         {error && !entry ? (
           <p role="alert" className="text-sm text-destructive" data-testid="audit-entry-error">
@@ -91,11 +103,11 @@ export function AuditEntrySheet({
         {entry ? (
           <>
             <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
-              <Meta label="When" testId="audit-entry-at">
+              <Meta label={t('when')} testId="audit-entry-at">
                 <ZonedTime iso={entry.at} />
-                <span className="text-muted-foreground"> ({entry.at.replace('T', ' ').slice(0, 23)} UTC)</span>
+                <span className="text-muted-foreground"> {t('inUtc', { time: entry.at.replace('T', ' ').slice(0, 23) })}</span>
               </Meta>
-              <Meta label="Operator" testId="audit-entry-operator">
+              <Meta label={t('operator')} testId="audit-entry-operator">
                 {operator ? (
                   <Link className={linkClass} href={operator}>
                     {entry.actor_email ?? entry.actor_id}
@@ -104,8 +116,8 @@ export function AuditEntrySheet({
                   (entry.actor_email ?? '—')
                 )}
               </Meta>
-              {entry.domain ? <Meta label="Domain">{entry.domain}</Meta> : null}
-              <Meta label="Record" testId="audit-entry-record">
+              {entry.domain ? <Meta label={t('domain')}>{entry.domain}</Meta> : null}
+              <Meta label={t('record')} testId="audit-entry-record">
                 {record ? (
                   <Link className={linkClass} href={record}>
                     {recordName(subjects, domain, entry)}
@@ -114,25 +126,25 @@ export function AuditEntrySheet({
                   recordName(subjects, domain, entry)
                 )}
               </Meta>
-              <Meta label="Action">
+              <Meta label={t('action')}>
                 <Badge variant="outline">{auditActionWords(entry)}</Badge>
               </Meta>
-              <Meta label="Outcome">{entry.outcome}</Meta>
-              {entry.detail ? <Meta label="Detail">{entry.detail}</Meta> : null}
-              {entry.request_id ? <Meta label="Request">{entry.request_id}</Meta> : null}
-              {entry.ip ? <Meta label="Address">{entry.ip}</Meta> : null}
-              {entry.user_agent ? <Meta label="User agent">{entry.user_agent}</Meta> : null}
+              <Meta label={t('outcome')}>{outcomeWords(entry.outcome)}</Meta>
+              {entry.detail ? <Meta label={t('detail')}>{entry.detail}</Meta> : null}
+              {entry.request_id ? <Meta label={t('request')}>{entry.request_id}</Meta> : null}
+              {entry.ip ? <Meta label={t('address')}>{entry.ip}</Meta> : null}
+              {entry.user_agent ? <Meta label={t('userAgent')}>{entry.user_agent}</Meta> : null}
             </dl>
-            <section className="flex flex-col gap-2" aria-label="Changes">
-              <h3 className="text-sm font-semibold">Changes</h3>
+            <section className="flex flex-col gap-2" aria-label={t('changes')}>
+              <h3 className="text-sm font-semibold">{t('changes')}</h3>
               {entry.changes ? (
                 <ChangeDiff changes={entry.changes} labels={subject?.labels} masked={subject?.masked} />
               ) : (
-                <p className="text-sm text-muted-foreground">No values recorded for this entry.</p>
+                <p className="text-sm text-muted-foreground">{t('noValues')}</p>
               )}
               {loading ? (
                 <p className="text-xs text-muted-foreground" role="status">
-                  Loading the full entry…
+                  {t('loadingFull')}
                 </p>
               ) : null}
             </section>

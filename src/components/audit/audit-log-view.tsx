@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRef, type MouseEvent } from 'react';
 import { AdminResourceTable } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
@@ -8,12 +9,12 @@ import { Badge } from '@/components/ui/badge';
 import { FilterBar } from '@/components/resource-list/filter-bar';
 import { useListUrl } from '@/components/resource-list/use-list-url';
 import { cursorPagination } from '@/components/resource-list/cursor-pagination';
-import { auditActionWords } from '@admin-hub/engine/audit/action-kind';
 import type { AuditEntryDetail } from '@admin-hub/engine/audit/entry';
 import type { AuditSubjects } from '@admin-hub/engine/audit/subjects';
 import type { ClientResource } from '@admin-hub/engine/resources/define';
 import type { ListResult } from '@admin-hub/engine/list/run-list';
 import { POSITION_PARAMS } from '@admin-hub/engine/shared/list-params';
+import { useAuditActionWords, useOutcomeWords } from './action-words';
 import { AuditEntrySheet, type SheetEntry } from './audit-entry-sheet';
 import { AuditTimeRange } from './audit-time-range';
 import { ChangesSummary } from './changes-summary';
@@ -48,6 +49,9 @@ export function AuditLogView({
   canSeeOperators: boolean;
   initialEntry?: { id: string; entry?: AuditEntryDetail; subjects: AuditSubjects };
 }) {
+  const t = useTranslations('audit');
+  const auditActionWords = useAuditActionWords();
+  const outcomeWords = useOutcomeWords();
   const { searchParams, update, pending } = useListUrl();
   const drawer = useEntryDrawer(domain, initialEntry);
   // The element focus goes back to when the drawer closes (the row's "When" button).
@@ -92,10 +96,10 @@ export function AuditLogView({
             data-testid="audit-export"
             href={`/api/audit${domain ? `/${encodeURIComponent(domain)}` : ''}/export?${new URLSearchParams([...searchParams.entries()].filter(([k]) => !NOT_FILTERS.includes(k)).concat([['format', 'csv']])).toString()}`}
           >
-            Export CSV
+            {t('exportCsv')}
           </a>
         }
-        search={{ placeholder: 'Search by operator email or record id…', value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }}
+        search={{ placeholder: t('searchPlaceholder'), value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }}
         filters={
           <div className="flex flex-wrap items-center gap-2">
             <FilterBar columns={filterColumns} domain={resource.domain} value={value} onChange={(changes) => update({ ...changes, pn: undefined })} />
@@ -105,7 +109,7 @@ export function AuditLogView({
         columns={[
           {
             key: 'at',
-            header: 'When',
+            header: t('when'),
             render: (e) => (
               <button
                 type="button"
@@ -116,13 +120,13 @@ export function AuditLogView({
                 data-entry-id={e.id}
               >
                 <ZonedTime iso={e.at} />
-                <span className="sr-only">: details of entry {e.id}</span>
+                <span className="sr-only">{t('entryDetails', { id: e.id })}</span>
               </button>
             ),
           },
           {
             key: 'actor_email',
-            header: 'Operator',
+            header: t('operator'),
             render: (e) => {
               const href = operatorHref(canSeeOperators, e);
               return href ? (
@@ -134,10 +138,10 @@ export function AuditLogView({
               );
             },
           },
-          ...(domain ? [] : [{ key: 'domain', header: 'Domain', render: (e: SheetEntry) => e.domain ?? '—' }]),
+          ...(domain ? [] : [{ key: 'domain', header: t('domain'), render: (e: SheetEntry) => e.domain ?? '—' }]),
           {
             key: 'record',
-            header: 'Record',
+            header: t('record'),
             render: (e) => {
               const href = recordHref(subjects, domain, e);
               const label = recordName(subjects, domain, e);
@@ -153,17 +157,17 @@ export function AuditLogView({
               );
             },
           },
-          { key: 'action', header: 'Action', render: (e) => <Badge variant="outline">{auditActionWords(e)}</Badge> },
-          { key: 'outcome', header: 'Outcome', render: (e) => <Badge variant={outcomeVariant(e.outcome)}>{e.outcome}</Badge> },
+          { key: 'action', header: t('action'), render: (e) => <Badge variant="outline">{auditActionWords(e)}</Badge> },
+          { key: 'outcome', header: t('outcome'), render: (e) => <Badge variant={outcomeVariant(e.outcome)}>{outcomeWords(e.outcome)}</Badge> },
           {
             key: 'changes',
-            header: 'Changes',
+            header: t('changes'),
             render: (e) => <ChangesSummary changes={e.changes} labels={subjectOf(subjects, domain, e)?.labels} />,
           },
         ]}
         rows={rows}
         rowKey={(e) => e.id}
-        emptyState={{ title: 'No audit entries match' }}
+        emptyState={{ title: t('noEntries') }}
         pagination={cursorPagination(result, page, update)}
         loading={pending}
         error={error}

@@ -1,10 +1,9 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Input } from '@/components/ui/input';
-import { boundDay, browserZone, dayBound } from './day-range';
-
-const noop = () => () => {};
+import { boundDay, dayBound } from './day-range';
 
 /** A date input that applies on Enter or when it loses focus, not on every key (a half-typed year is not a filter). */
 function DayInput({ current, onCommit, ...props }: { current: string; onCommit: (day: string | undefined) => void } & React.ComponentProps<typeof Input>) {
@@ -28,7 +27,7 @@ function DayInput({ current, onCommit, ...props }: { current: string; onCommit: 
 }
 
 /**
- * "When" from / to as whole days of the operator's time zone: "from" sends that day's first
+ * "When" from / to as whole days of the operator's time zone (the request's): "from" sends that day's first
  * instant and "to" its last, each with the zone's offset, as `f.at.min` / `f.at.max`. The log's
  * own control, so the meaning of its time filter does not depend on the generic filter bar.
  */
@@ -39,19 +38,20 @@ export function AuditTimeRange({
   value: (key: string) => string | undefined;
   onChange: (changes: Record<string, string | undefined>) => void;
 }) {
-  // The server renders UTC; hydration switches to the browser's zone.
-  const zone = useSyncExternalStore(noop, browserZone, () => 'UTC');
-  const bound = (end: 'min' | 'max') => (day: string | undefined) => onChange({ [`f.at.${end}`]: day ? dayBound(day, end, browserZone()) : undefined });
+  const t = useTranslations('audit');
+  // The operator's zone (the request's: their own, else the browser's), the one the log's times are shown in.
+  const zone = useTimeZone() ?? 'UTC';
+  const bound = (end: 'min' | 'max') => (day: string | undefined) => onChange({ [`f.at.${end}`]: day ? dayBound(day, end, zone) : undefined });
   return (
     <fieldset className="flex flex-wrap items-center gap-1 text-sm text-muted-foreground" data-testid="audit-time-range">
-      <legend className="sr-only">When (whole days, {zone})</legend>
+      <legend className="sr-only">{t('whenLegend', { zone })}</legend>
       <span aria-hidden="true" className="whitespace-nowrap">
-        When
+        {t('when')}
       </span>
-      <DayInput aria-label="When from" className="w-40" current={boundDay(value('f.at.min'))} onCommit={bound('min')} data-testid="audit-time-from" />
+      <DayInput aria-label={t('whenFrom')} className="w-40" current={boundDay(value('f.at.min'))} onCommit={bound('min')} data-testid="audit-time-from" />
       <span aria-hidden="true">–</span>
-      <DayInput aria-label="When to" className="w-40" current={boundDay(value('f.at.max'))} onCommit={bound('max')} data-testid="audit-time-to" />
-      <span className="text-xs whitespace-nowrap" data-testid="audit-time-zone" title="Days start and end in this time zone">
+      <DayInput aria-label={t('whenTo')} className="w-40" current={boundDay(value('f.at.max'))} onCommit={bound('max')} data-testid="audit-time-to" />
+      <span className="text-xs whitespace-nowrap" data-testid="audit-time-zone" title={t('zoneTitle')}>
         {zone}
       </span>
     </fieldset>

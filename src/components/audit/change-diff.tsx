@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { changedColumns, changeKind, columnLabel, type Changes } from './change-values';
 import { FoldedValue } from './folded-value';
 
@@ -8,16 +9,17 @@ import { FoldedValue } from './folded-value';
  * squeezing its neighbour to one character per line.
  */
 export function ChangeDiff({ changes, labels, masked = [] }: { changes: Changes; labels?: Record<string, string>; masked?: string[] }) {
+  const t = useTranslations('audit');
   const columns = changedColumns(changes);
   if (columns.length === 0) return null;
   const kind = changeKind(changes);
   const sides: { key: 'before' | 'after'; title: string; tone: string }[] =
     kind === 'update'
       ? [
-          { key: 'before', title: 'Before', tone: 'text-rose-700 dark:text-rose-400' },
-          { key: 'after', title: 'After', tone: 'text-green-700 dark:text-green-400' },
+          { key: 'before', title: t('before'), tone: 'text-rose-700 dark:text-rose-400' },
+          { key: 'after', title: t('after'), tone: 'text-green-700 dark:text-green-400' },
         ]
-      : [{ key: kind === 'create' ? 'after' : 'before', title: kind === 'create' ? 'Value' : 'Value removed', tone: '' }];
+      : [{ key: kind === 'create' ? 'after' : 'before', title: kind === 'create' ? t('value') : t('valueRemoved'), tone: '' }];
   return (
     <table className="w-full table-fixed border-collapse text-xs" data-testid="change-diff">
       <colgroup>
@@ -29,7 +31,7 @@ export function ChangeDiff({ changes, labels, masked = [] }: { changes: Changes;
       <thead>
         <tr className="text-left text-muted-foreground">
           <th scope="col" className="py-1 pr-2 font-medium">
-            Field
+            {t('field')}
           </th>
           {sides.map((s) => (
             <th key={s.key} scope="col" className="py-1 pr-2 font-medium">
@@ -43,7 +45,7 @@ export function ChangeDiff({ changes, labels, masked = [] }: { changes: Changes;
           <tr key={column} className="border-t align-top" data-testid="change-row" data-column={column}>
             <th scope="row" className="py-1.5 pr-2 text-left font-medium break-words">
               {columnLabel(labels, column)}
-              {masked.includes(column) ? <span className="block font-normal text-muted-foreground">stored masked</span> : null}
+              {masked.includes(column) ? <span className="block font-normal text-muted-foreground">{t('storedMasked')}</span> : null}
             </th>
             {sides.map((s) => (
               <td key={s.key} className={`py-1.5 pr-2 ${s.tone}`} data-testid={`change-${s.key}`}>

@@ -1,11 +1,13 @@
+import { useTranslations } from 'next-intl';
 import { changedColumns, changeKind, clipLine, columnLabel, fullLength, valueText, type Changes } from './change-values';
 
 /** Characters of one value shown in the list: enough to recognise it, never enough to widen the row. */
 const SUMMARY_CHARS = 40;
 
 function Shown({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'plain' }) {
+  const t = useTranslations('audit');
   const text = valueText(value);
-  if (text === undefined) return <span className="text-muted-foreground italic">empty</span>;
+  if (text === undefined) return <span className="text-muted-foreground italic">{t('empty')}</span>;
   const color = tone === 'before' ? 'text-rose-700 dark:text-rose-400' : tone === 'after' ? 'text-green-700 dark:text-green-400' : '';
   return <span className={color}>{clipLine(text, SUMMARY_CHARS, fullLength(value))}</span>;
 }
@@ -16,6 +18,7 @@ function Shown({ value, tone }: { value: unknown; tone: 'before' | 'after' | 'pl
  * one short line; masked values read as stored (masked).
  */
 export function ChangesSummary({ changes, labels, max = 3 }: { changes: Changes; labels?: Record<string, string>; max?: number }) {
+  const t = useTranslations('audit');
   const columns = changedColumns(changes);
   if (columns.length === 0) return <span className="text-muted-foreground">—</span>;
   const kind = changeKind(changes);
@@ -35,7 +38,7 @@ export function ChangesSummary({ changes, labels, max = 3 }: { changes: Changes;
           )}
         </li>
       ))}
-      {columns.length > max ? <li className="text-muted-foreground">and {columns.length - max} more</li> : null}
+      {columns.length > max ? <li className="text-muted-foreground">{t('andMore', { count: columns.length - max })}</li> : null}
     </ul>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import { cn } from '@/components/ui/cn';
 import { fullLength, valueText } from './change-values';
@@ -7,18 +8,17 @@ import { fullLength, valueText } from './change-values';
 /** Up to this many characters show unfolded; longer values start folded. */
 export const FOLD_CHARS = 300;
 
-const count = new Intl.NumberFormat('en-GB');
-
 /**
  * One stored value in a diff: long ones folded to their first few lines with a "Show all"
  * toggle, so a 5,000-character text neither floods the page nor crowds out its neighbour. Text
  * wraps anywhere it must (long words, URLs, JSON) and keeps its own line breaks.
  */
 export function FoldedValue({ value, className }: { value: unknown; className?: string }) {
+  const t = useTranslations('audit');
   const [open, setOpen] = useState(false);
   const id = useId();
   const text = valueText(value);
-  if (text === undefined) return <span className="text-muted-foreground italic">empty</span>;
+  if (text === undefined) return <span className="text-muted-foreground italic">{t('empty')}</span>;
   const length = fullLength(value) ?? text.length;
   const foldable = length > FOLD_CHARS;
   // A value the list clipped cannot be unfolded from what is at hand: say how long it is.
@@ -37,10 +37,10 @@ export function FoldedValue({ value, className }: { value: unknown; className?: 
           onClick={() => setOpen(!open)}
           data-testid="folded-toggle"
         >
-          {open ? 'Show less' : `Show all (${count.format(length)} characters)`}
+          {open ? t('showLess') : t('showAll', { count: length })}
         </button>
       ) : null}
-      {incomplete ? <p className="mt-1 text-xs text-muted-foreground">{count.format(length)} characters</p> : null}
+      {incomplete ? <p className="mt-1 text-xs text-muted-foreground">{t('characters', { count: length })}</p> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditEntryDetail } from '@admin-hub/engine/audit/entry';
 import type { AuditSubjects } from '@admin-hub/engine/audit/subjects';
@@ -25,13 +26,14 @@ function withEntry(params: URLSearchParams, id: string | undefined): string {
  * a Server Action. A shared link arrives with the entry already read by the page.
  */
 export function useEntryDrawer(domain: string | undefined, initial: { id: string; entry?: AuditEntryDetail; subjects: AuditSubjects } | undefined) {
+  const t = useTranslations('audit');
   const searchParams = useSearchParams();
   const entryId = searchParams.get('entry') ?? undefined;
   const [loaded, setLoaded] = useState<Loaded | undefined>(() =>
     initial
       ? initial.entry
         ? { id: initial.id, entry: initial.entry, subjects: initial.subjects }
-        : { id: initial.id, error: 'This entry is not in this audit log.' }
+        : { id: initial.id, error: t('entryNotInLog') }
       : undefined,
   );
 
@@ -40,12 +42,12 @@ export function useEntryDrawer(domain: string | undefined, initial: { id: string
     let current = true;
     loadAuditEntryAction(domain, entryId).then(
       (result) => current && setLoaded({ id: entryId, ...result }),
-      () => current && setLoaded({ id: entryId, error: 'The entry could not be loaded.' }),
+      () => current && setLoaded({ id: entryId, error: t('entryNotLoaded') }),
     );
     return () => {
       current = false;
     };
-  }, [domain, entryId, loaded?.id]);
+  }, [domain, entryId, loaded?.id, t]);
 
   const open = useCallback((id: string) => window.history.pushState(null, '', withEntry(searchParams, id)), [searchParams]);
   const close = useCallback(() => window.history.replaceState(null, '', withEntry(searchParams, undefined)), [searchParams]);

@@ -1,27 +1,19 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-import { browserZone } from './day-range';
-
-const noop = () => () => {};
-
-/** "2026-11-01 23:30:05" in `timeZone` (Swedish dates are ISO-shaped). */
-export function formatInZone(iso: string, timeZone: string): string {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  return new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'medium' }).format(instant);
-}
+import { useFormatter } from 'next-intl';
+import { INSTANT_SECONDS } from '@/components/ui/date-formats';
 
 /**
- * An entry's time in the operator's zone, the zone the time filter's days are in, so an entry
- * shown at 00:30 is found under that day. The server renders UTC; hydration switches zones.
+ * An entry's time in the operator's language and zone (the request's: their own, else the
+ * browser's, else the hub's default), the zone the time filter's days are in, so an entry shown
+ * at 00:30 is found under that day. The zone is named; the title gives the instant in UTC.
  */
 export function ZonedTime({ iso }: { iso: string }) {
-  const zone = useSyncExternalStore(noop, browserZone, () => 'UTC');
+  const format = useFormatter();
+  const instant = new Date(iso);
   return (
     <time dateTime={iso} title={`${iso.replace('T', ' ').slice(0, 19)} UTC`}>
-      {formatInZone(iso, zone)}
-      {zone === 'UTC' ? ' UTC' : null}
+      {Number.isNaN(instant.getTime()) ? iso : format.dateTime(instant, INSTANT_SECONDS)}
     </time>
   );
 }
