@@ -15,8 +15,8 @@ const REVENUE_STATUSES = `('paid', 'shipped', 'delivered')`;
 export const demoWidgets = widgetList([
   defineWidget({
     id: 'market-orders-today',
-    title: 'Orders today',
-    description: 'Orders placed since midnight',
+    title: { en: 'Orders today', ko: '오늘 주문' },
+    description: { en: 'Orders placed since midnight', ko: '자정 이후 들어온 주문' },
     domain: 'market',
     // Like for like: yesterday up to the same time of day, not all of yesterday.
     query: `
@@ -24,13 +24,19 @@ export const demoWidgets = widgetList([
              count(*) FILTER (WHERE created_at < now() - interval '1 day')::int AS yesterday
         FROM orders
        WHERE created_at >= current_date - 1 AND created_at <= now()`,
-    display: { kind: 'number', valueColumn: 'today', previousColumn: 'yesterday', previousLabel: 'yesterday by this time', format: 'integer' },
+    display: {
+      kind: 'number',
+      valueColumn: 'today',
+      previousColumn: 'yesterday',
+      previousLabel: { en: 'yesterday by this time', ko: '어제 같은 시각까지' },
+      format: 'integer',
+    },
     refreshSeconds: 60,
   }),
   defineWidget({
     id: 'market-orders-revenue',
-    title: 'Orders and revenue per day',
-    description: 'Last 30 days; revenue of paid, shipped and delivered orders',
+    title: { en: 'Orders and revenue per day', ko: '일별 주문과 매출' },
+    description: { en: 'Last 30 days; revenue of paid, shipped and delivered orders', ko: '최근 30일, 결제·배송 중·배송 완료 주문의 매출' },
     domain: 'market',
     query: `
       WITH daily AS (
@@ -52,15 +58,15 @@ export const demoWidgets = widgetList([
       xColumn: 'day',
       partialLast: true,
       yColumns: [
-        { column: 'orders', label: 'Orders' },
-        { column: 'revenue', label: 'Revenue', kind: 'line', axis: 'right', format: { currency: 'EUR' } },
+        { column: 'orders', label: { en: 'Orders', ko: '주문' } },
+        { column: 'revenue', label: { en: 'Revenue', ko: '매출' }, kind: 'line', axis: 'right', format: { currency: 'EUR' } },
       ],
     },
   }),
   defineWidget({
     id: 'market-top-customers',
-    title: 'Top customers',
-    description: 'By revenue in the last 30 days',
+    title: { en: 'Top customers', ko: '상위 고객' },
+    description: { en: 'By revenue in the last 30 days', ko: '최근 30일 매출 기준' },
     domain: 'market',
     // Names only: emails are masked for viewers (see resources/market.ts), so none are shown here.
     query: `
@@ -80,17 +86,17 @@ export const demoWidgets = widgetList([
     display: {
       kind: 'table',
       columns: [
-        { column: 'customer', label: 'Customer' },
-        { column: 'country', label: 'Country' },
-        { column: 'orders', label: 'Orders', format: 'integer' },
-        { column: 'revenue', label: 'Revenue', format: { currency: 'EUR' } },
+        { column: 'customer', label: { en: 'Customer', ko: '고객' } },
+        { column: 'country', label: { en: 'Country', ko: '국가' } },
+        { column: 'orders', label: { en: 'Orders', ko: '주문' }, format: 'integer' },
+        { column: 'revenue', label: { en: 'Revenue', ko: '매출' }, format: { currency: 'EUR' } },
       ],
     },
   }),
   defineWidget({
     id: 'blog-posts-per-day',
-    title: 'New posts per day',
-    description: 'Last 30 days, drafts included',
+    title: { en: 'New posts per day', ko: '일별 새 게시물' },
+    description: { en: 'Last 30 days, drafts included', ko: '최근 30일, 초안 포함' },
     domain: 'blog',
     query: `
       WITH daily AS (
@@ -103,6 +109,6 @@ export const demoWidgets = widgetList([
         FROM generate_series(current_date - 29, current_date, interval '1 day') AS d(day)
         LEFT JOIN daily ON daily.day = d.day
        ORDER BY d.day`,
-    display: { kind: 'line', xColumn: 'day', partialLast: true, yColumns: [{ column: 'posts', label: 'Posts' }] },
+    display: { kind: 'line', xColumn: 'day', partialLast: true, yColumns: [{ column: 'posts', label: { en: 'Posts', ko: '게시물' } }] },
   }),
 ]);

@@ -1,6 +1,7 @@
 import { DOMAIN_ROLES } from '../auth/roles';
 import type { KnownDomain } from '../config/current';
 import type { ClientWidget, SeriesSpec, TableColumnSpec, Widget, WidgetDef, WidgetDisplay } from './types';
+import { englishOf, inRequestLanguage, labelProblem, type Label } from '../resources/label';
 
 export const DEFAULT_WIDGET_TIMEOUT_MS = 2_000;
 const MAX_WIDGET_TIMEOUT_MS = 60_000;
@@ -86,10 +87,10 @@ export function sqlProblem(sql: string): string | undefined {
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
-const seriesColumns = (cols: readonly (string | SeriesSpec | TableColumnSpec)[]) => cols.map((c) => (typeof c === 'string' ? c : c.column));
+const seriesColumns = (cols: readonly (string | SeriesSpec<unknown> | TableColumnSpec<unknown>)[]) => cols.map((c) => (typeof c === 'string' ? c : c.column));
 
 /** The columns a display reads from the rows. */
-export function displayColumns(display: WidgetDisplay): string[] {
+export function displayColumns(display: WidgetDisplay<unknown>): string[] {
   switch (display.kind) {
     case 'number':
       return [display.valueColumn, ...(display.previousColumn ? [display.previousColumn] : [])];
@@ -108,7 +109,9 @@ export function displayColumns(display: WidgetDisplay): string[] {
 export function defineWidget<D extends string = KnownDomain>(def: WidgetDef<D>): Widget {
   const id = def.id;
   if (!ID.test(id)) throw new WidgetDefinitionError(id, 'the id must be lower-case letters, digits and dashes.');
-  if (!def.title.trim()) throw new WidgetDefinitionError(id, 'the title is empty.');
+  const unlabelled = labelsOf(def).find(([, label]) => label !== undefined && labelProblem(label) !== undefined);
+  if (unlabelled) throw new WidgetDefinitionError(id, `${unlabelled[0]} ${labelProblem(unlabelled[1])}.`);
+  if (!englishOf(def.title).trim()) throw new WidgetDefinitionError(id, 'the title is empty.');
   if (!def.domain) throw new WidgetDefinitionError(id, 'the domain is missing.');
   if (typeof def.query === 'string') {
     const problem = sqlProblem(def.query);
@@ -145,14 +148,40 @@ export function widgetList(widgets: readonly Widget[]): readonly Widget[] {
   return widgets;
 }
 
-/** The widget without its query, for the browser. */
+/** Every Label of a widget, with where it sits (for the error that names it). */
+function labelsOf(def: WidgetDef<string>): [string, unknown][] {
+  const display = def.display;
+  const specs = display.kind === 'table' ? display.columns : display.kind === 'number' ? [] : display.yColumns;
+  return [
+    ['the title', def.title],
+    ['the description', def.description],
+    ['previousLabel', display.kind === 'number' ? display.previousLabel : undefined],
+    ...specs.flatMap((spec): [string, unknown][] => (typeof spec === 'string' ? [] : [[`the label of "${spec.column}"`, spec.label]])),
+  ];
+}
+
+/** A display's words in the request's language. */
+function displayInRequestLanguage(display: WidgetDisplay<Label>): WidgetDisplay {
+  const said = (label: Label | undefined) => (label === undefined ? undefined : inRequestLanguage(label));
+  const spec = <S extends { label?: Label }>(s: string | S) => (typeof s === 'string' || s.label === undefined ? s : { ...s, label: said(s.label) });
+  switch (display.kind) {
+    case 'number':
+      return { ...display, previousLabel: said(display.previousLabel) } as WidgetDisplay;
+    case 'table':
+      return { ...display, columns: display.columns.map(spec) } as WidgetDisplay;
+    default:
+      return { ...display, yColumns: display.yColumns.map(spec) } as WidgetDisplay;
+  }
+}
+
+/** The widget without its query, for the browser, in the language of the request. */
 export function toClientWidget(widget: Widget): ClientWidget {
   return {
     id: widget.id,
-    title: widget.title,
+    title: inRequestLanguage(widget.title),
     domain: widget.domain,
-    display: widget.display,
-    ...(widget.description ? { description: widget.description } : {}),
+    display: displayInRequestLanguage(widget.display),
+    ...(widget.description ? { description: inRequestLanguage(widget.description) } : {}),
     ...(widget.refreshSeconds ? { refreshSeconds: widget.refreshSeconds } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { DomainRole } from '../auth/roles';
 import type { KnownDomain } from '../config/current';
 import type { PoolStats } from '../db/pools';
 import type { Row, Tx } from '../db/query';
+import type { Label } from '../resources/label';
 
 /**
  * The dashboard's vocabulary: KPI widgets declared in src/demo/widgets.ts, and what the
@@ -13,20 +14,20 @@ import type { Row, Tx } from '../db/query';
 /** How a number is shown: thousands separators, two decimals, a percentage or money. */
 export type NumberFormat = 'integer' | 'decimal' | 'percent' | { currency: string };
 
-export interface NumberDisplay {
+export interface NumberDisplay<L = string> {
   kind: 'number';
   /** Column of the first row holding the figure. */
   valueColumn: string;
   /** Column of the first row holding the figure to compare with; shows the change in %. */
   previousColumn?: string;
   /** What the previous figure is, e.g. "yesterday by this time". */
-  previousLabel?: string;
+  previousLabel?: L;
   format?: NumberFormat;
 }
 
-export interface SeriesSpec {
+export interface SeriesSpec<L = string> {
   column: string;
-  label?: string;
+  label?: L;
   /** Drawn as the chart's kind unless set: a bar chart may carry one line (e.g. revenue over orders). */
   kind?: 'line' | 'bar';
   /** A second y axis on the right, for a series on another scale. */
@@ -34,11 +35,11 @@ export interface SeriesSpec {
   format?: NumberFormat;
 }
 
-export interface ChartDisplay {
+export interface ChartDisplay<L = string> {
   kind: 'line' | 'bar';
   /** The x axis; 'YYYY-MM-DD' strings (or timestamps) are shown as dates. */
   xColumn: string;
-  yColumns: readonly (string | SeriesSpec)[];
+  yColumns: readonly (string | SeriesSpec<L>)[];
   /**
    * The last x is a period still running (today): drawn paler and dashed, marked "so far", so a
    * half-counted day does not read as a fall.
@@ -46,19 +47,20 @@ export interface ChartDisplay {
   partialLast?: boolean;
 }
 
-export interface TableColumnSpec {
+export interface TableColumnSpec<L = string> {
   column: string;
-  label?: string;
+  label?: L;
   /** Numbers are right-aligned and formatted; anything else is shown as text. */
   format?: NumberFormat;
 }
 
-export interface TableDisplay {
+export interface TableDisplay<L = string> {
   kind: 'table';
-  columns: readonly (string | TableColumnSpec)[];
+  columns: readonly (string | TableColumnSpec<L>)[];
 }
 
-export type WidgetDisplay = NumberDisplay | ChartDisplay | TableDisplay;
+/** How a widget shows its rows; a definition's words are Labels (`{ en, ko }`), the browser's are its operator's language. */
+export type WidgetDisplay<L = string> = NumberDisplay<L> | ChartDisplay<L> | TableDisplay<L>;
 
 /** What a query function gets: a READ ONLY transaction with the widget's statement timeout. */
 export interface WidgetContext {
@@ -75,11 +77,12 @@ export type WidgetQuery = string | ((ctx: WidgetContext) => Promise<Row[]>);
 export interface WidgetDef<D extends string = KnownDomain> {
   /** Unique, URL-safe: a-z, 0-9 and dashes. */
   id: string;
-  title: string;
-  description?: string;
+  /** A Label: one text, or `{ en, ko }`. */
+  title: Label;
+  description?: Label;
   domain: D;
   query: WidgetQuery;
-  display: WidgetDisplay;
+  display: WidgetDisplay<Label>;
   /** The browser re-runs the widget this often (at least 5 s); default: only on page load. */
   refreshSeconds?: number;
   /** Statement timeout of the widget's transaction; default 2000 ms. */

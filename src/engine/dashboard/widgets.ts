@@ -8,6 +8,7 @@ import { logger } from '../log';
 import { BudgetExceededError, describeFailure, elapsed, failure, withinBudget } from './budget';
 import { displayColumns } from './define';
 import type { Widget, WidgetCell, WidgetResult, WidgetRow } from './types';
+import { inRequestLanguage } from '../resources/label';
 
 const log = logger('dashboard');
 
@@ -74,7 +75,7 @@ const toRow = (row: Row): WidgetRow => Object.fromEntries(Object.entries(row).ma
  */
 export async function runWidget(operator: Operator, widget: Widget): Promise<WidgetResult> {
   const started = performance.now();
-  const what = `Widget "${widget.title}" (${widget.domain})`;
+  const what = `Widget "${inRequestLanguage(widget.title)}" (${widget.domain})`;
   if (!canSeeWidget(operator, widget)) {
     return failure('forbidden', `${what}: you cannot see this widget.`, started);
   }
