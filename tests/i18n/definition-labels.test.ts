@@ -1,5 +1,7 @@
 // Version-independent (vitest.config.ts): pure: definitions' labels in both languages.
 import { describe, expect, it } from 'vitest';
+import { runWithRequestContext } from '../../src/engine/audit/request-context';
+import { defineWidget, toClientWidget } from '../../src/engine/dashboard';
 import { resolveResource } from '../../src/engine/resources/define';
 import { linkReferences } from '../../src/engine/resources/link-references';
 import { inLocale } from '../../src/engine/resources/localize';
@@ -94,5 +96,35 @@ describe("definitions' labels", () => {
       title: { en: 'Customers' },
     };
     expect(def.name).toBe('customers');
+  });
+});
+
+describe("widgets' labels", () => {
+  const widget = defineWidget({
+    id: 'orders-per-day',
+    title: { en: 'Orders per day', ko: '일별 주문' },
+    description: 'Last 30 days',
+    domain: 'market',
+    query: 'SELECT 1 AS day, 2 AS orders',
+    display: { kind: 'bar', xColumn: 'day', yColumns: ['orders', { column: 'orders', label: { en: 'Orders', ko: '주문' } }] },
+  });
+  const korean = (work: () => void) => runWithRequestContext({ requestId: 'widget-labels', ip: undefined, userAgent: undefined, locale: 'ko' }, work);
+
+  it("reach the browser in the request's language", () => {
+    expect(toClientWidget(widget)).toMatchObject({
+      title: 'Orders per day',
+      description: 'Last 30 days',
+      display: { yColumns: ['orders', { label: 'Orders' }] },
+    });
+    korean(() =>
+      expect(toClientWidget(widget)).toMatchObject({ title: '일별 주문', description: 'Last 30 days', display: { yColumns: ['orders', { label: '주문' }] } }),
+    );
+  });
+
+  it('refuse a label without every language, naming the widget and the place', () => {
+    const broken = { ...widget, id: 'broken', display: { kind: 'number', valueColumn: 'n', previousLabel: { en: 'yesterday' } } } as unknown as Parameters<
+      typeof defineWidget
+    >[0];
+    expect(() => defineWidget(broken)).toThrow(/broken.*previousLabel has no text for ko/);
   });
 });
