@@ -1,4 +1,6 @@
 import 'server-only';
+import { actionWords } from './action-result';
+
 /**
  * A Server Action is a POST anyone can send, with any arguments React's encoding can carry: a
  * form action may be called with no form at all, a string, or an object. Each action checks
@@ -9,4 +11,10 @@ export function isForm(value: unknown): value is FormData {
   return value instanceof FormData;
 }
 
-export const NOT_A_FORM = "This request did not come as a form from the hub's pages, so nothing was done. Reload the page and try again.";
+/** The refusal of anything but a form, in the request's language. */
+export function notAForm(): string {
+  return actionWords()('notAForm');
+}
+
+/** notAForm() in English: for callers that hold it as a constant (prefer notAForm()). */
+export const NOT_A_FORM = actionWords('en')('notAForm');

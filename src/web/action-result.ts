@@ -1,5 +1,10 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
+import { createTranslator } from 'next-intl';
+import { requestLocale } from '@admin-hub/engine/i18n/say';
+import type { Locale } from '@admin-hub/engine/shared/locale';
+import enRecord from '@/i18n/messages/en/record.json';
+import koRecord from '@/i18n/messages/ko/record.json';
 import { UnauthenticatedError } from '@admin-hub/engine/auth/errors';
 import type { Operator } from '@admin-hub/engine/auth/operator';
 import { UnknownDomainError } from '@admin-hub/engine/config/current';
@@ -16,8 +21,31 @@ import { currentOperator } from './operator';
  * an unexpected error is logged once there, and `error` quotes the reference of its log line.
  */
 
-/** The one wording for an action refused because the operator's session ended (or never was). */
-export const SESSION_ENDED = 'Your session has ended, so nothing was done. Sign in again, then try once more.';
+const RECORD_WORDS: Record<Locale, typeof enRecord> = { en: enRecord, ko: koRecord };
+const translators = new Map<Locale, ReturnType<typeof translatorIn>>();
+function translatorIn(locale: Locale) {
+  return createTranslator({ locale, messages: { record: RECORD_WORDS[locale] }, namespace: 'record.actions' });
+}
+
+/**
+ * The words an action answers with (the catalogs' `record.actions`), in the language of the
+ * request being answered: the operator's own choice once their session is read, else the
+ * browser's (engine/i18n/say.ts, set by serve()); English outside a request. Synchronous, so
+ * actionFailure stays a plain mapper every action can call.
+ */
+export function actionWords(locale: Locale = requestLocale()): ReturnType<typeof translatorIn> {
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = translatorIn(locale)));
+  return t;
+}
+
+/** The one wording for an action refused because the operator's session ended (or never was), in the request's language. */
+export function sessionEnded(): string {
+  return actionWords()('sessionEnded');
+}
+
+/** sessionEnded() in English: for callers that hold it as a constant (prefer sessionEnded()). */
+export const SESSION_ENDED = actionWords('en')('sessionEnded');
 
 /** What an action answers when it did not do its work. */
 export interface ActionFailure {
@@ -39,12 +67,11 @@ export interface ActionState extends Partial<ActionFailure> {
 /** An error as the action's answer. Next.js's own signals (redirect(), notFound()) are rethrown, not mapped. */
 export function actionFailure(error: unknown): ActionFailure {
   unstable_rethrow(error);
-  if (error instanceof UnauthenticatedError) return { error: SESSION_ENDED, code: 401 };
-  if (error instanceof ResourceNotFoundError || error instanceof UnknownDomainError)
-    return { error: 'This kind of record does not exist (any more).', code: 404 };
+  if (error instanceof UnauthenticatedError) return { error: sessionEnded(), code: 401 };
+  if (error instanceof ResourceNotFoundError || error instanceof UnknownDomainError) return { error: actionWords()('noSuchResource'), code: 404 };
   if (error instanceof RecordValidationError) {
     const fieldErrors = { ...error.fieldErrors };
-    const message = error.formError ?? (Object.values(fieldErrors).join(' ') || 'Some fields need your attention.');
+    const message = error.formError ?? (Object.values(fieldErrors).join(' ') || actionWords()('fieldsNeedAttention'));
     return { error: message, code: 400, fieldErrors };
   }
   const { status, body } = reportError(error);
@@ -58,7 +85,7 @@ export function actionFailure(error: unknown): ActionFailure {
 
 /**
  * The operator of a Server Action, read from the session again (never from the form). An ended
- * session throws UnauthenticatedError, which actionFailure words as SESSION_ENDED.
+ * session throws UnauthenticatedError, which actionFailure words as sessionEnded().
  */
 export async function actionOperator(): Promise<Operator> {
   const operator = await currentOperator();

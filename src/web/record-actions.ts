@@ -11,8 +11,8 @@ import { RecordConflictError, RecordValidationError } from '@admin-hub/engine/re
 import { createRecord, hardDeleteRecord, restoreRecord, runCustomAction, softDeleteRecord, updateRecord } from '@admin-hub/engine/records/write-record';
 import { findResource } from '@admin-hub/engine/resources/registry';
 import type { Resource } from '@admin-hub/engine/resources/types';
-import { isForm, NOT_A_FORM } from '@/web/action-form';
-import { actionFailure, actionOperator } from '@/web/action-result';
+import { isForm, notAForm } from '@/web/action-form';
+import { actionFailure, actionOperator, actionWords } from '@/web/action-result';
 
 /*
  * The record pages' writes. A Server Action is a POST anyone could send with any fields, so
@@ -62,7 +62,7 @@ function revalidateRecord(base: string, id?: string): void {
  * The form sends only the fields to write; see payloadOf in record-form/values.ts.
  */
 export async function saveRecordAction(_state: RecordFormState, form: FormData): Promise<RecordFormState> {
-  if (!isForm(form)) return { status: 'error', code: 400, message: NOT_A_FORM };
+  if (!isForm(form)) return { status: 'error', code: 400, message: notAForm() };
   const values = valuesOf(form);
   const editing = text(form, META.mode) === 'update';
   let saved: { base: string; id: string };
@@ -82,7 +82,7 @@ export async function saveRecordAction(_state: RecordFormState, form: FormData):
   } catch (error) {
     if (error instanceof RecordValidationError) {
       const fieldErrors = { ...error.fieldErrors };
-      const formError = error.formError ?? (Object.keys(fieldErrors).length > 0 ? 'Some fields need your attention.' : undefined);
+      const formError = error.formError ?? (Object.keys(fieldErrors).length > 0 ? actionWords()('fieldsNeedAttention') : undefined);
       return { status: 'invalid', fieldErrors, formError, values };
     }
     if (error instanceof RecordConflictError && t) {
@@ -105,7 +105,7 @@ export async function saveRecordAction(_state: RecordFormState, form: FormData):
 }
 
 async function buttonAction(form: FormData, work: (t: Target) => Promise<string | { redirectTo: string }>): Promise<RecordActionState> {
-  if (!isForm(form)) return { error: NOT_A_FORM };
+  if (!isForm(form)) return { error: notAForm() };
   let outcome: string | { redirectTo: string };
   try {
     const t = await target(form);
@@ -121,14 +121,14 @@ async function buttonAction(form: FormData, work: (t: Target) => Promise<string 
 export async function softDeleteRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
   return buttonAction(form, async (t) => {
     await softDeleteRecord(t.operator, t.domain, t.resource, t.id);
-    return 'Deleted: it is in the trash now, and can be restored from here or from the trash.';
+    return actionWords()('deleted');
   });
 }
 
 export async function restoreRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
   return buttonAction(form, async (t) => {
     await restoreRecord(t.operator, t.domain, t.resource, t.id);
-    return 'Restored: it is back in the list.';
+    return actionWords()('restored');
   });
 }
 
@@ -148,6 +148,6 @@ export async function hardDeleteRecordAction(_state: RecordActionState, form: Fo
 export async function customRecordAction(_state: RecordActionState, form: FormData): Promise<RecordActionState> {
   return buttonAction(form, async (t) => {
     const outcome = await runCustomAction(t.operator, t.domain, t.resource, t.id, text(form, META.action));
-    return outcome.message ?? 'Done.';
+    return outcome.message ?? actionWords()('done');
   });
 }

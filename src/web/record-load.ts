@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { can, maskedColumns, resourceAsSeenBy } from '@admin-hub/engine/auth/access';
 import type { Operator } from '@admin-hub/engine/auth/operator';
 import type { Action } from '@admin-hub/engine/auth/roles';
@@ -66,14 +67,15 @@ export async function resourceFor(
 
 export type Loaded = { ok: true; record: LoadedRecord } | { ok: false; title: string; message: string };
 
-/** The record, 404 when it does not exist; a database that is down is a message, not a crash. */
+/** The record, 404 when it does not exist; a database that is down is a message (in the page's language), not a crash. */
 export async function loadRecord(operator: Operator, domain: DomainName, resource: Resource, id: string): Promise<Loaded> {
   try {
     return { ok: true, record: await getRecord(operator, domain, resource, id) };
   } catch (error) {
     if (pageAnswerOf(error) !== 'error') return refusePage(error); // 404, 403, signed out
     const { status, message } = describePageError(error);
-    return { ok: false, title: status === 503 ? 'The domain is unavailable' : 'The record could not be loaded', message };
+    const t = await getTranslations('record.loadError');
+    return { ok: false, title: status === 503 ? t('unavailable') : t('failed'), message };
   }
 }
 
@@ -89,11 +91,18 @@ export function labelColumnOf(operator: Operator, resource: Resource): ResolvedC
   return name ? resource.columns.find((c) => c.name === name) : undefined;
 }
 
-/** "Author 12 (Ada Lovelace)", and the label alone for titles. */
-export function recordName(operator: Operator, resource: Resource, row: Record<string, unknown>, id: string): { name: string; label: string | undefined } {
+/** "Author 12 (Ada Lovelace)" in the page's language, and the label alone for titles. */
+export async function recordName(
+  operator: Operator,
+  resource: Resource,
+  row: Record<string, unknown>,
+  id: string,
+): Promise<{ name: string; label: string | undefined }> {
+  const t = await getTranslations('record');
   const recordLabel = visibleLabel(operator, resource);
   const label = recordLabel ? formatRecordLabel(recordLabel, row) : undefined;
-  return { name: `${resource.singular} ${displayIdOf(id)}${label ? ` (${label})` : ''}`, label };
+  const named = { resource: resource.singular, id: displayIdOf(id) };
+  return { name: label ? t('nameLabelled', { ...named, label }) : t('name', named), label };
 }
 
 /** For each foreign-key column: what its picker searches, and the label of the row it points to now. */
@@ -152,6 +161,7 @@ export async function referrerGroups(operator: Operator, domain: DomainName, res
     return {
       key: `${r.resource.name}-${r.column}`,
       title: r.resource.title,
+      singular: r.resource.singular,
       columnLabel: column.label,
       count: r.count,
       capped: r.count >= 1000,
@@ -184,8 +194,8 @@ export async function loadInline(
     return { result: await listInline(operator, domain, table, position) };
   } catch (error) {
     const { status, message } = describePageError(error);
-    const title =
-      status === 400 ? 'This page of the table cannot be shown' : status === 503 ? 'The domain is unavailable' : `${table.title} could not be loaded`;
+    const t = await getTranslations('record.loadError');
+    const title = status === 400 ? t('inlinePage') : status === 503 ? t('unavailable') : t('inlineFailed', { table: table.title });
     return { error: { title, message } };
   }
 }

@@ -1,6 +1,7 @@
 // Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render as renderBare, screen, waitFor, within } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lockedReason, RecordForm, type RecordFormProps } from '../../src/components/record-form/record-form';
 import { checkJson } from '../../src/components/record-form/fields/json-field';
@@ -14,6 +15,11 @@ import { parseInput } from '../../src/engine/records/input-schema';
 import { resolveResource, toClientResource } from '../../src/engine/resources/define';
 import type { ColumnDef } from '../../src/engine/resources/types';
 import { MAX_FORM_BYTES } from '../../src/engine/values/bytes';
+import en from '../../src/i18n/messages/en';
+import { IntlWrapper } from '../support/intl';
+
+/** Renders inside the English catalog, as the root layout's NextIntlClientProvider does. */
+const render = (ui: ReactElement) => renderBare(ui, { wrapper: IntlWrapper });
 
 const refresh = vi.fn();
 vi.mock('next/navigation', () => ({
@@ -752,6 +758,7 @@ describe('why a field is locked', () => {
         'update',
         [],
       );
-    expect([reason('double_qty'), reason('id'), reason('qty')]).toEqual(['Computed from the other fields.', 'Set by the database.', undefined]);
+    expect([reason('double_qty'), reason('id'), reason('qty')]).toEqual(['computed', 'readOnly', undefined]);
+    expect([en.form.locked.computed, en.form.locked.readOnly]).toEqual(['Computed from the other fields.', 'Set by the database.']);
   });
 });

@@ -10,6 +10,7 @@ import { sectionsOf } from '../../src/components/renderers/sections';
 import { Cell } from '../../src/components/resource-list/cell';
 import { defineResource, resolveResource, toClientResource } from '../../src/engine/resources/define';
 import type { ColumnDef, FieldsetDef, ResolvedColumn } from '../../src/engine/resources/types';
+import { IntlWrapper } from '../support/intl';
 
 vi.mock('next/navigation', () => ({
   useRouter: () => ({ push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn(), refresh: vi.fn() }),
@@ -34,7 +35,7 @@ function column(def: ColumnDef): ResolvedColumn {
 }
 
 function cell(def: ColumnDef, value: unknown) {
-  return render(<Cell column={column(def)} value={value} domain="blog" />).container;
+  return render(<Cell column={column(def)} value={value} domain="blog" />, { wrapper: IntlWrapper }).container;
 }
 
 describe('cell and display renderers, chosen by name', () => {
@@ -83,14 +84,14 @@ describe('cell and display renderers, chosen by name', () => {
   it('falls back to the type for a name this build does not register, and leaves NULL empty', () => {
     // @ts-expect-error -- a misspelt renderer is a compile error; at run time (a plain-JS definition) the type decides
     const odd = column({ name: 'ok', type: 'boolean', cell: 'badgee' });
-    expect(render(<Cell column={odd} value={true} domain="blog" />).container.textContent).toBe('yes');
+    expect(render(<Cell column={odd} value={true} domain="blog" />, { wrapper: IntlWrapper }).container.textContent).toBe('yes');
     cleanup();
     expect(cell({ name: 'status', type: 'text', cell: 'badge' }, null).textContent).toBe('');
   });
 
   it('uses display on the record page, else the cell renderer, else the type', () => {
     const body = column({ name: 'body', type: 'longtext', display: 'markdown' });
-    const page = render(<DetailValue column={body} value={'# Hello\n\nSome **bold**'} domain="blog" />).container;
+    const page = render(<DetailValue column={body} value={'# Hello\n\nSome **bold**'} domain="blog" />, { wrapper: IntlWrapper }).container;
     expect(page.querySelector('h1')?.textContent).toBe('Hello');
     expect(page.querySelector('strong')?.textContent).toBe('bold');
     cleanup();
@@ -98,10 +99,12 @@ describe('cell and display renderers, chosen by name', () => {
     expect(cell({ name: 'body', type: 'longtext', display: 'markdown' }, '# Hello').textContent).toBe('# Hello');
     cleanup();
     const status = column({ name: 'status', type: 'text', cell: { kind: 'badge', tones: { ok: 'success' } } });
-    expect(render(<DetailValue column={status} value="ok" domain="blog" />).container.querySelector('[data-tone="success"]')).toBeTruthy();
+    expect(
+      render(<DetailValue column={status} value="ok" domain="blog" />, { wrapper: IntlWrapper }).container.querySelector('[data-tone="success"]'),
+    ).toBeTruthy();
     cleanup();
     // Masked values are never handed to a renderer on the record page.
-    const masked = render(<DetailValue column={status} value="o***" domain="blog" masked />).container;
+    const masked = render(<DetailValue column={status} value="o***" domain="blog" masked />, { wrapper: IntlWrapper }).container;
     expect(masked.querySelector('[data-renderer]')).toBeNull();
   });
 });
@@ -130,7 +133,7 @@ describe('fieldsets and help text', () => {
       cancelHref: '/d/blog/things',
       ...overrides,
     };
-    return render(<RecordForm {...props} />);
+    return render(<RecordForm {...props} />, { wrapper: IntlWrapper });
   }
 
   it('groups the form into fieldsets with legends, the columns in none last, in the fieldset order', () => {
@@ -167,6 +170,7 @@ describe('fieldsets and help text', () => {
   it('groups the record page into titled sections', () => {
     render(
       <RecordFields columns={things.columns} row={{ id: '1', title: 'T', slug: 's', author: 'A', note: 'n' }} domain="blog" fieldsets={things.fieldsets} />,
+      { wrapper: IntlWrapper },
     );
     const sections = screen.getAllByTestId('record-section');
     expect(sections.map((s) => s.querySelector('h2')?.textContent)).toEqual(['Content', 'People', 'Other']);
@@ -182,7 +186,8 @@ describe('fieldsets and help text', () => {
       things.columns.filter((c) => c.name !== 'author'),
       things.fieldsets,
     );
-    expect(sections.map((s) => s.title)).toEqual(['Content', 'Other']);
+    // The last section, of the columns no fieldset names, is titled by the page in its language ("Other").
+    expect(sections.map((s) => (s.other ? '(other)' : s.title))).toEqual(['Content', '(other)']);
   });
 });
 

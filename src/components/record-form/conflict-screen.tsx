@@ -1,6 +1,7 @@
 'use client';
 
 import { GitCompareArrows } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -27,6 +28,8 @@ export interface ConflictScreenProps {
  * choose: reload with theirs, or save theirs over with their own changes.
  */
 export function ConflictScreen({ columns, initial, theirs, yours, pending, onKeepTheirs, onSaveMine }: ConflictScreenProps) {
+  const t = useTranslations('form');
+  const words = { t, format: useFormatter() };
   const rows = columns
     .map((column) => {
       const mine = column.name in yours;
@@ -38,9 +41,9 @@ export function ConflictScreen({ columns, initial, theirs, yours, pending, onKee
     <Card role="alert" className="border-warning/50" data-testid="conflict-screen">
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
-          <GitCompareArrows className="size-5 text-warning" aria-hidden="true" /> Someone else saved this record after you opened it
+          <GitCompareArrows className="size-5 text-warning" aria-hidden="true" /> {t('conflict.title')}
         </CardTitle>
-        <CardDescription>Nothing of yours was saved yet. Compare the fields below, then keep their version or save yours over it.</CardDescription>
+        <CardDescription>{t('conflict.description')}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <div className="overflow-x-auto rounded-md border">
@@ -48,13 +51,13 @@ export function ConflictScreen({ columns, initial, theirs, yours, pending, onKee
             <thead className="bg-muted/50 text-left">
               <tr>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Field
+                  {t('conflict.field')}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Theirs (saved now)
+                  {t('conflict.theirs')}
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">
-                  Yours
+                  {t('conflict.yours')}
                 </th>
               </tr>
             </thead>
@@ -66,23 +69,23 @@ export function ConflictScreen({ columns, initial, theirs, yours, pending, onKee
                     <th scope="row" className="px-3 py-2 text-left font-medium">
                       <span className="flex flex-wrap items-center gap-1">
                         {column.label}
-                        {clash ? <Badge variant="warning">both changed</Badge> : null}
+                        {clash ? <Badge variant="warning">{t('conflict.bothChanged')}</Badge> : null}
                       </span>
                     </th>
                     <td className="px-3 py-2">
                       <span className="font-mono text-xs whitespace-pre-wrap break-words" data-testid={`conflict-theirs-${column.name}`}>
-                        {describeFormValue(column, theirs[column.name])}
+                        {describeFormValue(column, theirs[column.name], words)}
                       </span>
-                      {theirsChanged ? null : <span className="block text-xs text-muted-foreground">unchanged</span>}
+                      {theirsChanged ? null : <span className="block text-xs text-muted-foreground">{t('conflict.unchanged')}</span>}
                     </td>
                     <td className="px-3 py-2">
                       {mine ? (
                         <span className="font-mono text-xs whitespace-pre-wrap break-words" data-testid={`conflict-yours-${column.name}`}>
-                          {describeFormValue(column, yours[column.name])}
+                          {describeFormValue(column, yours[column.name], words)}
                         </span>
                       ) : (
                         <span className="text-xs text-muted-foreground" data-testid={`conflict-yours-${column.name}`}>
-                          not changed by you
+                          {t('conflict.notChangedByYou')}
                         </span>
                       )}
                     </td>
@@ -94,13 +97,13 @@ export function ConflictScreen({ columns, initial, theirs, yours, pending, onKee
         </div>
         <div className="flex flex-wrap gap-2">
           <Button variant="outline" onClick={onKeepTheirs} disabled={pending} data-testid="conflict-keep-theirs">
-            Keep theirs (reload)
+            {t('conflict.keepTheirs')}
           </Button>
           <Button variant="destructive" onClick={onSaveMine} disabled={pending} data-testid="conflict-save-mine">
-            {pending ? 'Saving…' : 'Save mine anyway'}
+            {pending ? t('conflict.saving') : t('conflict.saveMine')}
           </Button>
         </div>
-        <p className="text-xs text-muted-foreground">“Save mine anyway” writes only the fields you changed; their other changes stay.</p>
+        <p className="text-xs text-muted-foreground">{t('conflict.note')}</p>
       </CardContent>
     </Card>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Checkbox } from '@/components/ui/checkbox';
 import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 
@@ -19,10 +20,11 @@ export function NullSwitch({
   disabled?: boolean;
   onChange: (isNull: boolean) => void;
 }) {
+  const t = useTranslations('form');
   return (
     <label className="flex w-fit items-center gap-2 text-xs text-muted-foreground">
       <Checkbox checked={isNull} disabled={disabled} onChange={(e) => onChange(e.target.checked)} data-testid={`null-${column.name}`} />
-      No value (NULL){isNull ? '' : `: an empty field is saved as ${column.type === 'array' ? 'an empty list' : 'empty text'}`}
+      {isNull ? t('nullSwitch.isNull') : column.type === 'array' ? t('nullSwitch.emptyList') : t('nullSwitch.emptyText')}
     </label>
   );
 }

@@ -2,6 +2,7 @@
 
 import { History, LogIn, Save, TriangleAlert } from 'lucide-react';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
 import { startTransition, useActionState, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { AdminResourceTable } from '@/components/admin-resource-table';
@@ -41,18 +42,20 @@ export interface RecordFormProps {
   cancelHref: string;
 }
 
-/** Why a column cannot be edited here, or undefined when it can. */
+/** Why a column cannot be edited here (its message is `form.locked.<reason>`), or undefined when it can. */
+export type LockedReason = 'masked' | 'softDelete' | 'computed' | 'readOnly' | 'key';
+
 export function lockedReason(
   resource: Pick<ClientResource, 'primaryKey' | 'softDelete'>,
   column: ResolvedColumn,
   mode: 'create' | 'update',
   masked: readonly string[],
-): string | undefined {
-  if (masked.includes(column.name) && !column.secret) return 'Hidden from your role: you cannot change it.';
-  if (column.name === resource.softDelete) return 'Set by Delete and Restore.';
-  if (column.computed) return 'Computed from the other fields.';
-  if (column.readOnly) return 'Set by the database.';
-  if (mode === 'update' && resource.primaryKey.includes(column.name)) return 'Part of the key: it cannot change.';
+): LockedReason | undefined {
+  if (masked.includes(column.name) && !column.secret) return 'masked';
+  if (column.name === resource.softDelete) return 'softDelete';
+  if (column.computed) return 'computed';
+  if (column.readOnly) return 'readOnly';
+  if (mode === 'update' && resource.primaryKey.includes(column.name)) return 'key';
   return undefined;
 }
 
@@ -69,6 +72,9 @@ const noSubscribe = () => () => {};
  */
 export function RecordForm(props: RecordFormProps) {
   const { resource, mode, id, version, initial, masked = [], references = {}, action, title, subtitle, cancelHref } = props;
+  const t = useTranslations('form');
+  const format = useFormatter();
+  const tSections = useTranslations('renderers');
   const router = useRouter();
   const pathname = usePathname();
   const formId = useId();
@@ -189,7 +195,7 @@ export function RecordForm(props: RecordFormProps) {
     const locked = lockedReason(resource, column, mode, masked);
     const inputId = `${formId}-${column.name}`;
     const error = errorFor(column.name);
-    const hint = locked ?? hintFor(column, mode);
+    const hint = locked ? t(`locked.${locked}`) : hintFor(column, mode, { t, format });
     const hintId = hint ? `${inputId}-hint` : undefined;
     const errorId = error ? `${inputId}-error` : undefined;
     const helpId = column.help ? `${inputId}-help` : undefined;
@@ -211,7 +217,7 @@ export function RecordForm(props: RecordFormProps) {
               *
             </span>
           ) : null}
-          {required ? <span className="sr-only"> (required)</span> : null}
+          {required ? <span className="sr-only"> {t('required')}</span> : null}
         </label>
         <Field
           column={column}
@@ -266,7 +272,7 @@ export function RecordForm(props: RecordFormProps) {
       rowKey={() => ''}
       actions={
         <Link href={cancelHref} className={buttonVariants({ variant: 'outline', size: 'sm' })}>
-          Cancel
+          {t('cancel')}
         </Link>
       }
     >
@@ -304,13 +310,10 @@ export function RecordForm(props: RecordFormProps) {
           <div role="status" className="flex items-start gap-2 rounded-md border border-primary/30 bg-primary/5 px-3 py-2 text-sm" data-testid="draft-restored">
             <History className="mt-0.5 size-4 shrink-0 text-primary" aria-hidden="true" />
             <div className="flex flex-col gap-1">
-              <p>
-                Your unsaved changes are back, as you left them when your session ended. Nothing was saved yet: check them, then save.
-                {restored.stale ? ' Someone has changed this record since you opened it: saving will show you both versions first.' : ''}
-              </p>
+              <p>{restored.stale ? t('draftRestoredStale') : t('draftRestored')}</p>
               <p>
                 <button type="button" className="cursor-pointer underline underline-offset-2" onClick={discardDraft} data-testid="draft-discard">
-                  Discard my changes
+                  {t('discardDraft')}
                 </button>
               </p>
             </div>
@@ -330,11 +333,11 @@ export function RecordForm(props: RecordFormProps) {
               {formLevel.map((m, i) => (
                 <p key={i}>{m}</p>
               ))}
-              {sessionEnded ? <p data-testid="draft-kept">What you typed is kept in this browser tab and comes back when you return to this form.</p> : null}
+              {sessionEnded ? <p data-testid="draft-kept">{t('draftKept')}</p> : null}
               {sessionEnded ? (
                 <p>
                   <Link href={signInHref} className="inline-flex items-center gap-1 font-medium underline underline-offset-2" data-testid="session-sign-in">
-                    <LogIn className="size-4" aria-hidden="true" /> Sign in again
+                    <LogIn className="size-4" aria-hidden="true" /> {t('signInAgain')}
                   </Link>
                 </p>
               ) : null}
@@ -346,7 +349,7 @@ export function RecordForm(props: RecordFormProps) {
           ? shown.map((column) => renderField(column))
           : sections.map((section, i) => (
               <fieldset key={i} className="min-w-0" aria-describedby={section.description ? `${formId}-section-${i}` : undefined} data-testid="form-fieldset">
-                <legend className="w-full border-b pb-2 text-base font-semibold">{section.title}</legend>
+                <legend className="w-full border-b pb-2 text-base font-semibold">{section.other ? tSections('otherSection') : section.title}</legend>
                 <div className="mt-3 flex flex-col gap-5">
                   {section.description ? (
                     <p id={`${formId}-section-${i}`} className="-mt-1 text-sm text-muted-foreground">
@@ -360,10 +363,10 @@ export function RecordForm(props: RecordFormProps) {
 
         <div className="flex flex-wrap items-center gap-2 border-t pt-4">
           <Button type="submit" disabled={pending || state.status === 'conflict'} data-testid="record-save">
-            <Save aria-hidden="true" /> {pending ? 'Saving…' : mode === 'create' ? 'Create' : 'Save changes'}
+            <Save aria-hidden="true" /> {pending ? t('saving') : mode === 'create' ? t('create') : t('saveChanges')}
           </Button>
           <Link href={cancelHref} className={buttonVariants({ variant: 'ghost' })}>
-            Cancel
+            {t('cancel')}
           </Link>
         </div>
       </form>

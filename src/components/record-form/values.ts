@@ -105,7 +105,10 @@ export function payloadOf(
 // Date-times: shown as a local date and time in an explicit time zone, sent as ISO 8601 with
 // the offset that zone has at that moment ("2025-03-30T03:30:00+02:00").
 
-/** Minutes east of UTC that `timeZone` has at `instant` (DST-aware, from Intl). */
+/**
+ * Minutes east of UTC that `timeZone` has at `instant` (DST-aware, from Intl). Read from the
+ * "GMT+02:00" that Intl writes in English: arithmetic, never shown, so the locale is fixed.
+ */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   if (timeZone === 'UTC' || Number.isNaN(instant.getTime())) return 0;
   const name =

@@ -1,9 +1,21 @@
 import { Trash2 } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { RECORD_MOMENT } from '@/components/renderers/date-time';
 
-/** Says loudly that the record is soft-deleted: hidden from the list, in the trash until restored. */
+/**
+ * Says loudly that the record is soft-deleted: hidden from the list, in the trash until
+ * restored; when, in the operator's time zone, the zone named.
+ */
 export function DeletedBanner({ when, trashHref, children }: { when: unknown; trashHref: string; children?: ReactNode }) {
+  const t = useTranslations('record');
+  const format = useFormatter();
   const at = typeof when === 'string' && !Number.isNaN(Date.parse(when)) ? new Date(when) : undefined;
+  const trash = (chunks: ReactNode) => (
+    <a className="text-primary underline" href={trashHref}>
+      {chunks}
+    </a>
+  );
   return (
     <div
       role="status"
@@ -12,13 +24,9 @@ export function DeletedBanner({ when, trashHref, children }: { when: unknown; tr
     >
       <Trash2 className="size-5 shrink-0 text-destructive" aria-hidden="true" />
       <div className="flex min-w-0 flex-1 flex-col">
-        <strong className="font-semibold">This record is deleted.</strong>
+        <strong className="font-semibold">{t('deleted.title')}</strong>
         <span className="text-muted-foreground">
-          Deleted{at ? ` on ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}. It is hidden from the list and kept in the{' '}
-          <a className="text-primary underline" href={trashHref}>
-            trash
-          </a>{' '}
-          until someone restores it.
+          {at ? t.rich('deleted.textOn', { when: format.dateTime(at, RECORD_MOMENT), trash }) : t.rich('deleted.text', { trash })}
         </span>
       </div>
       {children}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { arrayItemText, Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
@@ -29,10 +30,11 @@ export function DetailValue({
   masked?: boolean;
   referenceLabel?: string;
 }): ReactNode {
-  if (value === null || value === undefined) return <span className="text-muted-foreground italic">empty</span>;
+  const t = useTranslations('record');
+  if (value === null || value === undefined) return <span className="text-muted-foreground italic">{t('value.empty')}</span>;
   if (masked)
     return (
-      <span className="font-mono text-muted-foreground" title="Hidden from your role">
+      <span className="font-mono text-muted-foreground" title={t('value.hidden')}>
         {String(value)}
       </span>
     );
@@ -73,14 +75,14 @@ export function DetailValue({
             <DownloadBytes hex={hex} filename={`${column.name}.bin`} testId={`download-${column.name}`} />
           </span>
           <code className="max-h-48 overflow-auto break-all font-mono text-xs text-muted-foreground">
-            {hex.length > 2050 ? `${hex.slice(0, 2050)}… (first 1 KB)` : hex}
+            {hex.length > 2050 ? t('value.firstKilobyte', { hex: hex.slice(0, 2050) }) : hex}
           </code>
         </span>
       );
     }
     case 'array': {
       const items = value as unknown[];
-      if (items.length === 0) return <span className="text-muted-foreground italic">no items</span>;
+      if (items.length === 0) return <span className="text-muted-foreground italic">{t('value.noItems')}</span>;
       return (
         <span className="flex flex-wrap gap-1">
           {items.map((item, i) => (
@@ -101,7 +103,8 @@ export function DetailValue({
     case 'money_cents':
       return (
         <span>
-          <Cell column={column} value={value} domain={domain} /> <span className="text-xs text-muted-foreground">({String(value)} cents)</span>
+          <Cell column={column} value={value} domain={domain} />{' '}
+          <span className="text-xs text-muted-foreground">{t('value.cents', { value: String(value) })}</span>
         </span>
       );
     default:
@@ -126,6 +129,7 @@ export function RecordFields({
   /** ResourceDef.fieldsets: one titled section each, then the other columns. */
   fieldsets?: readonly Fieldset[];
 }) {
+  const t = useTranslations('renderers');
   const list = (shown: ResolvedColumn[], testId?: string) => (
     <FieldList columns={shown} row={row} domain={domain} masked={masked} referenceLabels={referenceLabels} testId={testId} />
   );
@@ -136,7 +140,7 @@ export function RecordFields({
         <section key={i} aria-labelledby={`record-section-${i}`} className="flex flex-col gap-3" data-testid="record-section">
           <div className="flex flex-col gap-0.5 border-b pb-2">
             <h2 id={`record-section-${i}`} className="text-base font-semibold">
-              {section.title}
+              {section.other ? t('otherSection') : section.title}
             </h2>
             {section.description ? <p className="text-sm text-muted-foreground">{section.description}</p> : null}
           </div>

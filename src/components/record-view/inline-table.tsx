@@ -2,6 +2,7 @@
 
 import { ArrowRight } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useTransition } from 'react';
 import { AdminResourceTable, type ResourceColumn } from '@/components/admin-resource-table';
@@ -28,18 +29,12 @@ export interface InlineTableProps {
   page: number;
   /** The related list filtered by the foreign key. */
   viewAllHref: string;
-  /** "this author": what the empty state says the rows would refer to. */
+  /** "this author" in the page's language: what the empty state says the rows would refer to. */
   recordNoun: string;
   error?: { title: string; message: string };
 }
 
 const NUMERIC = new Set(['integer', 'bigint', 'number', 'money_cents']);
-
-/** "View all 97", "View all (about 12,000)", or "View all" when the count is only "many". */
-function viewAllText(count: ListResult['count'] | undefined): string {
-  if (!count || count.value === null) return 'View all';
-  return count.exact ? `View all ${count.label}` : `View all (${count.label})`;
-}
 
 /**
  * One inline related table on a record page (ResourceDef.inlines): the related resource's rows
@@ -52,6 +47,15 @@ export function InlineTable({ inlineKey, title, resource, result, page, viewAllH
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  const t = useTranslations('record');
+  const count = result?.count;
+  // "View all 97", "View all (about 12,000)", or "View all" when the count is only "many".
+  const viewAll =
+    !count || count.value === null
+      ? t('inline.viewAll')
+      : count.exact
+        ? t('inline.viewAllCount', { count: count.value })
+        : t('inline.viewAllAbout', { count: count.value });
 
   // Only this table's parameters change; a "Saved." notice of an earlier save is not repeated.
   const update = useCallback(
@@ -93,7 +97,7 @@ export function InlineTable({ inlineKey, title, resource, result, page, viewAllH
         iconColor={resource.iconColor}
         actions={
           <Link href={viewAllHref} className={buttonVariants({ variant: 'outline', size: 'sm' })} data-testid={`inline-view-all-${inlineKey}`}>
-            {viewAllText(result?.count)} <ArrowRight className="size-4" aria-hidden="true" />
+            {viewAll} <ArrowRight className="size-4" aria-hidden="true" />
           </Link>
         }
         columns={columns}
@@ -102,12 +106,12 @@ export function InlineTable({ inlineKey, title, resource, result, page, viewAllH
         rowKey={resource.keyless ? (row) => String(rows.indexOf(row)) : (row) => encodeRecordId(resource.primaryKey, row)}
         rowHref={resource.keyless ? undefined : (row) => `${base}/${encodeRecordId(resource.primaryKey, row)}`}
         emptyState={{
-          title: page > 1 ? 'No more rows' : `No ${title.toLowerCase()}`,
-          description: page > 1 ? undefined : `No ${resource.title.toLowerCase()} refer to ${recordNoun}.`,
+          title: page > 1 ? t('inline.noMoreRows') : t('inline.empty', { table: title.toLowerCase() }),
+          description: page > 1 ? undefined : t('inline.emptyDescription', { resource: resource.title.toLowerCase(), record: recordNoun }),
           action:
             page > 1 ? (
               <Button variant="outline" size="sm" onClick={() => update({})}>
-                First page
+                {t('inline.firstPage')}
               </Button>
             ) : undefined,
         }}
@@ -119,7 +123,7 @@ export function InlineTable({ inlineKey, title, resource, result, page, viewAllH
                 ...error,
                 action: (
                   <Button variant="outline" size="sm" className="mt-2" onClick={() => update({})} data-testid={`inline-first-page-${inlineKey}`}>
-                    First page
+                    {t('inline.firstPage')}
                   </Button>
                 ),
               }

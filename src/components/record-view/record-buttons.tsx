@@ -2,6 +2,7 @@
 
 import { Pencil, RotateCcw, Trash2, Zap } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useActionState, useId, useRef, useState, type ReactNode } from 'react';
 import {
@@ -66,12 +67,13 @@ export const ActionMessage = FormMessage;
 /** Restore, or the toast's Undo after a soft delete: it runs outside any form, so the toast says how it went. */
 function useUndo(target: RecordTarget, name: string, undo: RecordButtonAction | undefined) {
   const router = useRouter();
+  const t = useTranslations('record');
   if (!undo) return undefined;
   return async () => {
     const outcome = await undo({}, targetForm(target));
     if (outcome.error) toast.error(outcome.error, { testId: 'undo-toast' });
     else {
-      toast.success(`Restored ${name}.`, { testId: 'undo-toast' });
+      toast.success(t('buttons.restoredToast', { name }), { testId: 'undo-toast' });
       router.refresh();
     }
   };
@@ -105,13 +107,14 @@ function SimpleAction({
 
 /** Soft delete: the outcome is a toast (with Undo when a restore is allowed); a refusal stays under the buttons. */
 function SoftDelete({ target, name, action, undo }: { target: RecordTarget; name: string; action: RecordButtonAction; undo?: RecordButtonAction }) {
+  const t = useTranslations('record');
   const runUndo = useUndo(target, name, undo);
   const [state, formAction, pending] = useActionState(async (previous: RecordActionState, form: FormData) => {
     const outcome = await action(previous, form);
     if (outcome.ok) {
-      toast.success(`Deleted ${name}. It is in the trash.`, {
+      toast.success(t('buttons.deletedToast', { name }), {
         testId: 'delete-toast',
-        action: runUndo ? { label: 'Undo', onClick: () => void runUndo() } : undefined,
+        action: runUndo ? { label: t('buttons.undo'), onClick: () => void runUndo() } : undefined,
       });
       return {};
     }
@@ -121,7 +124,7 @@ function SoftDelete({ target, name, action, undo }: { target: RecordTarget; name
     <form action={formAction} className="contents">
       <Hidden target={target} />
       <Button type="submit" size="sm" variant="outline" disabled={pending} data-testid="record-delete">
-        <Trash2 aria-hidden="true" /> Delete
+        <Trash2 aria-hidden="true" /> {t('buttons.delete')}
       </Button>
       <Portal state={state} testId="record-delete-message" />
     </form>
@@ -156,8 +159,9 @@ function HardDelete({
   action: RecordButtonAction;
   referrers: string[];
 }) {
+  const t = useTranslations('record');
   const [state, formAction, pending] = useActionState(async (previous: RecordActionState, form: FormData) => {
-    parkFlash({ message: `Deleted ${name} for good.`, path: `/d/${target.domain}/${target.resource}` });
+    parkFlash({ message: t('buttons.hardDeletedFlash', { name }), path: `/d/${target.domain}/${target.resource}` });
     const outcome = await action(previous, form);
     if (outcome?.error) dropFlash();
     return outcome;
@@ -175,7 +179,7 @@ function HardDelete({
     >
       <AlertDialogTrigger asChild>
         <Button size="sm" variant="destructive" data-testid="record-hard-delete">
-          <Trash2 aria-hidden="true" /> Delete for good…
+          <Trash2 aria-hidden="true" /> {t('buttons.hardDelete')}
         </Button>
       </AlertDialogTrigger>
       <AlertDialogContent
@@ -188,24 +192,24 @@ function HardDelete({
       >
         <form action={formAction} className="flex flex-col gap-3" data-testid="hard-delete-form">
           <Hidden target={target} />
-          <AlertDialogTitle>Delete {name} for good?</AlertDialogTitle>
-          <AlertDialogDescription>This removes the row from the database. It cannot be undone, and it is not kept in any trash.</AlertDialogDescription>
+          <AlertDialogTitle>{t('buttons.hardDeleteTitle', { name })}</AlertDialogTitle>
+          <AlertDialogDescription>{t('buttons.hardDeleteDescription')}</AlertDialogDescription>
           {referrers.length > 0 ? (
             <div className="text-sm">
-              <p>Other rows refer to it:</p>
+              <p>{t('buttons.referrersIntro')}</p>
               <ul className="list-disc pl-6">
                 {referrers.map((r) => (
                   <li key={r}>{r}</li>
                 ))}
               </ul>
-              <p className="text-muted-foreground">Depending on the database’s rules they are deleted with it, or the delete is refused.</p>
+              <p className="text-muted-foreground">{t('buttons.referrersRule')}</p>
             </div>
           ) : (
-            <p className="text-sm text-muted-foreground">No other rows refer to it.</p>
+            <p className="text-sm text-muted-foreground">{t('buttons.noReferrers')}</p>
           )}
           <label className="flex flex-col gap-1 text-sm">
             <span>
-              Type <code className="rounded bg-muted px-1 font-mono">{displayId}</code> to confirm
+              {t.rich('buttons.typeToConfirm', { id: displayId, code: (chunks) => <code className="rounded bg-muted px-1 font-mono">{chunks}</code> })}
             </span>
             <Input
               ref={input}
@@ -219,9 +223,9 @@ function HardDelete({
           <ActionMessage state={state} testId="hard-delete-message" />
           <AlertDialogFooter className="justify-start">
             <Button type="submit" variant="destructive" disabled={pending || typed.trim() !== displayId} data-testid="hard-delete-confirm">
-              {pending ? 'Deleting…' : 'Delete for good'}
+              {pending ? t('buttons.deleting') : t('buttons.hardDeleteConfirm')}
             </Button>
-            <AlertDialogCancel data-testid="hard-delete-cancel">Cancel</AlertDialogCancel>
+            <AlertDialogCancel data-testid="hard-delete-cancel">{t('buttons.cancel')}</AlertDialogCancel>
           </AlertDialogFooter>
         </form>
       </AlertDialogContent>
@@ -246,6 +250,7 @@ function CustomAction({
   confirm: string | undefined;
   action: RecordButtonAction;
 }) {
+  const t = useTranslations('record');
   const [state, formAction, pending] = useActionState(action, {});
   const [asking, setAsking] = useState(false);
   const formId = useId();
@@ -257,7 +262,7 @@ function CustomAction({
         <AlertDialog open={asking} onOpenChange={setAsking}>
           <AlertDialogTrigger asChild>
             <Button size="sm" variant="outline" disabled={pending} data-testid={`record-action-${name}`}>
-              <Zap aria-hidden="true" /> {pending ? `${label}…` : label}
+              <Zap aria-hidden="true" /> {pending ? t('buttons.running', { label }) : label}
             </Button>
           </AlertDialogTrigger>
           <AlertDialogContent data-testid={`record-action-confirm-${name}`}>
@@ -267,13 +272,13 @@ function CustomAction({
               <Button type="submit" form={formId} disabled={pending} data-testid={`record-action-run-${name}`}>
                 {label}
               </Button>
-              <AlertDialogCancel>Cancel</AlertDialogCancel>
+              <AlertDialogCancel>{t('buttons.cancel')}</AlertDialogCancel>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>
       ) : (
         <Button type="submit" size="sm" variant="outline" disabled={pending} data-testid={`record-action-${name}`}>
-          <Zap aria-hidden="true" /> {pending ? `${label}…` : label}
+          <Zap aria-hidden="true" /> {pending ? t('buttons.running', { label }) : label}
         </Button>
       )}
       <Portal state={state} testId={`record-action-message-${name}`} />
@@ -283,11 +288,12 @@ function CustomAction({
 
 /** The record's buttons; the page passes only those the operator's role allows. */
 export function RecordButtons({ target, displayId, name, editHref, softDelete, restore, undoDelete, hardDelete, customActions = [] }: RecordButtonsProps) {
+  const t = useTranslations('record');
   return (
     <div className="flex flex-wrap items-center justify-end gap-2" data-testid="record-buttons">
       {editHref ? (
         <Link href={editHref} className={buttonVariants({ size: 'sm' })} data-testid="record-edit">
-          <Pencil aria-hidden="true" /> Edit
+          <Pencil aria-hidden="true" /> {t('buttons.edit')}
         </Link>
       ) : null}
       {customActions.map((a) => (
@@ -295,7 +301,7 @@ export function RecordButtons({ target, displayId, name, editHref, softDelete, r
       ))}
       {restore ? (
         <SimpleAction target={target} action={restore} variant="outline" testId="record-restore">
-          <RotateCcw aria-hidden="true" /> Restore
+          <RotateCcw aria-hidden="true" /> {t('buttons.restore')}
         </SimpleAction>
       ) : null}
       {softDelete ? <SoftDelete target={target} name={name} action={softDelete} undo={undoDelete} /> : null}

@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 
 export interface ReferrerGroup {
   key: string;
-  /** "Posts", and the column that refers here: "Author". */
+  /** "Posts" (and "Post", for one), and the column that refers here: "Author". */
   title: string;
+  singular: string;
   columnLabel: string;
   count: number;
   /** 1,000 means "at least". */
@@ -15,28 +17,29 @@ export interface ReferrerGroup {
   samples: { href: string; label: string }[];
 }
 
-const number = new Intl.NumberFormat('en-US');
-
 /** "Referenced by": the rows of other resources whose foreign key points at this record. */
 export function ReferencedBy({ groups }: { groups: ReferrerGroup[] }) {
+  const t = useTranslations('record');
   return (
     <section aria-labelledby="referenced-by" className="flex flex-col gap-3" data-testid="referenced-by">
       <h2 id="referenced-by" className="text-base font-semibold">
-        Referenced by
+        {t('referencedBy.title')}
       </h2>
       {groups.length === 0 ? (
-        <p className="text-sm text-muted-foreground">No other rows refer to this one.</p>
+        <p className="text-sm text-muted-foreground">{t('referencedBy.none')}</p>
       ) : (
         <ul className="grid gap-2 sm:grid-cols-2">
           {groups.map((g) => (
             <li key={g.key} className="flex flex-col gap-1 rounded-lg border bg-card p-3 text-sm" data-testid={`referrer-${g.key}`}>
               <Link href={g.href} className="font-medium text-primary hover:underline" data-testid={`referrer-link-${g.key}`}>
-                {number.format(g.count)}
-                {g.capped ? '+' : ''} {g.title.toLowerCase()}
+                {g.capped
+                  ? t('referencedBy.countCapped', { count: g.count, resource: g.title.toLowerCase() })
+                  : t('referencedBy.count', { count: g.count, resource: g.title.toLowerCase(), singular: g.singular.toLowerCase() })}
               </Link>
               <span className="text-xs text-muted-foreground">
-                by {g.columnLabel.toLowerCase()}
-                {g.filtered ? '' : ' · the list cannot filter by it, so these are some of them:'}
+                {g.filtered
+                  ? t('referencedBy.by', { column: g.columnLabel.toLowerCase() })
+                  : t('referencedBy.byUnfiltered', { column: g.columnLabel.toLowerCase() })}
               </span>
               {!g.filtered ? (
                 <span className="flex flex-wrap gap-x-2 gap-y-1">

@@ -1,13 +1,13 @@
 import type { Fieldset } from '@admin-hub/engine/resources/types';
 
 export interface Section<C> {
+  /** The fieldset's title; '' for the untitled section and for the last one (`other`). */
   title: string;
+  /** The section of the columns no fieldset names: the page titles it "Other" in its language (renderers.otherSection). */
+  other?: boolean;
   description: string | undefined;
   columns: C[];
 }
-
-/** The last section's title: the columns no fieldset names. */
-export const OTHER_SECTION = 'Other';
 
 /**
  * The definition's fieldsets, each with the shown columns it names in its own order, then the
@@ -25,6 +25,6 @@ export function sectionsOf<C extends { name: string }>(columns: readonly C[], fi
   }));
   const rest = columns.filter((c) => !placed.has(c.name));
   if (fieldsets.length === 0) return [{ title: '', description: undefined, columns: [...columns] }];
-  sections.push({ title: OTHER_SECTION, description: undefined, columns: rest });
+  sections.push({ title: '', other: true, description: undefined, columns: rest });
   return sections.filter((s) => s.columns.length > 0);
 }

@@ -1,7 +1,9 @@
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { RendererRef, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { renderMarkdown } from '../record-form/fields/markdown';
+import { centsToAmount, exactDecimal, formatMoney } from './exact-number';
 import type { ValueRendererName, ValueRenderers } from './names';
 
 /** What a value renderer is given: a value that is not NULL, its column, the definition's options, and where it is shown. */
@@ -41,15 +43,13 @@ function BadgeValue({ value, options }: ValueRendererProps<'badge'>) {
 }
 
 function MoneyValue({ value, column, options }: ValueRendererProps<'money'>) {
-  const amount = numeric(value);
+  const format = useFormatter();
+  // The database's digits, never through a JS number: int8 and numeric amounts keep every one.
+  const amount = exactDecimal(value);
   if (amount === undefined) return plain(value);
   const currency = options.currency ?? column.currency ?? 'EUR';
-  let text: string;
-  try {
-    text = new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(options.cents ? amount / 100 : amount);
-  } catch {
-    return plain(value); // an unknown currency code: the number as the database holds it
-  }
+  const text = formatMoney(format, options.cents ? centsToAmount(amount) : amount, currency);
+  if (text === undefined) return plain(value); // an unknown currency code: the number as the database holds it
   return (
     <span className="whitespace-nowrap tabular-nums" title={String(value)} data-renderer="money">
       {text}
@@ -58,6 +58,7 @@ function MoneyValue({ value, column, options }: ValueRendererProps<'money'>) {
 }
 
 function ProgressValue({ value, options, where }: ValueRendererProps<'progress'>) {
+  const t = useTranslations('renderers');
   const amount = numeric(value);
   if (amount === undefined) return plain(value);
   const max = options.max && options.max > 0 ? options.max : 100;
@@ -69,7 +70,7 @@ function ProgressValue({ value, options, where }: ValueRendererProps<'progress'>
         aria-valuenow={amount}
         aria-valuemin={0}
         aria-valuemax={max}
-        aria-label={`${String(value)} of ${max}`}
+        aria-label={t('progress', { value: String(value), max })}
         className={`relative h-2 overflow-hidden rounded-full bg-muted ${where === 'list' ? 'w-16' : 'w-40'}`}
       >
         <span className="absolute inset-y-0 left-0 rounded-full bg-primary" style={{ width: `${(share * 100).toFixed(1)}%` }} />

@@ -1,12 +1,14 @@
 'use client';
 
 import { Shuffle } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from './textarea';
 import { parseArrayText } from '@admin-hub/engine/values/arrays';
+import { centsToAmount, formatMoney, type Formatter } from '@/components/renderers/exact-number';
 import type { FieldProps } from './types';
 
 /** The attributes every input shares. */
@@ -59,18 +61,16 @@ export function DecimalField(props: FieldProps) {
   );
 }
 
-export function formatCents(cents: string, currency = 'EUR'): string | undefined {
+/** Cents typed as text, as the amount they mean in the page's locale: exact (the decimal point moves in the text). */
+export function formatCents(format: Formatter, cents: string, currency = 'EUR'): string | undefined {
   if (!/^-?\d{1,18}$/.test(cents)) return undefined;
-  try {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(Number(cents) / 100);
-  } catch {
-    return undefined;
-  }
+  return formatMoney(format, centsToAmount(cents), currency);
 }
 
 /** Money is stored in cents; the amount it means is shown as it is typed. */
 export function MoneyField(props: FieldProps) {
-  const amount = formatCents(props.value, props.column.currency);
+  const t = useTranslations('form');
+  const amount = formatCents(useFormatter(), props.value, props.column.currency);
   return (
     <div className="flex items-center gap-2">
       <Input
@@ -82,7 +82,7 @@ export function MoneyField(props: FieldProps) {
         onChange={(e) => props.onChange(e.target.value.trim())}
       />
       <span className="text-sm text-muted-foreground tabular-nums" data-testid={`money-${props.column.name}`} aria-live="polite">
-        {amount ? `= ${amount}` : 'in cents'}
+        {amount ? t('money.equals', { amount }) : t('money.inCents')}
       </span>
     </div>
   );
@@ -94,6 +94,7 @@ export function MoneyField(props: FieldProps) {
  */
 export function BooleanField(props: FieldProps) {
   const { id, name, value, onChange, disabled, invalid, required, describedBy, mode } = props;
+  const t = useTranslations('form');
   const unset = value === '';
   return (
     <div className="flex h-9 items-center gap-2">
@@ -110,11 +111,19 @@ export function BooleanField(props: FieldProps) {
         onChange={(e) => onChange(e.target.checked ? 'true' : 'false')}
       />
       <span className="text-sm text-muted-foreground">
-        {unset ? (required ? 'not chosen yet' : mode === 'create' ? 'default' : 'empty') : value === 'true' ? 'yes' : 'no'}
+        {unset
+          ? required
+            ? t('boolean.notChosen')
+            : mode === 'create'
+              ? t('boolean.default')
+              : t('boolean.empty')
+          : value === 'true'
+            ? t('boolean.yes')
+            : t('boolean.no')}
       </span>
       {!unset && !disabled && !required ? (
         <Button variant="ghost" size="sm" onClick={() => onChange('')}>
-          {mode === 'create' ? 'Use default' : 'Clear'}
+          {mode === 'create' ? t('boolean.useDefault') : t('boolean.clear')}
         </Button>
       ) : null}
     </div>
@@ -145,9 +154,10 @@ export function TimestampField(props: FieldProps) {
 
 export function EnumField(props: FieldProps) {
   const { column, mode, value, onChange, required } = props;
+  const t = useTranslations('form');
   return (
     <Select {...common(props)} containerClassName="w-full max-w-xs" onChange={(e) => onChange(e.target.value)}>
-      {!required || value === '' ? <option value="">{required ? '— choose —' : mode === 'create' ? '— default —' : '— empty —'}</option> : null}
+      {!required || value === '' ? <option value="">{required ? t('enum.choose') : mode === 'create' ? t('enum.default') : t('enum.empty')}</option> : null}
       {column.options?.map((o) => (
         <option key={o} value={o}>
           {o}
@@ -158,6 +168,7 @@ export function EnumField(props: FieldProps) {
 }
 
 export function UuidField(props: FieldProps) {
+  const t = useTranslations('form');
   return (
     <div className="flex items-center gap-2">
       <Input
@@ -166,12 +177,12 @@ export function UuidField(props: FieldProps) {
         autoComplete="off"
         spellCheck={false}
         className="font-mono"
-        placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"
+        placeholder={t('uuid.placeholder')}
         onChange={(e) => props.onChange(e.target.value.trim())}
       />
       {!props.disabled ? (
-        <Button variant="outline" size="sm" onClick={() => props.onChange(crypto.randomUUID())} aria-label={`New random ${props.column.label}`}>
-          <Shuffle aria-hidden="true" /> New
+        <Button variant="outline" size="sm" onClick={() => props.onChange(crypto.randomUUID())} aria-label={t('uuid.newRandom', { field: props.column.label })}>
+          <Shuffle aria-hidden="true" /> {t('uuid.new')}
         </Button>
       ) : null}
     </div>
@@ -181,12 +192,13 @@ export function UuidField(props: FieldProps) {
 /** Arrays: one item per line; blank lines are dropped when saved. */
 /** A secret (ColumnDef.secret): typed blind, never filled in from the stored value. */
 export function SecretField(props: FieldProps) {
+  const t = useTranslations('form');
   return (
     <Input
       {...common(props)}
       type="password"
       autoComplete="new-password"
-      placeholder={props.mode === 'update' ? 'unchanged' : undefined}
+      placeholder={props.mode === 'update' ? t('secret.unchanged') : undefined}
       onChange={(e) => props.onChange(e.target.value)}
     />
   );
@@ -194,6 +206,7 @@ export function SecretField(props: FieldProps) {
 
 /** One item per line, or JSON (`["a", null]`) for items lines cannot hold: engine/values/arrays.ts. */
 export function ArrayField(props: FieldProps) {
+  const t = useTranslations('form');
   const parsed = parseArrayText(props.value);
   const asJson = props.value.trimStart().startsWith('[');
   const items = parsed.ok ? parsed.value.length : 0;
@@ -206,7 +219,7 @@ export function ArrayField(props: FieldProps) {
         onChange={(e) => props.onChange(e.target.value)}
       />
       <span className="text-xs text-muted-foreground" data-testid={`array-count-${props.column.name}`}>
-        {!parsed.ok ? parsed.message : `${items} item${items === 1 ? '' : 's'} · ${asJson ? 'as JSON: strings, null, nested arrays' : 'one per line'}`}
+        {!parsed.ok ? parsed.message : asJson ? t('array.json', { count: items }) : t('array.lines', { count: items })}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { bytesToHex, byteLength, formatSize, MAX_FORM_BYTES } from '@admin-hub/engine/values/bytes';
@@ -13,6 +14,7 @@ import type { FieldProps } from './types';
  */
 export function BytesField(props: FieldProps) {
   const { id, name, value, onChange, disabled, invalid, required, describedBy, column } = props;
+  const t = useTranslations('form');
   const [tooLarge, setTooLarge] = useState<string>();
   const size = value === '' ? undefined : byteLength(value);
   return (
@@ -32,7 +34,7 @@ export function BytesField(props: FieldProps) {
             const file = e.target.files?.[0];
             if (!file) return;
             if (file.size > MAX_FORM_BYTES) {
-              setTooLarge(`${file.name} is ${formatSize(file.size)}; at most ${formatSize(MAX_FORM_BYTES)} can be saved from a form.`);
+              setTooLarge(t('bytes.tooLarge', { file: file.name, size: formatSize(file.size), max: formatSize(MAX_FORM_BYTES) }));
               e.target.value = '';
               return;
             }
@@ -42,13 +44,13 @@ export function BytesField(props: FieldProps) {
         />
         {value !== '' && !disabled ? (
           <Button type="button" variant="ghost" size="sm" onClick={() => onChange('')} data-testid={`clear-${column.name}`}>
-            Clear
+            {t('bytes.clear')}
           </Button>
         ) : null}
         {value !== '' ? <DownloadBytes hex={value} filename={`${column.name}.bin`} /> : null}
       </div>
       <span className="text-xs text-muted-foreground" data-testid={`bytes-size-${column.name}`}>
-        {size === undefined ? 'No value.' : `${formatSize(size)}: ${value.slice(0, 34)}${value.length > 34 ? '…' : ''}`}
+        {size === undefined ? t('bytes.noValue') : `${formatSize(size)}: ${value.slice(0, 34)}${value.length > 34 ? '…' : ''}`}
       </span>
       {tooLarge ? (
         <span className="text-xs text-destructive" role="alert" data-testid={`bytes-refused-${column.name}`}>

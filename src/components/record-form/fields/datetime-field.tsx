@@ -1,32 +1,25 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import { useTimeZone, useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { formatOffset, isoToLocal, localToIso, zoneOffsetMinutes } from '../values';
 import type { FieldProps } from './types';
 
-const noop = () => () => {};
-/** The browser's time zone; the server renders UTC, and hydration switches to the real one. */
-function useBrowserZone(): string {
-  return useSyncExternalStore(
-    noop,
-    () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-    () => 'UTC',
-  );
-}
-
 /**
- * A timestamptz as a wall-clock date and time in an explicit zone: the browser's (default) or
- * UTC. The zone's offset at that moment is shown, and the value sent is ISO 8601 with that
- * offset ("2025-03-30T14:00:00+02:00"), so what the operator meant is never reinterpreted by
- * the server's time zone.
+ * A timestamptz as a wall-clock date and time in an explicit zone: the operator's (default:
+ * their own choice, else their browser's, from the request's configuration, so the server and
+ * the browser render the same) or UTC. The zone's offset at that moment is shown, and the value
+ * sent is ISO 8601 with that offset ("2025-03-30T14:00:00+02:00"), so what the operator meant
+ * is never reinterpreted by the server's time zone.
  */
 export function DatetimeField(props: FieldProps) {
   const { id, name, value, onChange, disabled, invalid, required, describedBy, column } = props;
-  const browserZone = useBrowserZone();
+  const t = useTranslations('form');
+  const yourZone = useTimeZone() ?? 'UTC';
   const [choice, setChoice] = useState<'local' | 'utc'>('local');
-  const zone = choice === 'utc' ? 'UTC' : browserZone;
+  const zone = choice === 'utc' ? 'UTC' : yourZone;
   const instant = value === '' ? undefined : new Date(value);
   const valid = instant !== undefined && !Number.isNaN(instant.getTime());
   const offset = formatOffset(zoneOffsetMinutes(valid ? instant : new Date(), zone));
@@ -48,22 +41,25 @@ export function DatetimeField(props: FieldProps) {
           onChange={(e) => onChange(e.target.value === '' ? '' : localToIso(e.target.value, zone))}
         />
         <Select
-          aria-label={`${column.label}: time zone`}
+          aria-label={t('datetime.zoneLabel', { field: column.label })}
           value={choice}
           disabled={disabled}
           data-testid={`zone-${column.name}`}
           onChange={(e) => setChoice(e.target.value === 'utc' ? 'utc' : 'local')}
         >
-          <option value="local">{browserZone === 'UTC' ? 'UTC (this browser)' : `${browserZone} (this browser)`}</option>
-          <option value="utc">UTC</option>
+          <option value="local">{t('datetime.yourZone', { zone: yourZone })}</option>
+          <option value="utc">{t('datetime.utc')}</option>
         </Select>
         <span className="text-sm text-muted-foreground tabular-nums" data-testid={`offset-${column.name}`}>
-          UTC{offset}
+          {t('datetime.offset', { offset })}
         </span>
       </div>
       {valid ? (
         <span className="text-xs text-muted-foreground" data-testid={`iso-${column.name}`}>
-          Saved as <code className="font-mono">{value.endsWith('Z') ? instant.toISOString() : value}</code>
+          {t.rich('datetime.savedAs', {
+            value: value.endsWith('Z') ? instant.toISOString() : value,
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
         </span>
       ) : null}
     </div>

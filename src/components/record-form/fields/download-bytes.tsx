@@ -1,6 +1,7 @@
 'use client';
 
 import { Download } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { hexToBytes } from '@admin-hub/engine/values/bytes';
 
@@ -9,6 +10,7 @@ import { hexToBytes } from '@admin-hub/engine/values/bytes';
  * form read the row with the operator's access, so no second door serves the bytes).
  */
 export function DownloadBytes({ hex, filename, testId }: { hex: string; filename: string; testId?: string }) {
+  const t = useTranslations('form');
   const save = () => {
     const url = URL.createObjectURL(new Blob([hexToBytes(hex) as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
     const link = document.createElement('a');
@@ -19,7 +21,7 @@ export function DownloadBytes({ hex, filename, testId }: { hex: string; filename
   };
   return (
     <Button type="button" variant="outline" size="sm" onClick={save} data-testid={testId}>
-      <Download aria-hidden /> Download
+      <Download aria-hidden /> {t('bytes.download')}
     </Button>
   );
 }

@@ -21,7 +21,8 @@ import { DatetimeField } from './datetime-field';
 import { JsonField } from './json-field';
 import { ReferenceField } from './reference-field';
 import { customField } from './registry';
-import type { FieldComponent } from './types';
+import type { FieldComponent, FormTranslator } from './types';
+import type { Formatter } from '@/components/renderers/exact-number';
 
 const BY_TYPE: Record<ColumnType, FieldComponent> = {
   text: TextField,
@@ -48,20 +49,20 @@ export function fieldFor(column: Pick<ResolvedColumn, 'type' | 'input' | 'refere
   return customField(column.input?.kind) ?? (column.references ? ReferenceField : BY_TYPE[column.type]);
 }
 
-/** A line under the field saying what it expects, when the input alone does not. */
-export function hintFor(column: ResolvedColumn, mode: 'create' | 'update'): string | undefined {
+/** A line under the field saying what it expects, when the input alone does not, in the page's language. */
+export function hintFor(column: ResolvedColumn, mode: 'create' | 'update', { t, format }: { t: FormTranslator; format: Formatter }): string | undefined {
   const parts: string[] = [];
-  if (column.secret) return mode === 'update' ? 'Write-only: type a new value to replace it; left empty, it is kept.' : 'Write-only: it is never shown again.';
-  if (column.type === 'money_cents') parts.push(`In cents: 1999 means ${formatCents('1999', column.currency) ?? '19.99'}.`);
-  if ((column.type === 'bigint' || column.type === 'integer') && !column.references) parts.push('A whole number.');
-  if (column.type === 'number') parts.push('A decimal number, e.g. 3.14.');
-  if (column.type === 'timestamp') parts.push('A date and time without time zone, kept as typed: 2025-01-31 12:00:00, up to 6 fractional digits.');
-  if (column.type === 'bytes') parts.push(`A file of at most ${formatSize(MAX_FORM_BYTES)}, stored byte for byte.`);
-  if (column.type === 'json') parts.push('Any JSON value: an object, array, string, number, true/false or null.');
-  if (column.maxLength) parts.push(`At most ${column.maxLength} characters.`);
+  if (column.secret) return mode === 'update' ? t('hint.secretUpdate') : t('hint.secretCreate');
+  if (column.type === 'money_cents') parts.push(t('hint.cents', { amount: formatCents(format, '1999', column.currency) ?? '19.99' }));
+  if ((column.type === 'bigint' || column.type === 'integer') && !column.references) parts.push(t('hint.wholeNumber'));
+  if (column.type === 'number') parts.push(t('hint.decimal'));
+  if (column.type === 'timestamp') parts.push(t('hint.timestamp'));
+  if (column.type === 'bytes') parts.push(t('hint.bytes', { size: formatSize(MAX_FORM_BYTES) }));
+  if (column.type === 'json') parts.push(t('hint.json'));
+  if (column.maxLength) parts.push(t('hint.maxLength', { max: column.maxLength }));
   if (mode === 'create' && !isRequired(column, mode)) {
     // Only a definition that says `required: false` leaves a NOT NULL column without a default here.
-    parts.push(column.hasDefault ? 'Leave empty for the table’s default.' : column.nullable ? 'Optional.' : 'Empty: the table’s default, if it has one.');
+    parts.push(column.hasDefault ? t('hint.tableDefault') : column.nullable ? t('hint.optional') : t('hint.maybeDefault'));
   }
   return parts.length ? parts.join(' ') : undefined;
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { CircleCheck, TriangleAlert } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Textarea } from './textarea';
 import type { FieldProps } from './types';
@@ -20,6 +21,7 @@ export function checkJson(text: string): JsonCheck {
 /** JSON in a textarea, checked on every keystroke, with a "Format" button once it parses. */
 export function JsonField(props: FieldProps) {
   const { id, name, value, onChange, disabled, invalid, required, describedBy, column } = props;
+  const t = useTranslations('form');
   const check = checkJson(value);
   const statusId = `${id}-json`;
   return (
@@ -47,21 +49,21 @@ export function JsonField(props: FieldProps) {
       >
         {check.ok === false ? (
           <span className="flex items-center gap-1 text-destructive">
-            <TriangleAlert className="size-3.5" aria-hidden="true" /> Not valid JSON: {check.message}
+            <TriangleAlert className="size-3.5" aria-hidden="true" /> {t('json.invalid', { message: check.message })}
           </span>
         ) : check.ok === true ? (
           <>
             <span className="flex items-center gap-1 text-muted-foreground">
-              <CircleCheck className="size-3.5 text-success" aria-hidden="true" /> Valid JSON
+              <CircleCheck className="size-3.5 text-success" aria-hidden="true" /> {t('json.valid')}
             </span>
             {!disabled ? (
               <Button variant="ghost" size="sm" onClick={() => onChange(JSON.stringify(check.value, null, 2))}>
-                Format
+                {t('json.format')}
               </Button>
             ) : null}
           </>
         ) : (
-          <span className="text-muted-foreground">Empty</span>
+          <span className="text-muted-foreground">{t('json.empty')}</span>
         )}
       </div>
     </div>

@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { renderMarkdown } from './markdown';
@@ -9,15 +10,16 @@ import type { FieldProps } from './types';
 /** `input: 'markdown'`: a textarea with Write / Preview tabs. */
 export function MarkdownField(props: FieldProps) {
   const { id, name, value, onChange, disabled, invalid, required, describedBy, column } = props;
+  const t = useTranslations('form');
   const [preview, setPreview] = useState(false);
   return (
     <div className="flex flex-col gap-2" data-testid={`markdown-${column.name}`}>
-      <div role="tablist" aria-label={`${column.label}: write or preview`} className="flex gap-1">
+      <div role="tablist" aria-label={t('markdown.tabs', { field: column.label })} className="flex gap-1">
         <Button role="tab" aria-selected={!preview} variant={preview ? 'ghost' : 'outline'} size="sm" onClick={() => setPreview(false)}>
-          Write
+          {t('markdown.write')}
         </Button>
         <Button role="tab" aria-selected={preview} variant={preview ? 'outline' : 'ghost'} size="sm" onClick={() => setPreview(true)}>
-          Preview
+          {t('markdown.preview')}
         </Button>
       </div>
       {/* The textarea stays in the form while previewing, so the value is always submitted. */}
@@ -37,7 +39,7 @@ export function MarkdownField(props: FieldProps) {
       />
       {preview ? (
         <div className="flex min-h-24 flex-col gap-2 rounded-md border bg-card p-3 text-sm" data-testid={`markdown-preview-${column.name}`}>
-          {value.trim() ? renderMarkdown(value) : <span className="text-muted-foreground">Nothing to preview.</span>}
+          {value.trim() ? renderMarkdown(value) : <span className="text-muted-foreground">{t('markdown.nothing')}</span>}
         </div>
       ) : null}
     </div>

@@ -2,6 +2,7 @@
 
 import { ExternalLink, Search, X } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -13,6 +14,13 @@ import type { FieldProps, ReferenceInfo } from './types';
 export interface ReferenceOption {
   key: string;
   label: string | undefined;
+}
+
+/** Why a search failed: the operator may not list the referenced resource, or anything else. */
+export class ReferenceSearchError extends Error {
+  constructor(readonly reason: 'forbidden' | 'failed') {
+    super(reason === 'forbidden' ? 'You cannot list these.' : 'The search failed.');
+  }
 }
 
 /**
@@ -28,7 +36,7 @@ export async function searchReferences(domain: string, reference: ReferenceInfo,
     signal,
     headers: { accept: 'application/json' },
   });
-  if (!response.ok) throw new Error(response.status === 403 ? 'You cannot list these.' : 'The search failed.');
+  if (!response.ok) throw new ReferenceSearchError(response.status === 403 ? 'forbidden' : 'failed');
   const body = (await response.json()) as { rows: Record<string, unknown>[] };
   return body.rows.map((row) => ({
     key: String(row[reference.keyColumn]),
@@ -43,12 +51,13 @@ export async function searchReferences(domain: string, reference: ReferenceInfo,
  */
 export function ReferenceField(props: FieldProps) {
   const { id, name, value, onChange, disabled, invalid, required, describedBy, column, domain, reference } = props;
+  const t = useTranslations('form');
   const listId = useId();
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [options, setOptions] = useState<ReferenceOption[]>([]);
   const [status, setStatus] = useState<'idle' | 'loading' | 'error'>('idle');
-  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState<ReferenceSearchError['reason']>('failed');
   const [active, setActive] = useState(0);
   const [label, setLabel] = useState(reference?.currentLabel);
   const [labelFor, setLabelFor] = useState(value);
@@ -69,10 +78,10 @@ export function ReferenceField(props: FieldProps) {
           setActive(0);
           setStatus('idle');
         },
-        (error: Error) => {
+        (error: unknown) => {
           if (controller.signal.aborted) return;
           setStatus('error');
-          setMessage(error.message);
+          setFailure(error instanceof ReferenceSearchError ? error.reason : 'failed');
         },
       );
     }, 200);
@@ -114,18 +123,18 @@ export function ReferenceField(props: FieldProps) {
               href={`/d/${domain}/${reference.resource}/${encodeURIComponent(value)}`}
               target="_blank"
               className="text-muted-foreground hover:text-foreground"
-              aria-label={`Open ${reference.title} ${value}`}
+              aria-label={t('reference.open', { resource: reference.title, id: value })}
             >
               <ExternalLink className="size-4" aria-hidden="true" />
             </Link>
             {!disabled && !required ? (
-              <Button variant="ghost" size="icon-sm" aria-label={`Clear ${column.label}`} onClick={() => onChange('')}>
+              <Button variant="ghost" size="icon-sm" aria-label={t('reference.clear', { field: column.label })} onClick={() => onChange('')}>
                 <X aria-hidden="true" />
               </Button>
             ) : null}
           </>
         ) : (
-          <span className="text-muted-foreground">None chosen</span>
+          <span className="text-muted-foreground">{t('reference.noneChosen')}</span>
         )}
       </div>
       {!disabled ? (
@@ -145,8 +154,8 @@ export function ReferenceField(props: FieldProps) {
             className="pl-8"
             placeholder={
               reference.searchable
-                ? `Search ${reference.title.toLowerCase()} or type an id…`
-                : `Type an id, or pick from the first ${reference.title.toLowerCase()}…`
+                ? t('reference.searchPlaceholder', { resource: reference.title.toLowerCase() })
+                : t('reference.pickPlaceholder', { resource: reference.title.toLowerCase() })
             }
             value={query}
             data-testid={`field-${column.name}`}
@@ -178,14 +187,14 @@ export function ReferenceField(props: FieldProps) {
             <ul
               id={listId}
               role="listbox"
-              aria-label={`${reference.title} matches`}
+              aria-label={t('reference.matches', { resource: reference.title })}
               className="absolute z-20 mt-1 max-h-64 w-full overflow-auto rounded-md border bg-card p-1 shadow-md"
               data-testid={`reference-options-${column.name}`}
             >
-              {status === 'loading' && choices.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">Searching…</li> : null}
-              {status === 'error' ? <li className="px-2 py-1.5 text-sm text-destructive">{message}</li> : null}
+              {status === 'loading' && choices.length === 0 ? <li className="px-2 py-1.5 text-sm text-muted-foreground">{t('reference.searching')}</li> : null}
+              {status === 'error' ? <li className="px-2 py-1.5 text-sm text-destructive">{t(`reference.${failure}`)}</li> : null}
               {status === 'idle' && choices.length === 0 ? (
-                <li className="px-2 py-1.5 text-sm text-muted-foreground">{typed ? 'Nothing matches.' : 'Type to search.'}</li>
+                <li className="px-2 py-1.5 text-sm text-muted-foreground">{typed ? t('reference.nothingMatches') : t('reference.typeToSearch')}</li>
               ) : null}
               {choices.map((option, i) => (
                 <li
@@ -201,9 +210,7 @@ export function ReferenceField(props: FieldProps) {
                   data-key={option.key}
                 >
                   {option.direct ? (
-                    <span>
-                      Use id <code className="font-mono text-xs">{option.key}</code>
-                    </span>
+                    <span>{t.rich('reference.useId', { id: option.key, code: (chunks) => <code className="font-mono text-xs">{chunks}</code> })}</span>
                   ) : (
                     <>
                       <code className="font-mono text-xs text-muted-foreground">{option.key}</code>

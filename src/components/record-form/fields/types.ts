@@ -1,3 +1,4 @@
+import type { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { ColumnType, ResolvedColumn } from '@admin-hub/engine/resources/types';
 
@@ -43,3 +44,6 @@ export interface FieldProps {
 }
 
 export type FieldComponent = (props: FieldProps) => ReactNode;
+
+/** The form's words (`useTranslations('form')`), for helpers that word things outside a component. */
+export type FormTranslator = ReturnType<typeof useTranslations<'form'>>;

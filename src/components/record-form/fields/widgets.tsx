@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { Input } from '@/components/ui/input';
 import type { InputWidgets } from '@/components/renderers/names';
 import { Textarea } from './textarea';
@@ -38,13 +39,14 @@ const HEX = /^#[0-9a-f]{6}$/i;
 /** `input: 'color'`: the browser's colour picker beside the #rrggbb text it sets (which can be typed too). */
 export function ColorField(props: FieldProps) {
   const { id, name, value, onChange, disabled, column } = props;
+  const t = useTranslations('form');
   return (
     <div className="flex items-center gap-2">
       <input
         type="color"
         value={HEX.test(value) ? value.toLowerCase() : '#000000'}
         disabled={disabled}
-        aria-label={`${column.label}: pick a colour`}
+        aria-label={t('color.pick', { field: column.label })}
         className="h-9 w-12 shrink-0 cursor-pointer rounded-md border border-input bg-card p-1 disabled:cursor-not-allowed disabled:opacity-50"
         data-testid={`color-${column.name}`}
         onChange={(e) => onChange(e.target.value)}
@@ -53,7 +55,7 @@ export function ColorField(props: FieldProps) {
         id={id}
         name={name}
         value={value}
-        placeholder="#rrggbb"
+        placeholder={t('color.placeholder')}
         autoComplete="off"
         spellCheck={false}
         maxLength={column.maxLength}

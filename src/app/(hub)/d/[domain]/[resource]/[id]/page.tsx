@@ -1,5 +1,6 @@
 import { ArrowLeft, CircleCheck } from 'lucide-react';
 import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { AdminResourceTableSkeleton, ResourceHeader } from '@/components/admin-resource-table';
 import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
@@ -32,8 +33,6 @@ export const dynamic = 'force-dynamic';
 export async function generateMetadata(props: { params: Promise<{ domain: string; resource: string; id: string }> }): Promise<Metadata> {
   return recordMetadata(await props.params);
 }
-
-const SAVED: Record<string, string> = { created: 'Created.', updated: 'Saved.' };
 
 /** One inline related table, loaded on its own behind its Suspense boundary: a slow one does not hold the page. */
 async function InlineSection(props: {
@@ -94,8 +93,9 @@ export default async function RecordPage(props: {
     );
   }
 
+  const t = await getTranslations('record');
   const { row } = loaded.record;
-  const { name, label } = recordName(operator, resource, row, id);
+  const { name, label } = await recordName(operator, resource, row, id);
   const shownId = displayIdOf(id);
   const deleted = resource.softDelete !== undefined && row[resource.softDelete] !== null && row[resource.softDelete] !== undefined;
   const writable = !resource.readOnly;
@@ -119,9 +119,10 @@ export default async function RecordPage(props: {
       writable && can(operator, resource, 'hardDelete')
         ? {
             action: hardDeleteRecordAction,
-            referrers: groups.map(
-              (g) => `${g.count.toLocaleString('en-US')}${g.capped ? '+' : ''} ${g.title.toLowerCase()} (by ${g.columnLabel.toLowerCase()})`,
-            ),
+            referrers: groups.map((g) => {
+              const words = { count: g.count, resource: g.title.toLowerCase(), column: g.columnLabel.toLowerCase() };
+              return g.capped ? t('referencedBy.inDialogCapped', words) : t('referencedBy.inDialog', { ...words, singular: g.singular.toLowerCase() });
+            }),
           }
         : undefined,
     customActions: writable
@@ -130,7 +131,7 @@ export default async function RecordPage(props: {
           .map(([actionName, a]) => ({ name: actionName, label: a.label, confirm: a.confirm, action: customRecordAction }))
       : [],
   };
-  const saved = typeof searchParams.saved === 'string' ? SAVED[searchParams.saved] : undefined;
+  const saved = searchParams.saved === 'created' || searchParams.saved === 'updated' ? t(`saved.${searchParams.saved}`) : undefined;
 
   return (
     <section className="flex min-w-0 flex-col gap-4" data-testid="record-detail" data-record-id={id}>
@@ -138,8 +139,8 @@ export default async function RecordPage(props: {
         <ArrowLeft className="size-4" aria-hidden="true" /> {resource.title}
       </Link>
       <ResourceHeader
-        title={label ?? `${resource.singular} ${shownId}`}
-        subtitle={`${resource.title} · ${resource.primaryKey.join(', ')} ${shownId}${resource.readOnly ? ' · read-only' : ''}`}
+        title={label ?? t('name', { resource: resource.singular, id: shownId })}
+        subtitle={t(resource.readOnly ? 'subtitleReadOnly' : 'subtitle', { resource: resource.title, key: resource.primaryKey.join(', '), id: shownId })}
         icon={icon}
         iconColor={resource.iconColor}
         actions={<RecordButtons {...buttons} />}
@@ -172,14 +173,20 @@ export default async function RecordPage(props: {
       ) : null}
       {inlines.map((table) => (
         <Suspense key={table.key} fallback={<AdminResourceTableSkeleton rows={Math.min(table.pageSize, 10)} columns={Math.min(table.columns.length, 6)} />}>
-          <InlineSection operator={operator} domain={domain} table={table} searchParams={searchParams} recordNoun={`this ${resource.singular.toLowerCase()}`} />
+          <InlineSection
+            operator={operator}
+            domain={domain}
+            table={table}
+            searchParams={searchParams}
+            recordNoun={t('thisRecord', { resource: resource.singular.toLowerCase() })}
+          />
         </Suspense>
       ))}
       <ReferencedBy groups={groups} />
       <RecordHistory entries={history} canRevert={writable && can(operator, resource, 'update')} target={{ domain, resource: resource.name, id }} />
       <div>
         <Link href={base} className={buttonVariants({ variant: 'ghost', size: 'sm' })}>
-          Back to {resource.title.toLowerCase()}
+          {t('backTo', { resource: resource.title.toLowerCase() })}
         </Link>
       </div>
     </section>

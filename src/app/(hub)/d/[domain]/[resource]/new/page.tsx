@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
 import { RecordForm } from '@/components/record-form/record-form';
@@ -30,12 +31,13 @@ export default async function NewRecordPage(props: {
   const operator = await requirePageOperator(`/d/${params.domain}/${params.resource}/new`);
   const { domain, resource } = await resourceFor(operator, params.domain, params.resource, 'create');
   const base = `/d/${domain}/${resource.name}`;
+  const t = await getTranslations('record');
   if (resource.readOnly) {
     return (
       <section className="flex flex-col gap-4">
         <ResourceHeader title={resource.title} icon={resolveResourceIcon(resource.icon)} iconColor={resource.iconColor} />
         <Card>
-          <ErrorPanel title="Read-only" message={`${resource.title} cannot be created in the hub.`} />
+          <ErrorPanel title={t('readOnlyTitle')} message={t('cannotCreate', { resource: resource.title })} />
         </Card>
       </section>
     );
@@ -53,7 +55,7 @@ export default async function NewRecordPage(props: {
       masked={[...maskedColumns(operator, resource)]}
       references={await referenceInfos(operator, domain, resource, initial)}
       action={saveRecordAction}
-      title={`New ${resource.singular}`}
+      title={t('newTitle', { resource: resource.singular })}
       subtitle={resource.subtitle ?? `${resource.table.schema}.${resource.table.name}`}
       cancelHref={base}
     />

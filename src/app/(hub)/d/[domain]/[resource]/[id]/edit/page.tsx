@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
 import { RecordForm } from '@/components/record-form/record-form';
@@ -27,13 +28,14 @@ export default async function EditRecordPage(props: { params: Promise<{ domain: 
   const id = await recordIdOf(params, resource, 1);
   const base = `/d/${domain}/${resource.name}`;
   const loaded = await loadRecord(operator, domain, resource, id);
+  const t = await getTranslations('record');
   if (!loaded.ok || resource.readOnly) {
     return (
       <section className="flex flex-col gap-4">
         <ResourceHeader title={resource.title} icon={resolveResourceIcon(resource.icon)} iconColor={resource.iconColor} />
         <Card>
           {loaded.ok ? (
-            <ErrorPanel title="Read-only" message={`${resource.title} cannot be changed in the hub.`} />
+            <ErrorPanel title={t('readOnlyTitle')} message={t('cannotChange', { resource: resource.title })} />
           ) : (
             <ErrorPanel title={loaded.title} message={loaded.message} />
           )}
@@ -42,7 +44,7 @@ export default async function EditRecordPage(props: { params: Promise<{ domain: 
     );
   }
   const { row, version } = loaded.record;
-  const { label } = recordName(operator, resource, row, id);
+  const { label } = await recordName(operator, resource, row, id);
   const deleted = resource.softDelete !== undefined && row[resource.softDelete] != null;
   return (
     <div className="flex flex-col gap-4">
@@ -58,8 +60,8 @@ export default async function EditRecordPage(props: { params: Promise<{ domain: 
         masked={[...maskedColumns(operator, resource)]}
         references={await referenceInfos(operator, domain, resource, row)}
         action={saveRecordAction}
-        title={`Edit ${label ?? `${resource.singular} ${displayIdOf(id)}`}`}
-        subtitle={`${resource.title} · ${resource.primaryKey.join(', ')} ${displayIdOf(id)}`}
+        title={t('editTitle', { name: label ?? t('name', { resource: resource.singular, id: displayIdOf(id) }) })}
+        subtitle={t('subtitle', { resource: resource.title, key: resource.primaryKey.join(', '), id: displayIdOf(id) })}
         cancelHref={`${base}/${id}`}
       />
     </div>
