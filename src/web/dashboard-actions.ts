@@ -1,5 +1,6 @@
 'use server';
 
+import { getTranslations } from 'next-intl/server';
 import { currentHub } from '@admin-hub/engine/hub';
 import { findVisibleWidget, runWidget } from '@admin-hub/engine/dashboard';
 import type { WidgetResult } from '@admin-hub/engine/dashboard/types';
@@ -16,6 +17,6 @@ export async function refreshWidget(id: string): Promise<WidgetResult> {
   const at = new Date().toISOString();
   if (!operator) return { ok: false, reason: 'forbidden', error: SESSION_ENDED, ms: 0, at };
   const widget = typeof id === 'string' ? findVisibleWidget(operator, currentHub().widgets, id) : undefined;
-  if (!widget) return { ok: false, reason: 'forbidden', error: 'There is no such widget for you.', ms: 0, at };
+  if (!widget) return { ok: false, reason: 'forbidden', error: (await getTranslations('dashboard'))('noSuchWidget'), ms: 0, at };
   return runWidget(operator, widget);
 }

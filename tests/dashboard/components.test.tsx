@@ -1,11 +1,20 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render as rtlRender, screen, within } from '@testing-library/react';
+import { createFormatter, createTranslator } from 'next-intl';
+import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainCardSkeleton, DomainCardView } from '../../src/components/dashboard/domain-card';
-import { change, formatBytes, formatX } from '../../src/components/dashboard/format';
+import { change, dashboardFormat } from '../../src/components/dashboard/format';
 import { WidgetPanel } from '../../src/components/dashboard/widget-panel';
 import { chartData, seriesOf } from '../../src/components/dashboard/widget-chart';
 import type { ClientWidget } from '../../src/engine/dashboard/types';
+import en from '../../src/i18n/messages/en';
+import ko from '../../src/i18n/messages/ko';
+import { IntlWrapper } from '../support/intl';
+
+const render = (ui: ReactElement) => rtlRender(ui, { wrapper: IntlWrapper });
+const t = createTranslator({ locale: 'en', messages: en, namespace: 'dashboard' });
+const { bytes: formatBytes, x: formatX } = dashboardFormat(createFormatter({ locale: 'en', timeZone: 'UTC' }), (key, values) => t(key, values));
 
 const refresh = vi.fn();
 vi.mock('next/navigation', () => ({ useRouter: () => ({ refresh, push: vi.fn(), replace: vi.fn(), prefetch: vi.fn(), back: vi.fn(), forward: vi.fn() }) }));
@@ -109,9 +118,26 @@ describe('dashboard components', () => {
     expect(formatBytes(512)).toBe('512 bytes');
     expect(formatBytes(1536)).toBe('1.5 kB');
     expect(formatBytes(250 * 1024 * 1024)).toBe('250 MB');
-    expect(formatX('2026-03-04')).toBe('4 Mar');
+    // A day is a calendar day in the operator's language (next-intl's formatter: "en", no longer a fixed en-GB).
+    expect(formatX('2026-03-04')).toBe('Mar 4');
     expect(formatX('n/a')).toBe('n/a');
     expect(change(110, 100)).toBeCloseTo(0.1);
     expect(change(5, 0)).toBeNull();
+  });
+
+  it('formats in Korean, in Seoul: days, bytes, currencies with their own minor units, and numeric text to the last digit', () => {
+    const tk = createTranslator({ locale: 'ko', messages: ko, namespace: 'dashboard' });
+    const f = dashboardFormat(createFormatter({ locale: 'ko', timeZone: 'Asia/Seoul' }), (key, values) => tk(key, values));
+    expect(f.x('2026-03-04')).toBe('3월 4일');
+    expect(f.bytes(512)).toBe('512바이트');
+    expect(f.number(1234567.5, { currency: 'KRW' })).toBe('₩1,234,568');
+    expect(f.number(1234567.5, { currency: 'EUR' })).toBe('€1,234,567.50');
+    expect(f.cell('12345678901234567890', 'integer')).toBe('12,345,678,901,234,567,890');
+    expect(f.compact(12500)).toBe('1.3만');
+    expect(f.dateTime('2026-11-01T10:30:00Z')).toContain('GMT+9');
+    const english = dashboardFormat(createFormatter({ locale: 'en', timeZone: 'UTC' }), (key, values) => t(key, values));
+    expect(english.number(1234567.5, { currency: 'KRW' })).toBe('₩1,234,568');
+    expect(english.number(1234567.5, { currency: 'EUR' })).toBe('€1,234,567.50');
+    expect(english.signedPercent(0.25)).toBe('+25%');
   });
 });

@@ -5,10 +5,13 @@ import { configuredDomains } from '@admin-hub/engine/config/current';
 import { visibleWidgets } from '@admin-hub/engine/dashboard';
 import { requirePageOperator } from '@/web/operator';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'Dashboard' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('dashboard'))('title') };
+}
 
 /** Home: the dashboard of the domains and widgets this operator may see; each piece streams in on its own. */
 export default async function HomePage() {

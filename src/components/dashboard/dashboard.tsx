@@ -1,4 +1,5 @@
 import { LayoutDashboard } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { Suspense } from 'react';
 import type { Operator } from '@admin-hub/engine/auth/operator';
 import { toClientWidget } from '@admin-hub/engine/dashboard';
@@ -22,12 +23,13 @@ export interface DashboardProps {
  * finish, all of them started in parallel.
  */
 export function Dashboard({ operator, domains, widgets }: DashboardProps) {
+  const t = useTranslations('dashboard');
   const noRole = domains.length === 0 && !operator.superadmin;
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-6" data-testid="dashboard">
       <ResourceHeader
-        title="Dashboard"
-        subtitle="Key figures and the health of each domain you can see, each read through its own pool."
+        title={t('title')}
+        subtitle={t('subtitle')}
         icon={LayoutDashboard}
         iconColor="blue"
         actions={
@@ -41,19 +43,19 @@ export function Dashboard({ operator, domains, widgets }: DashboardProps) {
 
       {noRole ? (
         <p className="rounded-lg border bg-card p-4 text-sm" data-testid="no-access">
-          You have no role on any domain yet. Ask a superadmin to grant you one.
+          {t('noRole')}
         </p>
       ) : null}
       {!noRole && domains.length === 0 ? (
         <p className="rounded-lg border bg-card p-4 text-sm" data-testid="no-domains">
-          No domains are configured. Set HUB_DOMAINS and each domain&apos;s database (see the README).
+          {t('noDomains')}
         </p>
       ) : null}
 
       {widgets.length > 0 ? (
         <section aria-labelledby="dashboard-widgets" className="flex flex-col gap-3">
           <h2 id="dashboard-widgets" className="sr-only">
-            Key figures
+            {t('keyFigures')}
           </h2>
           <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" data-testid="widget-grid">
             {widgets.map((w) => (
@@ -68,7 +70,7 @@ export function Dashboard({ operator, domains, widgets }: DashboardProps) {
       {domains.length > 0 ? (
         <section aria-labelledby="dashboard-domains" className="flex flex-col gap-3">
           <h2 id="dashboard-domains" className="text-sm font-medium text-muted-foreground">
-            Domains
+            {t('domains')}
           </h2>
           <div className="grid gap-4 lg:grid-cols-2" data-testid="domain-list">
             {domains.map((d) => (

@@ -1,7 +1,7 @@
 import { Database, Layers } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { auditActionWords } from '@admin-hub/engine/audit/action-kind';
 import type { PoolStats } from '@admin-hub/engine/db/pools';
 import type { DomainCardData, DomainCardResult } from '@admin-hub/engine/dashboard/types';
 import { humanize } from '@admin-hub/engine/resources/define';
@@ -9,8 +9,9 @@ import { Badge } from '../ui/badge';
 import { cn } from '../ui/cn';
 import { Skeleton } from '../ui/skeleton';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '../ui/card';
+import { useAuditActionWords } from '../audit/action-words';
 import { FailureNotice } from './failure-notice';
-import { formatBytes, formatDateTime, formatInteger } from './format';
+import { useDashboardFormat } from './format';
 
 function CardShell({
   domain,
@@ -57,10 +58,11 @@ function CardShell({
 }
 
 function PoolLine({ pool }: { pool: PoolStats }) {
+  const t = useTranslations('dashboard');
   const inUse = Math.max(0, pool.total - pool.idle);
   return (
-    <span className="tabular-nums" data-testid="domain-pool" title={`${pool.total} of ${pool.max} connections open`}>
-      {inUse} in use · {pool.idle} idle · {pool.waiting} waiting
+    <span className="tabular-nums" data-testid="domain-pool" title={t('connectionsOpen', { total: pool.total, max: pool.max })}>
+      {t('poolUse', { inUse, idle: pool.idle, waiting: pool.waiting })}
     </span>
   );
 }
@@ -82,6 +84,9 @@ function SectionTitle({ children }: { children: ReactNode }) {
 }
 
 function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
+  const t = useTranslations('dashboard');
+  const f = useDashboardFormat();
+  const auditActionWords = useAuditActionWords();
   return (
     <CardShell
       domain={data.domain}
@@ -89,52 +94,52 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
       ms={ms}
       badge={
         <Badge variant="success" data-testid="domain-health">
-          reachable · {data.latencyMs} ms
+          {t('reachable', { latency: f.milliseconds(data.latencyMs) })}
         </Badge>
       }
     >
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 sm:grid-cols-[auto_auto_1fr]">
-        <Stat label="Round trip" testId="domain-latency">
-          {data.latencyMs} ms
+        <Stat label={t('roundTrip')} testId="domain-latency">
+          {f.milliseconds(data.latencyMs)}
         </Stat>
-        <Stat label="Database size" testId="domain-size">
-          {formatBytes(data.databaseBytes)}
+        <Stat label={t('databaseSize')} testId="domain-size">
+          {f.bytes(data.databaseBytes)}
         </Stat>
-        <Stat label={`Pool (max ${data.pool.max})`} className="col-span-2 sm:col-span-1">
+        <Stat label={t('poolMax', { max: data.pool.max })} className="col-span-2 sm:col-span-1">
           <PoolLine pool={data.pool} />
         </Stat>
       </dl>
 
-      <section aria-label="Largest tables">
-        <SectionTitle>Largest tables · estimated rows</SectionTitle>
+      <section aria-label={t('largestTables')}>
+        <SectionTitle>{t('largestTablesTitle')}</SectionTitle>
         {data.largestTables.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No tables.</p>
+          <p className="text-sm text-muted-foreground">{t('noTables')}</p>
         ) : (
           <ul className="divide-y text-sm" data-testid="domain-tables">
-            {data.largestTables.map((t) => {
-              const name = t.schema === 'public' ? t.name : `${t.schema}.${t.name}`;
+            {data.largestTables.map((table) => {
+              const name = table.schema === 'public' ? table.name : `${table.schema}.${table.name}`;
               return (
-                <li key={`${t.schema}.${t.name}`} className="flex items-center justify-between gap-3 py-1.5" data-testid="domain-table">
+                <li key={`${table.schema}.${table.name}`} className="flex items-center justify-between gap-3 py-1.5" data-testid="domain-table">
                   <span className="flex min-w-0 items-center gap-2">
-                    {t.href ? (
-                      <Link href={t.href} className="truncate font-medium text-foreground underline-offset-4 hover:underline">
+                    {table.href ? (
+                      <Link href={table.href} className="truncate font-medium text-foreground underline-offset-4 hover:underline">
                         {name}
                       </Link>
                     ) : (
                       <span className="truncate font-medium text-foreground">{name}</span>
                     )}
-                    {t.partitioned ? (
-                      <Badge variant="secondary" title="Rows summed over its partitions">
+                    {table.partitioned ? (
+                      <Badge variant="secondary" title={t('partitionedTitle')}>
                         <Layers aria-hidden="true" />
-                        partitioned
+                        {t('partitioned')}
                       </Badge>
                     ) : null}
                   </span>
                   <span className="flex shrink-0 items-baseline gap-3 tabular-nums">
                     <span className="text-foreground" data-testid="domain-table-rows">
-                      {t.estimatedRows === null ? 'not analysed' : `~${formatInteger(t.estimatedRows)}`}
+                      {table.estimatedRows === null ? t('notAnalysed') : t('estimatedRows', { rows: f.integer(table.estimatedRows) })}
                     </span>
-                    <span className="w-16 text-right text-xs text-muted-foreground">{formatBytes(t.totalBytes)}</span>
+                    <span className="w-16 text-right text-xs text-muted-foreground">{f.bytes(table.totalBytes)}</span>
                   </span>
                 </li>
               );
@@ -143,8 +148,8 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
         )}
       </section>
 
-      <section aria-label="Latest changes">
-        <SectionTitle>Latest changes</SectionTitle>
+      <section aria-label={t('latestChanges')}>
+        <SectionTitle>{t('latestChanges')}</SectionTitle>
         {!data.audit.visible ? (
           <p className="text-sm text-muted-foreground" data-testid="domain-audit-hidden">
             {data.audit.reason}
@@ -155,7 +160,7 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
           </p>
         ) : data.audit.events.length === 0 ? (
           <p className="text-sm text-muted-foreground" data-testid="domain-audit-empty">
-            Nothing changed through the hub yet.
+            {t('nothingChanged')}
           </p>
         ) : (
           <ul className="divide-y text-sm" data-testid="domain-audit">
@@ -169,8 +174,8 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
                   </span>
                 </span>
                 <span className="shrink-0 text-right text-xs text-muted-foreground">
-                  <span className="block max-w-44 truncate">{e.actorEmail ?? 'system'}</span>
-                  <time dateTime={e.at}>{formatDateTime(e.at)}</time>
+                  <span className="block max-w-44 truncate">{e.actorEmail ?? t('system')}</span>
+                  <time dateTime={e.at}>{f.dateTime(e.at)}</time>
                 </span>
               </li>
             ))}
@@ -183,6 +188,7 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
 
 /** One domain: health, pool, size, largest tables and latest changes; or why they are missing. */
 export function DomainCardView({ domain, result }: { domain: string; result: DomainCardResult }) {
+  const t = useTranslations('dashboard');
   if (result.ok) return <LoadedCard data={result.data} ms={result.ms} />;
   return (
     <CardShell
@@ -192,13 +198,13 @@ export function DomainCardView({ domain, result }: { domain: string; result: Dom
       description={
         result.pool ? (
           <>
-            Pool (max {result.pool.max}): <PoolLine pool={result.pool} />
+            {t('poolMaxLead', { max: result.pool.max })} <PoolLine pool={result.pool} />
           </>
         ) : undefined
       }
       badge={
         <Badge variant="destructive" data-testid="domain-health">
-          {result.reason === 'timeout' ? 'no answer' : result.reason === 'forbidden' ? 'not allowed' : 'unreachable'}
+          {result.reason === 'timeout' ? t('noAnswer') : result.reason === 'forbidden' ? t('notAllowed') : t('unreachable')}
         </Badge>
       }
     >
@@ -209,6 +215,7 @@ export function DomainCardView({ domain, result }: { domain: string; result: Dom
 
 /** The card's place while it loads: same size and test id, so the page does not jump. */
 export function DomainCardSkeleton({ domain }: { domain: string }) {
+  const t = useTranslations('dashboard');
   return (
     <CardShell domain={domain} state="loading" badge={<Skeleton className="h-5 w-28" />}>
       <div className="grid grid-cols-3 gap-3">
@@ -227,7 +234,7 @@ export function DomainCardSkeleton({ domain }: { domain: string }) {
           ))}
         </div>
       ))}
-      <span className="sr-only">Loading {domain}…</span>
+      <span className="sr-only">{t('loadingName', { name: domain })}</span>
     </CardShell>
   );
 }

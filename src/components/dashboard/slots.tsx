@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import type { Operator } from '@admin-hub/engine/auth/operator';
 import { loadDomainCard, runWidget, toClientWidget } from '@admin-hub/engine/dashboard';
 import type { Widget } from '@admin-hub/engine/dashboard/types';
@@ -5,6 +7,7 @@ import { hubHealth } from '@/web/hub-health';
 import { Badge } from '../ui/badge';
 import { Skeleton } from '../ui/skeleton';
 import { DomainCardView } from './domain-card';
+import { useDashboardFormat } from './format';
 import { WidgetPanel } from './widget-panel';
 
 /*
@@ -26,17 +29,21 @@ export async function DomainCardSlot({ operator, domain }: { operator: Operator;
 
 export async function HubHealthSlot() {
   // Superadmins only (the dashboard decides).
-  const hub = await hubHealth();
+  const [hub, t] = await Promise.all([hubHealth(), getTranslations('dashboard')]);
   const inUse = Math.max(0, hub.pool.total - hub.pool.idle);
   return (
     <div className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="domain-hub" data-state={hub.ok ? 'ok' : 'error'} title={hub.error}>
-      <span>Hub database</span>
-      <Badge variant={hub.ok ? 'success' : 'destructive'}>{hub.ok ? `reachable · ${hub.latencyMs} ms` : 'unreachable'}</Badge>
-      <span className="tabular-nums">
-        pool {inUse} in use · {hub.pool.idle} idle · {hub.pool.waiting} waiting
-      </span>
+      <span>{t('hubDatabase')}</span>
+      <HubLatency ok={hub.ok} latencyMs={hub.latencyMs} />
+      <span className="tabular-nums">{t('hubPoolUse', { inUse, idle: hub.pool.idle, waiting: hub.pool.waiting })}</span>
     </div>
   );
+}
+
+function HubLatency({ ok, latencyMs }: { ok: boolean; latencyMs: number | null }) {
+  const t = useTranslations('dashboard');
+  const f = useDashboardFormat();
+  return <Badge variant={ok ? 'success' : 'destructive'}>{ok ? t('reachable', { latency: f.milliseconds(latencyMs ?? 0) }) : t('unreachable')}</Badge>;
 }
 
 export function HubHealthSkeleton() {

@@ -2,7 +2,8 @@
 
 import { Bar, CartesianGrid, Cell, ComposedChart, Legend, Line, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ChartDisplay, NumberFormat, SeriesSpec, WidgetRow } from '@admin-hub/engine/dashboard/types';
-import { formatCompact, formatNumber, formatX, toNumber } from './format';
+import { useFormatter, useTranslations } from 'next-intl';
+import { toNumber, useDashboardFormat } from './format';
 
 /**
  * Series colours are the theme's own tokens (globals.css), so a chart follows light, dark and
@@ -57,6 +58,9 @@ export function chartData(display: ChartDisplay, series: Series[], rows: WidgetR
 
 /** A line or bar chart (or both, on two axes) of a widget's rows; one x column, n y columns. */
 export function WidgetChart({ display, rows, title }: { display: ChartDisplay; rows: WidgetRow[]; title: string }) {
+  const t = useTranslations('dashboard');
+  const format = useFormatter();
+  const f = useDashboardFormat();
   const series = seriesOf(display);
   // int8 and numeric arrive as text: the chart needs numbers.
   const data = chartData(display, series, rows);
@@ -68,19 +72,19 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
     <figure
       className="text-muted-foreground"
       data-testid="widget-chart"
-      aria-label={`${title}: ${series.map((s) => s.label).join(' and ')} by ${display.xColumn}`}
+      aria-label={t('chartLabel', { title, series: format.list(series.map((s) => s.label)), x: display.xColumn })}
     >
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data} margin={{ top: 8, right: rightAxis ? 4 : 12, bottom: 0, left: 4 }} accessibilityLayer>
           <CartesianGrid vertical={false} stroke="var(--border)" />
-          <XAxis dataKey="__x" tick={tick} tickLine={false} axisLine={{ stroke: 'var(--border)' }} tickFormatter={(v: unknown) => formatX(v)} minTickGap={24} />
+          <XAxis dataKey="__x" tick={tick} tickLine={false} axisLine={{ stroke: 'var(--border)' }} tickFormatter={(v: unknown) => f.x(v)} minTickGap={24} />
           <YAxis
             yAxisId="left"
             tick={tick}
             tickLine={false}
             axisLine={false}
             width={56}
-            tickFormatter={(v: number) => formatCompact(v, leftFormat)}
+            tickFormatter={(v: number) => f.compact(v, leftFormat)}
             allowDecimals={false}
           />
           {rightAxis ? (
@@ -91,7 +95,7 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
               tickLine={false}
               axisLine={false}
               width={64}
-              tickFormatter={(v: number) => formatCompact(v, rightAxis.format)}
+              tickFormatter={(v: number) => f.compact(v, rightAxis.format)}
             />
           ) : null}
           <Tooltip
@@ -104,11 +108,11 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
               fontSize: 12,
             }}
             labelStyle={{ color: 'var(--popover-foreground)', fontWeight: 600 }}
-            labelFormatter={(label) => `${formatX(label, true)}${String(label) === partial ? ' (so far)' : ''}`}
+            labelFormatter={(label) => (String(label) === partial ? t('soFarLabel', { label: f.x(label, true) }) : f.x(label, true))}
             formatter={(value, name, item) => {
               const s = byKey.get(String(item.dataKey ?? ''));
               const n = typeof value === 'number' ? value : Number(value);
-              return [Number.isFinite(n) && s ? formatNumber(n, s.format) : String(value), s?.label ?? name];
+              return [Number.isFinite(n) && s ? f.number(n, s.format) : String(value), s?.label ?? name];
             }}
           />
           {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12, color: 'var(--foreground)' }} iconSize={10} /> : null}
@@ -119,7 +123,7 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
               x2={partial}
               fill="var(--muted)"
               fillOpacity={0.6}
-              label={{ value: 'so far', position: 'insideTop', fontSize: 11 }}
+              label={{ value: t('soFar'), position: 'insideTop', fontSize: 11 }}
             />
           ) : null}
           {series.map((s) =>

@@ -1,10 +1,13 @@
 import { ArrowDownRight, ArrowRight, ArrowUpRight } from 'lucide-react';
 import type { NumberDisplay, WidgetRow } from '@admin-hub/engine/dashboard/types';
+import { useTranslations } from 'next-intl';
 import { cn } from '../ui/cn';
-import { change, formatNumber, toNumber } from './format';
+import { change, toNumber, useDashboardFormat } from './format';
 
 /** One big figure from the first row, and its change against a previous figure when declared. */
 export function WidgetNumber({ display, rows }: { display: NumberDisplay; rows: WidgetRow[] }) {
+  const t = useTranslations('dashboard');
+  const f = useDashboardFormat();
   const row = rows[0];
   const value = toNumber(row?.[display.valueColumn]);
   const previous = display.previousColumn ? toNumber(row?.[display.previousColumn]) : null;
@@ -14,7 +17,7 @@ export function WidgetNumber({ display, rows }: { display: NumberDisplay; rows: 
   return (
     <div className="flex flex-col gap-2">
       <div className="text-4xl font-semibold tracking-tight text-foreground tabular-nums" data-testid="widget-value">
-        {value === null ? '—' : formatNumber(value, format)}
+        {value === null ? '—' : f.cell(row?.[display.valueColumn], format)}
       </div>
       {display.previousColumn ? (
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted-foreground" data-testid="widget-change">
@@ -26,12 +29,15 @@ export function WidgetNumber({ display, rows }: { display: NumberDisplay; rows: 
               )}
             >
               <Arrow aria-hidden="true" className="size-3.5" />
-              {delta > 0 ? '+' : ''}
-              {formatNumber(delta, 'percent')}
+              {f.signedPercent(delta)}
             </span>
           ) : null}
           <span>
-            {previous === null ? 'nothing to compare with' : `vs ${formatNumber(previous, format)}${display.previousLabel ? ` ${display.previousLabel}` : ''}`}
+            {previous === null
+              ? t('nothingToCompare')
+              : display.previousLabel
+                ? t('versusLabel', { value: f.cell(row?.[display.previousColumn], format), label: display.previousLabel })
+                : t('versus', { value: f.cell(row?.[display.previousColumn], format) })}
           </span>
         </div>
       ) : null}

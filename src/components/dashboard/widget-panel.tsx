@@ -1,6 +1,7 @@
 'use client';
 
 import { RefreshCw } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import type { ClientWidget, WidgetResult } from '@admin-hub/engine/dashboard/types';
 import { cn } from '../ui/cn';
@@ -17,6 +18,7 @@ import { WidgetTable } from './widget-table';
  * two at once) and keeps showing the last result if the network fails in between.
  */
 export function WidgetPanel({ widget, initial }: { widget: ClientWidget; initial: WidgetResult }) {
+  const t = useTranslations('dashboard');
   const [result, setResult] = useState(initial);
   const [refreshing, setRefreshing] = useState(false);
 
@@ -43,9 +45,9 @@ export function WidgetPanel({ widget, initial }: { widget: ClientWidget; initial
   }, [widget.id, widget.refreshSeconds]);
 
   const aside = widget.refreshSeconds ? (
-    <span className="text-muted-foreground" title={`Refreshes every ${widget.refreshSeconds} s`}>
+    <span className="text-muted-foreground" title={t('refreshesEveryShort', { seconds: widget.refreshSeconds })}>
       <RefreshCw aria-hidden="true" className={cn('size-3.5', refreshing && 'animate-spin motion-reduce:animate-none')} />
-      <span className="sr-only">{refreshing ? 'Refreshing' : `Refreshes every ${widget.refreshSeconds} seconds`}</span>
+      <span className="sr-only">{refreshing ? t('refreshing') : t('refreshesEvery', { seconds: widget.refreshSeconds })}</span>
     </span>
   ) : null;
 

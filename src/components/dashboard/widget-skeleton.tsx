@@ -1,9 +1,11 @@
+import { useTranslations } from 'next-intl';
 import type { ClientWidget } from '@admin-hub/engine/dashboard/types';
 import { Skeleton } from '../ui/skeleton';
 import { WidgetFrame } from './widget-frame';
 
 /** A widget's place while its query runs: its real title and size, a pulsing body. */
 export function WidgetSkeleton({ widget }: { widget: ClientWidget }) {
+  const t = useTranslations('dashboard');
   const { kind } = widget.display;
   return (
     <WidgetFrame {...widget} state="loading">
@@ -21,7 +23,7 @@ export function WidgetSkeleton({ widget }: { widget: ClientWidget }) {
       ) : (
         <Skeleton className="h-60 w-full" />
       )}
-      <span className="sr-only">Loading {widget.title}…</span>
+      <span className="sr-only">{t('loadingName', { name: widget.title })}</span>
     </WidgetFrame>
   );
 }
