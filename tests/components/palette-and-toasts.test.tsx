@@ -1,6 +1,7 @@
 // Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
+import { createTranslator } from 'next-intl';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toastBulkOutcome } from '../../src/components/resource-list/bulk-toast';
 import type { BulkRunState } from '../../src/components/resource-list/use-bulk-run';
@@ -8,6 +9,7 @@ import { matchCommands } from '../../src/components/search/match-commands';
 import { readRecent, rememberRecent } from '../../src/components/search/recent-items';
 import { parkFlash } from '../../src/components/ui/flash';
 import { Toaster } from '../../src/components/ui/toaster';
+import en from '../../src/i18n/messages/en';
 import { IntlWrapper } from '../support/intl';
 
 const nav = vi.hoisted(() => ({ pathname: '/d/blog/tags/7' }));
@@ -57,12 +59,13 @@ describe('toasts', () => {
   });
 
   it('says how a bulk run ended', async () => {
+    const list = createTranslator({ locale: 'en', messages: en, namespace: 'list' });
     render(<Toaster />, { wrapper: IntlWrapper });
-    act(() => toastBulkOutcome(run({})));
+    act(() => toastBulkOutcome(run({}), list));
     expect((await screen.findByText('Delete 3 rows: 3 of 3 done.')).closest('[data-testid="bulk-toast"]')).not.toBeNull();
-    act(() => toastBulkOutcome(run({ done: 2, failed: [{ id: '9', reason: 'refused' }] })));
+    act(() => toastBulkOutcome(run({ done: 2, failed: [{ id: '9', reason: 'refused' }] }), list));
     expect(await screen.findByText('Delete 3 rows: 2 of 3 done, 1 refused.')).toBeTruthy();
-    act(() => toastBulkOutcome(run({ status: 'stopped', done: 1, message: 'Cancelled.' })));
+    act(() => toastBulkOutcome(run({ status: 'stopped', done: 1, message: 'Cancelled.' }), list));
     expect(await screen.findByText('Delete 3 rows stopped: 1 of 3 done.')).toBeTruthy();
   });
 

@@ -30,6 +30,8 @@ export function nextSortKeys(keys: readonly SortKey[], key: string, max = DEFAUL
   return [...keys.slice(0, Math.max(0, max - 1)), { key, direction: 'asc' }];
 }
 
+const ORDINALS = ['ordinal1', 'ordinal2', 'ordinal3', 'ordinal4', 'ordinal5'] as const;
+
 export function SortHeader<Row>({ column, sort }: { column: ResourceColumn<Row>; sort?: ResourceSort }) {
   const t = useTranslations('table');
   const sortable = column.sortable === true && sort !== undefined;
@@ -75,7 +77,11 @@ export function SortHeader<Row>({ column, sort }: { column: ResourceColumn<Row>;
             <span aria-hidden="true" data-testid={`sort-position-${column.key}`} className="text-[0.65rem] tabular-nums">
               {index + 1}
             </span>
-            <span className="sr-only">{t('sortedPosition', { position: index + 1, direction: sorted.direction })}</span>
+            <span className="sr-only">
+              {t(sorted.direction === 'asc' ? 'sortedAsc' : 'sortedDesc', {
+                ordinal: index < ORDINALS.length ? t(ORDINALS[index]!) : t('ordinalN', { position: index + 1 }),
+              })}
+            </span>
           </>
         ) : null}
       </button>

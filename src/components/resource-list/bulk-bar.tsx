@@ -1,7 +1,8 @@
 'use client';
 
 import { PencilLine, RotateCcw, Trash2 } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'next-intl';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -27,21 +28,34 @@ export interface BulkBarProps {
   onRun: (request: BulkRequest) => void;
 }
 
-const format = (n: number) => n.toLocaleString('en-US');
-const rowsText = (n: number) => `${format(n)} row${n === 1 ? '' : 's'}`;
+/** What a confirmation asks: the action, and for "set" the field and the value, as the reader reads them. */
+interface Asked {
+  field: string;
+  value: string;
+}
 
-type Step = { kind: 'menu' } | { kind: 'set' } | { kind: 'confirm'; request: Omit<BulkRequest, 'ids' | 'matching' | 'label'>; verb: string };
+type Step = { kind: 'menu' } | { kind: 'set' } | { kind: 'confirm'; request: Omit<BulkRequest, 'ids' | 'matching' | 'label'>; asked: Asked };
+
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
+
+/** Each action's words in the list catalog: the run's label, the question, the confirming button. */
+const KEYS = {
+  delete: { label: 'bulkLabelDelete', question: 'bulkQuestionDelete', confirm: 'bulkConfirmDelete' },
+  restore: { label: 'bulkLabelRestore', question: 'bulkQuestionRestore', confirm: 'bulkConfirmRestore' },
+  set: { label: 'bulkLabelSet', question: 'bulkQuestionSet', confirm: 'bulkConfirmSet' },
+} as const;
 
 /** An input for one column's value, shaped by its type (enum and boolean as choices). */
 function ValueInput({ column, value, onChange }: { column: ResolvedColumn; value: string; onChange: (value: string) => void }) {
+  const t = useTranslations('list');
   if (column.type === 'enum' || column.type === 'boolean') {
     const options = column.type === 'boolean' ? ['true', 'false'] : [...(column.options ?? [])];
     return (
-      <Select aria-label="New value" data-testid="bulk-set-value" value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{column.nullable ? '(empty)' : 'Choose…'}</option>
+      <Select aria-label={t('newValue')} data-testid="bulk-set-value" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{column.nullable ? t('emptyOption') : t('choose')}</option>
         {options.map((o) => (
           <option key={o} value={o}>
-            {column.type === 'boolean' ? (o === 'true' ? 'yes' : 'no') : o}
+            {column.type === 'boolean' ? t(o === 'true' ? 'yes' : 'no') : o}
           </option>
         ))}
       </Select>
@@ -50,12 +64,12 @@ function ValueInput({ column, value, onChange }: { column: ResolvedColumn; value
   const type = column.type === 'date' ? 'date' : ['integer', 'bigint', 'number', 'money_cents'].includes(column.type) ? 'number' : 'text';
   return (
     <Input
-      aria-label="New value"
+      aria-label={t('newValue')}
       data-testid="bulk-set-value"
       className="w-48"
       type={type}
       value={value}
-      placeholder={column.nullable ? 'empty = no value' : 'value'}
+      placeholder={column.nullable ? t('emptyPlaceholder') : t('valuePlaceholder')}
       onChange={(e) => onChange(e.target.value)}
     />
   );
@@ -74,6 +88,7 @@ export function offersBulk(capabilities: BulkCapabilities | undefined, trash: bo
  * operator may do, and the bar offers only that (the bulk route checks again).
  */
 export function BulkBar({ resource, capabilities, selected, query, offerAllMatching, trash, running, onRun }: BulkBarProps) {
+  const t = useTranslations('list');
   const base = `/api/d/${resource.domain}/${resource.name}/bulk`;
   const [all, setAll] = useState<{ query: string; count: number } | undefined>();
   const [counting, setCounting] = useState(false);
@@ -85,7 +100,9 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
 
   // "All matching" holds for the filter it was counted on; another filter means counting again.
   const allMatching = all && all.query === query ? all : undefined;
-  const scopeText = allMatching ? `all ${rowsText(allMatching.count)} matching this filter` : rowsText(selected.length);
+  const scopeText = allMatching ? t('allMatchingScope', { count: allMatching.count }) : t('rows', { count: selected.length });
+  const scopeCount = allMatching ? allMatching.count : selected.length;
+  const words = (step: Extract<Step, { kind: 'confirm' }>) => ({ ...step.asked, scope: scopeText });
 
   if (!offersBulk(capabilities, trash)) return null;
 
@@ -106,12 +123,12 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
     }
   }
 
-  function confirmRun(request: Omit<BulkRequest, 'ids' | 'matching' | 'label'>, verb: string) {
-    setStep({ kind: 'confirm', request, verb });
+  function confirmRun(request: Omit<BulkRequest, 'ids' | 'matching' | 'label'>, asked: Asked = { field: '', value: '' }) {
+    setStep({ kind: 'confirm', request, asked });
   }
 
   function run(step: Extract<Step, { kind: 'confirm' }>) {
-    const label = `${step.verb} ${scopeText}`;
+    const label = t(KEYS[step.request.action].label, words(step));
     onRun({ ...step.request, label, ...(allMatching ? { matching: allMatching } : { ids: selected }) });
     setStep({ kind: 'menu' });
   }
@@ -120,16 +137,14 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
     event.preventDefault();
     const column = resource.columns.find((c) => c.name === field);
     if (!column) return;
-    const shown = value === '' ? 'empty' : column.type === 'boolean' ? (value === 'true' ? 'yes' : 'no') : `“${value}”`;
-    confirmRun({ action: 'set', field, value }, `Set ${column.label} to ${shown} on`);
+    const shown = value === '' ? t('emptyValue') : column.type === 'boolean' ? t(value === 'true' ? 'yes' : 'no') : t('quotedValue', { value });
+    confirmRun({ action: 'set', field, value }, { field: column.label, value: shown });
   }
 
   if (step.kind === 'confirm') {
     return (
       <span className="flex flex-wrap items-center gap-2" data-testid="bulk-confirm">
-        <span className="font-medium">
-          {step.verb} {scopeText}?
-        </span>
+        <span className="font-medium">{t(KEYS[step.request.action].question, words(step))}</span>
         <Button
           size="sm"
           variant={step.request.action === 'delete' ? 'destructive' : 'default'}
@@ -137,10 +152,10 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
           data-testid="bulk-confirm-run"
           disabled={running}
         >
-          Yes, {step.verb.split(' ')[0]!.toLowerCase()} {allMatching ? format(allMatching.count) : format(selected.length)}
+          {t(KEYS[step.request.action].confirm, { count: scopeCount })}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'menu' })}>
-          Cancel
+          {t('cancel')}
         </Button>
       </span>
     );
@@ -151,7 +166,7 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
     return (
       <form className="flex flex-wrap items-center gap-2" onSubmit={submitSet} data-testid="bulk-set-form">
         <Select
-          aria-label="Field"
+          aria-label={t('field')}
           data-testid="bulk-set-field"
           value={field}
           onChange={(e) => {
@@ -159,7 +174,7 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
             setValue('');
           }}
         >
-          <option value="">Field…</option>
+          <option value="">{t('fieldPlaceholder')}</option>
           {settable.map((c) => (
             <option key={c.name} value={c.name}>
               {c.label}
@@ -168,10 +183,10 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
         </Select>
         {column ? <ValueInput column={column} value={value} onChange={setValue} /> : null}
         <Button type="submit" size="sm" disabled={!column || running} data-testid="bulk-set-apply">
-          Apply
+          {t('apply')}
         </Button>
         <Button size="sm" variant="ghost" onClick={() => setStep({ kind: 'menu' })}>
-          Cancel
+          {t('cancel')}
         </Button>
       </form>
     );
@@ -180,25 +195,25 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
   return (
     <span className="flex flex-wrap items-center gap-2" data-testid="bulk-bar">
       {capabilities.delete && !trash ? (
-        <Button size="sm" variant="outline" disabled={running} onClick={() => confirmRun({ action: 'delete' }, 'Delete')} data-testid="bulk-delete">
-          <Trash2 aria-hidden="true" /> Delete
+        <Button size="sm" variant="outline" disabled={running} onClick={() => confirmRun({ action: 'delete' })} data-testid="bulk-delete">
+          <Trash2 aria-hidden="true" /> {t('delete')}
         </Button>
       ) : null}
       {capabilities.restore && trash ? (
-        <Button size="sm" variant="outline" disabled={running} onClick={() => confirmRun({ action: 'restore' }, 'Restore')} data-testid="bulk-restore">
-          <RotateCcw aria-hidden="true" /> Restore
+        <Button size="sm" variant="outline" disabled={running} onClick={() => confirmRun({ action: 'restore' })} data-testid="bulk-restore">
+          <RotateCcw aria-hidden="true" /> {t('restore')}
         </Button>
       ) : null}
       {capabilities.set ? (
         <Button size="sm" variant="outline" disabled={running} onClick={() => setStep({ kind: 'set' })} data-testid="bulk-set">
-          <PencilLine aria-hidden="true" /> Set field…
+          <PencilLine aria-hidden="true" /> {t('setField')}
         </Button>
       ) : null}
       {allMatching ? (
         <span className="text-sm" data-testid="bulk-all-selected">
-          All <strong>{format(allMatching.count)}</strong> rows matching this filter are selected.{' '}
+          {t.rich('allSelected', { count: allMatching.count, strong })}{' '}
           <button type="button" className="cursor-pointer underline underline-offset-2" onClick={() => setAll(undefined)}>
-            Only the {rowsText(selected.length)} ticked
+            {t('onlyTicked', { count: selected.length })}
           </button>
         </span>
       ) : offerAllMatching ? (
@@ -209,7 +224,7 @@ export function BulkBar({ resource, capabilities, selected, query, offerAllMatch
           disabled={counting || running}
           data-testid="bulk-select-all"
         >
-          {counting ? 'Counting the rows that match…' : 'Select all rows matching this filter'}
+          {counting ? t('countingMatches') : t('selectAllMatching')}
         </button>
       ) : null}
       {problem ? (

@@ -1,17 +1,29 @@
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { byteLength, formatSize } from '@admin-hub/engine/values/bytes';
 import { jsonDisplayText } from '@admin-hub/engine/values/json';
 import { renderValue } from '@/components/renderers/value-renderers';
+import { minorToUnits } from './filters/money';
 
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-const number = new Intl.NumberFormat('en-US');
+type Formatter = ReturnType<typeof useFormatter>;
 
-function money(cents: unknown, currency = 'EUR'): string {
-  const value = Number(cents) / 100;
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(value);
+/**
+ * Whole minor units as money in the reader's locale, with the currency's own minor units (KRW
+ * none, EUR two). The amount goes to Intl as decimal text (minorToUnits moves the point in the
+ * digits), which Intl.NumberFormat formats exactly (ES2023): no float ever holds it. next-intl's
+ * formatter hands the value straight to Intl; its type only names numbers, hence the cast.
+ */
+function money(format: Formatter, minor: unknown, currency = 'EUR'): string {
+  const raw = typeof minor === 'number' && Number.isSafeInteger(minor) ? String(minor) : typeof minor === 'bigint' ? minor.toString() : minor;
+  const units = typeof raw === 'string' && /^-?\d+$/.test(raw) ? minorToUnits(raw, currency) : undefined;
+  try {
+    return format.number((units ?? Number(minor)) as number, { style: 'currency', currency });
+  } catch {
+    return String(minor); // a currency code Intl does not know: the database's number as it is
+  }
 }
 
 /** One array item as text: NULL as NULL (not "null" or empty), a nested array as JSON. */
@@ -31,6 +43,8 @@ function truncate(text: string, max = 80): string {
  * named by the referenced record's `label` when the page has it ("Ada Lovelace", the id beside it).
  */
 export function Cell({ column, value, domain, label }: { column: ResolvedColumn; value: unknown; domain: string; label?: string }): ReactNode {
+  const t = useTranslations('list');
+  const format = useFormatter();
   if (value === null || value === undefined) return null;
   const custom = renderValue(column.cell, { value, column, where: 'list', domain });
   if (custom !== undefined) return custom;
@@ -41,7 +55,7 @@ export function Cell({ column, value, domain, label }: { column: ResolvedColumn;
         className="inline-flex max-w-72 items-baseline gap-1.5 font-medium text-primary underline decoration-primary/30 underline-offset-2 hover:decoration-primary"
         href={`/d/${domain}/${column.references.resource}/${encodeURIComponent(id)}`}
         onClick={(e) => e.stopPropagation()}
-        title={label ? `${label} (#${id})` : undefined}
+        title={label ? t('referenceTitle', { label, id }) : undefined}
         data-testid="reference-link"
       >
         {label ? (
@@ -57,7 +71,7 @@ export function Cell({ column, value, domain, label }: { column: ResolvedColumn;
   }
   switch (column.type) {
     case 'boolean':
-      return <Badge variant={value ? 'success' : 'secondary'}>{value ? 'yes' : 'no'}</Badge>;
+      return <Badge variant={value ? 'success' : 'secondary'}>{value ? t('yes') : t('no')}</Badge>;
     case 'enum':
       return <Badge variant="outline">{String(value)}</Badge>;
     case 'timestamp':
@@ -68,7 +82,8 @@ export function Cell({ column, value, domain, label }: { column: ResolvedColumn;
         </span>
       );
     case 'datetime': {
-      // An ISO instant is shortened to the minute, its exact text on hover; anything else
+      // An ISO instant is shortened to the minute in the operator's time zone; on hover, to the
+      // second with the zone's name, and the exact text the database gave. Anything else
       // (infinity, a BC instant, a timestamp without time zone) is shown as the database holds it.
       const text = String(value);
       const instant = /^\d{4}-\d{2}-\d{2}T[^ ]*Z$/.test(text) ? new Date(text) : undefined;
@@ -79,18 +94,22 @@ export function Cell({ column, value, domain, label }: { column: ResolvedColumn;
           </span>
         );
       return (
-        <time dateTime={text} title={text} className="whitespace-nowrap tabular-nums">
-          {dateTime.format(instant)} UTC
+        <time
+          dateTime={text}
+          title={t('instantTitle', { local: format.dateTime(instant, { dateStyle: 'medium', timeStyle: 'long' }), exact: text })}
+          className="whitespace-nowrap tabular-nums"
+        >
+          {format.dateTime(instant, { dateStyle: 'medium', timeStyle: 'short' })}
         </time>
       );
     }
     case 'date':
       return <span className="whitespace-nowrap tabular-nums">{String(value)}</span>;
     case 'money_cents':
-      return <span className="whitespace-nowrap tabular-nums">{money(value, column.currency)}</span>;
+      return <span className="whitespace-nowrap tabular-nums">{money(format, value, column.currency)}</span>;
     case 'integer':
       // Counts read better grouped (12,345); an id, a year or a domain-typed code is a name (2001, not 2,001): ColumnDef.grouping.
-      return <span className="tabular-nums">{typeof value === 'number' && column.grouping ? number.format(value) : String(value)}</span>;
+      return <span className="tabular-nums">{typeof value === 'number' && column.grouping ? format.number(value) : String(value)}</span>;
     case 'number':
       // Every digit the database gave: a float is its shortest exact text, never rounded to 3 places.
       return <span className="tabular-nums">{String(value)}</span>;

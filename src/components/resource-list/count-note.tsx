@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ListCount } from '@admin-hub/engine/list/run-list';
@@ -41,10 +42,11 @@ export interface CountNoteProps {
  * off, why the number is only an estimate. Nothing for an exact count, or no count at all.
  */
 export function CountNote({ count, counting, onCountExactly }: CountNoteProps) {
+  const t = useTranslations('list');
   if (counting)
     return (
       <span className="text-muted-foreground text-xs" role="status" data-testid="count-pending">
-        Counting exactly…
+        {t('countingExactly')}
       </span>
     );
   if (count.exact || count.label === '') return null;
@@ -56,7 +58,7 @@ export function CountNote({ count, counting, onCountExactly }: CountNoteProps) {
         </span>
       ) : null}
       <Button variant="ghost" size="sm" className="h-7 px-2" onClick={onCountExactly} data-testid="count-exactly">
-        Count exactly
+        {t('countExactly')}
       </Button>
     </span>
   );

@@ -1,6 +1,7 @@
 'use client';
 
 import { Download } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useState, useSyncExternalStore } from 'react';
 import { Button } from '@/components/ui/button';
 import {
@@ -27,6 +28,7 @@ const noSubscribe = () => () => undefined;
  * shown. A Radix menu: arrow keys, Enter, Escape, focus back on the button.
  */
 export function ExportMenu({ running, onExport }: ExportMenuProps) {
+  const t = useTranslations('list');
   const [toFile, setToFile] = useState(false);
   // Known only in the browser; the server renders without the option.
   const fileSupported = useSyncExternalStore(noSubscribe, canSaveToFile, () => false);
@@ -37,16 +39,16 @@ export function ExportMenu({ running, onExport }: ExportMenuProps) {
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
         <Button variant="outline" size="sm" disabled={running} data-testid="export-menu">
-          <Download aria-hidden="true" /> Export
+          <Download aria-hidden="true" /> {t('export')}
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent className="w-64" data-testid="export-panel">
-        <DropdownMenuLabel>Every row of this view, as filtered and sorted, with the columns shown.</DropdownMenuLabel>
+        <DropdownMenuLabel>{t('exportDescription')}</DropdownMenuLabel>
         <DropdownMenuItem onSelect={() => choose('csv')} data-testid="export-csv">
-          CSV
+          {t('csv')}
         </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => choose('jsonl')} data-testid="export-jsonl">
-          JSON Lines
+          {t('jsonl')}
         </DropdownMenuItem>
         {fileSupported ? (
           <>
@@ -59,7 +61,7 @@ export function ExportMenu({ running, onExport }: ExportMenuProps) {
               className="text-xs"
               data-testid="export-to-file"
             >
-              Save straight to a file (for very large exports)
+              {t('saveToFile')}
             </DropdownMenuCheckboxItem>
           </>
         ) : null}

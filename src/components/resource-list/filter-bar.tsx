@@ -1,6 +1,7 @@
 'use client';
 
 import { ChevronDown, ListFilter, X } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -38,6 +39,7 @@ interface FilterEntry {
 
 /** One filter as a chip: its current value in words; a click opens its control, × removes it. */
 function FilterChip({ entry, onChange }: { entry: FilterEntry; onChange: FilterChange }) {
+  const t = useTranslations('list');
   const [open, setOpen] = useState(false);
   const apply: FilterChange = (changes) => {
     setOpen(false);
@@ -58,7 +60,7 @@ function FilterChip({ entry, onChange }: { entry: FilterEntry; onChange: FilterC
           <span className="truncate">{entry.text}</span>
           {entry.active ? null : <ChevronDown className="size-3.5" aria-hidden="true" />}
         </PopoverTrigger>
-        <PopoverContent align="start" className="w-80" aria-label={`Filter: ${entry.text}`}>
+        <PopoverContent align="start" className="w-80" aria-label={t('filterLabel', { text: entry.text })}>
           {entry.control(apply)}
         </PopoverContent>
       </Popover>
@@ -66,7 +68,7 @@ function FilterChip({ entry, onChange }: { entry: FilterEntry; onChange: FilterC
         <button
           type="button"
           className="mr-1 cursor-pointer rounded-full p-1 text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring"
-          aria-label={`Remove filter ${entry.text}`}
+          aria-label={t('removeFilter', { text: entry.text })}
           onClick={() => onChange(Object.fromEntries(entry.keys.map((k) => [k, undefined])))}
           data-testid={`filter-clear-${entry.name}`}
         >
@@ -83,6 +85,9 @@ function FilterChip({ entry, onChange }: { entry: FilterEntry; onChange: FilterC
  * parameters, so a filtered list is a link.
  */
 export function FilterBar({ columns, value, onChange, domain, labels, related = [] }: FilterBarProps) {
+  const t = useTranslations('list');
+  const format = useFormatter();
+  const words = { t, format };
   const [sheetOpen, setSheetOpen] = useState(false);
   const referenced = columns.some((c) => c.filter && c.references);
   // A foreign-key filter's picker is loaded on demand; fetch it once the page is idle.
@@ -100,7 +105,7 @@ export function FilterBar({ columns, value, onChange, domain, labels, related = 
       .filter((c) => c.filter)
       .map((column) => ({
         name: column.name,
-        ...chipText(column, value, labelOf(column)),
+        ...chipText(words, column, value, labelOf(column)),
         keys: filterKeys(column),
         control: (apply: FilterChange) => <FilterControl column={column} value={value} onChange={apply} domain={domain} />,
       })),
@@ -109,7 +114,7 @@ export function FilterBar({ columns, value, onChange, domain, labels, related = 
       .filter((r, i) => i < MAX_RELATED_CHIPS || value(`has.${r.key}`) !== undefined)
       .map((r) => ({
         name: `has-${r.key}`,
-        ...relatedChipText(r, value),
+        ...relatedChipText(words, r, value),
         keys: [`has.${r.key}`],
         control: (apply: FilterChange) => <RelatedControl related={r} value={value} onChange={apply} />,
       })),
@@ -126,7 +131,7 @@ export function FilterBar({ columns, value, onChange, domain, labels, related = 
         ))}
         {active.length > 0 ? (
           <Button variant="ghost" size="sm" onClick={clearAll} data-testid="filters-clear-all">
-            Clear all
+            {t('clearAll')}
           </Button>
         ) : null}
       </div>
@@ -134,12 +139,12 @@ export function FilterBar({ columns, value, onChange, domain, labels, related = 
         <Sheet open={sheetOpen} onOpenChange={setSheetOpen}>
           <SheetTrigger asChild>
             <Button variant="outline" size="sm" data-testid="filters-sheet-open">
-              <ListFilter aria-hidden="true" /> Filters{activeCount > 0 ? ` (${activeCount})` : ''}
+              <ListFilter aria-hidden="true" /> {t('filtersButton', { count: activeCount })}
             </Button>
           </SheetTrigger>
           <SheetContent side="bottom" className="gap-5">
-            <SheetTitle>Filters</SheetTitle>
-            <SheetDescription>Each filter applies when you choose or press Apply.</SheetDescription>
+            <SheetTitle>{t('filters')}</SheetTitle>
+            <SheetDescription>{t('filtersHelp')}</SheetDescription>
             {entries.map((entry) => (
               <section key={entry.name} className="flex flex-col gap-1 border-b pb-4 last:border-b-0">
                 <h3 className="text-sm font-medium">{entry.text}</h3>
@@ -148,7 +153,7 @@ export function FilterBar({ columns, value, onChange, domain, labels, related = 
             ))}
             {active.length > 0 ? (
               <Button variant="outline" onClick={clearAll}>
-                <X aria-hidden="true" /> Clear all filters
+                <X aria-hidden="true" /> {t('clearAllFilters')}
               </Button>
             ) : null}
           </SheetContent>

@@ -3,6 +3,7 @@
 import { RefreshViewButton } from './refresh-view-button';
 import { Trash2 } from 'lucide-react';
 import { useRouter } from 'next/navigation';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { AdminResourceTable, type ResourceColumn, type ResourceSort, type SortKey } from '@/components/admin-resource-table';
 import { resolveResourceIcon } from '@/components/shell';
@@ -78,6 +79,8 @@ function recordId(resource: Resource, row: Row): string {
  * it turns every interaction (search, sort, filters, paging, columns) into a URL change.
  */
 export function ResourceListView({ resource, result: given, bulk: capabilities, views, exactCount, error }: ResourceListViewProps) {
+  const t = useTranslations('list');
+  const format = useFormatter();
   const { searchParams, update, pending } = useListUrl();
   const streamed = useStreamedCount(given.count, exactCount);
   const result = streamed.count === given.count ? given : { ...given, count: streamed.count };
@@ -141,11 +144,8 @@ export function ResourceListView({ resource, result: given, bulk: capabilities, 
   return (
     <>
       <AdminResourceTable<Row>
-        title={result.trash ? `${resource.title} — trash` : resource.title}
-        subtitle={
-          resource.subtitle ??
-          (resource.introspected ? `Read from the catalog${resource.readOnly ? ' (read-only)' : ''}. Write a definition to customise it.` : undefined)
-        }
+        title={result.trash ? t('trashTitle', { title: resource.title }) : resource.title}
+        subtitle={resource.subtitle ?? (resource.introspected ? t('introspectedSubtitle', { readOnly: resource.readOnly ? 'yes' : 'no' }) : undefined)}
         icon={resolveResourceIcon(resource.icon)}
         iconColor={resource.iconColor}
         actions={
@@ -158,7 +158,7 @@ export function ResourceListView({ resource, result: given, bulk: capabilities, 
                 onClick={() => update({ trash: result.trash ? undefined : '1' })}
                 data-testid="toggle-trash"
               >
-                <Trash2 className="size-4" aria-hidden="true" /> {result.trash ? 'Leave trash' : 'Trash'}
+                <Trash2 className="size-4" aria-hidden="true" /> {result.trash ? t('leaveTrash') : t('trash')}
               </Button>
             ) : null}
             {error ? null : (
@@ -171,7 +171,11 @@ export function ResourceListView({ resource, result: given, bulk: capabilities, 
         }
         search={
           resource.columns.some((c) => c.searchable)
-            ? { placeholder: `Search ${resource.title.toLowerCase()}…`, value: result.search ?? '', onChange: (q) => update({ q, pn: undefined }) }
+            ? {
+                placeholder: t('searchPlaceholder', { title: resource.title.toLowerCase() }),
+                value: result.search ?? '',
+                onChange: (q) => update({ q, pn: undefined }),
+              }
             : undefined
         }
         filters={
@@ -192,7 +196,7 @@ export function ResourceListView({ resource, result: given, bulk: capabilities, 
         sort={listSort(result, update)}
         visibleColumns={{ keys: result.columns, onChange: (keys) => update({ cols: keys.join(',') }, { keepPosition: true }) }}
         selection={selection}
-        emptyState={emptyStateOf(resource, result, pageNumber, searchParams, update)}
+        emptyState={emptyStateOf({ t, format }, resource, result, pageNumber, searchParams, update)}
         pagination={cursorPagination(
           result,
           pageNumber,

@@ -2,12 +2,13 @@
 
 import { X } from 'lucide-react';
 import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { BulkRunState } from './use-bulk-run';
 import type { ExportState } from './use-export';
 
-const format = (n: number) => n.toLocaleString('en-US');
+const strong = (chunks: ReactNode) => <strong>{chunks}</strong>;
 
 function Panel({
   title,
@@ -22,6 +23,7 @@ function Panel({
   onDismiss?: () => void;
   testId: string;
 }) {
+  const t = useTranslations('list');
   return (
     <section
       role="status"
@@ -34,11 +36,11 @@ function Panel({
         <h2 className="min-w-0 flex-1 font-medium">{title}</h2>
         {onCancel ? (
           <Button size="sm" variant="outline" onClick={onCancel} data-testid={`${testId}-cancel`}>
-            Cancel
+            {t('cancel')}
           </Button>
         ) : null}
         {onDismiss ? (
-          <Button size="icon-sm" variant="ghost" aria-label="Dismiss" onClick={onDismiss} data-testid={`${testId}-dismiss`}>
+          <Button size="icon-sm" variant="ghost" aria-label={t('dismiss')} onClick={onDismiss} data-testid={`${testId}-dismiss`}>
             <X aria-hidden="true" />
           </Button>
         ) : null}
@@ -54,27 +56,23 @@ function Progress({ value, max }: { value: number; max: number | null }) {
 
 /** A bulk run: batch-by-batch progress, then what was done and each row that failed, with why. */
 export function BulkRunPanel({ state, base, onCancel, onDismiss }: { state: BulkRunState; base: string; onCancel: () => void; onDismiss: () => void }) {
+  const t = useTranslations('list');
   const running = state.status === 'running';
-  const title = running ? `${state.label}…` : state.label;
+  const title = running ? t('running', { label: state.label }) : state.label;
+  const counts = { done: state.done, failed: state.failed.length };
   return (
     <Panel title={title} testId="bulk-run" onCancel={running ? onCancel : undefined} onDismiss={running ? undefined : onDismiss}>
       {running ? (
         <>
           <Progress value={state.processed} max={state.total} />
           <p className="text-muted-foreground tabular-nums" data-testid="bulk-run-progress">
-            {format(state.processed)} of {format(state.total)} processed · {format(state.done)} done
-            {state.failed.length ? ` · ${format(state.failed.length)} failed` : ''}
+            {t('bulkProgress', { processed: state.processed, total: state.total, ...counts })}
           </p>
         </>
       ) : (
         <p data-testid="bulk-run-result">
-          <strong>{format(state.done)}</strong> done
-          {state.failed.length ? (
-            <>
-              , <strong>{format(state.failed.length)}</strong> failed
-            </>
-          ) : null}
-          .{state.status !== 'done' && state.message ? <span className="block text-destructive">{state.message}</span> : null}
+          {state.failed.length ? t.rich('bulkResultFailed', { ...counts, strong }) : t.rich('bulkResultDone', { ...counts, strong })}
+          {state.status !== 'done' && state.message ? <span className="block text-destructive">{state.message}</span> : null}
         </p>
       )}
       {state.failed.length > 0 ? (
@@ -87,7 +85,7 @@ export function BulkRunPanel({ state, base, onCancel, onDismiss }: { state: Bulk
               : {f.reason}
             </li>
           ))}
-          {state.failed.length > 200 ? <li className="text-muted-foreground">…and {format(state.failed.length - 200)} more</li> : null}
+          {state.failed.length > 200 ? <li className="text-muted-foreground">{t('andMore', { count: state.failed.length - 200 })}</li> : null}
         </ul>
       ) : null}
     </Panel>
@@ -96,19 +94,24 @@ export function BulkRunPanel({ state, base, onCancel, onDismiss }: { state: Bulk
 
 /** An export download: rows so far against the list's count, then saved (or why not). */
 export function ExportPanel({ state, onCancel, onDismiss }: { state: ExportState; onCancel: () => void; onDismiss: () => void }) {
+  const t = useTranslations('list');
+  const table = useTranslations('table');
+  const format = useFormatter();
   const running = state.status === 'running';
-  const label = state.format === 'csv' ? 'CSV' : 'JSON Lines';
+  const label = t(state.format === 'csv' ? 'csv' : 'jsonl');
   const title = running
-    ? `Exporting ${label}…`
+    ? t('exporting', { format: label })
     : state.status === 'done'
-      ? `Exported ${state.filename}`
-      : `Export ${state.status === 'cancelled' ? 'cancelled' : 'failed'}`;
+      ? t('exported', { filename: state.filename })
+      : t(state.status === 'cancelled' ? 'exportCancelled' : 'exportFailed');
+  // "of 3,000" or "of about 600,000": the list's count as the table words it.
+  const total = state.total === null ? undefined : state.totalExact ? format.number(state.total) : table('aboutCount', { count: state.total });
   return (
     <Panel title={title} testId="export-run" onCancel={running ? onCancel : undefined} onDismiss={running ? undefined : onDismiss}>
       {running ? <Progress value={state.rows} max={state.total} /> : null}
       <p className="text-muted-foreground tabular-nums" data-testid="export-run-progress">
-        {format(state.rows)} rows{running && state.total !== null ? ` of ${state.totalLabel}` : ''}
-        {state.toFile && running ? ', writing to the file' : ''}
+        {running && total !== undefined ? t('exportRowsOf', { rows: state.rows, total }) : t('exportRows', { rows: state.rows })}
+        {state.toFile && running ? t('writingToFile') : ''}
       </p>
       {state.message ? <p className={state.status === 'error' ? 'text-destructive' : 'text-muted-foreground'}>{state.message}</p> : null}
     </Panel>

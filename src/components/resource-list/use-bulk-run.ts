@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
 import type { ClientResource } from '@admin-hub/engine/resources/define';
 import { errorMessage, readJsonLines } from './streams';
@@ -18,7 +19,7 @@ export interface BulkRequest {
   ids?: string[];
   /** The list's filter (query string) and the exact count the operator confirmed. */
   matching?: { query: string; count: number };
-  /** "Delete 3 rows", for the progress panel. */
+  /** "Delete 3 rows", for the progress panel (in the reader's language). */
   label: string;
 }
 
@@ -45,6 +46,7 @@ type Line =
  * after the batch in progress, and what was committed stays done.
  */
 export function useBulkRun(resource: Pick<ClientResource, 'domain' | 'name'>, onFinished: (state: BulkRunState) => void) {
+  const t = useTranslations('list');
   const [state, setState] = useState<BulkRunState | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
 
@@ -76,18 +78,18 @@ export function useBulkRun(resource: Pick<ClientResource, 'domain' | 'name'>, on
             else if (line.type === 'end') update({ status: 'done', processed: line.done + line.failed.length, done: line.done, failed: line.failed });
             else update({ status: 'error', message: line.error, processed: line.processed, done: line.done, failed: line.failed });
           });
-          if (current.status === 'running') update({ status: 'stopped', message: 'The connection ended before the run finished.' });
+          if (current.status === 'running') update({ status: 'stopped', message: t('connectionEnded') });
         }
       } catch (error) {
-        if (abort.signal.aborted) update({ status: 'stopped', message: 'Cancelled: the batch in progress was finished, nothing after it ran.' });
+        if (abort.signal.aborted) update({ status: 'stopped', message: t('bulkCancelled') });
         else update({ status: 'error', message: (error as Error).message });
       } finally {
         controller.current = undefined;
-        toastBulkOutcome(current);
+        toastBulkOutcome(current, t);
         onFinished(current);
       }
     },
-    [resource.domain, resource.name, onFinished],
+    [resource.domain, resource.name, onFinished, t],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

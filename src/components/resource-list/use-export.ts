@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState } from 'react';
 import type { ClientResource } from '@admin-hub/engine/resources/define';
 import { createRecordCounter, errorMessage, filenameFrom, type ExportFormat } from './streams';
@@ -11,7 +12,8 @@ export interface ExportState {
   rows: number;
   /** The list's count (exact or estimated), for "rows so far of about N"; null when unknown. */
   total: number | null;
-  totalLabel: string;
+  /** Whether `total` is exact, or an estimate ("about N"). */
+  totalExact: boolean;
   status: 'running' | 'done' | 'cancelled' | 'error';
   message?: string;
   /** Written straight to a file the operator picked, rather than kept in memory until the end. */
@@ -48,11 +50,12 @@ function saveBlob(chunks: Uint8Array<ArrayBuffer>[], filename: string, type: str
  * the request, which closes the cursor on the server.
  */
 export function useExport(resource: Pick<ClientResource, 'domain' | 'name'>) {
+  const t = useTranslations('list');
   const [state, setState] = useState<ExportState | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
 
   const start = useCallback(
-    async (format: ExportFormat, query: URLSearchParams, count: { value: number | null; label: string }, toFile: boolean) => {
+    async (format: ExportFormat, query: URLSearchParams, count: { value: number | null; exact: boolean }, toFile: boolean) => {
       const fallbackName = `${resource.name}-${new Date().toISOString().slice(0, 10)}.${format}`;
       // The picker must open in the click itself, before anything else is awaited.
       const picking = toFile ? savePicker()?.({ suggestedName: fallbackName }) : undefined;
@@ -63,7 +66,7 @@ export function useExport(resource: Pick<ClientResource, 'domain' | 'name'>) {
         filename: fallbackName,
         rows: 0,
         total: count.value,
-        totalLabel: count.label,
+        totalExact: count.exact,
         status: 'running',
         toFile: picking !== undefined,
       };
@@ -113,13 +116,13 @@ export function useExport(resource: Pick<ClientResource, 'domain' | 'name'>) {
       } catch (error) {
         await writable?.abort().catch(() => undefined);
         if (abort.signal.aborted || (error as Error).name === 'AbortError')
-          update({ status: 'cancelled', message: picking && current.rows === 0 ? undefined : 'Cancelled; nothing was saved.' });
+          update({ status: 'cancelled', message: picking && current.rows === 0 ? undefined : t('exportCancelledMessage') });
         else update({ status: 'error', message: (error as Error).message });
       } finally {
         controller.current = undefined;
       }
     },
-    [resource.domain, resource.name],
+    [resource.domain, resource.name, t],
   );
 
   const cancel = useCallback(() => controller.current?.abort(), []);

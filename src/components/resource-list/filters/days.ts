@@ -25,13 +25,16 @@ function addDays(day: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The ranges operators pick most, as days of their own zone (inclusive). */
-export function dayPresets(timeZone: string, now = new Date()): { label: string; from: string; to: string }[] {
+/** A preset's name in the list catalog. */
+export type DayPreset = 'presetToday' | 'presetLast7' | 'presetLast30' | 'presetThisMonth';
+
+/** The ranges operators pick most, as days of their own zone (inclusive); `name` is the preset's words in the list catalog. */
+export function dayPresets(timeZone: string, now = new Date()): { name: DayPreset; from: string; to: string }[] {
   const today = todayIn(timeZone, now);
   return [
-    { label: 'Today', from: today, to: today },
-    { label: 'Last 7 days', from: addDays(today, -6), to: today },
-    { label: 'Last 30 days', from: addDays(today, -29), to: today },
-    { label: 'This month', from: `${today.slice(0, 8)}01`, to: today },
+    { name: 'presetToday', from: today, to: today },
+    { name: 'presetLast7', from: addDays(today, -6), to: today },
+    { name: 'presetLast30', from: addDays(today, -29), to: today },
+    { name: 'presetThisMonth', from: `${today.slice(0, 8)}01`, to: today },
   ];
 }

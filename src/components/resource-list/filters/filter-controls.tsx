@@ -1,11 +1,12 @@
 'use client';
 
+import { useTimeZone, useTranslations } from 'next-intl';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import type { RelatedResource, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { browserZone, dayBoundary, dayPresets } from './days';
-import { minorDigits, minorToUnits, unitsToMinor } from './money';
+import { minorDigits, minorToUnits, unitsToMinor, type AmountProblem } from './money';
 
 /**
  * The foreign-key picker (cmdk's combobox) is loaded on demand, so it is not in the list page's
@@ -34,6 +35,7 @@ interface ControlProps {
 
 /** The control that edits one column's filter, in a popover (desktop) or the filter sheet (phones). */
 export function FilterControl(props: ControlProps) {
+  const t = useTranslations('list');
   const { column } = props;
   if (column.references && (column.filter === 'equals' || column.filter === 'oneOf')) return <ReferenceControl {...props} />;
   switch (column.filter) {
@@ -45,8 +47,8 @@ export function FilterControl(props: ControlProps) {
           {...props}
           param={`f.${column.name}`}
           choices={[
-            ['true', 'Yes'],
-            ['false', 'No'],
+            ['true', t('choiceYes')],
+            ['false', t('choiceNo')],
           ]}
         />
       );
@@ -56,8 +58,8 @@ export function FilterControl(props: ControlProps) {
           {...props}
           param={`f.${column.name}.null`}
           choices={[
-            ['true', 'Empty'],
-            ['false', 'Not empty'],
+            ['true', t('choiceEmpty')],
+            ['false', t('choiceNotEmpty')],
           ]}
         />
       );
@@ -72,6 +74,7 @@ export function FilterControl(props: ControlProps) {
 
 /** "Has related rows": any, some, none (`has.<key>`). */
 export function RelatedControl({ related, value, onChange }: { related: RelatedResource; value: FilterValue; onChange: FilterChange }) {
+  const t = useTranslations('list');
   return (
     <ChoiceList
       legend={related.title}
@@ -80,8 +83,8 @@ export function RelatedControl({ related, value, onChange }: { related: RelatedR
       value={value}
       onChange={onChange}
       choices={[
-        ['true', `Has ${related.title.toLowerCase()}`],
-        ['false', `No ${related.title.toLowerCase()}`],
+        ['true', t('hasRelated', { title: related.title.toLowerCase() })],
+        ['false', t('noRelated', { title: related.title.toLowerCase() })],
       ]}
     />
   );
@@ -107,12 +110,13 @@ function ChoiceList({
   param: string;
   choices: [string, string][];
 }) {
+  const t = useTranslations('list');
   const name = useId();
   const current = value(param) ?? '';
   return (
     <fieldset className="flex flex-col gap-1" data-testid={testId}>
       <legend className="mb-1 text-xs font-medium text-muted-foreground">{legend}</legend>
-      {[['', 'Any'] as [string, string], ...choices].map(([choice, text]) => (
+      {[['', t('any')] as [string, string], ...choices].map(([choice, text]) => (
         <label key={choice} className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-muted">
           <input type="radio" name={name} value={choice} checked={current === choice} onChange={() => onChange({ [param]: choice || undefined })} />
           {text}
@@ -124,6 +128,7 @@ function ChoiceList({
 
 /** Several options at once (`f.status=paid,shipped`): tick, then Apply. */
 function OneOfControl({ column, value, onChange }: ControlProps) {
+  const t = useTranslations('list');
   const key = `f.${column.name}`;
   const [chosen, setChosen] = useState<string[]>(value(key)?.split(',') ?? []);
   const submit = (event: FormEvent) => {
@@ -133,7 +138,7 @@ function OneOfControl({ column, value, onChange }: ControlProps) {
   return (
     <form onSubmit={submit} className="flex flex-col gap-2" data-testid={`filter-control-${column.name}`}>
       <fieldset className="flex max-h-64 flex-col gap-1 overflow-y-auto">
-        <legend className="mb-1 text-xs font-medium text-muted-foreground">{column.label}: any of</legend>
+        <legend className="mb-1 text-xs font-medium text-muted-foreground">{t('anyOf', { label: column.label })}</legend>
         {(column.options ?? []).map((option) => (
           <label key={option} className="flex cursor-pointer items-center gap-2 rounded px-1 py-1 hover:bg-muted">
             <input
@@ -151,13 +156,14 @@ function OneOfControl({ column, value, onChange }: ControlProps) {
 }
 
 function Actions({ onClear, disabled }: { onClear: () => void; disabled?: boolean }) {
+  const t = useTranslations('list');
   return (
     <div className="flex justify-end gap-2">
       <Button type="button" variant="ghost" size="sm" onClick={onClear}>
-        Clear
+        {t('clear')}
       </Button>
       <Button type="submit" size="sm" disabled={disabled} data-testid="filter-apply">
-        Apply
+        {t('apply')}
       </Button>
     </div>
   );
@@ -171,11 +177,20 @@ function rangeKind(column: ResolvedColumn): 'day' | 'instant-day' | 'money' | 'n
   return ['integer', 'bigint', 'number'].includes(column.type) ? 'number' : 'text';
 }
 
+/** A refused amount in the reader's language. */
+function amountProblem(t: ReturnType<typeof useTranslations<'list'>>, p: AmountProblem): string {
+  if (p.problem === 'notAmount') return t('notAmount', { text: p.text });
+  if (p.problem === 'noMinorUnit') return t('noMinorUnit', { currency: p.currency });
+  return t('tooManyDecimals', { currency: p.currency, digits: p.digits });
+}
+
 function RangeControl({ column, value, onChange }: ControlProps) {
+  const t = useTranslations('list');
   const key = `f.${column.name}`;
   const kind = rangeKind(column);
   const currency = column.currency ?? 'EUR';
-  const zone = browserZone();
+  // Whole days of the operator's zone (their choice, else the browser's), as the list shows its times.
+  const zone = useTimeZone() ?? browserZone();
   // What the inputs show: a day for date-time bounds, units for money (never cents or ISO instants).
   const shown = (raw: string | undefined) =>
     raw === undefined ? '' : kind === 'instant-day' ? raw.slice(0, 10) : kind === 'money' ? minorToUnits(raw, currency) : raw;
@@ -188,7 +203,10 @@ function RangeControl({ column, value, onChange }: ControlProps) {
     const trimmed = text.trim();
     if (trimmed === '') return { ok: true, value: undefined };
     if (kind === 'instant-day' && column.type === 'datetime') return { ok: true, value: dayBoundary(trimmed, end, zone) };
-    if (kind === 'money') return unitsToMinor(trimmed, currency);
+    if (kind === 'money') {
+      const amount = unitsToMinor(trimmed, currency);
+      return amount.ok ? amount : { ok: false, message: amountProblem(t, amount) };
+    }
     return { ok: true, value: trimmed };
   };
   const apply = (fromText: string, toText: string) => {
@@ -199,7 +217,8 @@ function RangeControl({ column, value, onChange }: ControlProps) {
     onChange({ [`${key}.min`]: min.value, [`${key}.max`]: max.value });
   };
   const inputType = kind === 'day' || kind === 'instant-day' ? 'date' : 'text';
-  const unit = kind === 'money' ? `${currency}${minorDigits(currency) > 0 ? `, up to ${minorDigits(currency)} decimals` : ', whole amounts'}` : undefined;
+  const unit =
+    kind === 'money' ? (minorDigits(currency) > 0 ? t('unitDecimals', { currency, digits: minorDigits(currency) }) : t('unitWhole', { currency })) : '';
   return (
     <form
       className="flex flex-col gap-2"
@@ -211,14 +230,14 @@ function RangeControl({ column, value, onChange }: ControlProps) {
     >
       <span className="text-xs font-medium text-muted-foreground">
         {column.label}
-        {unit ? ` (${unit})` : ''}
-        {kind === 'instant-day' && column.type === 'datetime' ? ` · whole days in ${zone}` : ''}
+        {unit}
+        {kind === 'instant-day' && column.type === 'datetime' ? t('wholeDaysIn', { zone }) : ''}
       </span>
       {kind === 'day' || kind === 'instant-day' ? (
         <div className="flex flex-wrap gap-1">
           {dayPresets(zone).map((preset) => (
-            <Button key={preset.label} type="button" variant="outline" size="sm" onClick={() => apply(preset.from, preset.to)}>
-              {preset.label}
+            <Button key={preset.name} type="button" variant="outline" size="sm" onClick={() => apply(preset.from, preset.to)}>
+              {t(preset.name)}
             </Button>
           ))}
         </div>
@@ -226,8 +245,8 @@ function RangeControl({ column, value, onChange }: ControlProps) {
       <div className="grid grid-cols-2 gap-2">
         {(
           [
-            ['from', 'From', from, setFrom],
-            ['to', 'To', to, setTo],
+            ['from', t('from'), from, setFrom],
+            ['to', t('to'), to, setTo],
           ] as const
         ).map(([end, text, current, set]) => (
           <label key={end} className="flex flex-col gap-1 text-xs">
@@ -255,6 +274,7 @@ function RangeControl({ column, value, onChange }: ControlProps) {
 }
 
 function EqualsControl({ column, value, onChange }: ControlProps) {
+  const t = useTranslations('list');
   const key = `f.${column.name}`;
   const [draft, setDraft] = useState(value(key) ?? '');
   return (
@@ -267,7 +287,7 @@ function EqualsControl({ column, value, onChange }: ControlProps) {
       }}
     >
       <label className="flex flex-col gap-1 text-xs font-medium text-muted-foreground">
-        {column.label} is exactly
+        {t('isExactly', { label: column.label })}
         <Input value={draft} onChange={(e) => setDraft(e.target.value)} data-testid={`filter-${column.name}-input`} />
       </label>
       <Actions onClear={() => onChange({ [key]: undefined })} />
@@ -276,6 +296,7 @@ function EqualsControl({ column, value, onChange }: ControlProps) {
 }
 
 function ReferenceControl({ column, onChange, domain }: ControlProps) {
+  const t = useTranslations('list');
   const key = `f.${column.name}`;
   return (
     <div className="flex flex-col gap-2" data-testid={`filter-control-${column.name}`}>
@@ -283,13 +304,13 @@ function ReferenceControl({ column, onChange, domain }: ControlProps) {
         <ReferenceFilter column={column} domain={domain} onChoose={(id) => onChange({ [key]: id })} />
       ) : (
         // Opened before it was fetched: its search box takes the focus the popover gave its frame.
-        <Suspense fallback={<p className="text-sm text-muted-foreground">Loading…</p>}>
+        <Suspense fallback={<p className="text-sm text-muted-foreground">{t('loading')}</p>}>
           <LazyReferenceFilter column={column} domain={domain} onChoose={(id) => onChange({ [key]: id })} focusOnMount />
         </Suspense>
       )}
       <div className="flex justify-end">
         <Button type="button" variant="ghost" size="sm" onClick={() => onChange({ [key]: undefined })}>
-          Clear
+          {t('clear')}
         </Button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { Command } from 'cmdk';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { formatRecordLabel } from '@admin-hub/engine/resources/record-label';
@@ -9,6 +10,13 @@ import { KEY_SHAPE } from '@/components/record-form/fields/key-shape';
 interface Option {
   id: string;
   label: string | undefined;
+}
+
+/** Why the search failed, for the picker to say in the reader's language. */
+class SearchFailure extends Error {
+  constructor(readonly forbidden: boolean) {
+    super(forbidden ? 'forbidden' : 'failed');
+  }
 }
 
 /**
@@ -25,8 +33,7 @@ async function findRows(domain: string, column: ResolvedColumn, term: string, si
     signal,
     headers: { accept: 'application/json' },
   });
-  if (!response.ok)
-    throw new Error(response.status === 403 ? `You cannot list ${reference.target?.title.toLowerCase() ?? 'these'}: type an id.` : 'The search failed.');
+  if (!response.ok) throw new SearchFailure(response.status === 403);
   const body = (await response.json()) as { rows: Record<string, unknown>[] };
   return body.rows.map((row) => {
     const text = label ? formatRecordLabel(label, row) : undefined;
@@ -50,14 +57,24 @@ export function ReferenceFilter({
   /** Take the focus when mounted, unless a field has it (set when this was loaded after its popover opened). */
   focusOnMount?: boolean;
 }) {
+  const t = useTranslations('list');
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (focusOnMount && !(document.activeElement instanceof HTMLInputElement)) input.current?.focus();
   }, [focusOnMount]);
   const [term, setTerm] = useState('');
   const [options, setOptions] = useState<Option[]>([]);
-  const [status, setStatus] = useState<{ loading: boolean; message?: string }>({ loading: false });
+  const [status, setStatus] = useState<{ loading: boolean; failure?: 'forbidden' | 'failed' }>({ loading: false });
   const target = column.references?.target;
+  const singular = target?.singular.toLowerCase() ?? t('row');
+  const failure =
+    status.failure === 'forbidden'
+      ? target
+        ? t('cannotList', { title: target.title.toLowerCase() })
+        : t('cannotListThese')
+      : status.failure === 'failed'
+        ? t('searchFailed')
+        : undefined;
 
   useEffect(() => {
     const controller = new AbortController();
@@ -69,7 +86,7 @@ export function ReferenceFilter({
           setStatus({ loading: false });
         },
         (error: Error) => {
-          if (!controller.signal.aborted) setStatus({ loading: false, message: error.message });
+          if (!controller.signal.aborted) setStatus({ loading: false, failure: error instanceof SearchFailure && error.forbidden ? 'forbidden' : 'failed' });
         },
       );
     }, 200);
@@ -83,21 +100,21 @@ export function ReferenceFilter({
   const shape = KEY_SHAPE[target?.keyType ?? column.type];
   const direct = typed !== '' && (!shape || shape.test(typed)) && !options.some((o) => o.id === typed);
   return (
-    <Command shouldFilter={false} label={`${column.label}: find a ${target?.singular.toLowerCase() ?? 'row'}`} className="flex flex-col gap-2">
+    <Command shouldFilter={false} label={t('findLabel', { label: column.label, singular })} className="flex flex-col gap-2">
       <Command.Input
         ref={input}
         value={term}
         onValueChange={setTerm}
-        placeholder={`Find a ${target?.singular.toLowerCase() ?? 'row'} by name or id…`}
+        placeholder={t('findPlaceholder', { singular })}
         className="flex h-9 w-full rounded-md border border-input bg-card px-3 text-sm focus-visible:outline-2 focus-visible:outline-ring/40"
         data-testid={`filter-${column.name}-search`}
       />
       {/* Outside the listbox, which may hold only options: the search's progress and its failure. */}
       <p role="status" className="px-2 text-xs text-muted-foreground empty:hidden">
-        {status.message ?? (status.loading && options.length === 0 ? 'Searching…' : '')}
+        {failure ?? (status.loading && options.length === 0 ? t('searching') : '')}
       </p>
       <Command.List className="max-h-64 overflow-y-auto" data-testid={`filter-${column.name}-options`}>
-        <Command.Empty className="px-2 py-1 text-xs text-muted-foreground">Nothing found.</Command.Empty>
+        <Command.Empty className="px-2 py-1 text-xs text-muted-foreground">{t('nothingFound')}</Command.Empty>
         {options.map((option) => (
           <Command.Item
             key={option.id}
@@ -116,7 +133,7 @@ export function ReferenceFilter({
             onSelect={() => onChoose(typed)}
             className="cursor-pointer rounded px-2 py-1.5 text-sm data-[selected=true]:bg-muted"
           >
-            Use id {typed}
+            {t('useId', { id: typed })}
           </Command.Item>
         ) : null}
       </Command.List>
