@@ -53,6 +53,11 @@ export async function recordIdOf(
 /** The id as an operator reads and types it: the key values, joined by ",". */
 export const displayIdOf = displayRecordId;
 
+/** The key's columns as the page names them (their labels, in the page's language): "ID", "Order, Line". */
+export function keyLabelOf(resource: Pick<Resource, 'primaryKey' | 'columns'>): string {
+  return resource.primaryKey.map((name) => resource.columns.find((c) => c.name === name)?.label ?? name).join(', ');
+}
+
 /** The resource in the URL, 404 when there is none, and 403 unless the operator may do `action` on it. */
 export async function resourceFor(
   operator: Operator,

@@ -9,7 +9,18 @@ import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { DeletedBanner } from '@/components/record-view/deleted-banner';
 import { RecordFields } from '@/components/record-view/detail-value';
-import { displayIdOf, loadInline, loadRecord, recordIdOf, recordInlines, recordName, referenceInfos, referrerGroups, resourceFor } from '@/web/record-load';
+import {
+  displayIdOf,
+  keyLabelOf,
+  loadInline,
+  loadRecord,
+  recordIdOf,
+  recordInlines,
+  recordName,
+  referenceInfos,
+  referrerGroups,
+  resourceFor,
+} from '@/web/record-load';
 import { RecordButtons, type RecordButtonsProps } from '@/components/record-view/record-buttons';
 import { ReferencedBy } from '@/components/record-view/referenced-by';
 import { InlineTable } from '@/components/record-view/inline-table';
@@ -140,7 +151,7 @@ export default async function RecordPage(props: {
       </Link>
       <ResourceHeader
         title={label ?? t('name', { resource: resource.singular, id: shownId })}
-        subtitle={t(resource.readOnly ? 'subtitleReadOnly' : 'subtitle', { resource: resource.title, key: resource.primaryKey.join(', '), id: shownId })}
+        subtitle={t(resource.readOnly ? 'subtitleReadOnly' : 'subtitle', { resource: resource.title, key: keyLabelOf(resource), id: shownId })}
         icon={icon}
         iconColor={resource.iconColor}
         actions={<RecordButtons {...buttons} />}

@@ -4,7 +4,7 @@ import { ErrorPanel } from '@/components/admin-resource-table/error-panel';
 import { RecordForm } from '@/components/record-form/record-form';
 import { formValuesOf } from '@/components/record-form/values';
 import { DeletedBanner } from '@/components/record-view/deleted-banner';
-import { displayIdOf, loadRecord, recordIdOf, recordName, referenceInfos, resourceFor } from '@/web/record-load';
+import { displayIdOf, keyLabelOf, loadRecord, recordIdOf, recordName, referenceInfos, resourceFor } from '@/web/record-load';
 import { resolveResourceIcon } from '@/components/shell';
 import { Card } from '@/components/ui/card';
 import { maskedColumns } from '@admin-hub/engine/auth/access';
@@ -61,7 +61,7 @@ export default async function EditRecordPage(props: { params: Promise<{ domain: 
         references={await referenceInfos(operator, domain, resource, row)}
         action={saveRecordAction}
         title={t('editTitle', { name: label ?? t('name', { resource: resource.singular, id: displayIdOf(id) }) })}
-        subtitle={t('subtitle', { resource: resource.title, key: resource.primaryKey.join(', '), id: displayIdOf(id) })}
+        subtitle={t('subtitle', { resource: resource.title, key: keyLabelOf(resource), id: displayIdOf(id) })}
         cancelHref={`${base}/${id}`}
       />
     </div>
