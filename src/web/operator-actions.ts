@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import type { ActionState } from '@/components/operators/form-state';
 import {
   createLocalOperator,
@@ -51,7 +52,7 @@ export async function saveGrantsAction(_state: ActionState, form: FormData): Pro
   return withOperator(async (actor) => {
     await updateGrants(actor, userId, grantsFrom(form));
     revalidateOperators(userId);
-    return { ok: 'Roles saved. They apply from the operator’s next request.' };
+    return { ok: (await getTranslations('operators'))('rolesSaved') };
   });
 }
 
@@ -62,11 +63,11 @@ export async function sessionsAction(_state: ActionState, form: FormData): Promi
     if (field(form, 'intent') === 'revoke-all') {
       const { revoked } = await revokeAllSessions(actor, userId);
       revalidateOperators(userId);
-      return { ok: `Signed out everywhere: ${revoked} session${revoked === 1 ? '' : 's'} ended.` };
+      return { ok: (await getTranslations('operators'))('signedOutEverywhere', { count: revoked }) };
     }
     await revokeSession(actor, field(form, 'sessionId'));
     revalidateOperators(userId);
-    return { ok: 'Session revoked: it stops working on its next request.' };
+    return { ok: (await getTranslations('operators'))('sessionRevoked') };
   });
 }
 
@@ -87,7 +88,7 @@ export async function deleteOperatorAction(_state: ActionState, form: FormData):
   const result = await withOperator(async (actor) => {
     const target = await getOperator(actor, userId);
     if (!target) throw new OperatorNotFoundError();
-    if (field(form, 'confirm').toLowerCase() !== target.email) return { error: `Type ${target.email} exactly to confirm.` };
+    if (field(form, 'confirm').toLowerCase() !== target.email) return { error: (await getTranslations('operators'))('typeExactly', { email: target.email }) };
     await deleteOperator(actor, userId);
     revalidateOperators(userId);
     return { ok: 'deleted' };

@@ -1,6 +1,7 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useState } from 'react';
 import {
   AlertDialog,
@@ -22,6 +23,7 @@ import { useFocusOnError } from './use-focus-on-error';
  * button), for the operator's email to be typed: the confirmation names who goes.
  */
 export function DeleteOperator({ userId, email, action }: { userId: string; email: string; action: FormAction }) {
+  const t = useTranslations('operators');
   const [state, formAction, pending] = useActionState(action, initialState);
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState('');
@@ -38,7 +40,7 @@ export function DeleteOperator({ userId, email, action }: { userId: string; emai
       <div>
         <AlertDialogTrigger asChild>
           <Button variant="destructive" data-testid="delete-operator">
-            <Trash2 aria-hidden="true" /> Delete operator…
+            <Trash2 aria-hidden="true" /> {t('deleteOperatorEllipsis')}
           </Button>
         </AlertDialogTrigger>
       </div>
@@ -50,22 +52,18 @@ export function DeleteOperator({ userId, email, action }: { userId: string; emai
       >
         <form action={formAction} className="flex flex-col gap-3" data-testid="delete-operator-form">
           <input type="hidden" name="userId" value={userId} />
-          <AlertDialogTitle>Delete {email}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            Their roles, sessions and sign-in methods are removed and they are signed out at once. This cannot be undone.
-          </AlertDialogDescription>
+          <AlertDialogTitle>{t('deleteTitle', { email })}</AlertDialogTitle>
+          <AlertDialogDescription>{t('deleteDescription')}</AlertDialogDescription>
           <label className="flex flex-col gap-1 text-sm">
-            <span>
-              Type <code className="font-mono">{email}</code> to confirm
-            </span>
+            <span>{t.rich('typeToConfirm', { email, code: (chunks) => <code className="font-mono">{chunks}</code> })}</span>
             <Input ref={input} name="confirm" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} data-testid="delete-confirm-input" />
           </label>
           <FormMessage state={state} />
           <AlertDialogFooter className="justify-start">
             <Button type="submit" variant="destructive" disabled={pending || typed.trim().toLowerCase() !== email} data-testid="delete-confirm">
-              {pending ? 'Deleting…' : `Delete ${email}`}
+              {pending ? t('deleting') : t('deleteEmail', { email })}
             </Button>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogCancel>{t('cancel')}</AlertDialogCancel>
           </AlertDialogFooter>
         </form>
       </AlertDialogContent>

@@ -1,6 +1,8 @@
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+import { useFormatter } from 'next-intl';
+import { INSTANT_MINUTES } from '@/components/ui/date-formats';
 
-/** The same rendering as list cells: "26 Nov 2026, 10:55 UTC". */
-export function formatDateTime(iso: string | null | undefined): string {
-  return iso ? `${dateTime.format(new Date(iso))} UTC` : '—';
+/** An instant in the operator's language and zone, the zone named ("Nov 26, 2026, 10:55 GMT+9"); '—' when there is none. */
+export function useDateTime(): (iso: string | null | undefined) => string {
+  const format = useFormatter();
+  return (iso) => (iso ? format.dateTime(new Date(iso), INSTANT_MINUTES) : '—');
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { Save } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useActionState, useRef } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -12,13 +13,14 @@ import { useFocusOnError } from './use-focus-on-error';
 
 /** Superadmin checkbox and one role per configured domain; the server validates and saves them. */
 export function RoleFields({ domains, grants }: { domains: string[]; grants?: Pick<Grants, 'superadmin'> & { roles: Record<string, string> } }) {
+  const t = useTranslations('operators');
   return (
     <>
       <label className="flex items-center gap-2 text-sm">
         <Checkbox name="superadmin" defaultChecked={grants?.superadmin ?? false} data-testid="superadmin-checkbox" />
         <span>
-          <span className="font-medium">Superadmin</span>
-          <span className="text-muted-foreground"> — every domain, plus managing operators and roles</span>
+          <span className="font-medium">{t('superadmin')}</span>
+          <span className="text-muted-foreground"> {t('superadminHint')}</span>
         </span>
       </label>
       <div className="grid gap-3 sm:grid-cols-2">
@@ -26,10 +28,10 @@ export function RoleFields({ domains, grants }: { domains: string[]; grants?: Pi
           <label key={domain} className="flex flex-col gap-1 text-sm">
             <span className="font-medium">{domain}</span>
             <Select name={`role:${domain}`} defaultValue={grants?.roles[domain] ?? ''} data-testid={`role-select-${domain}`}>
-              <option value="">none</option>
-              <option value="viewer">viewer — read</option>
-              <option value="editor">editor — read and write</option>
-              <option value="admin">admin — everything on the domain</option>
+              <option value="">{t('roleNone')}</option>
+              <option value="viewer">{t('roleViewer')}</option>
+              <option value="editor">{t('roleEditor')}</option>
+              <option value="admin">{t('roleAdmin')}</option>
             </Select>
           </label>
         ))}
@@ -39,6 +41,7 @@ export function RoleFields({ domains, grants }: { domains: string[]; grants?: Pi
 }
 
 export function GrantsForm({ userId, domains, grants, action }: { userId: string; domains: string[]; grants: Grants; action: FormAction }) {
+  const t = useTranslations('operators');
   const [state, formAction, pending] = useActionState(action, initialState);
   const message = useRef<HTMLParagraphElement>(null);
   useFocusOnError(state, () => message.current);
@@ -51,7 +54,7 @@ export function GrantsForm({ userId, domains, grants, action }: { userId: string
       <FormMessage state={state} ref={message} />
       <div>
         <Button type="submit" disabled={pending} data-testid="save-grants">
-          <Save aria-hidden="true" /> {pending ? 'Saving…' : 'Save roles'}
+          <Save aria-hidden="true" /> {pending ? t('saving') : t('saveRoles')}
         </Button>
       </div>
     </form>

@@ -2,6 +2,7 @@
 
 import { Check, Copy, KeyRound, UserPlus } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useActionState, useRef, useState } from 'react';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -12,6 +13,7 @@ import { useFocusOnError } from './use-focus-on-error';
 
 /** The generated password, shown this once: it is not stored in clear and cannot be shown again. */
 function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState['created']>; onAnother: () => void }) {
+  const t = useTranslations('operators');
   const field = useRef<HTMLInputElement>(null);
   const [copied, setCopied] = useState<'yes' | 'manual' | undefined>();
   async function copy() {
@@ -27,9 +29,7 @@ function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState
     <div className="flex flex-col gap-4" data-testid="operator-created">
       <p className="flex items-center gap-2 text-sm">
         <KeyRound className="size-4 text-success" aria-hidden="true" />{' '}
-        <span>
-          <strong>{created.email}</strong> can now sign in with this password.
-        </span>
+        <span>{t.rich('canSignIn', { email: created.email, strong: (chunks) => <strong>{chunks}</strong> })}</span>
       </p>
       <div className="flex gap-2">
         <Input
@@ -37,24 +37,24 @@ function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState
           readOnly
           value={created.password}
           className="font-mono"
-          aria-label="Generated password"
+          aria-label={t('generatedPassword')}
           onFocus={(e) => e.currentTarget.select()}
           data-testid="created-password"
         />
         <Button variant="outline" onClick={copy} data-testid="copy-password">
-          {copied === 'yes' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} {copied === 'yes' ? 'Copied' : 'Copy'}
+          {copied === 'yes' ? <Check aria-hidden="true" /> : <Copy aria-hidden="true" />} {copied === 'yes' ? t('copied') : t('copy')}
         </Button>
       </div>
       <p className="text-sm text-muted-foreground">
-        {copied === 'manual' ? 'Copying is blocked here: the password is selected, press Ctrl+C. ' : ''}
-        This is the only time the password is shown. Hand it over through a safe channel.
+        {copied === 'manual' ? `${t('copyBlocked')} ` : ''}
+        {t('shownOnce')}
       </p>
       <div className="flex gap-2">
         <Link href={`/operators/${encodeURIComponent(created.id)}`} className={buttonVariants({ variant: 'default' })} data-testid="open-created">
-          Open operator
+          {t('openOperator')}
         </Link>
         <Button variant="outline" onClick={onAnother}>
-          Create another
+          {t('createAnother')}
         </Button>
       </div>
     </div>
@@ -62,6 +62,7 @@ function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState
 }
 
 function Form({ domains, action, onAnother }: { domains: string[]; action: FormAction; onAnother: () => void }) {
+  const t = useTranslations('operators');
   const [state, formAction, pending] = useActionState(action, initialState);
   const email = useRef<HTMLInputElement>(null);
   const message = useRef<HTMLParagraphElement>(null);
@@ -72,7 +73,7 @@ function Form({ domains, action, onAnother }: { domains: string[]; action: FormA
     <form action={formAction} className="flex flex-col gap-4" data-testid="new-operator-form" key={JSON.stringify(state.values ?? null)}>
       <div className="grid gap-3 sm:grid-cols-2">
         <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">Email</span>
+          <span className="font-medium">{t('email')}</span>
           <Input
             ref={email}
             name="email"
@@ -86,7 +87,7 @@ function Form({ domains, action, onAnother }: { domains: string[]; action: FormA
         </label>
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">
-            Name <span className="font-normal text-muted-foreground">(optional)</span>
+            {t('name')} <span className="font-normal text-muted-foreground">{t('optional')}</span>
           </span>
           <Input name="name" autoComplete="off" maxLength={120} defaultValue={state.values?.name} data-testid="new-name" />
         </label>
@@ -95,7 +96,7 @@ function Form({ domains, action, onAnother }: { domains: string[]; action: FormA
       <FormMessage state={state} ref={message} />
       <div>
         <Button type="submit" disabled={pending} data-testid="create-operator">
-          <UserPlus aria-hidden="true" /> {pending ? 'Creating…' : 'Create operator'}
+          <UserPlus aria-hidden="true" /> {pending ? t('creating') : t('createOperator')}
         </Button>
       </div>
     </form>

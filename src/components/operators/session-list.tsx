@@ -1,12 +1,13 @@
 'use client';
 
 import { LogOut, MonitorSmartphone } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { OperatorSession } from '@admin-hub/engine/operators/manage';
 import { FormMessage } from './form-message';
-import { formatDateTime } from './format';
+import { useDateTime } from './format';
 import { initialState, type FormAction } from './form-state';
 
 /**
@@ -14,13 +15,15 @@ import { initialState, type FormAction } from './form-state';
  * (the `intent` field says which), so the card shows the latest outcome.
  */
 export function SessionList(props: { userId: string; sessions: OperatorSession[]; action: FormAction }) {
+  const t = useTranslations('operators');
+  const formatDateTime = useDateTime();
   const [state, action, busy] = useActionState(props.action, initialState);
   return (
     <div className="flex flex-col gap-3" data-testid="session-list">
       <FormMessage state={state} testId="sessions-message" />
       {props.sessions.length === 0 ? (
         <p className="text-sm text-muted-foreground" data-testid="no-sessions">
-          No active sessions.
+          {t('noSessions')}
         </p>
       ) : (
         <ul className="divide-y rounded-md border">
@@ -30,14 +33,14 @@ export function SessionList(props: { userId: string; sessions: OperatorSession[]
                 <MonitorSmartphone className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
                 <div className="min-w-0 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <span className="font-medium">{s.ipAddress ?? 'unknown address'}</span>
-                    {s.current ? <Badge variant="success">this browser</Badge> : null}
+                    <span className="font-medium">{s.ipAddress ?? t('unknownAddress')}</span>
+                    {s.current ? <Badge variant="success">{t('thisBrowser')}</Badge> : null}
                   </div>
                   <div className="truncate text-xs text-muted-foreground" title={s.userAgent ?? undefined}>
-                    {s.userAgent ?? 'unknown browser'}
+                    {s.userAgent ?? t('unknownBrowser')}
                   </div>
                   <div className="text-xs text-muted-foreground">
-                    Signed in {formatDateTime(s.createdAt)} · expires {formatDateTime(s.expiresAt)}
+                    {t('sessionTimes', { signedIn: formatDateTime(s.createdAt), expires: formatDateTime(s.expiresAt) })}
                   </div>
                 </div>
               </div>
@@ -46,7 +49,7 @@ export function SessionList(props: { userId: string; sessions: OperatorSession[]
                 <input type="hidden" name="userId" value={props.userId} />
                 <input type="hidden" name="sessionId" value={s.id} />
                 <Button type="submit" variant="outline" size="sm" disabled={busy} data-testid="revoke-session">
-                  Revoke
+                  {t('revoke')}
                 </Button>
               </form>
             </li>
@@ -57,7 +60,7 @@ export function SessionList(props: { userId: string; sessions: OperatorSession[]
         <input type="hidden" name="intent" value="revoke-all" />
         <input type="hidden" name="userId" value={props.userId} />
         <Button type="submit" variant="outline" disabled={busy || props.sessions.length === 0} data-testid="revoke-all-sessions">
-          <LogOut aria-hidden="true" /> Sign out everywhere
+          <LogOut aria-hidden="true" /> {t('signOutEverywhere')}
         </Button>
       </form>
     </div>

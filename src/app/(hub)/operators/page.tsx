@@ -5,12 +5,13 @@ import type { SearchParams } from '@admin-hub/engine/list/list-query';
 import { requirePageOperator } from '@/web/operator';
 import { describePageError } from '@/web/page-guard';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { superadminMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return superadminMetadata('Operators');
+  return superadminMetadata((await getTranslations('operators'))('title'));
 }
 
 const empty: OperatorList = {
@@ -30,12 +31,13 @@ const empty: OperatorList = {
 export default async function OperatorsPage(props: { searchParams: Promise<SearchParams> }) {
   const operator = await requirePageOperator('/operators');
   if (!operator.superadmin) forbidden();
+  const t = await getTranslations('operators');
   const outcome = await listOperators(operator, await props.searchParams).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
       const { status, message } = describePageError(error);
       if (status === 403) forbidden();
-      return { result: empty, error: { title: status === 400 ? 'This link has invalid list parameters' : 'The operators could not be loaded', message } };
+      return { result: empty, error: { title: status === 400 ? t('invalidListParameters') : t('notLoaded'), message } };
     },
   );
   return <OperatorsListView result={outcome.result} error={outcome.error} />;

@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { forbidden, notFound } from 'next/navigation';
 import { ResourceHeader } from '@/components/admin-resource-table';
 import { DeleteOperator } from '@/components/operators/delete-operator';
-import { formatDateTime } from '@/components/operators/format';
 import { GrantsForm } from '@/components/operators/grants-form';
 import { RoleSummary } from '@/components/operators/role-summary';
 import { SessionList } from '@/components/operators/session-list';
@@ -14,15 +13,19 @@ import { configuredDomains } from '@admin-hub/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
 import { deleteOperatorAction, saveGrantsAction, sessionsAction } from '@/web/operator-actions';
 import type { Metadata } from 'next';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { INSTANT_MINUTES } from '@/components/ui/date-formats';
 import { superadminMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return superadminMetadata('Operator · Operators');
+  return superadminMetadata((await getTranslations('operators'))('operatorTitle'));
 }
 
-const PROVIDERS: Record<string, string> = { credential: 'password', github: 'GitHub', google: 'Google', oidc: 'single sign-on' };
+/** Sign-in methods by provider id: the catalog's words, or the provider's own name. */
+const PROVIDERS = ['credential', 'github', 'google', 'oidc'] as const;
+type Provider = (typeof PROVIDERS)[number];
 
 /** One operator: roles, active sessions, and deletion. */
 export default async function OperatorPage(props: { params: Promise<{ id: string }> }) {
@@ -32,25 +35,28 @@ export default async function OperatorPage(props: { params: Promise<{ id: string
   const target = await getOperator(operator, id);
   if (!target) notFound();
   const self = target.id === operator.id;
-  const signIn = target.providers.map((p) => PROVIDERS[p] ?? p).join(', ') || 'no sign-in method';
+  const [t, format] = await Promise.all([getTranslations('operators'), getFormatter()]);
+  const methods = target.providers.map((p) => ((PROVIDERS as readonly string[]).includes(p) ? t(`providers.${p as Provider}`) : p));
+  const signIn = methods.length > 0 ? format.list(methods, { type: 'conjunction', style: 'narrow' }) : t('noSignInMethod');
+  const created = format.dateTime(new Date(target.createdAt), INSTANT_MINUTES);
   return (
     <section className="flex max-w-4xl min-w-0 flex-col gap-4" data-testid="operator-detail">
       <ResourceHeader
         title={target.email}
-        subtitle={`${target.name ? `${target.name} · ` : ''}signs in with ${signIn} · created ${formatDateTime(target.createdAt)}`}
+        subtitle={target.name ? t('detailSubtitleNamed', { name: target.name, signIn, created }) : t('detailSubtitle', { signIn, created })}
         icon={UserCog}
         iconColor="violet"
         actions={
           <Link href="/operators" className={buttonVariants({ variant: 'outline', size: 'sm' })}>
-            All operators
+            {t('allOperators')}
           </Link>
         }
       />
       <Card>
         <CardHeader>
-          <CardTitle>Roles</CardTitle>
+          <CardTitle>{t('rolesColumn')}</CardTitle>
           <CardDescription className="flex flex-wrap items-center gap-2">
-            Now: <RoleSummary grants={target.grants} />
+            {t('now')} <RoleSummary grants={target.grants} />
           </CardDescription>
         </CardHeader>
         <CardContent>
@@ -59,8 +65,8 @@ export default async function OperatorPage(props: { params: Promise<{ id: string
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Sessions</CardTitle>
-          <CardDescription>Signed-in browsers. Revoking one signs it out on its next request.</CardDescription>
+          <CardTitle>{t('sessions')}</CardTitle>
+          <CardDescription>{t('sessionsDescription')}</CardDescription>
         </CardHeader>
         <CardContent>
           <SessionList userId={target.id} sessions={target.sessions} action={sessionsAction} />
@@ -68,10 +74,8 @@ export default async function OperatorPage(props: { params: Promise<{ id: string
       </Card>
       <Card className="border-destructive/40">
         <CardHeader>
-          <CardTitle>Delete operator</CardTitle>
-          <CardDescription>
-            {self ? 'You cannot delete your own account; another superadmin can.' : 'Removes the account, its roles and its sessions.'}
-          </CardDescription>
+          <CardTitle>{t('deleteOperator')}</CardTitle>
+          <CardDescription>{self ? t('cannotDeleteSelf') : t('deleteCardDescription')}</CardDescription>
         </CardHeader>
         {self ? null : (
           <CardContent>

@@ -9,12 +9,14 @@ import { configuredDomains, getConfig } from '@admin-hub/engine/config/current';
 import { requirePageOperator } from '@/web/operator';
 import { createOperatorAction } from '@/web/operator-actions';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { superadminMetadata } from '@/app/page-titles';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return superadminMetadata('New operator · Operators');
+  const t = await getTranslations('operators');
+  return superadminMetadata(t('newOperatorTitle'));
 }
 
 /** Create a local (email + password) operator; the generated password is shown once. */
@@ -22,16 +24,17 @@ export default async function NewOperatorPage() {
   const operator = await requirePageOperator('/operators/new');
   if (!operator.superadmin) forbidden();
   const local = getConfig().auth.localAccounts;
+  const t = await getTranslations('operators');
   return (
     <section className="flex max-w-3xl min-w-0 flex-col gap-4">
       <ResourceHeader
-        title="New operator"
-        subtitle="A local account with a generated password. Operators from an identity provider appear here after their first sign-in."
+        title={t('newOperator')}
+        subtitle={t('newOperatorSubtitle')}
         icon={UserPlus}
         iconColor="violet"
         actions={
           <Link href="/operators" className={buttonVariants({ variant: 'outline', size: 'sm' })}>
-            All operators
+            {t('allOperators')}
           </Link>
         }
       />
@@ -41,7 +44,7 @@ export default async function NewOperatorPage() {
             <NewOperatorForm domains={configuredDomains()} action={createOperatorAction} />
           ) : (
             <p className="text-sm" data-testid="local-accounts-off">
-              Local accounts are turned off (HUB_AUTH_LOCAL=0): operators sign in through an identity provider.
+              {t('localAccountsOff')}
             </p>
           )}
         </CardContent>
