@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { findResource } from '@admin-hub/engine/resources/registry';
 import { SavedViewExistsError } from '@admin-hub/engine/views/errors';
 import { deleteView, saveView } from '@admin-hub/engine/views/saved-views';
@@ -10,7 +11,7 @@ import { actionFailure, actionOperator, type ActionState } from './action-result
  * The saved-views menu's writes. A Server Action is a POST anyone could send (its Origin is
  * checked at the door), so each one reads the operator from the session again, finds the
  * resource from the names in the form and lets the engine check access and validate. Refusals
- * come back as words for the dialog; success revalidates the list, whose server half renders
+ * come back as words for the dialog, in the operator's language (the engine's refusals speak it too); success revalidates the list, whose server half renders
  * the menu again with the new views.
  */
 
@@ -37,7 +38,8 @@ function refusal(error: unknown): SavedViewActionState {
 
 /** Saves the list's current query under a name (`shared`: for the domain's operators; `replace`: over the operator's own view of that name). */
 export async function saveViewAction(_state: SavedViewActionState, form: FormData): Promise<SavedViewActionState> {
-  if (!(form instanceof FormData)) return { error: 'This request did not come from the hub’s pages, so nothing was saved. Reload the page and try again.' };
+  const words = await getTranslations('savedViews');
+  if (!(form instanceof FormData)) return { error: words('notAFormSave') };
   try {
     const t = await target(form);
     const view = await saveView(t.operator, t.resource, {
@@ -47,7 +49,7 @@ export async function saveViewAction(_state: SavedViewActionState, form: FormDat
       replace: text(form, 'replace') === '1',
     });
     revalidatePath(t.path);
-    return { ok: `Saved “${view.name}”${view.shared ? ', shared with the operators of this domain' : ''}.` };
+    return { ok: words('saved', { name: view.name, shared: view.shared ? 'yes' : 'no' }) };
   } catch (error) {
     return refusal(error);
   }
@@ -55,12 +57,13 @@ export async function saveViewAction(_state: SavedViewActionState, form: FormDat
 
 /** Deletes a view: the operator's own, or (as an admin of the domain) a shared one. */
 export async function deleteViewAction(_state: SavedViewActionState, form: FormData): Promise<SavedViewActionState> {
-  if (!(form instanceof FormData)) return { error: 'This request did not come from the hub’s pages, so nothing was deleted. Reload the page and try again.' };
+  const words = await getTranslations('savedViews');
+  if (!(form instanceof FormData)) return { error: words('notAFormDelete') };
   try {
     const t = await target(form);
     const { name } = await deleteView(t.operator, t.resource, text(form, 'id'));
     revalidatePath(t.path);
-    return { ok: `Deleted “${name}”.` };
+    return { ok: words('deleted', { name }) };
   } catch (error) {
     return refusal(error);
   }

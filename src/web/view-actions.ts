@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
 import { refreshMaterializedView } from '@admin-hub/engine/records/refresh-view';
 import { findResource } from '@admin-hub/engine/resources/registry';
 import { isForm, NOT_A_FORM } from './action-form';
@@ -14,7 +15,7 @@ export async function refreshViewAction(_state: ActionState, form: FormData): Pr
     const found = await findResource(String(form.get('domain')), String(form.get('resource')));
     const done = await refreshMaterializedView(operator, found.domain, found.resource);
     revalidatePath(`/d/${found.domain}/${found.resource.name}`);
-    return { ok: `Refreshed${done.concurrently ? ' (concurrently)' : ''} in ${done.ms} ms.` };
+    return { ok: (await getTranslations('list'))('refreshed', { concurrently: done.concurrently ? 'yes' : 'no', ms: done.ms }) };
   } catch (error) {
     return actionFailure(error);
   }

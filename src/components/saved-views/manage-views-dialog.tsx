@@ -1,6 +1,7 @@
 'use client';
 
 import { Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
@@ -20,24 +21,25 @@ export interface ManageViewsDialogProps {
 
 /** The views the operator may delete, each with its own button (Tab and Enter; no hover needed). */
 export function ManageViewsDialog({ open, onOpenChange, domain, resource, views, onCloseAutoFocus }: ManageViewsDialogProps) {
+  const t = useTranslations('savedViews');
   const [state, action, pending] = useActionState<SavedViewActionState, FormData>(deleteViewAction, {});
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent data-testid="manage-views-dialog" onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
-          <DialogTitle>Manage views</DialogTitle>
-          <DialogDescription>Your views, and shared ones you may remove as an admin of this domain.</DialogDescription>
+          <DialogTitle>{t('manageTitle')}</DialogTitle>
+          <DialogDescription>{t('manageDescription')}</DialogDescription>
         </DialogHeader>
         <FormMessage state={state} testId="manage-views-message" />
         {views.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No views to manage.</p>
+          <p className="text-sm text-muted-foreground">{t('nothingToManage')}</p>
         ) : (
           <ul className="flex flex-col divide-y rounded-md border">
             {views.map((view) => (
               <li key={view.id} className="flex items-center justify-between gap-3 px-3 py-2 text-sm">
                 <span className="min-w-0 truncate">
                   {view.name}
-                  {view.shared ? <span className="text-muted-foreground"> · shared{view.mine ? '' : ` by ${view.ownerName}`}</span> : null}
+                  {view.shared ? <span className="text-muted-foreground">{view.mine ? t('shared') : t('sharedBy', { owner: view.ownerName })}</span> : null}
                 </span>
                 <form action={action}>
                   <input type="hidden" name="domain" value={domain} />
@@ -48,11 +50,11 @@ export function ManageViewsDialog({ open, onOpenChange, domain, resource, views,
                     variant="ghost"
                     size="sm"
                     disabled={pending}
-                    aria-label={`Delete ${view.name}`}
+                    aria-label={t('deleteView', { name: view.name })}
                     data-testid="delete-view"
                     data-view-name={view.name}
                   >
-                    <Trash2 aria-hidden="true" /> Delete
+                    <Trash2 aria-hidden="true" /> {t('delete')}
                   </Button>
                 </form>
               </li>

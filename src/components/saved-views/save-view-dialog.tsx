@@ -1,5 +1,6 @@
 'use client';
 
+import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -25,12 +26,13 @@ export interface SaveViewDialogProps {
  * already uses is refused first; the refusal offers to replace that view instead.
  */
 export function SaveViewDialog({ open, onOpenChange, domain, resource, query, onCloseAutoFocus }: SaveViewDialogProps) {
+  const t = useTranslations('savedViews');
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent data-testid="save-view-dialog" onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
-          <DialogTitle>Save current view</DialogTitle>
-          <DialogDescription>Keeps this list’s filters, search, sort and columns under a name.</DialogDescription>
+          <DialogTitle>{t('saveTitle')}</DialogTitle>
+          <DialogDescription>{t('saveDescription')}</DialogDescription>
         </DialogHeader>
         {/* Mounted per opening, so a reopened dialog starts empty. */}
         {open ? <SaveViewForm domain={domain} resource={resource} query={query} onSaved={() => onOpenChange(false)} /> : null}
@@ -40,6 +42,7 @@ export function SaveViewDialog({ open, onOpenChange, domain, resource, query, on
 }
 
 function SaveViewForm({ domain, resource, query, onSaved }: { domain: string; resource: string; query: string; onSaved: () => void }) {
+  const t = useTranslations('savedViews');
   const [state, action, pending] = useActionState<SavedViewActionState, FormData>(saveViewAction, {});
   const nameId = useId();
   const sharedId = useId();
@@ -60,7 +63,7 @@ function SaveViewForm({ domain, resource, query, onSaved }: { domain: string; re
       <input type="hidden" name="query" value={query} />
       <div className="flex flex-col gap-1.5">
         <label htmlFor={nameId} className="text-sm font-medium">
-          Name
+          {t('name')}
         </label>
         <Input
           id={nameId}
@@ -77,18 +80,18 @@ function SaveViewForm({ domain, resource, query, onSaved }: { domain: string; re
       </div>
       <label htmlFor={sharedId} className="flex items-center gap-2 text-sm">
         <Checkbox id={sharedId} name="shared" checked={shared} onChange={(event) => setShared(event.target.checked)} data-testid="save-view-shared" />
-        Share with the domain’s operators
+        {t('share')}
       </label>
       <FormMessage state={{ error: state.error }} testId="save-view-message" />
       <DialogFooter>
         {state.exists !== undefined && state.exists === name.trim() ? (
           // The submitter's name and value go with the form: this one asks to overwrite.
           <Button type="submit" name="replace" value="1" variant="destructive" disabled={pending} data-testid="save-view-replace">
-            Replace it
+            {t('replace')}
           </Button>
         ) : null}
         <Button type="submit" disabled={pending} data-testid="save-view-submit">
-          {pending ? 'Saving…' : 'Save view'}
+          {pending ? t('saving') : t('save')}
         </Button>
       </DialogFooter>
     </form>

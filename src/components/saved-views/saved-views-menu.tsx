@@ -2,6 +2,7 @@
 
 import { Bookmark, BookmarkPlus, Check, Settings2 } from 'lucide-react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useCallback, useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import {
@@ -33,6 +34,7 @@ export interface SavedViewsMenuProps {
  * views…" open dialogs. A Radix menu: arrow keys, type-ahead, Enter, Escape.
  */
 export function SavedViewsMenu({ domain, resource, views, impliedColumns }: SavedViewsMenuProps) {
+  const t = useTranslations('savedViews');
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -66,7 +68,7 @@ export function SavedViewsMenu({ domain, resource, views, impliedColumns }: Save
       <Check className={view === active ? undefined : 'invisible'} aria-hidden="true" />
       <span className="min-w-0 flex-1 truncate">{view.name}</span>
       {view.mine ? null : <span className="text-xs text-muted-foreground">{view.ownerName}</span>}
-      {view === active ? <span className="sr-only">(showing)</span> : null}
+      {view === active ? <span className="sr-only">{t('showing')}</span> : null}
     </DropdownMenuItem>
   );
 
@@ -76,7 +78,7 @@ export function SavedViewsMenu({ domain, resource, views, impliedColumns }: Save
         <DropdownMenuTrigger asChild>
           <Button ref={trigger} variant="outline" size="sm" data-testid="saved-views-menu" data-active-view={active?.name ?? ''}>
             <Bookmark aria-hidden="true" />
-            <span className="max-w-40 truncate">{active ? active.name : 'Views'}</span>
+            <span className="max-w-40 truncate">{active ? active.name : t('views')}</span>
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent
@@ -87,26 +89,26 @@ export function SavedViewsMenu({ domain, resource, views, impliedColumns }: Save
             if (dialog) event.preventDefault();
           }}
         >
-          {views.length === 0 ? <DropdownMenuLabel>No saved views yet.</DropdownMenuLabel> : null}
+          {views.length === 0 ? <DropdownMenuLabel>{t('noViews')}</DropdownMenuLabel> : null}
           {mine.length > 0 ? (
             <DropdownMenuGroup>
-              <DropdownMenuLabel>My views</DropdownMenuLabel>
+              <DropdownMenuLabel>{t('myViews')}</DropdownMenuLabel>
               {mine.map(item)}
             </DropdownMenuGroup>
           ) : null}
           {shared.length > 0 ? (
             <DropdownMenuGroup>
-              <DropdownMenuLabel>Shared with {domain}</DropdownMenuLabel>
+              <DropdownMenuLabel>{t('sharedWith', { domain })}</DropdownMenuLabel>
               {shared.map(item)}
             </DropdownMenuGroup>
           ) : null}
           <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => setDialog('save')} data-testid="save-view">
-            <BookmarkPlus aria-hidden="true" /> Save current view…
+            <BookmarkPlus aria-hidden="true" /> {t('saveCurrentMenu')}
           </DropdownMenuItem>
           {deletable.length > 0 ? (
             <DropdownMenuItem onSelect={() => setDialog('manage')} data-testid="manage-views">
-              <Settings2 aria-hidden="true" /> Manage views…
+              <Settings2 aria-hidden="true" /> {t('manageMenu')}
             </DropdownMenuItem>
           ) : null}
         </DropdownMenuContent>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { can, canSeeDomain } from '@admin-hub/engine/auth/access';
 import { requirePageOperator } from '@/web/operator';
 import { guardPage } from '@/web/page-guard';
@@ -24,9 +25,10 @@ export default async function DomainPage(props: { params: Promise<{ domain: stri
   const domain = await guardPage(async () => checkDomain(name)); // an unknown domain: the 404 page
   if (!canSeeDomain(operator, domain)) forbidden();
   const resources = (await resourcesOf(domain)).filter((r) => can(operator, r, 'read'));
+  const t = await getTranslations('list');
   return (
     <div className="flex flex-col gap-4">
-      <ResourceHeader title={humanize(domain)} subtitle={`${resources.length} resources`} />
+      <ResourceHeader title={humanize(domain)} subtitle={t('resourcesCount', { count: resources.length })} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {resources.map((r) => (
           <Link key={r.name} href={`/d/${domain}/${r.name}`} className="block">

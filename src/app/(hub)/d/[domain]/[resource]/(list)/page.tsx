@@ -1,4 +1,5 @@
 import { forbidden } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { ResourceListView } from '@/components/resource-list/resource-list-view';
 import { SavedViewsMenu } from '@/components/saved-views';
 import { can, resourceAsSeenBy } from '@admin-hub/engine/auth/access';
@@ -41,19 +42,23 @@ const empty = (pageSize: number): ListResult => ({
   trash: false,
 });
 
-/** A bad link or an unavailable domain is shown in the page, with what was wrong. */
-function describeListError(error: unknown, mayRefresh: boolean): { title: string; message: string; refreshable?: boolean } {
+type ListWords = Awaited<ReturnType<typeof getTranslations<'list'>>>;
+
+/** A bad link or an unavailable domain is shown in the page, with what was wrong (the engine's words, in the operator's language). */
+function describeListError(t: ListWords, error: unknown, mayRefresh: boolean): { title: string; message: string; refreshable?: boolean } {
   const { status, message } = describePageError(error);
-  const titles: Record<number, string> = { 400: 'This link has invalid list parameters', 403: 'No access', 503: 'The domain is unavailable' };
-  const title = titles[status] ?? 'The list could not be loaded';
+  const titles: Record<number, string> = { 400: t('errorInvalidParams'), 403: t('errorNoAccess'), 503: t('errorDomainUnavailable') };
+  const title = titles[status] ?? t('errorNotLoaded');
+  // The engine's English words for PostgreSQL's 55000 (src/engine/db/read-refusals.ts).
   const notPopulated = status === 409 && /has not been populated yet/.test(message);
-  return { title: notPopulated ? 'Not populated yet' : title, message, refreshable: notPopulated && mayRefresh };
+  return { title: notPopulated ? t('errorNotPopulated') : title, message, refreshable: notPopulated && mayRefresh };
 }
 
 /** The generic list page of every defined or introspected resource. */
 export default async function ResourceListPage(props: { params: Promise<{ domain: string; resource: string }>; searchParams: Promise<SearchParams> }) {
   const [{ domain: domainName, resource: resourceName }, searchParams] = await Promise.all([props.params, props.searchParams]);
   const operator = await requirePageOperator(`/d/${domainName}/${resourceName}`);
+  const t = await getTranslations('list');
   const found = await guardPage(findResource(domainName, resourceName));
   const views = listViews(operator, found.resource);
   // Columns: the URL's when it names them (remembered below), else the operator's last choice.
@@ -65,7 +70,7 @@ export default async function ResourceListPage(props: { params: Promise<{ domain
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
       if (error instanceof ForbiddenError) forbidden(); // a real 403, same for every row (a missing database grant is shown in the page)
-      return { result: undefined, error: describeListError(error, can(operator, found.resource, 'hardDelete')) };
+      return { result: undefined, error: describeListError(t, error, can(operator, found.resource, 'hardDelete')) };
     },
   );
   // Only a choice the list accepted; one statement that writes only when the choice changed.
