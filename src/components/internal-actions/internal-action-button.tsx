@@ -1,6 +1,7 @@
 'use client';
 
 import { CircleCheck, LoaderCircle, RotateCcw, Send, TriangleAlert } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 
@@ -43,9 +44,10 @@ function newIdempotencyKey(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-function successMessage(label: string, body: unknown): string {
+/** The service's own message, when it sends one. */
+function serviceMessage(body: unknown): string | undefined {
   const said = body && typeof body === 'object' ? (body as { message?: unknown }).message : undefined;
-  return typeof said === 'string' && said.trim() ? said : `${label}: done.`;
+  return typeof said === 'string' && said.trim() ? said : undefined;
 }
 
 /**
@@ -58,6 +60,7 @@ function successMessage(label: string, body: unknown): string {
  *     action={{ name: 'regenerate-summary', label: 'Regenerate summary', scope: 'row' }} />
  */
 export function InternalActionButton({ domain, resource, action, recordId, onDone }: InternalActionButtonProps) {
+  const t = useTranslations('actions');
   const [state, setState] = useState<State>({ kind: 'idle' });
   const key = useRef<string | undefined>(undefined);
   const testId = `internal-action-${action.name}`;
@@ -76,17 +79,17 @@ export function InternalActionButton({ domain, resource, action, recordId, onDon
       const json = (await response.json().catch(() => ({}))) as { ok?: boolean; body?: unknown; error?: unknown; retryable?: unknown };
       if (response.ok && json.ok) {
         key.current = undefined; // done: the next click is a new request
-        setState({ kind: 'done', message: successMessage(action.label, json.body), body: json.body });
+        setState({ kind: 'done', message: serviceMessage(json.body) ?? t('done', { label: action.label }), body: json.body });
         onDone?.(json.body);
         return;
       }
-      const message = typeof json.error === 'string' ? json.error : `${action.label} failed (HTTP ${response.status}).`;
+      const message = typeof json.error === 'string' ? json.error : t('failed', { label: action.label, status: String(response.status) });
       const retryable = json.retryable === true;
       if (!retryable) key.current = undefined;
       setState({ kind: 'failed', message, retryable });
     } catch {
       // The hub did not answer (network, or our own timeout): the action may have run; retrying with the same key is safe.
-      setState({ kind: 'failed', message: `${action.label}: the hub did not answer. Retrying is safe.`, retryable: true });
+      setState({ kind: 'failed', message: t('noAnswer', { label: action.label }), retryable: true });
     }
   }
 
@@ -102,7 +105,7 @@ export function InternalActionButton({ domain, resource, action, recordId, onDon
               {action.label}
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setState({ kind: 'idle' })}>
-              Cancel
+              {t('cancel')}
             </Button>
           </>
         ) : (
@@ -119,7 +122,7 @@ export function InternalActionButton({ domain, resource, action, recordId, onDon
         )}
         {state.kind === 'failed' && state.retryable && (
           <Button size="sm" variant="ghost" onClick={() => void run(true)} data-testid={`${testId}-retry`}>
-            <RotateCcw aria-hidden="true" /> Retry
+            <RotateCcw aria-hidden="true" /> {t('retry')}
           </Button>
         )}
       </div>
@@ -130,7 +133,7 @@ export function InternalActionButton({ domain, resource, action, recordId, onDon
           </p>
           {state.body !== null && state.body !== undefined && (
             <details className="mt-1">
-              <summary className="cursor-pointer text-xs text-muted-foreground">Answer</summary>
+              <summary className="cursor-pointer text-xs text-muted-foreground">{t('answer')}</summary>
               <pre className="mt-1 max-h-64 overflow-auto text-xs whitespace-pre-wrap">{JSON.stringify(state.body, null, 2)}</pre>
             </details>
           )}
