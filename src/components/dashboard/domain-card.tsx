@@ -122,11 +122,13 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
                 <li key={`${table.schema}.${table.name}`} className="flex items-center justify-between gap-3 py-1.5" data-testid="domain-table">
                   <span className="flex min-w-0 items-center gap-2">
                     {table.href ? (
-                      <Link href={table.href} className="truncate font-medium text-foreground underline-offset-4 hover:underline">
+                      <Link href={table.href} className="truncate font-medium text-foreground underline-offset-4 hover:underline" data-value="">
                         {name}
                       </Link>
                     ) : (
-                      <span className="truncate font-medium text-foreground">{name}</span>
+                      <span className="truncate font-medium text-foreground" data-value="">
+                        {name}
+                      </span>
                     )}
                     {table.partitioned ? (
                       <Badge variant="secondary" title={t('partitionedTitle')}>
@@ -168,7 +170,7 @@ function LoadedCard({ data, ms }: { data: DomainCardData; ms: number }) {
               <li key={e.id} className="flex items-center justify-between gap-3 py-1.5" data-testid="domain-audit-event">
                 <span className="flex min-w-0 items-center gap-2">
                   <Badge variant="outline">{auditActionWords(e)}</Badge>
-                  <span className="truncate text-foreground">
+                  <span className="truncate text-foreground" data-value="">
                     {e.resource ?? '—'}
                     {e.recordId ? <span className="text-muted-foreground"> #{e.recordId}</span> : null}
                   </span>

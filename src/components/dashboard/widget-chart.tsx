@@ -72,7 +72,7 @@ export function WidgetChart({ display, rows, title }: { display: ChartDisplay; r
     <figure
       className="text-muted-foreground"
       data-testid="widget-chart"
-      aria-label={t('chartLabel', { title, series: format.list(series.map((s) => s.label)), x: display.xColumn })}
+      aria-label={t('chartLabel', { title, series: format.list(series.map((s) => s.label)) })}
     >
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data} margin={{ top: 8, right: rightAxis ? 4 : 12, bottom: 0, left: 4 }} accessibilityLayer>

@@ -42,7 +42,9 @@ export function WidgetFrame({ id, title, description, domain, display, state, as
         </div>
         <div className="flex shrink-0 items-center gap-2">
           {aside}
-          <Badge variant="outline">{domain}</Badge>
+          <Badge variant="outline" data-value="">
+            {domain}
+          </Badge>
         </div>
       </CardHeader>
       <CardContent className="flex flex-1 flex-col justify-center">{children}</CardContent>
