@@ -1,4 +1,5 @@
 import { authorize, can, withRowScope } from '../auth/access';
+import { say } from '../i18n/say';
 import { refusalMessage } from '../auth/refusals';
 import type { Operator } from '../auth/operator';
 import type { PoolName } from '../db/pools';
@@ -87,7 +88,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export async function revertEntry(operator: Operator | null, domain: PoolName, resource: Resource, auditId: string): Promise<WriteOutcome> {
   authorize(operator, resource, 'update');
   // Entry ids are bigints: anything else names no entry (and would be a database error, not a 404).
-  if (!/^\d{1,18}$/.test(auditId)) throw new RecordNotFoundError('audit entry');
+  if (!/^\d{1,18}$/.test(auditId)) throw new RecordNotFoundError('audit entry', say('records.auditEntryNotFound'));
   await flushAuditSettlement(); // an entry of a write this process just made is settled by now
   const [entry] = await query<{ record_id: string; action: string; outcome: string; changes: HistoryEntry['changes'] }>(
     'hub',
@@ -96,7 +97,7 @@ export async function revertEntry(operator: Operator | null, domain: PoolName, r
   );
   if (entry?.outcome === 'pending')
     throw new RecordValidationError({}, 'This change is still being confirmed with the domain database; try again in a moment.');
-  if (!entry || entry.outcome !== 'committed') throw new RecordNotFoundError('audit entry');
+  if (!entry || entry.outcome !== 'committed') throw new RecordNotFoundError('audit entry', say('records.auditEntryNotFound'));
   if (entry.action !== 'update' || !entry.changes?.before || !entry.changes.after) throw new RecordValidationError({}, 'Only an update can be reverted.');
   const maskedColumn = Object.keys(entry.changes.before).find((c) => resource.columns.find((col) => col.name === c)?.mask);
   if (maskedColumn) throw new RecordValidationError({}, `This change includes ${maskedColumn}, which the log keeps masked: revert it by hand.`);

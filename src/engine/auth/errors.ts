@@ -1,9 +1,10 @@
 import { HubError } from '../errors';
+import { say } from '../i18n/say';
 /** No valid session: pages redirect to sign-in, APIs answer 401. */
 export class UnauthenticatedError extends HubError {
   readonly status = 401;
   constructor() {
-    super('Sign in to continue.');
+    super(say('access.signIn'));
     this.name = 'UnauthenticatedError';
   }
 }
@@ -14,7 +15,7 @@ export class UnauthenticatedError extends HubError {
  */
 export class ForbiddenError extends HubError {
   readonly status = 403;
-  constructor(message = 'You do not have access to this.') {
+  constructor(message = say('access.forbidden')) {
     super(message);
     this.name = 'ForbiddenError';
   }

@@ -1,3 +1,4 @@
+import { say } from '../i18n/say';
 import { humanize } from '../resources/define';
 import type { Resource } from '../resources/types';
 import type { Action, Role } from './roles';
@@ -8,7 +9,7 @@ import type { Action, Role } from './roles';
  * never the engine's action names ("hardDelete") or a resource's internal title.
  */
 
-/** Each action as the verb of "You may not … <what>". */
+/** Each action as the verb of "You may not … <what>" (in English; refusals say it through the catalogs' access.refused). */
 export const ACTION_WORDS: Record<Action, string> = {
   read: 'view',
   export: 'export',
@@ -26,7 +27,7 @@ const HUB = 'hub';
 
 /** What a sentence calls the resource's rows: "tags in Blog", or what its definition says ("the audit log of Blog"). */
 export function subjectOf(resource: Pick<Resource, 'title' | 'domain' | 'refusalSubject'>): string {
-  return resource.refusalSubject ?? `${resource.title.toLowerCase()} in ${humanize(resource.domain)}`;
+  return resource.refusalSubject ?? say('access.subject', { title: resource.title.toLowerCase(), domain: humanize(resource.domain) });
 }
 
 /** The role `action` needs on this resource. */
@@ -35,15 +36,15 @@ export function roleNeeded(resource: Pick<Resource, 'domain' | 'access'>, action
 }
 
 export function refusalMessage(resource: Pick<Resource, 'title' | 'domain' | 'refusalSubject' | 'access'>, action: Action): string {
-  return `You may not ${ACTION_WORDS[action]} ${subjectOf(resource)}: that needs the ${roleNeeded(resource, action)} role.`;
+  return say('access.refused', { action, subject: subjectOf(resource), role: roleNeeded(resource, action) });
 }
 
 /** A custom action of the definition ("Force merge"), which names its own role. */
 export function customActionRefusal(resource: Pick<Resource, 'title' | 'domain' | 'refusalSubject'>, label: string, role: Role): string {
-  return `You may not run “${label}” on ${subjectOf(resource)}: that needs the ${role} role.`;
+  return say('access.customAction', { label, subject: subjectOf(resource), role });
 }
 
 /** Internal actions asked for a domain as a whole (no resource named). */
 export function domainInternalRefusal(domain: string, role: Role): string {
-  return `You may not run internal actions in ${humanize(domain)}: that needs the ${role} role.`;
+  return say('access.domainInternal', { domain: humanize(domain), role });
 }

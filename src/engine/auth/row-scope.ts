@@ -1,4 +1,5 @@
 import { quoteIdent, type Params } from '../list/sql';
+import { say } from '../i18n/say';
 import type { Resource, RowCondition, RowScope, ScopeCondition, ScopeValue } from '../resources/types';
 import type { Operator } from './operator';
 
@@ -90,9 +91,9 @@ export function outOfScopeError(resource: Resource, row: Record<string, unknown>
   const title = resource.title.toLowerCase();
   const message =
     allowed.length === 0
-      ? `No ${title} are yours to work with, so nothing was saved.`
+      ? say('records.noneInScope', { title })
       : allowed.length <= 10
-        ? `${label} must be ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(', ')}`}: you may only work with ${title} of ${allowed.length === 1 ? 'that' : 'those'}, so nothing was saved.`
-        : `${label} must be one of the values you may work with, so nothing was saved.`;
+        ? say('records.scopeValue', { label, count: allowed.length, allowed: allowed.join(', '), title })
+        : say('records.scopeValues', { label });
   return { field: condition.column, message };
 }

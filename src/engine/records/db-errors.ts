@@ -1,4 +1,5 @@
 import type { PgLikeError } from '../db/errors';
+import { say } from '../i18n/say';
 import type { Resource } from '../resources/types';
 import { DatabasePrivilegeError, RecordValidationError, WriteCollisionError } from './errors';
 
@@ -44,49 +45,50 @@ export function fieldErrorsFromDatabase(
     case '23505': {
       const columns = keyColumns(e.detail);
       const field = columns[0] ?? columnOfConstraint(resource, e.constraint) ?? '_form';
-      const what = columns.length > 1 ? `this combination of ${columns.map((c) => labelOf(resource, c)).join(' and ')}` : `this ${labelOf(resource, field)}`;
-      return new RecordValidationError({ [field]: `${what.charAt(0).toUpperCase()}${what.slice(1)} is already used.` });
+      const labels = columns.map((c) => labelOf(resource, c));
+      const message =
+        columns.length > 1
+          ? say('records.combinationUsed', { what: labels.reduce((head, last) => say('records.namesAnd', { head, last })) })
+          : say('records.alreadyUsed', { what: labelOf(resource, field) });
+      return new RecordValidationError({ [field]: message });
     }
     case '23001': // ON DELETE/UPDATE RESTRICT: the same refusal as NO ACTION, said the same way.
     case '23503': {
       if (action === 'delete' || /is still referenced from table/.test(e.detail ?? '')) {
         const table = /referenced from table "([^"]+)"/.exec(e.detail ?? '')?.[1];
-        return new RecordValidationError({}, `Other rows still refer to this one${table ? ` (in ${table})` : ''}. Remove or change them first.`);
+        return new RecordValidationError({}, table ? say('records.stillReferencedIn', { table }) : say('records.stillReferenced'));
       }
       const [column] = keyColumns(e.detail);
       const field = column ?? columnOfConstraint(resource, e.constraint) ?? '_form';
-      return new RecordValidationError({ [field]: `No such ${labelOf(resource, field)}: it must name an existing row.` });
+      return new RecordValidationError({ [field]: say('records.noSuchRow', { what: labelOf(resource, field) }) });
     }
     case '23502': {
       const field = e.column ?? '_form';
-      return new RecordValidationError({ [field]: 'Required.' });
+      return new RecordValidationError({ [field]: say('records.required') });
     }
     case '23514': {
       const field = columnOfConstraint(resource, e.constraint) ?? '_form';
-      return new RecordValidationError({ [field]: `Not allowed by the rule "${e.constraint ?? 'check'}".` });
+      return new RecordValidationError({ [field]: say('records.checkRule', { rule: e.constraint ?? 'check' }) });
     }
     case '22001': {
       const field = e.column ?? '_form';
       const limit = /character varying\((\d+)\)/.exec(e.message)?.[1];
-      return new RecordValidationError({ [field]: limit ? `Too long: at most ${limit} characters.` : 'Too long.' });
+      return new RecordValidationError({ [field]: limit ? say('records.tooLongAtMost', { limit }) : say('records.tooLong') });
     }
     case '22003':
       // numeric field overflow / out of range for type: the column is not in the error (definitions that
       // state `precision` or `maxLength`, and introspected ones, catch this on the field first).
-      return new RecordValidationError(e.column ? { [e.column]: 'Too large for this column.' } : {}, 'A number is too large for the column it goes in.');
+      return new RecordValidationError(e.column ? { [e.column]: say('records.tooLarge') } : {}, say('records.numberTooLarge'));
     case '22P02':
     case '22007':
     case '22008':
     case '23P01':
-      return new RecordValidationError({}, 'A value is out of range or not in the expected format.');
+      return new RecordValidationError({}, say('records.badFormat'));
     default:
       // Any other data exception (class 22: a NUL byte, \u0000 in jsonb, a value a domain's
       // type refuses): the input, not the server, is at fault.
       if (typeof e?.code === 'string' && e.code.startsWith('22')) {
-        return new RecordValidationError(
-          e.column ? { [e.column]: 'Not a value this column can hold.' } : {},
-          'A value is out of range or not in the expected format.',
-        );
+        return new RecordValidationError(e.column ? { [e.column]: say('records.cannotHold') } : {}, say('records.badFormat'));
       }
       return undefined;
   }

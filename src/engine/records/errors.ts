@@ -1,8 +1,9 @@
 import { HubError } from '../errors';
+import { say } from '../i18n/say';
 /** The record the URL names does not exist (asked only after access was granted). */
 export class RecordNotFoundError extends HubError {
   readonly status = 404;
-  constructor(title: string, message = `This ${title} does not exist (any more).`) {
+  constructor(title: string, message = say('records.notFound', { title })) {
     super(message);
     this.name = 'RecordNotFoundError';
   }
@@ -10,7 +11,7 @@ export class RecordNotFoundError extends HubError {
 
 /** A keyless resource (a view without a key) has rows, but no row has an address of its own. */
 export function keylessRowNotFound(title: string): RecordNotFoundError {
-  return new RecordNotFoundError(title, `Rows of ${title} have no key, so none has a page of its own: find them in the list.`);
+  return new RecordNotFoundError(title, say('records.keylessRow', { title }));
 }
 
 /** Input that cannot be saved: a message per field, plus one for the form as a whole. */
@@ -30,7 +31,7 @@ export class RecordValidationError extends HubError {
   }
 
   override body() {
-    return { error: this.formError ?? 'Some fields are not valid.', fieldErrors: this.fieldErrors };
+    return { error: this.formError ?? say('records.invalidFields'), fieldErrors: this.fieldErrors };
   }
 }
 
@@ -45,7 +46,7 @@ export class RecordConflictError extends HubError {
     readonly currentVersion: string,
     readonly attempted: Record<string, unknown>,
   ) {
-    super('Someone else changed this record after you opened it.');
+    super(say('records.conflict'));
     this.name = 'RecordConflictError';
   }
 
@@ -58,9 +59,7 @@ export class RecordConflictError extends HubError {
 export class AmbiguousRecordError extends HubError {
   readonly status = 409;
   constructor(title: string) {
-    super(
-      `This id matches more than one row of ${title}, so it does not name one record; nothing was changed. Its key columns are not unique: give the resource a unique key.`,
-    );
+    super(say('records.ambiguous', { title }));
     this.name = 'AmbiguousRecordError';
   }
 }
@@ -73,13 +72,7 @@ export class AmbiguousRecordError extends HubError {
 export class WriteCollisionError extends HubError {
   readonly status = 409;
   constructor(reason: 'deadlock' | 'serialization' | 'lock') {
-    const why =
-      reason === 'deadlock'
-        ? 'it deadlocked with another change to the same rows'
-        : reason === 'serialization'
-          ? 'another transaction changed the same rows at the same time'
-          : 'another change held a lock on these rows for too long';
-    super(`Nothing was saved: ${why}. Try again.`);
+    super(say(reason === 'deadlock' ? 'records.deadlock' : reason === 'serialization' ? 'records.serialization' : 'records.lockTimeout'));
     this.name = 'WriteCollisionError';
   }
 }
@@ -88,7 +81,7 @@ export class WriteCollisionError extends HubError {
 export class DatabasePrivilegeError extends HubError {
   readonly status = 403;
   constructor(what: string) {
-    super(`The hub's database user for this domain is not allowed to change ${what}: a database administrator must GRANT it the privilege.`);
+    super(say('records.privilege', { what }));
     this.name = 'DatabasePrivilegeError';
   }
 }

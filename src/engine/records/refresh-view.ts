@@ -1,4 +1,5 @@
 import { authorize, can } from '../auth/access';
+import { say } from '../i18n/say';
 import { ForbiddenError } from '../auth/errors';
 import type { Operator } from '../auth/operator';
 import { recordEvent } from '../audit/record';
@@ -30,7 +31,7 @@ export async function refreshMaterializedView(
 ): Promise<RefreshOutcome> {
   authorize(operator, resource, 'read');
   // Admins only: it rewrites every row of the view and may lock its readers out meanwhile.
-  if (!can(operator, resource, 'hardDelete')) throw new ForbiddenError(`Refreshing ${resource.title} needs the admin role in this domain.`);
+  if (!can(operator, resource, 'hardDelete')) throw new ForbiddenError(say('records.refreshNeedsAdmin', { title: resource.title }));
   const table = quoteTable(resource.table);
   const [view] = await query<{ is_matview: boolean; populated: boolean; unique_index: boolean }>(
     domain,
@@ -39,7 +40,7 @@ export async function refreshMaterializedView(
        FROM pg_class c WHERE c.oid = to_regclass($1)`,
     [table],
   );
-  if (!view?.is_matview) throw new ForbiddenError(`${resource.title} is not a materialized view: there is nothing to refresh.`);
+  if (!view?.is_matview) throw new ForbiddenError(say('records.notMaterialized', { title: resource.title }));
   const concurrently = view.populated && view.unique_index;
   const started = performance.now();
   const event = { actor: operator!, domain: resource.domain, resource: resource.name, action: 'refresh' };

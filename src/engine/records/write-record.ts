@@ -1,4 +1,5 @@
 import { authorize, maskedColumns, withRowScope } from '../auth/access';
+import { say } from '../i18n/say';
 import type { Operator } from '../auth/operator';
 import { atLeast, customActionRole } from '../auth/roles';
 import { roleOn } from '../auth/operator';
@@ -62,7 +63,7 @@ async function write(
 ): Promise<WriteOutcome> {
   if (spec.kind === 'custom') authorizeCustomAction(operator, resource, spec.action);
   else authorize(operator, resource, spec.kind);
-  if (resource.readOnly) throw new ForbiddenError(`${resource.title} is read-only in the hub.`);
+  if (resource.readOnly) throw new ForbiddenError(say('records.readOnly', { title: resource.title }));
   try {
     const { value: outcome, auditIds } = await auditedTransaction(domain, operator, async (tx, audit) => {
       const done = await work(tx, operator);
@@ -121,7 +122,7 @@ function parsedInput(
   const masked = maskedColumns(operator, resource);
   const secret = new Set(resource.columns.filter((c) => c.secret).map((c) => c.name));
   const refused = Object.keys(input).filter((k) => masked.has(k) && !secret.has(k));
-  if (refused.length > 0) throw new RecordValidationError(Object.fromEntries(refused.map((k) => [k, 'You cannot change this field.'])));
+  if (refused.length > 0) throw new RecordValidationError(Object.fromEntries(refused.map((k) => [k, say('records.fieldLocked')])));
   const parsed = parseInput(resource, mode, input);
   if (parsed.ok) return { values: parsed.values };
   if (!resource.hooks.validate) throw new RecordValidationError(parsed.fieldErrors);
@@ -168,7 +169,7 @@ export async function updateRecord(
 }
 
 export function requireSoftDelete(resource: Resource): string {
-  if (!resource.softDelete) throw new ForbiddenError(`${resource.title} has no soft delete; an admin can delete rows for good.`);
+  if (!resource.softDelete) throw new ForbiddenError(say('records.noSoftDelete', { title: resource.title }));
   return resource.softDelete;
 }
 
@@ -204,7 +205,7 @@ export async function hardDeleteRecord(
     // does not decode (a broken %-escape) names no record: 404 before it is compared.
     decodeRecordId(resource, id);
     const shown = displayRecordId(id);
-    if (confirmation !== id && confirmation !== shown) throw new RecordValidationError({}, `Type ${shown} to confirm.`);
+    if (confirmation !== id && confirmation !== shown) throw new RecordValidationError({}, say('records.typeToConfirm', { id: shown }));
     const current = await lockRow(tx, resource, id);
     await beforeDelete(tx, op, resource, 'hardDelete', current.row);
     return deleteLockedRow(tx, resource, id, current);
@@ -219,10 +220,10 @@ export async function hardDeleteRecord(
 export async function runCustomAction(operator: Operator | null, domain: PoolName, resource: Resource, id: string, name: string): Promise<WriteOutcome> {
   resource = withRowScope(operator, resource); // only rows of the operator's row scope: others are not found
   const action = Object.hasOwn(resource.actions, name) ? resource.actions[name] : undefined;
-  if (!action) throw new RecordNotFoundError(`action "${name}"`);
+  if (!action) throw new RecordNotFoundError(`action "${name}"`, say('records.actionNotFound', { name }));
   return write(operator, domain, resource, { kind: 'custom', name, action }, async (tx, op) => {
     const current = await lockRow(tx, resource, id);
-    const message = (await action.run({ tx, row: current.row, operator: op })) ?? `${action.label}: done.`;
+    const message = (await action.run({ tx, row: current.row, operator: op })) ?? say('records.actionDone', { action: action.label });
     const after = await selectRecord(tx, resource, current.key);
     return { id, row: after?.row ?? current.row, version: after?.version ?? null, message, before: current.row };
   });
