@@ -3,6 +3,9 @@ import { ImageResponse } from 'next/og';
 export const size = { width: 180, height: 180 };
 export const contentType = 'image/png';
 
+/** The brand's initials (Admin Hub): a mark, the same in every language, not words to translate. */
+const BRAND_INITIALS = 'AH';
+
 /** The home-screen icon (a PNG: iOS ignores SVG icons), drawn at build time like icon.svg. */
 export default function AppleIcon() {
   return new ImageResponse(
@@ -19,7 +22,7 @@ export default function AppleIcon() {
         fontWeight: 700,
       }}
     >
-      AH
+      {BRAND_INITIALS}
     </div>,
     size,
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 import { loadRecord, recordIdOf } from '@/web/record-load';
 import { can } from '@admin-hub/engine/auth/access';
@@ -36,8 +37,8 @@ export function domainTitle(domain: string): string {
  * metadata either way ("Not found" on a 403), so these return the 404/403 titles themselves and
  * leave the refusing to the pages; only a missing record is thrown here (a page-level 404).
  */
-const NOT_FOUND: Metadata = { title: 'Not found' };
-const NO_ACCESS: Metadata = { title: 'No access' };
+const notFoundTitle = async (): Promise<Metadata> => ({ title: (await getTranslations('status'))('notFoundTitle') });
+const noAccessTitle = async (): Promise<Metadata> => ({ title: (await getTranslations('status'))('forbiddenTitle') });
 
 /** The resource a page is about, or the title of the 404/403 its page answers. */
 async function pageResource(
@@ -50,9 +51,9 @@ async function pageResource(
   try {
     found = await findResource(params.domain, params.resource);
   } catch (error) {
-    return pageAnswerOf(error) === 'not-found' ? NOT_FOUND : {};
+    return pageAnswerOf(error) === 'not-found' ? notFoundTitle() : {};
   }
-  return can(operator, found.resource, action) ? { operator, ...found } : NO_ACCESS;
+  return can(operator, found.resource, action) ? { operator, ...found } : noAccessTitle();
 }
 
 /**
@@ -65,10 +66,11 @@ async function pageResource(
 export async function resourceMetadata(params: { domain: string; resource: string }): Promise<Metadata> {
   const operator = await currentOperator();
   const found = await findResource(params.domain, params.resource).catch((error: unknown) => (pageAnswerOf(error) === 'not-found' ? null : undefined));
-  if (found === null) return NOT_FOUND;
+  if (found === null) return notFoundTitle();
   if (!found) return {};
-  if (operator && !can(operator, found.resource, 'read')) return NO_ACCESS;
-  return { title: { default: `${found.resource.title} · ${domainTitle(params.domain)}`, template: TEMPLATE } };
+  if (operator && !can(operator, found.resource, 'read')) return noAccessTitle();
+  const t = await getTranslations('common');
+  return { title: { default: t('inDomain', { page: found.resource.title, domain: domainTitle(params.domain) }), template: TEMPLATE } };
 }
 
 /**
@@ -81,26 +83,29 @@ export async function recordMetadata(params: { domain: string; resource: string;
   if (!('resource' in found)) return found;
   const id = await recordIdOf(params, found.resource, prefix ? 1 : 0);
   await loadRecord(found.operator, found.domain, found.resource, id); // 404/403 like the page; a domain that is down still gets a title
+  const t = await getTranslations('common');
   const name = `${found.resource.singular} ${decoded(params.id)}`;
-  return { title: `${prefix ? `${prefix} ${name}` : name} · ${domainTitle(params.domain)}` };
+  return { title: t('inDomain', { page: prefix ? t('editRecord', { name }) : name, domain: domainTitle(params.domain) }) };
 }
 
 /** "New order · Market" */
 export async function newRecordMetadata(params: { domain: string; resource: string }): Promise<Metadata> {
   const found = await pageResource(params, 'create');
-  return 'resource' in found ? { title: `New ${found.resource.singular.toLowerCase()} · ${domainTitle(params.domain)}` } : found;
+  if (!('resource' in found)) return found;
+  const t = await getTranslations('common');
+  return { title: t('inDomain', { page: t('newRecord', { singular: found.resource.singular.toLowerCase() }), domain: domainTitle(params.domain) }) };
 }
 
 /** A superadmin page's title; anyone else gets the 403 page's. */
 export async function superadminMetadata(title: string): Promise<Metadata> {
   const operator = await currentOperator();
-  return operator && !operator.superadmin ? NO_ACCESS : { title };
+  return operator && !operator.superadmin ? noAccessTitle() : { title };
 }
 
 /** A domain's audit log: its admins only; an unknown domain is a 404. */
 export async function domainAuditMetadata(domain: string): Promise<Metadata> {
   const operator = await currentOperator();
-  if (!configuredDomains().includes(domain)) return NOT_FOUND;
-  if (operator && !atLeast(roleOn(operator, domain), 'admin')) return NO_ACCESS;
-  return { title: `Audit log · ${domainTitle(domain)}` };
+  if (!configuredDomains().includes(domain)) return notFoundTitle();
+  if (operator && !atLeast(roleOn(operator, domain), 'admin')) return noAccessTitle();
+  return { title: (await getTranslations('audit'))('domainAuditLog', { domain: domainTitle(domain) }) };
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 
 // notFound() from this page does not carry the not-found boundary's title: it is set here too.
-export const metadata: Metadata = { title: 'Not found' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('status'))('notFoundTitle') };
+}
 
 /**
  * Any address no other page matches is not found inside the hub: the hub layout signs the

@@ -8,11 +8,16 @@ import { requirePageOperator } from '@/web/operator';
 import { describePageError } from '@/web/page-guard';
 import { pageResource } from '@/web/page-resource';
 import { VipCustomersView } from './vip-customers-view';
+import { domainTitle } from '@/app/page-titles';
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: 'VIP customers · Market' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return { title: t('inDomain', { page: t('vip.title'), domain: domainTitle('market') }) };
+}
 
 /**
  * A custom page: VIP customers only, with a hand-made layout. It reads through the same
@@ -24,13 +29,14 @@ export default async function VipCustomersPage(props: { searchParams: Promise<Se
   const { domain, resource } = await pageResource('market', 'customers'); // a 404 where market is not configured
   const params = await props.searchParams;
   if (!can(operator, resource, 'read')) forbidden();
+  const t = await getTranslations('common');
   // A bad link (a cursor from another list, a repeated or unreadable parameter) is shown in the page, as on every list.
   const outcome = await listResource(operator, domain, resource, { q: params.q, after: params.after, before: params.before, 'f.vip': 'true' }).then(
     (result) => ({ result, error: undefined }),
     (error: unknown) => {
       if (error instanceof ForbiddenError) forbidden();
       const { status, message } = describePageError(error);
-      return { result: undefined, error: { title: status === 400 ? 'This link has invalid list parameters' : 'The list could not be loaded', message } };
+      return { result: undefined, error: { title: status === 400 ? t('vip.invalidListParameters') : t('vip.listNotLoaded'), message } };
     },
   );
   const { result, error } = outcome;

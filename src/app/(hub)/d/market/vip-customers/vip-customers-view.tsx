@@ -1,6 +1,7 @@
 'use client';
 
 import { Crown } from 'lucide-react';
+import { useFormatter, useTranslations } from 'next-intl';
 import { AdminResourceTable } from '@/components/admin-resource-table';
 import { useListUrl } from '@/components/resource-list/use-list-url';
 import { Badge } from '@/components/ui/badge';
@@ -18,19 +19,21 @@ export function VipCustomersView(props: {
   /** Why there are no rows to show (a bad link), in words. */
   error?: { title: string; message: string };
 }) {
+  const t = useTranslations('common');
+  const format = useFormatter();
   const { update, pending, searchParams } = useListUrl();
   const page = Number(searchParams.get('pn') ?? 1);
   return (
     <AdminResourceTable<Customer>
-      title="VIP customers"
-      subtitle={`${props.total} customers with the VIP flag`}
+      title={t('vip.title')}
+      subtitle={t('vip.subtitle', { total: props.total })}
       icon={Crown}
       iconColor="amber"
-      search={{ placeholder: 'Search VIPs by name or email…', value: props.search, onChange: (q) => update({ q }) }}
+      search={{ placeholder: t('vip.searchPlaceholder'), value: props.search, onChange: (q) => update({ q }) }}
       columns={[
         {
           key: 'customer',
-          header: 'Customer',
+          header: t('vip.customer'),
           render: (c) => (
             <span className="flex flex-col">
               <span className="font-medium">{c.full_name}</span>
@@ -38,13 +41,13 @@ export function VipCustomersView(props: {
             </span>
           ),
         },
-        { key: 'country', header: 'Country', render: (c) => <Badge variant="outline">{c.country}</Badge> },
-        { key: 'created_at', header: 'Customer since', render: (c) => c.created_at.slice(0, 10) },
+        { key: 'country', header: t('vip.country'), render: (c) => <Badge variant="outline">{c.country}</Badge> },
+        { key: 'created_at', header: t('vip.customerSince'), render: (c) => format.dateTime(new Date(c.created_at), { dateStyle: 'medium' }) },
       ]}
       rows={props.rows}
       rowKey={(c) => c.id}
       rowHref={(c) => `/d/market/customers/${c.id}`}
-      emptyState={{ title: 'No VIP customers match', description: 'Try another search.' }}
+      emptyState={{ title: t('vip.noMatch'), description: t('vip.tryAnother') }}
       pagination={{
         page,
         pageSize: 50,
