@@ -1,8 +1,5 @@
 import { localToIso } from '@/components/record-form/values';
 
-/** The browser's time zone: the operator's, for the days they pick. */
-export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
