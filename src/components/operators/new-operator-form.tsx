@@ -61,13 +61,16 @@ function CreatedPanel({ created, onAnother }: { created: NonNullable<ActionState
   );
 }
 
+/** A refusal about the email (malformed, taken) names it, in either language: focus goes to that field. */
+const ABOUT_EMAIL = /email|이메일/i;
+
 function Form({ domains, action, onAnother }: { domains: string[]; action: FormAction; onAnother: () => void }) {
   const t = useTranslations('operators');
   const [state, formAction, pending] = useActionState(action, initialState);
   const email = useRef<HTMLInputElement>(null);
   const message = useRef<HTMLParagraphElement>(null);
   // The refusals are about the email (taken, malformed) or the form as a whole.
-  useFocusOnError(state, () => (state.error && /email/i.test(state.error) ? email.current : message.current));
+  useFocusOnError(state, () => (state.error && ABOUT_EMAIL.test(state.error) ? email.current : message.current));
   if (state.created) return <CreatedPanel created={state.created} onAnother={onAnother} />;
   return (
     <form action={formAction} className="flex flex-col gap-4" data-testid="new-operator-form" key={JSON.stringify(state.values ?? null)}>
@@ -81,7 +84,7 @@ function Form({ domains, action, onAnother }: { domains: string[]; action: FormA
             required
             autoComplete="off"
             defaultValue={state.values?.email}
-            aria-invalid={(state.error && /email/i.test(state.error)) || undefined}
+            aria-invalid={(state.error && ABOUT_EMAIL.test(state.error)) || undefined}
             data-testid="new-email"
           />
         </label>
