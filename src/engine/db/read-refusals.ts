@@ -1,4 +1,5 @@
 import { HubError } from '../errors';
+import { say } from '../i18n/say';
 import type { PgLikeError } from './errors';
 
 /**
@@ -28,29 +29,16 @@ export function readRefusal(error: unknown): DatabaseStateError | undefined {
   const name = quoted(e.message);
   switch (e.code) {
     case '55000':
-      if (/has not been populated/.test(e.message))
-        return new DatabaseStateError(
-          409,
-          `${name ?? 'This materialized view'} has not been populated yet: nothing to show until it is refreshed (REFRESH MATERIALIZED VIEW).`,
-        );
+      if (/has not been populated/.test(e.message)) return new DatabaseStateError(409, say('db.notPopulated', { name: name ?? say('db.thisView') }));
       return undefined;
     case '42501': {
       const object = /permission denied for (?:table|relation|view|materialized view|sequence|schema) (\S+)/.exec(e.message)?.[1];
-      return new DatabaseStateError(
-        403,
-        `The hub's database user for this domain may not read ${object ? `"${object}"` : 'this table'}: a database administrator must GRANT it SELECT.`,
-      );
+      return new DatabaseStateError(403, say('db.mayNotRead', { object: object ? `"${object}"` : say('db.thisTable') }));
     }
     case '42P01':
-      return new DatabaseStateError(
-        409,
-        `${name ? `"${name}"` : 'A table this page reads'} does not exist in this domain's database: \`npm run doctor\` lists what differs.`,
-      );
+      return new DatabaseStateError(409, say('db.tableMissing', { name: name ? `"${name}"` : say('db.aTable') }));
     case '42703':
-      return new DatabaseStateError(
-        409,
-        `${name ? `Column "${name}"` : 'A column'} is named by the definition but is not in the table (any more): \`npm run doctor\` lists what differs.`,
-      );
+      return new DatabaseStateError(409, name ? say('db.columnMissing', { name }) : say('db.aColumnMissing'));
     default:
       return undefined;
   }

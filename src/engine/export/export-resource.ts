@@ -1,4 +1,5 @@
 import { omitParams, POSITION_PARAMS } from '../shared/list-params';
+import { say } from '../i18n/say';
 import Cursor from 'pg-cursor';
 import { recordEvent } from '../audit/record';
 import { authorize, maskedColumns, resourceAsSeenBy } from '../auth/access';
@@ -57,7 +58,7 @@ export interface ResourceExport {
 export class ExportBusyError extends HubError {
   readonly status = 429;
   constructor(domain: string, limit: number) {
-    super(`${limit} export${limit === 1 ? ' is' : 's are'} already running on domain "${domain}". Try again when one has finished.`);
+    super(say('export.busy', { limit, domain }));
     this.name = 'ExportBusyError';
   }
 
@@ -279,7 +280,7 @@ export function exportStream(
     clearTimeout(timer);
     timer = setTimeout(() => {
       void exported.close(new Error(`the download stalled for ${Math.round(idleTimeoutMs / 1000)} s`));
-      controller.error(new Error('The download stalled; the export was stopped.'));
+      controller.error(new Error(say('export.stalled')));
     }, idleTimeoutMs);
     timer.unref?.();
   };

@@ -1,4 +1,5 @@
 import { getConfig, configuredDomains } from '../config/current';
+import { say } from '../i18n/say';
 import { recordHubChange } from '../audit/record';
 import { forgetOperator } from '../auth/operator-cache';
 import { announceOperatorChange } from '../hub-db/operator-changes';
@@ -39,13 +40,13 @@ export class OperatorInputError extends HubError {
 export class OperatorNotFoundError extends HubError {
   readonly status = 404;
   constructor() {
-    super('This operator does not exist (any more).');
+    super(say('operators.notFound'));
     this.name = 'OperatorNotFoundError';
   }
 }
 
 function requireSuperadmin(actor: Operator | null | undefined): asserts actor is Operator {
-  if (!actor?.superadmin) throw new ForbiddenError('Only a superadmin can manage operators and their roles.');
+  if (!actor?.superadmin) throw new ForbiddenError(say('operators.superadminOnly'));
 }
 
 /**
@@ -189,16 +190,16 @@ export async function getOperator(actor: Operator, userId: string): Promise<Oper
 
 /** Checks grants from a form or a script: configured domains, known roles, a real boolean. */
 export function validateGrants(input: { superadmin: unknown; roles: unknown }): Grants {
-  if (typeof input.superadmin !== 'boolean') throw new OperatorInputError('"superadmin" must be true or false.');
-  if (typeof input.roles !== 'object' || input.roles === null || Array.isArray(input.roles))
-    throw new OperatorInputError('Roles must be an object of domain → role.');
+  if (typeof input.superadmin !== 'boolean') throw new OperatorInputError(say('operators.superadminFlag'));
+  if (typeof input.roles !== 'object' || input.roles === null || Array.isArray(input.roles)) throw new OperatorInputError(say('operators.rolesObject'));
   const configured = configuredDomains();
   const roles: Record<string, DomainRole> = {};
   for (const [domain, role] of Object.entries(input.roles as Record<string, unknown>)) {
     if (!configured.includes(domain))
-      throw new OperatorInputError(`"${domain.slice(0, 60)}" is not a configured domain (configured: ${configured.join(', ') || 'none'}).`);
-    if (typeof role !== 'string' || !isDomainRole(role))
-      throw new OperatorInputError(`"${String(role).slice(0, 30)}" is not a role on ${domain}; use viewer, editor or admin.`);
+      throw new OperatorInputError(
+        say('operators.notADomain', { domain: domain.slice(0, 60), configured: configured.join(', ') || say('operators.noDomains') }),
+      );
+    if (typeof role !== 'string' || !isDomainRole(role)) throw new OperatorInputError(say('operators.notARole', { role: String(role).slice(0, 30), domain }));
     roles[domain] = role;
   }
   return { superadmin: input.superadmin, roles };
@@ -245,7 +246,7 @@ export async function updateGrants(actor: Operator, userId: string, input: { sup
     if (!grants.superadmin) {
       const [was] = await tx.query("SELECT 1 FROM hub_grants WHERE user_id = $1 AND domain = '*' AND role = 'superadmin'", [userId]);
       if (was && (await otherSuperadmins(tx, userId)) === 0) {
-        throw new OperatorInputError(`${user.email} is the last superadmin: make someone else superadmin before removing this role.`);
+        throw new OperatorInputError(say('operators.lastSuperadmin', { email: user.email }));
       }
     }
     const before = await tx.query<{ domain: string; role: string }>('SELECT domain, role FROM hub_grants WHERE user_id = $1 ORDER BY domain', [userId]);
@@ -270,7 +271,7 @@ export async function revokeSession(actor: Operator, sessionId: string): Promise
   requireSuperadmin(actor);
   return withTransaction('hub', async (tx) => {
     const [row] = await tx.query<{ userId: string }>('DELETE FROM hub_session WHERE id = $1 RETURNING "userId"', [sessionId]);
-    if (!row) throw new OperatorInputError('This session has already ended.');
+    if (!row) throw new OperatorInputError(say('operators.sessionEnded'));
     await recordHubChange(tx, { actor, resource: 'sessions', recordId: row.userId, action: 'session_revoke', detail: `session ${sessionId}` });
     await announceOperatorChange(row.userId, tx);
     return { userId: row.userId };
@@ -304,17 +305,16 @@ export async function createLocalOperator(
   input: { email: string; name?: string; roles?: Record<string, string>; superadmin?: boolean },
 ): Promise<{ id: string; email: string; password: string }> {
   requireSuperadmin(actor);
-  if (!getConfig().auth.localAccounts)
-    throw new OperatorInputError('Local accounts are turned off (HUB_AUTH_LOCAL=0): operators sign in through an identity provider.');
+  if (!getConfig().auth.localAccounts) throw new OperatorInputError(say('operators.localOff'));
   const email = String(input.email ?? '')
     .trim()
     .toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) throw new OperatorInputError('Enter a valid email address.');
+  if (!EMAIL.test(email) || email.length > 254) throw new OperatorInputError(say('operators.email'));
   const name = String(input.name ?? '').trim();
-  if (name.length > 120) throw new OperatorInputError('The name is too long (120 characters at most).');
+  if (name.length > 120) throw new OperatorInputError(say('operators.nameTooLong', { max: 120 }));
   const grants = validateGrants({ superadmin: input.superadmin ?? false, roles: input.roles ?? {} });
   const [existing] = await query('hub', 'SELECT 1 FROM hub_user WHERE lower(email) = $1', [email]);
-  if (existing) throw new OperatorInputError(`An operator with the email ${email} already exists.`);
+  if (existing) throw new OperatorInputError(say('operators.emailTaken', { email }));
   let created: { id: string; email: string; password: string };
   try {
     created = await createOperator({ email, name: name || undefined });
@@ -348,12 +348,12 @@ export async function createLocalOperator(
  */
 export async function deleteOperator(actor: Operator, userId: string): Promise<{ email: string }> {
   requireSuperadmin(actor);
-  if (userId === actor.id) throw new OperatorInputError('You cannot delete your own account; another superadmin can.');
+  if (userId === actor.id) throw new OperatorInputError(say('operators.notYourself'));
   return withTransaction('hub', async (tx) => {
     await lockOperators(tx);
     const user = await lockUser(tx, userId);
     const [superadmin] = await tx.query("SELECT 1 FROM hub_grants WHERE user_id = $1 AND domain = '*' AND role = 'superadmin'", [userId]);
-    if (superadmin && (await otherSuperadmins(tx, userId)) === 0) throw new OperatorInputError(`${user.email} is the last superadmin and cannot be deleted.`);
+    if (superadmin && (await otherSuperadmins(tx, userId)) === 0) throw new OperatorInputError(say('operators.lastSuperadminDelete', { email: user.email }));
     await tx.query('DELETE FROM hub_session WHERE "userId" = $1', [userId]);
     await tx.query('DELETE FROM hub_account WHERE "userId" = $1', [userId]);
     await tx.query('DELETE FROM hub_grants WHERE user_id = $1', [userId]);

@@ -1,4 +1,5 @@
 import type { Operator } from '../auth/operator';
+import { say } from '../i18n/say';
 import { UnauthenticatedError } from '../auth/errors';
 import { HubError } from '../errors';
 import { announceOperatorChange } from '../hub-db/operator-changes';
@@ -48,10 +49,9 @@ export async function saveOperatorSettings(operator: Operator | null, change: { 
 export async function storeOperatorSettings(userId: string, change: { locale?: string | null; timeZone?: string | null }): Promise<OperatorSettings> {
   const problems: string[] = [];
   if (change.locale !== undefined && change.locale !== null && !isLocale(change.locale))
-    problems.push(`Language "${String(change.locale).slice(0, 20)}" is not one the hub speaks: ${LOCALES.join(', ')}.`);
+    problems.push(say('operators.language', { locale: String(change.locale).slice(0, 20), locales: LOCALES.join(', ') }));
   const timeZone = change.timeZone === undefined || change.timeZone === null ? change.timeZone : canonicalTimeZone(change.timeZone);
-  if (timeZone === undefined && change.timeZone !== undefined)
-    problems.push(`Time zone "${String(change.timeZone).slice(0, 64)}" is not an IANA zone such as Asia/Seoul.`);
+  if (timeZone === undefined && change.timeZone !== undefined) problems.push(say('operators.timeZone', { zone: String(change.timeZone).slice(0, 64) }));
   if (problems.length > 0) throw new SettingsInputError(problems.join(' '));
   await withTransaction('hub', async (tx) => {
     await tx.query(

@@ -1,4 +1,5 @@
 import { auditedTransaction } from '../audit/audited-transaction';
+import { say } from '../i18n/say';
 import { exactCount } from '../list/run-list';
 import { omitParams, POSITION_PARAMS, PRESENTATION_PARAMS } from '../shared/list-params';
 import { recordEvent } from '../audit/record';
@@ -119,9 +120,7 @@ export class BulkCountMismatchError extends HubError {
     readonly confirmed: number,
     readonly current: number,
   ) {
-    super(
-      `The filter now matches ${current.toLocaleString('en-US')} rows, not the ${confirmed.toLocaleString('en-US')} you confirmed. Nothing was changed; check the selection and confirm again.`,
-    );
+    super(say('bulk.countMismatch', { current, confirmed }));
     this.name = 'BulkCountMismatchError';
   }
 
@@ -136,7 +135,7 @@ export class BulkInterruptedError extends Error {
     readonly result: BulkResult & { processed: number },
     cause: unknown,
   ) {
-    super(`Stopped after ${result.done.toLocaleString('en-US')} rows: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super(say('bulk.stopped', { done: result.done, reason: (cause as Error)?.message ?? String(cause) }), { cause });
     this.name = 'BulkInterruptedError';
   }
 }
@@ -191,8 +190,8 @@ function reasonFor(resource: Resource, error: unknown): string | undefined {
   // A definition's hook refusing this row in words (beforeDelete: "Published posts stay."): the row fails, the run goes on.
   if (refusedByHook(error) && !(error instanceof RecordValidationError) && error.status < 500) return error.message;
   const code = (error as { code?: string })?.code;
-  if (code === '40P01') return 'Deadlocked with another change to this row; try again.';
-  if (code === '55P03') return 'Locked by another change; try again.';
+  if (code === '40P01') return say('bulk.deadlocked');
+  if (code === '55P03') return say('bulk.locked');
   const validation = error instanceof RecordValidationError ? error : fieldErrorsFromDatabase(resource, error);
   if (!validation) return undefined;
   // A missing privilege is not about this row: the run stops (and says why) instead of failing every row.
@@ -203,7 +202,7 @@ function reasonFor(resource: Resource, error: unknown): string | undefined {
   for (const [field, message] of Object.entries(validation.fieldErrors)) byMessage.set(message, [...(byMessage.get(message) ?? []), field]);
   const parts = [...byMessage].map(([message, fields]) => (fields.includes('_form') ? message : `${fields.map(label).join(', ')}: ${message}`));
   if (validation.formError) parts.unshift(validation.formError);
-  return parts.join(' ') || 'Refused by the database.';
+  return parts.join(' ') || say('bulk.refused');
 }
 
 /**
@@ -234,9 +233,9 @@ export async function startBulk(
   authorize(operator, resource, PER_ROW_ACTION[action.kind]);
   // Selected ids and "all matching" alike: only rows of the operator's row scope (others are not found).
   resource = withRowScope(operator, resource);
-  if (resource.readOnly) throw new ForbiddenError(`${resource.title} is read-only in the hub.`);
+  if (resource.readOnly) throw new ForbiddenError(say('bulk.readOnly', { title: resource.title }));
   if ((action.kind === 'delete' || action.kind === 'restore') && !resource.softDelete) {
-    throw new BulkRequestError(`${resource.title} has no soft delete, so rows cannot be ${action.kind === 'delete' ? 'deleted' : 'restored'} in bulk.`);
+    throw new BulkRequestError(say('bulk.noSoftDelete', { title: resource.title, kind: action.kind === 'delete' ? 'delete' : 'restore' }));
   }
   const batchSize = Math.max(1, Math.min(1000, Math.trunc(options.batchSize ?? DEFAULT_BATCH_SIZE)));
   const step = rowStep(operator, resource, action);
@@ -247,10 +246,9 @@ export async function startBulk(
   let total: number;
   if ('ids' in target) {
     const ids = [...new Set(target.ids)];
-    if (ids.length === 0) throw new BulkRequestError('Select at least one row.');
-    if (ids.length > MAX_BULK_IDS)
-      throw new BulkRequestError(`At most ${MAX_BULK_IDS.toLocaleString('en-US')} selected rows at once; use "select all matching" with a filter instead.`);
-    if (ids.some((id) => typeof id !== 'string' || id.length > 2000)) throw new BulkRequestError('Invalid record id.');
+    if (ids.length === 0) throw new BulkRequestError(say('bulk.selectOne'));
+    if (ids.length > MAX_BULK_IDS) throw new BulkRequestError(say('bulk.tooMany', { max: MAX_BULK_IDS }));
+    if (ids.some((id) => typeof id !== 'string' || id.length > 2000)) throw new BulkRequestError(say('bulk.invalidId'));
     total = ids.length;
     keys = async (cursor, limit) => {
       const start = cursor ? Number(cursor[0]) : 0;
@@ -259,7 +257,7 @@ export async function startBulk(
     };
   } else {
     const confirmed = target.confirmedCount;
-    if (!Number.isSafeInteger(confirmed) || confirmed < 0) throw new BulkRequestError('The confirmed row count must be a whole number.');
+    if (!Number.isSafeInteger(confirmed) || confirmed < 0) throw new BulkRequestError(say('bulk.badConfirmedCount'));
     const visible = resourceAsSeenBy(operator, resource);
     const listQuery = parseListQuery(visible, matchingParams(target.matching));
     const current = await exactCount(domain, visible, listQuery);
@@ -386,7 +384,7 @@ function rowStep(
       if (!settableColumns(operator, resource).includes(action.field)) {
         const column = resource.columns.find((c) => c.name === action.field);
         throw new BulkRequestError(
-          column ? `${column.label} cannot be set in bulk.` : `${resource.title} has no field "${String(action.field).slice(0, 60)}".`,
+          column ? say('bulk.notSettable', { column: column.label }) : say('bulk.noField', { title: resource.title, field: String(action.field).slice(0, 60) }),
         );
       }
       // The resource's input schema for that one column (throws RecordValidationError).

@@ -1,4 +1,5 @@
 import { authorize } from '../auth/access';
+import { say } from '../i18n/say';
 import type { Operator } from '../auth/operator';
 import { execute, query } from '../db/query';
 import type { Resource } from '../resources/types';
@@ -32,7 +33,8 @@ export async function rememberColumns(operator: Operator, resource: Resource, co
   authorize(operator, resource, 'read');
   const names = [...new Set(cols.split(',').filter(Boolean))];
   const unknown = names.filter((n) => !resource.columns.some((c) => c.name === n));
-  if (unknown.length > 0) throw new SavedViewInputError(`Unknown column(s) of ${resource.title}: ${unknown.map((u) => u.slice(0, 60)).join(', ')}.`);
+  if (unknown.length > 0)
+    throw new SavedViewInputError(say('views.unknownColumns', { title: resource.title, names: unknown.map((u) => u.slice(0, 60)).join(', ') }));
   const key = [operator.id, resource.domain, resource.name];
   const defaults = defaultColumns(resource);
   if (names.length === 0 || (names.length === defaults.length && names.every((n, i) => n === defaults[i]))) {

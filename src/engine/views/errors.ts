@@ -1,4 +1,5 @@
 import { HubError } from '../errors';
+import { say } from '../i18n/say';
 
 /** A view or column choice the hub refuses as given (bad name, bad filter, too long…): a 400 saying why. */
 export class SavedViewInputError extends HubError {
@@ -13,7 +14,7 @@ export class SavedViewInputError extends HubError {
 export class SavedViewExistsError extends HubError {
   readonly status = 409;
   constructor(readonly viewName: string) {
-    super(`You already have a view named “${viewName}” here. Choose another name, or replace it.`);
+    super(say('views.exists', { name: viewName }));
     this.name = 'SavedViewExistsError';
   }
 
@@ -35,7 +36,7 @@ export class SavedViewLimitError extends HubError {
 export class SavedViewNotFoundError extends HubError {
   readonly status = 404;
   constructor() {
-    super('This saved view does not exist (any more).');
+    super(say('views.notFound'));
     this.name = 'SavedViewNotFoundError';
   }
 }

@@ -1,4 +1,5 @@
 import { authorize, can, resourceAsSeenBy } from '../auth/access';
+import { say } from '../i18n/say';
 import { ForbiddenError } from '../auth/errors';
 import { roleOn, type Operator } from '../auth/operator';
 import { atLeast } from '../auth/roles';
@@ -93,9 +94,9 @@ export interface ViewInput {
 
 function viewName(raw: unknown): string {
   const name = typeof raw === 'string' ? raw.trim() : '';
-  if (name === '') throw new SavedViewInputError('Give the view a name.');
-  if (name.length > MAX_NAME_LENGTH) throw new SavedViewInputError(`The name is too long (${MAX_NAME_LENGTH} characters at most).`);
-  if (/\p{Cc}/u.test(name)) throw new SavedViewInputError('The name cannot contain control characters (tabs, line breaks…).');
+  if (name === '') throw new SavedViewInputError(say('views.noName'));
+  if (name.length > MAX_NAME_LENGTH) throw new SavedViewInputError(say('views.nameTooLong', { max: MAX_NAME_LENGTH }));
+  if (/\p{Cc}/u.test(name)) throw new SavedViewInputError(say('views.nameControl'));
   return name;
 }
 
@@ -109,10 +110,8 @@ async function checkLimits(tx: Tx, operator: Operator, resource: Resource): Prom
     `SELECT count(*) FILTER (WHERE "domain" = $2 AND "resource" = $3)::int AS "here", count(*)::int AS "total" FROM "hub_saved_views" WHERE "operator_id" = $1`,
     [operator.id, resource.domain, resource.name],
   );
-  if (counts!.here >= MAX_VIEWS_PER_LIST)
-    throw new SavedViewLimitError(`You have ${MAX_VIEWS_PER_LIST} views of ${resource.title}, the most kept per list: delete one first, or replace one.`);
-  if (counts!.total >= MAX_VIEWS_PER_OPERATOR)
-    throw new SavedViewLimitError(`You have ${MAX_VIEWS_PER_OPERATOR} saved views across the hub, the most kept per operator: delete some first.`);
+  if (counts!.here >= MAX_VIEWS_PER_LIST) throw new SavedViewLimitError(say('views.perList', { max: MAX_VIEWS_PER_LIST, title: resource.title }));
+  if (counts!.total >= MAX_VIEWS_PER_OPERATOR) throw new SavedViewLimitError(say('views.perOperator', { max: MAX_VIEWS_PER_OPERATOR }));
 }
 
 /**
@@ -172,8 +171,7 @@ export async function deleteView(operator: Operator, resource: Resource, id: unk
     );
     const mine = view?.operator_id === operator.id;
     if (!view || (!mine && !view.shared)) throw new SavedViewNotFoundError();
-    if (!mine && !mayDeleteShared(operator, resource))
-      throw new ForbiddenError(`“${view.name}” was shared by another operator: only they or an admin of ${resource.domain} can delete it.`);
+    if (!mine && !mayDeleteShared(operator, resource)) throw new ForbiddenError(say('views.sharedByOther', { name: view.name, domain: resource.domain }));
     await tx.query('DELETE FROM "hub_saved_views" WHERE "id" = $1', [id]);
     if (view.shared) {
       await recordHubChange(tx, {

@@ -1,4 +1,5 @@
 import { ListQueryError } from '../list/errors';
+import { say } from '../i18n/say';
 import { parseListQuery, type SearchParams } from '../list/list-query';
 import type { Resource } from '../resources/types';
 import { SavedViewInputError } from './errors';
@@ -17,7 +18,7 @@ export const MAX_QUERY_LENGTH = 2000;
  * A problem is refused in words, naming the parameter.
  */
 export function viewQuery(resource: Resource, raw: string): string {
-  if (typeof raw !== 'string') throw new SavedViewInputError('The view has no list parameters.');
+  if (typeof raw !== 'string') throw new SavedViewInputError(say('views.noParams'));
   const given = new URLSearchParams(raw.startsWith('?') ? raw.slice(1) : raw);
   const kept = new URLSearchParams();
   for (const [key, value] of given) {
@@ -33,11 +34,10 @@ export function viewQuery(resource: Resource, raw: string): string {
     parseListQuery(resource, params);
   } catch (error) {
     if (error instanceof ListQueryError)
-      throw new SavedViewInputError(`This view cannot be saved: ${error.problems.map((p) => `${p.param} ${p.message}`).join('; ')}.`);
+      throw new SavedViewInputError(say('views.cannotSave', { problems: error.problems.map((p) => `${p.param} ${p.message}`).join('; ') }));
     throw error;
   }
   const text = kept.toString();
-  if (text.length > MAX_QUERY_LENGTH)
-    throw new SavedViewInputError(`This view's filters are too long to save (${text.length} characters; ${MAX_QUERY_LENGTH} at most).`);
+  if (text.length > MAX_QUERY_LENGTH) throw new SavedViewInputError(say('views.tooLong', { length: text.length, max: MAX_QUERY_LENGTH }));
   return text;
 }
