@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { say } from '../i18n/say';
 import { requestContext, runWithRequestContext } from '../audit/request-context';
 import { recordEvent } from '../audit/record';
 import { can, withRowScope } from '../auth/access';
@@ -60,20 +61,20 @@ export function authorizeInternal(operator: Operator | null, domain: string, res
 /** What the request names must exist before anything is sent. */
 function checkRequest(domain: string, action: string, options: InternalCallOptions): void {
   const { resource, recordId } = options;
-  if (!INTERNAL_ACTION_NAME.test(action))
-    throw new InternalRequestError(`"${action.slice(0, 80)}" is not an internal action name (lower-case letters, digits and dashes).`);
+  if (!INTERNAL_ACTION_NAME.test(action)) throw new InternalRequestError(say('internal.badName', { action: action.slice(0, 80) }));
   if (options.idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(options.idempotencyKey)) {
-    throw new InternalRequestError('The idempotency key must be 8–128 letters, digits, "-", "_", "." or ":" (a UUID is best).');
+    throw new InternalRequestError(say('internal.badKey'));
   }
   if (!resource) return;
-  if (resource.domain !== domain) throw new InternalRequestError(`${resource.title} belongs to ${resource.domain}, not ${domain}.`);
+  if (resource.domain !== domain)
+    throw new InternalRequestError(say('internal.otherDomain', { title: resource.title, resourceDomain: resource.domain, domain }));
   const definition = Object.hasOwn(resource.internalActions, action) ? resource.internalActions[action] : undefined;
-  if (!definition) throw new InternalActionNotFoundError(`${resource.title} has no internal action "${action}".`);
+  if (!definition) throw new InternalActionNotFoundError(say('internal.noAction', { title: resource.title, action }));
   if (definition.scope === 'row') {
-    if (recordId === undefined || recordId === '') throw new InternalRequestError(`"${definition.label}" runs on one record: give its id.`);
+    if (recordId === undefined || recordId === '') throw new InternalRequestError(say('internal.needsRecord', { label: definition.label }));
     decodeRecordId(resource, recordId); // a malformed id is a 404, as on the record pages
   } else if (recordId !== undefined) {
-    throw new InternalRequestError(`"${definition.label}" runs on ${resource.title.toLowerCase()} as a whole, not on one record.`);
+    throw new InternalRequestError(say('internal.wholeResource', { label: definition.label, title: resource.title.toLowerCase() }));
   }
 }
 
@@ -84,12 +85,11 @@ function checkRequest(domain: string, action: string, options: InternalCallOptio
  */
 function signedBody(body: unknown, action: string, idempotencyKey: string): Record<string, unknown> {
   if (body === undefined || body === null) return { action, idempotencyKey };
-  if (typeof body !== 'object' || Array.isArray(body)) throw new InternalRequestError('The body of an internal call must be a JSON object.');
+  if (typeof body !== 'object' || Array.isArray(body)) throw new InternalRequestError(say('internal.bodyObject'));
   const fields = body as Record<string, unknown>;
   if (fields.action !== undefined && fields.action !== action)
-    throw new InternalRequestError(`The body names the action "${String(fields.action)}", not "${action}".`);
-  if (fields.idempotencyKey !== undefined && fields.idempotencyKey !== idempotencyKey)
-    throw new InternalRequestError('The body names another idempotency key than the call.');
+    throw new InternalRequestError(say('internal.bodyAction', { named: String(fields.action), action }));
+  if (fields.idempotencyKey !== undefined && fields.idempotencyKey !== idempotencyKey) throw new InternalRequestError(say('internal.bodyKey'));
   return { ...fields, action, idempotencyKey };
 }
 

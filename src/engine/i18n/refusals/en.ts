@@ -158,6 +158,17 @@ const en = {
     language: 'Language "{locale}" is not one the hub speaks: {locales}.',
     timeZone: 'Time zone "{zone}" is not an IANA zone such as Asia/Seoul.',
   },
+  internal: {
+    badName: '"{action}" is not an internal action name (lower-case letters, digits and dashes).',
+    badKey: 'The idempotency key must be 8–128 letters, digits, "-", "_", "." or ":" (a UUID is best).',
+    otherDomain: '{title} belongs to {resourceDomain}, not {domain}.',
+    noAction: '{title} has no internal action "{action}".',
+    needsRecord: '"{label}" runs on one record: give its id.',
+    wholeResource: '"{label}" runs on {title} as a whole, not on one record.',
+    bodyObject: 'The body of an internal call must be a JSON object.',
+    bodyAction: 'The body names the action "{named}", not "{action}".',
+    bodyKey: 'The body names another idempotency key than the call.',
+  },
   values,
 };
 

@@ -152,6 +152,17 @@ const ko: Refusals = {
     language: '"{locale}"은(는) 허브가 지원하는 언어가 아닙니다: {locales}.',
     timeZone: '"{zone}"은(는) Asia/Seoul 같은 IANA 시간대가 아닙니다.',
   },
+  internal: {
+    badName: '"{action}"은(는) 내부 작업 이름이 아닙니다(영문 소문자, 숫자, 대시만 사용).',
+    badKey: '멱등성 키는 8–128자의 영문자, 숫자, "-", "_", ".", ":"여야 합니다(UUID를 권장합니다).',
+    otherDomain: '{title}은(는) {domain}이 아니라 {resourceDomain}에 속합니다.',
+    noAction: '{title}에 "{action}" 내부 작업이 없습니다.',
+    needsRecord: '"{label}"은(는) 레코드 하나에 실행하는 작업입니다. 레코드 ID를 지정하세요.',
+    wholeResource: '"{label}"은(는) 레코드 하나가 아니라 {title} 전체에 실행하는 작업입니다.',
+    bodyObject: '내부 호출의 본문은 JSON 객체여야 합니다.',
+    bodyAction: '본문에 지정된 작업이 "{action}"이 아니라 "{named}"입니다.',
+    bodyKey: '본문의 멱등성 키가 호출의 키와 다릅니다.',
+  },
   values,
 };
 
