@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { say } from '../i18n/say';
 import type http from 'node:http';
 import { auditResource } from '../audit/resource';
 import { ForbiddenError, UnauthenticatedError } from '../auth/errors';
@@ -114,7 +115,8 @@ async function answerList({ res, url, operator, pool, resource }: Asked): Promis
  */
 async function answerExport({ req, res, url, operator, pool, resource }: Asked): Promise<void> {
   const format = url.searchParams.get('format') ?? 'csv';
-  if (!isExportFormat(format) || url.searchParams.getAll('format').length > 1) throw new ListQueryError([{ param: 'format', message: 'must be csv or jsonl' }]);
+  if (!isExportFormat(format) || url.searchParams.getAll('format').length > 1)
+    throw new ListQueryError([{ param: 'format', message: say('list.exportFormat') }]);
   let exported: ResourceExport | undefined;
   try {
     exported = await exportResource(operator, pool, resource, searchParamsToRecord(url.searchParams), format);

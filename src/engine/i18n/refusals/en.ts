@@ -55,6 +55,7 @@ const en = {
     notOption: '"{raw}" is not one of {options}',
     notUuid: '"{raw}" is not a UUID',
     valueTooLong: 'value is too long',
+    exportFormat: 'must be csv or jsonl',
   },
   records: {
     notFound: 'This {title} does not exist (any more).',

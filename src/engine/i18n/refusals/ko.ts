@@ -49,6 +49,7 @@ const ko: Refusals = {
     notOption: '"{raw}"은(는) {options} 중 하나가 아닙니다',
     notUuid: '"{raw}"은(는) UUID가 아닙니다',
     valueTooLong: '값이 너무 깁니다',
+    exportFormat: 'csv 또는 jsonl이어야 합니다',
   },
   records: {
     notFound: '이 {title}이(가) 없습니다(삭제되었을 수 있습니다).',
