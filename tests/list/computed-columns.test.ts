@@ -326,7 +326,7 @@ describe('computed column definitions', () => {
     const { marketResources } = await import('../../src/demo/resources/market');
     const orders = marketResources.find((r) => r.name === 'orders') as ResourceDef<string>;
     const column = orders.computed?.per_item_cents;
-    expect(column).toMatchObject({ type: 'money_cents', label: 'Per item' });
+    expect(column).toMatchObject({ type: 'money_cents', label: { en: 'Per item', ko: '품목당' } });
     expect(computedSqlProblem(column!.sql)).toBeUndefined();
     expect(column!.sql).not.toMatch(/select/i); // no per-row subquery
     expect(column!.sortable ?? false).toBe(false);

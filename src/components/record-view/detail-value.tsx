@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { arrayItemText, Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
@@ -31,6 +31,7 @@ export function DetailValue({
   referenceLabel?: string;
 }): ReactNode {
   const t = useTranslations('record');
+  const format = useFormatter();
   if (value === null || value === undefined) return <span className="text-muted-foreground italic">{t('value.empty')}</span>;
   if (masked)
     return (
@@ -93,13 +94,24 @@ export function DetailValue({
         </span>
       );
     }
-    case 'datetime':
+    case 'datetime': {
+      // On the record page the zone matters: the time to the second in the operator's zone, named
+      // (GMT+9), above the exact text the database gave (microseconds, UTC).
+      const text = String(value);
+      const instant = /^\d{4}-\d{2}-\d{2}T[^ ]*Z$/.test(text) ? new Date(text) : undefined;
       return (
         <span className="flex flex-col">
-          <Cell column={column} value={value} domain={domain} />
-          <code className="font-mono text-xs text-muted-foreground">{String(value)}</code>
+          {instant && !Number.isNaN(instant.getTime()) ? (
+            <time dateTime={text} className="tabular-nums">
+              {format.dateTime(instant, { dateStyle: 'medium', timeStyle: 'long' })}
+            </time>
+          ) : (
+            <Cell column={column} value={value} domain={domain} />
+          )}
+          <code className="font-mono text-xs text-muted-foreground">{text}</code>
         </span>
       );
+    }
     case 'money_cents':
       return (
         <span>

@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from 'next-intl';
+import { optionLabel } from './option-label';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { RendererRef, ResolvedColumn } from '@admin-hub/engine/resources/types';
@@ -32,12 +33,12 @@ function plain(value: unknown): ReactNode {
   return <span className="break-words">{typeof value === 'object' ? JSON.stringify(value) : String(value)}</span>;
 }
 
-function BadgeValue({ value, options }: ValueRendererProps<'badge'>) {
+function BadgeValue({ value, column, options }: ValueRendererProps<'badge'>) {
   const text = String(value);
   const tone = options.tones?.[text] ?? 'outline';
   return (
     <Badge variant={tone} data-renderer="badge" data-tone={tone}>
-      {text}
+      {optionLabel(column, text)}
     </Badge>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { PencilLine, RotateCcw, Trash2 } from 'lucide-react';
+import { optionLabel } from '@/components/renderers/option-label';
 import { useTranslations } from 'next-intl';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
@@ -55,7 +56,7 @@ function ValueInput({ column, value, onChange }: { column: ResolvedColumn; value
         <option value="">{column.nullable ? t('emptyOption') : t('choose')}</option>
         {options.map((o) => (
           <option key={o} value={o}>
-            {column.type === 'boolean' ? t(o === 'true' ? 'yes' : 'no') : o}
+            {column.type === 'boolean' ? t(o === 'true' ? 'yes' : 'no') : optionLabel(column, o)}
           </option>
         ))}
       </Select>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { optionLabel } from '@/components/renderers/option-label';
 import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
@@ -73,7 +74,7 @@ export function Cell({ column, value, domain, label }: { column: ResolvedColumn;
     case 'boolean':
       return <Badge variant={value ? 'success' : 'secondary'}>{value ? t('yes') : t('no')}</Badge>;
     case 'enum':
-      return <Badge variant="outline">{String(value)}</Badge>;
+      return <Badge variant="outline">{optionLabel(column, value)}</Badge>;
     case 'timestamp':
       // A wall-clock time without a zone: exactly the database's text, never labelled UTC.
       return (

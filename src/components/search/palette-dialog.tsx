@@ -63,7 +63,7 @@ export function PaletteDialog({ open, show, term, setTerm, commands, recent, ret
               data-testid="palette-input"
             />
           </div>
-          <Command.List className={`max-h-[60vh] overflow-y-auto p-2 ${groupClasses}`} data-testid="palette-list">
+          <Command.List label={t('resultsLabel')} className={`max-h-[60vh] overflow-y-auto p-2 ${groupClasses}`} data-testid="palette-list">
             {busy ? (
               <Command.Loading>
                 <p className="px-2 py-1.5 text-sm text-muted-foreground">{t('searching')}</p>

@@ -12,6 +12,8 @@ export class DatabaseStateError extends HubError {
   constructor(
     readonly status: number,
     message: string,
+    /** What the page can offer beside the words: a materialized view never refreshed gets a Refresh button. */
+    readonly reason?: 'not-populated',
   ) {
     super(message);
     this.name = 'DatabaseStateError';
@@ -29,7 +31,8 @@ export function readRefusal(error: unknown): DatabaseStateError | undefined {
   const name = quoted(e.message);
   switch (e.code) {
     case '55000':
-      if (/has not been populated/.test(e.message)) return new DatabaseStateError(409, say('db.notPopulated', { name: name ?? say('db.thisView') }));
+      if (/has not been populated/.test(e.message))
+        return new DatabaseStateError(409, say('db.notPopulated', { name: name ?? say('db.thisView') }), 'not-populated');
       return undefined;
     case '42501': {
       const object = /permission denied for (?:table|relation|view|materialized view|sequence|schema) (\S+)/.exec(e.message)?.[1];

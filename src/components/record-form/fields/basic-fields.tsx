@@ -1,6 +1,7 @@
 'use client';
 
 import { Shuffle } from 'lucide-react';
+import { optionLabel } from '@/components/renderers/option-label';
 import { useFormatter, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
@@ -160,7 +161,7 @@ export function EnumField(props: FieldProps) {
       {!required || value === '' ? <option value="">{required ? t('enum.choose') : mode === 'create' ? t('enum.default') : t('enum.empty')}</option> : null}
       {column.options?.map((o) => (
         <option key={o} value={o}>
-          {o}
+          {optionLabel(column, o)}
         </option>
       ))}
     </Select>

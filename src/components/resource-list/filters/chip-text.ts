@@ -1,4 +1,5 @@
 import type { useFormatter, useTranslations } from 'next-intl';
+import { optionLabel } from '@/components/renderers/option-label';
 import type { RelatedResource, ResolvedColumn } from '@admin-hub/engine/resources/types';
 import { minorToUnits } from './money';
 
@@ -51,7 +52,10 @@ export function chipText(
       : column.filter === 'boolean'
         ? t(equals === 'true' ? 'yes' : 'no')
         : column.filter === 'oneOf'
-          ? equals.split(',').join(', ')
+          ? equals
+              .split(',')
+              .map((option) => optionLabel(column, option))
+              .join(', ')
           : boundText(words, column, equals);
     return { text: t('chipValue', { label: column.label, value: shown }), active: true };
   }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useTimeZone, useTranslations } from 'next-intl';
+import { optionLabel } from '@/components/renderers/option-label';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -146,7 +147,7 @@ function OneOfControl({ column, value, onChange }: ControlProps) {
               checked={chosen.includes(option)}
               onChange={(e) => setChosen(e.target.checked ? [...chosen, option] : chosen.filter((o) => o !== option))}
             />
-            {option}
+            {optionLabel(column, option)}
           </label>
         ))}
       </fieldset>

@@ -49,8 +49,8 @@ function describeListError(t: ListWords, error: unknown, mayRefresh: boolean): {
   const { status, message } = describePageError(error);
   const titles: Record<number, string> = { 400: t('errorInvalidParams'), 403: t('errorNoAccess'), 503: t('errorDomainUnavailable') };
   const title = titles[status] ?? t('errorNotLoaded');
-  // The engine's English words for PostgreSQL's 55000 (src/engine/db/read-refusals.ts).
-  const notPopulated = status === 409 && /has not been populated yet/.test(message);
+  // A materialized view never refreshed (PostgreSQL's 55000): the engine says so by a reason, not by its words, which are the operator's language.
+  const notPopulated = status === 409 && (error as { reason?: unknown } | null)?.reason === 'not-populated';
   return { title: notPopulated ? t('errorNotPopulated') : title, message, refreshable: notPopulated && mayRefresh };
 }
 
