@@ -18,7 +18,11 @@ import { buildApp, isBuildStale } from '../../src/engine/lifecycle/build';
 const root = path.resolve(import.meta.dirname, '../..');
 
 const PAGE_WEIGHT_BUDGETS: Record<(typeof PAGE_WEIGHT_TARGETS)[number]['route'], number> = {
-  '/d/[domain]/[resource]': 230_000,
+  // +15 KB (issue 20, 241.9 KB against ~225 before): the list's words and formats through next-intl,
+  // and intl-messageformat (12.5 KB gzip), which formats the engine's value refusals in the
+  // browser too (engine/i18n/words.ts; the engine's error module reaches it). Precompiling that
+  // catalog at build time, as the UI's are, would take the ICU parser back out.
+  '/d/[domain]/[resource]': 245_000,
   // +4 KB (issue 20): next-intl's client formatter, the form's words in the operator's language
   // (catalogs precompiled at build time, so without an ICU parser: 156.3 KB against 152 before).
   '/sign-in': 160_000,

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { arrayItemText, Cell } from '@/components/resource-list/cell';
 import { Badge } from '@/components/ui/badge';
 import type { Fieldset, ResolvedColumn } from '@admin-hub/engine/resources/types';
-import { byteLength, formatSize } from '@admin-hub/engine/values/bytes';
+import { byteLength, formatSize } from '@admin-hub/engine/values/byte-size';
 import { jsonDisplayText } from '@admin-hub/engine/values/json';
 import { DownloadBytes } from '../record-form/fields/download-bytes';
 import { renderMarkdown } from '../record-form/fields/markdown';

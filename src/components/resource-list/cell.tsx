@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import type { ResolvedColumn } from '@admin-hub/engine/resources/types';
-import { byteLength, formatSize } from '@admin-hub/engine/values/bytes';
+import { byteLength, formatSize } from '@admin-hub/engine/values/byte-size';
 import { jsonDisplayText } from '@admin-hub/engine/values/json';
 import { renderValue } from '@/components/renderers/value-renderers';
 import { minorToUnits } from './filters/money';

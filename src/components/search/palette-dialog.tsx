@@ -65,7 +65,7 @@ export function PaletteDialog({ open, show, term, setTerm, commands, recent, ret
           </div>
           <Command.List label={t('resultsLabel')} className={`max-h-[60vh] overflow-y-auto p-2 ${groupClasses}`} data-testid="palette-list">
             {busy ? (
-              <Command.Loading>
+              <Command.Loading label={t('searching')}>
                 <p className="px-2 py-1.5 text-sm text-muted-foreground">{t('searching')}</p>
               </Command.Loading>
             ) : null}

@@ -13,17 +13,9 @@ export const MAX_FORM_BYTES = 384 * 1024;
 
 const HEX = /^\\x(?:[0-9a-fA-F]{2})*$/;
 
-/** Bytes in a hex text (`\x0a1b` → 2). */
-export function byteLength(hex: string): number {
-  return Math.max(0, (hex.length - 2) / 2);
-}
-
-/** "12 bytes", "3.4 KB", "1.2 MB" */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+// Sizes live apart from the parsers, so a list page that shows them does not load the refusals' formatter.
+import { byteLength, formatSize } from './byte-size';
+export { byteLength, formatSize };
 
 /** Hex text as typed or sent: accepted only as `\x` and whole bytes, up to `max` bytes. */
 export function parseHexBytes(raw: string, max = MAX_FORM_BYTES): BytesParse {
