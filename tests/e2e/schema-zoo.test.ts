@@ -79,6 +79,6 @@ describe('a zero-config domain of awkward PostgreSQL features, in Chromium', () 
     await page.goto(`${hub.url}/d/zoo/shelves/2`);
     await page.getByTestId('referenced-by').waitFor();
     expect(await page.getByTestId('referrer-link-books-shelf_id').textContent()).toBe('40 books');
-    expect(await page.getByTestId('referrer-link-loans-shelf_id').textContent()).toBe('1 loans');
+    expect(await page.getByTestId('referrer-link-loans-shelf_id').textContent()).toBe('1 loan');
   });
 });

@@ -1,3 +1,4 @@
+import { readRefusal } from '@admin-hub/engine/db/read-refusals';
 import { forbidden } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ResourceListView } from '@/components/resource-list/resource-list-view';
@@ -50,7 +51,7 @@ function describeListError(t: ListWords, error: unknown, mayRefresh: boolean): {
   const titles: Record<number, string> = { 400: t('errorInvalidParams'), 403: t('errorNoAccess'), 503: t('errorDomainUnavailable') };
   const title = titles[status] ?? t('errorNotLoaded');
   // A materialized view never refreshed (PostgreSQL's 55000): the engine says so by a reason, not by its words, which are the operator's language.
-  const notPopulated = status === 409 && (error as { reason?: unknown } | null)?.reason === 'not-populated';
+  const notPopulated = status === 409 && readRefusal(error)?.reason === 'not-populated';
   return { title: notPopulated ? t('errorNotPopulated') : title, message, refreshable: notPopulated && mayRefresh };
 }
 
