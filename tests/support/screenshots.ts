@@ -9,6 +9,8 @@
  */
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+// The engine serves the project's definitions, as in the tests (vitest's setup file installs them there).
+import './install-hub';
 import { waitForHydration } from './browser';
 import { chooseChromium } from './chromium';
 import { startHub } from './hub-server';
