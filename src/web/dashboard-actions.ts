@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { currentHub } from '@admin-hub/engine/hub';
 import { findVisibleWidget, runWidget } from '@admin-hub/engine/dashboard';
 import type { WidgetResult } from '@admin-hub/engine/dashboard/types';
-import { SESSION_ENDED } from '@/web/action-result';
+import { sessionEnded } from '@/web/action-result';
 import { currentOperator } from '@/web/operator';
 
 /**
@@ -15,7 +15,7 @@ import { currentOperator } from '@/web/operator';
 export async function refreshWidget(id: string): Promise<WidgetResult> {
   const operator = await currentOperator();
   const at = new Date().toISOString();
-  if (!operator) return { ok: false, reason: 'forbidden', error: SESSION_ENDED, ms: 0, at };
+  if (!operator) return { ok: false, reason: 'forbidden', error: sessionEnded(), ms: 0, at };
   const widget = typeof id === 'string' ? findVisibleWidget(operator, currentHub().widgets, id) : undefined;
   if (!widget) return { ok: false, reason: 'forbidden', error: (await getTranslations('dashboard'))('noSuchWidget'), ms: 0, at };
   return runWidget(operator, widget);

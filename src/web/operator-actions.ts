@@ -14,7 +14,7 @@ import {
   updateGrants,
 } from '@admin-hub/engine/operators/manage';
 import type { Operator } from '@admin-hub/engine/auth/operator';
-import { isForm, NOT_A_FORM } from '@/web/action-form';
+import { isForm, notAForm } from '@/web/action-form';
 import { actionOperator, runAction } from '@/web/action-result';
 
 /*
@@ -47,7 +47,7 @@ function revalidateOperators(userId?: string): void {
 }
 
 export async function saveGrantsAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  if (!isForm(form)) return { error: NOT_A_FORM };
+  if (!isForm(form)) return { error: notAForm() };
   const userId = field(form, 'userId');
   return withOperator(async (actor) => {
     await updateGrants(actor, userId, grantsFrom(form));
@@ -57,7 +57,7 @@ export async function saveGrantsAction(_state: ActionState, form: FormData): Pro
 }
 
 export async function sessionsAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  if (!isForm(form)) return { error: NOT_A_FORM };
+  if (!isForm(form)) return { error: notAForm() };
   const userId = field(form, 'userId');
   return withOperator(async (actor) => {
     if (field(form, 'intent') === 'revoke-all') {
@@ -72,7 +72,7 @@ export async function sessionsAction(_state: ActionState, form: FormData): Promi
 }
 
 export async function createOperatorAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  if (!isForm(form)) return { error: NOT_A_FORM };
+  if (!isForm(form)) return { error: notAForm() };
   const values = { email: field(form, 'email'), name: field(form, 'name'), ...grantsFrom(form) };
   const result = await withOperator(async (actor) => {
     const created = await createLocalOperator(actor, values);
@@ -83,7 +83,7 @@ export async function createOperatorAction(_state: ActionState, form: FormData):
 }
 
 export async function deleteOperatorAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  if (!isForm(form)) return { error: NOT_A_FORM };
+  if (!isForm(form)) return { error: notAForm() };
   const userId = field(form, 'userId');
   const result = await withOperator(async (actor) => {
     const target = await getOperator(actor, userId);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { ForbiddenError } from '@admin-hub/engine/auth/errors';
 import { ownOrigins } from '@admin-hub/engine/http/own-origins';
+import { say } from '@admin-hub/engine/i18n/say';
 
 /**
  * Cross-site request forgery guard for route handlers that change data (Server Actions get
@@ -11,5 +12,5 @@ import { ownOrigins } from '@admin-hub/engine/http/own-origins';
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   if (origin !== null && ownOrigins(request).has(origin)) return;
-  throw new ForbiddenError("This change must be made from the hub itself (the request's Origin does not match).");
+  throw new ForbiddenError(say('access.foreignOrigin'));
 }

@@ -4,12 +4,12 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import { refreshMaterializedView } from '@admin-hub/engine/records/refresh-view';
 import { findResource } from '@admin-hub/engine/resources/registry';
-import { isForm, NOT_A_FORM } from './action-form';
+import { isForm, notAForm } from './action-form';
 import { actionFailure, actionOperator, type ActionState } from './action-result';
 
 /** Server Action (its Origin is checked at the door): refresh a materialized view; the engine checks the admin role and audits it. */
 export async function refreshViewAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  if (!isForm(form)) return { error: NOT_A_FORM };
+  if (!isForm(form)) return { error: notAForm() };
   try {
     const operator = await actionOperator();
     const found = await findResource(String(form.get('domain')), String(form.get('resource')));

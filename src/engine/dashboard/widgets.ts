@@ -9,6 +9,7 @@ import { BudgetExceededError, describeFailure, elapsed, failure, withinBudget } 
 import { displayColumns } from './define';
 import type { Widget, WidgetCell, WidgetResult, WidgetRow } from './types';
 import { inRequestLanguage } from '../resources/label';
+import { say } from '../i18n/say';
 
 const log = logger('dashboard');
 
@@ -33,7 +34,7 @@ export function visibleWidgets(operator: Operator, widgets: readonly Widget[]): 
 /** Rejects when the signal aborts (the budget ran out). */
 function abortion(signal: AbortSignal, what: string): Promise<never> {
   return new Promise((_, reject) => {
-    const fail = () => reject(new BudgetExceededError(`${what}: abandoned after its time budget.`));
+    const fail = () => reject(new BudgetExceededError(say('dashboard.abandoned', { what })));
     if (signal.aborted) fail();
     else signal.addEventListener('abort', fail, { once: true });
   });
@@ -42,7 +43,7 @@ function abortion(signal: AbortSignal, what: string): Promise<never> {
 /** The transaction handle for a query function, refusing every statement once the budget is over. */
 function guardedTx(tx: Tx, signal: AbortSignal, what: string): Tx {
   const check = () => {
-    if (signal.aborted) throw new BudgetExceededError(`${what}: abandoned after its time budget.`);
+    if (signal.aborted) throw new BudgetExceededError(say('dashboard.abandoned', { what }));
   };
   return {
     query: async (sql, params) => {

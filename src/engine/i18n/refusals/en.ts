@@ -19,6 +19,10 @@ const en = {
       'You may not {action, select, read {view} export {export} create {create} update {edit} delete {delete} restore {restore} hardDelete {permanently delete} bulk {run bulk actions on} internal {run internal actions on} other {use}} {subject}: that needs the {role} role.',
     customAction: 'You may not run “{label}” on {subject}: that needs the {role} role.',
     domainInternal: 'You may not run internal actions in {domain}: that needs the {role} role.',
+    foreignOrigin: "This change must be made from the hub itself (the request's Origin does not match).",
+  },
+  dashboard: {
+    abandoned: '{what}: abandoned after its time budget.',
   },
   list: {
     invalidParams: 'The request has invalid parameters.',

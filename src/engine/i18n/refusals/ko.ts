@@ -14,6 +14,10 @@ const ko: Refusals = {
       '{action, select, read {{subject}을(를) 볼} export {{subject}을(를) 내보낼} create {{subject}을(를) 만들} update {{subject}을(를) 편집할} delete {{subject}을(를) 삭제할} restore {{subject}을(를) 복원할} hardDelete {{subject}을(를) 영구 삭제할} bulk {{subject}에 일괄 작업을 실행할} internal {{subject}에 내부 작업을 실행할} other {{subject}을(를) 사용할}} 권한이 없습니다. {role} 역할이 필요합니다.',
     customAction: '{subject}에 “{label}” 작업을 실행할 권한이 없습니다. {role} 역할이 필요합니다.',
     domainInternal: '{domain}에서 내부 작업을 실행할 권한이 없습니다. {role} 역할이 필요합니다.',
+    foreignOrigin: '이 변경은 허브 안에서만 할 수 있습니다 (요청의 Origin이 맞지 않습니다).',
+  },
+  dashboard: {
+    abandoned: '{what}: 시간 예산을 넘겨 중단했습니다.',
   },
   list: {
     invalidParams: '요청의 매개변수가 올바르지 않습니다.',
