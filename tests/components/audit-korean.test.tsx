@@ -1,28 +1,17 @@
 // Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
-import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuditEntrySheet } from '../../src/components/audit/audit-entry-sheet';
 import { ChangesSummary } from '../../src/components/audit/changes-summary';
 import { FOLD_CHARS } from '../../src/components/audit/folded-value';
 import { RecordHistory } from '../../src/components/audit/record-history';
 import type { AuditSubjects } from '../../src/engine/audit/subjects';
-import ko from '../../src/i18n/messages/ko';
+import { KoreanWrapper as Korean } from '../support/intl';
 
 vi.mock('../../src/web/audit-actions', () => ({ revertAuditEntryAction: vi.fn() }));
 
 afterEach(cleanup);
-
-/** What the root layout gives a Korean operator in Seoul. */
-function Korean({ children }: { children: ReactNode }) {
-  return (
-    <NextIntlClientProvider locale="ko" messages={ko} timeZone="Asia/Seoul">
-      {children}
-    </NextIntlClientProvider>
-  );
-}
 
 const at = '2026-11-01T10:30:05.000Z';
 const subjects: AuditSubjects = {

@@ -1,25 +1,14 @@
 // Version-independent (vitest.config.ts): React components in jsdom.
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { NextIntlClientProvider } from 'next-intl';
-import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeleteOperator } from '../../src/components/operators/delete-operator';
 import { RoleFields } from '../../src/components/operators/grants-form';
 import { RoleSummary } from '../../src/components/operators/role-summary';
 import { SessionList } from '../../src/components/operators/session-list';
-import ko from '../../src/i18n/messages/ko';
-import { IntlWrapper } from '../support/intl';
+import { IntlWrapper, KoreanWrapper as Korean } from '../support/intl';
 
 afterEach(cleanup);
-
-function Korean({ children }: { children: ReactNode }) {
-  return (
-    <NextIntlClientProvider locale="ko" messages={ko} timeZone="Asia/Seoul">
-      {children}
-    </NextIntlClientProvider>
-  );
-}
 
 const session = {
   id: 's1',
